@@ -71,6 +71,19 @@ public final class TestClients {
       IdentityProvider identityProvider,
       ClientIdentity identity)
       throws Exception {
+    OpcUaClient client = connectWithoutCodecs(gds, policy, mode, identityProvider, identity);
+    GdsDataTypes.register(client.getStaticDataTypeManager(), client.getNamespaceTable());
+    return client;
+  }
+
+  /** A client that knows nothing of GDS Vault's codecs (the generic-client tests). */
+  public static OpcUaClient connectWithoutCodecs(
+      GdsTestServer gds,
+      SecurityPolicy policy,
+      MessageSecurityMode mode,
+      IdentityProvider identityProvider,
+      ClientIdentity identity)
+      throws Exception {
     X509Certificate serverCert = gds.app().server().certificate();
     byte[] serverDer = serverCert.getEncoded();
     CertificateValidator trustServerOnly =
@@ -102,7 +115,6 @@ public final class TestClients {
                     .setIdentityProvider(identityProvider)
                     .setRequestTimeout(uint(30_000)));
     client.connect();
-    GdsDataTypes.register(client.getStaticDataTypeManager(), client.getNamespaceTable());
     return client;
   }
 
