@@ -47,7 +47,10 @@ public record CaConfig(
         certificateType.acceptsIssuerKey(issuerKey),
         "issuer key " + issuerKey + " does not fit " + certificateType.browseName());
     if (subject == null || subject.isBlank()) {
-      subject = "CN=GDS Vault " + groupId + " " + certificateType.browseName() + " CA, O=GDS Vault";
+      String ou = groupId.replaceAll("[,+=\"\\\\<>;#]", "_");
+      subject =
+          "CN=GDS Vault " + certificateType.shortName() + " CA, OU="
+              + (ou.length() > 64 ? ou.substring(0, 64) : ou) + ", O=GDS Vault";
     }
     caLifetime = orDefault(caLifetime, DEFAULT_CA_LIFETIME);
     leafLifetime = orDefault(leafLifetime, DEFAULT_LEAF_LIFETIME);

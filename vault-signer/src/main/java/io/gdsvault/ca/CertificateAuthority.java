@@ -161,7 +161,7 @@ public final class CertificateAuthority {
       throw new CaException(Reason.SIGNER_UNAVAILABLE, e.getMessage(), e);
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    X500Name name = x500(config.subject());
+    X500Name name = generationName(x500(config.subject()), number);
     try {
       SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(signer.publicKey().getEncoded());
       JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
@@ -196,6 +196,38 @@ public final class CertificateAuthority {
           config.caName(), number, alias, thumbprint(cert), cert.getNotAfter().toInstant());
     } catch (IOException | GeneralSecurityException e) {
       throw new CaException(Reason.TEMPLATE_INVALID, "CA certificate could not be built", e);
+    }
+  }
+
+  /**
+   * Generation 1 carries the configured subject; later ones append " G<n>" to the CN, because
+   * several OPC UA stacks and the JDK's CRL lookup find issuers and CRLs by name alone.
+   */
+  static X500Name generationName(X500Name configured, int number) throws CaException {
+    if (number == 1) {
+      return configured;
+    }
+    org.bouncycastle.asn1.x500.X500NameBuilder b =
+        new org.bouncycastle.asn1.x500.X500NameBuilder(org.bouncycastle.asn1.x500.style.BCStyle.INSTANCE);
+    boolean cnSeen = false;
+    for (org.bouncycastle.asn1.x500.RDN rdn : configured.getRDNs()) {
+      var first = rdn.getFirst();
+      if (!cnSeen && first.getType().equals(org.bouncycastle.asn1.x500.style.BCStyle.CN)) {
+        cnSeen = true;
+        b.addRDN(first.getType(), first.getValue().toString() + " G" + number);
+      } else if (rdn.isMultiValued()) {
+        b.addMultiValuedRDN(rdn.getTypesAndValues());
+      } else {
+        b.addRDN(first);
+      }
+    }
+    if (!cnSeen) {
+      b.addRDN(org.bouncycastle.asn1.x500.style.BCStyle.SERIALNUMBER, "G" + number);
+    }
+    try {
+      return b.build();
+    } catch (RuntimeException e) {
+      throw new CaException(Reason.INVALID_ARGUMENT, "CA subject cannot carry a generation", e);
     }
   }
 

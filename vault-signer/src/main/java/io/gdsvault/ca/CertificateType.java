@@ -7,9 +7,9 @@ import io.gdsvault.signer.KeySpec;
  * each allows in a request and the default issuer key.
  */
 public enum CertificateType {
-  RSA_SHA256("RsaSha256ApplicationCertificateType", KeySpec.RSA_2048),
-  ECC_NIST_P256("EccNistP256ApplicationCertificateType", KeySpec.EC_P256),
-  ECC_NIST_P384("EccNistP384ApplicationCertificateType", KeySpec.EC_P384);
+  RSA_SHA256("RsaSha256ApplicationCertificateType", "RSA", KeySpec.RSA_2048),
+  ECC_NIST_P256("EccNistP256ApplicationCertificateType", "P-256", KeySpec.EC_P256),
+  ECC_NIST_P384("EccNistP384ApplicationCertificateType", "P-384", KeySpec.EC_P384);
 
   /** RSA keys shorter than this are refused for {@link #RSA_SHA256} (Part 7 RsaSha256 profile). */
   public static final int RSA_MIN_BITS = 2048;
@@ -18,16 +18,23 @@ public enum CertificateType {
   public static final int RSA_MAX_BITS = 4096;
 
   private final String browseName;
+  private final String shortName;
   private final KeySpec defaultIssuerKey;
 
-  CertificateType(String browseName, KeySpec defaultIssuerKey) {
+  CertificateType(String browseName, String shortName, KeySpec defaultIssuerKey) {
     this.browseName = browseName;
+    this.shortName = shortName;
     this.defaultIssuerKey = defaultIssuerKey;
   }
 
   /** The BrowseName of the OPC UA CertificateType. */
   public String browseName() {
     return browseName;
+  }
+
+  /** {@code RSA}, {@code P-256} or {@code P-384}. */
+  public String shortName() {
+    return shortName;
   }
 
   public KeySpec defaultIssuerKey() {

@@ -22,7 +22,7 @@ public final class PlaceholderCertificate {
 
   public static X509Certificate create(String alias, PublicKey publicKey, IssuerSigner signer)
       throws SignerException {
-    X500Name name = new X500Name("CN=gds-vault key placeholder " + alias.replaceAll("[^A-Za-z0-9._-]", "_"));
+    X500Name name = new X500Name("CN=gds-vault key placeholder");
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     var builder =
         new JcaX509v3CertificateBuilder(
