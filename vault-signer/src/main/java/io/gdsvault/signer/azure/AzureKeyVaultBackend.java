@@ -3,6 +3,12 @@ package io.gdsvault.signer.azure;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.exception.ResourceNotFoundException;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpPipelineNextPolicy;
+import com.azure.core.http.HttpPipelineNextSyncPolicy;
+import com.azure.core.http.HttpPipelinePosition;
+import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.DefaultAzureCredentialBuilder;
@@ -36,6 +42,32 @@ public final class AzureKeyVaultBackend implements SignerBackend {
 
   private static final Logger log = LoggerFactory.getLogger(AzureKeyVaultBackend.class);
 
+  /**
+   * The JDK HTTP client computes Content-Length itself and refuses the SDK's header with a WARN
+   * on every request; dropping it just before sending keeps the logs quiet.
+   */
+  private static final HttpPipelinePolicy DROP_CONTENT_LENGTH =
+      new HttpPipelinePolicy() {
+        @Override
+        public reactor.core.publisher.Mono<com.azure.core.http.HttpResponse> process(
+            HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+          context.getHttpRequest().getHeaders().remove(HttpHeaderName.CONTENT_LENGTH);
+          return next.process();
+        }
+
+        @Override
+        public com.azure.core.http.HttpResponse processSync(
+            HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+          context.getHttpRequest().getHeaders().remove(HttpHeaderName.CONTENT_LENGTH);
+          return next.processSync();
+        }
+
+        @Override
+        public HttpPipelinePosition getPipelinePosition() {
+          return HttpPipelinePosition.PER_RETRY;
+        }
+      };
+
   private final KeyClient keys;
   private final TokenCredential credential;
   private final HttpClient httpClient;
@@ -57,7 +89,11 @@ public final class AzureKeyVaultBackend implements SignerBackend {
       boolean hsm,
       boolean verifyChallengeResource) {
     KeyClientBuilder b =
-        new KeyClientBuilder().vaultUrl(vaultUrl).credential(credential).httpClient(httpClient);
+        new KeyClientBuilder()
+            .vaultUrl(vaultUrl)
+            .credential(credential)
+            .httpClient(httpClient)
+            .addPolicy(DROP_CONTENT_LENGTH);
     if (!verifyChallengeResource) {
       b.disableChallengeResourceVerification();
     }
@@ -156,7 +192,8 @@ public final class AzureKeyVaultBackend implements SignerBackend {
         new CryptographyClientBuilder()
             .keyIdentifier(key.getId())
             .credential(credential)
-            .httpClient(httpClient);
+            .httpClient(httpClient)
+            .addPolicy(DROP_CONTENT_LENGTH);
     if (!verifyChallengeResource) {
       cb.disableChallengeResourceVerification();
     }
