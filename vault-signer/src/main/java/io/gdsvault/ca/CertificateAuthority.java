@@ -69,8 +69,17 @@ public final class CertificateAuthority {
           "^(?=.{1,253}$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?"
               + "(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?$");
 
-  /** One CA certificate with the signer of its key. */
-  private record Generation(CaGeneration record, X509Certificate certificate, IssuerSigner signer) {
+  /**
+   * One CA certificate with the signer of its key, and what every issuance under it reuses: the
+   * issuer name, the authority key identifier and the issuer-dependent template checks.
+   */
+  private record Generation(
+      CaGeneration record,
+      X509Certificate certificate,
+      IssuerSigner signer,
+      X500Name issuerName,
+      Extension authorityKeyId,
+      TemplateCheck issuerChecks) {
     String caId() {
       return record.caId();
     }
@@ -146,7 +155,16 @@ public final class CertificateAuthority {
             Reason.SIGNER_UNAVAILABLE,
             "issuer key " + rec.keyAlias() + " does not match its CA certificate");
       }
-      list.add(new Generation(rec, cert, signer.withChain(List.of(cert))));
+      Extension aki;
+      try {
+        aki = new Extension(Extension.authorityKeyIdentifier, false,
+            new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(cert).getEncoded());
+      } catch (IOException | GeneralSecurityException e) {
+        throw new CaException(Reason.STORE_FAILED, "CA certificate cannot be read", e);
+      }
+      list.add(new Generation(rec, cert, signer.withChain(List.of(cert)),
+          X500Name.getInstance(cert.getSubjectX500Principal().getEncoded()), aki,
+          TemplateChecks.forIssuer(cert)));
     }
     list.sort(Comparator.comparingInt(g -> g.record().generation()));
     generations = List.copyOf(list);
@@ -369,16 +387,13 @@ public final class CertificateAuthority {
     if (notAfter.isAfter(caEnd)) {
       notAfter = caEnd;
     }
-    List<Extension> exts = applicationExtensions(spki, caCert, applicationUri, dnsNames,
-        ipAddresses, appType);
+    List<Extension> exts = applicationExtensions(spki, g.authorityKeyId(), applicationUri,
+        dnsNames, ipAddresses, appType);
     BigInteger serial = reserveSerial(g.caId());
     CertificateTemplate t =
-        new CertificateTemplate(
-            X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded()),
-            serial, notBefore, notAfter, subject, spki, exts);
-    for (TemplateCheck check : TemplateChecks.forApplication(caCert, applicationUri)) {
-      check.check(t);
-    }
+        new CertificateTemplate(g.issuerName(), serial, notBefore, notAfter, subject, spki, exts);
+    g.issuerChecks().check(t);
+    TemplateChecks.applicationUriIs(applicationUri).check(t);
     X509Certificate cert = sign(t, g.signer());
     log.info("issued caId={} serial={} thumbprint={} notAfter={}",
         g.caId(), serial.toString(16), thumbprint(cert), notAfter);
@@ -387,7 +402,7 @@ public final class CertificateAuthority {
 
   private List<Extension> applicationExtensions(
       SubjectPublicKeyInfo spki,
-      X509Certificate caCert,
+      Extension authorityKeyId,
       String applicationUri,
       List<String> dnsNames,
       List<String> ipAddresses,
@@ -436,10 +451,7 @@ public final class CertificateAuthority {
               Extension.subjectKeyIdentifier,
               false,
               utils.createSubjectKeyIdentifier(spki).getEncoded()),
-          new Extension(
-              Extension.authorityKeyIdentifier,
-              false,
-              utils.createAuthorityKeyIdentifier(caCert).getEncoded()));
+          authorityKeyId);
     } catch (IOException | GeneralSecurityException e) {
       throw new CaException(Reason.TEMPLATE_INVALID, "certificate extensions could not be built", e);
     }
@@ -668,10 +680,19 @@ public final class CertificateAuthority {
     }
   }
 
+  private static final ThreadLocal<CertificateFactory> X509 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return CertificateFactory.getInstance("X.509");
+            } catch (CertificateException e) {
+              throw new IllegalStateException("the JDK has no X.509 certificate factory", e);
+            }
+          });
+
   static X509Certificate parseCertificate(byte[] der) throws CaException {
     try {
-      return (X509Certificate)
-          CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+      return (X509Certificate) X509.get().generateCertificate(new ByteArrayInputStream(der));
     } catch (CertificateException e) {
       throw new CaException(Reason.STORE_FAILED, "stored certificate cannot be parsed", e);
     }

@@ -122,15 +122,24 @@ public final class CsrChecks {
     }
   }
 
+  /**
+   * ECDSA verification through BouncyCastle: on JDK 17, SunEC verifies P-256 about four times
+   * slower than it signs, which would make CSR checking dominate issuance.
+   */
+  private static final java.security.Provider BC =
+      new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
   /** The request is signed by the private key matching its public key. */
   public static CsrCheck signatureValid() {
     return request -> {
       boolean valid;
       try {
-        valid =
-            request
-                .pkcs10()
-                .isSignatureValid(new JcaContentVerifierProviderBuilder().build(request.publicKey()));
+        JcaContentVerifierProviderBuilder verifiers = new JcaContentVerifierProviderBuilder();
+        if (!PKCSObjectIdentifiers.rsaEncryption.equals(
+            request.publicKeyInfo().getAlgorithm().getAlgorithm())) {
+          verifiers.setProvider(BC);
+        }
+        valid = request.pkcs10().isSignatureValid(verifiers.build(request.publicKeyInfo()));
       } catch (Exception e) {
         throw new CaException(
             Reason.CSR_SIGNATURE_INVALID, "certificate request signature cannot be verified", e);

@@ -22,12 +22,18 @@ public final class TemplateChecks {
 
   /** All standard checks for a leaf issued by {@code issuer} for {@code applicationUri}. */
   public static List<TemplateCheck> forApplication(X509Certificate issuer, String applicationUri) {
-    return List.of(
-        serialLongEnough(),
-        withinIssuerValidity(issuer),
-        notCa(),
-        applicationUriIs(applicationUri),
-        authorityKeyIdMatches(issuer));
+    return List.of(forIssuer(issuer), applicationUriIs(applicationUri));
+  }
+
+  /** The checks that depend only on the issuer, combined; build once per CA certificate. */
+  public static TemplateCheck forIssuer(X509Certificate issuer) {
+    List<TemplateCheck> checks =
+        List.of(serialLongEnough(), withinIssuerValidity(issuer), notCa(), authorityKeyIdMatches(issuer));
+    return t -> {
+      for (TemplateCheck c : checks) {
+        c.check(t);
+      }
+    };
   }
 
   public static TemplateCheck serialLongEnough() {
@@ -79,16 +85,18 @@ public final class TemplateChecks {
   }
 
   public static TemplateCheck authorityKeyIdMatches(X509Certificate issuer) {
+    byte[] skiExt = issuer.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+    byte[] ski =
+        skiExt == null
+            ? null
+            : SubjectKeyIdentifier.getInstance(
+                    org.bouncycastle.asn1.ASN1OctetString.getInstance(skiExt).getOctets())
+                .getKeyIdentifier();
     return t -> {
       Extension aki = t.extension(Extension.authorityKeyIdentifier);
-      byte[] skiExt = issuer.getExtensionValue(Extension.subjectKeyIdentifier.getId());
-      if (aki == null || skiExt == null) {
+      if (aki == null || ski == null) {
         throw invalid("authority key identifier is missing");
       }
-      byte[] ski =
-          SubjectKeyIdentifier.getInstance(
-                  org.bouncycastle.asn1.ASN1OctetString.getInstance(skiExt).getOctets())
-              .getKeyIdentifier();
       byte[] keyId = AuthorityKeyIdentifier.getInstance(aki.getParsedValue()).getKeyIdentifier();
       if (!Arrays.equals(ski, keyId)) {
         throw invalid("authority key identifier does not name the issuer key");
