@@ -19,7 +19,11 @@ import org.eclipse.milo.opcua.sdk.server.methods.Out;
 import org.eclipse.milo.opcua.sdk.server.model.objects.ServerConfigurationType;
 import org.eclipse.milo.opcua.sdk.server.model.objects.ServerConfigurationTypeNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
+import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
+import org.eclipse.milo.opcua.sdk.core.Reference;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
@@ -46,7 +50,21 @@ final class ServerConfigurationMethods {
     configure(node.getApplyChangesMethodNode(), ApplyChanges::new);
     configure(node.getCancelChangesMethodNode(), CancelChanges::new);
     configure(node.getGetRejectedListMethodNode(), GetRejectedList::new);
-    configure(node.getGetCertificatesMethodNode(), GetCertificates::new);
+    UaMethodNode getCertificates = node.getGetCertificatesMethodNode();
+    if (getCertificates == null) {
+      // the ns0 model Milo 1.1.2 loads has no GetCertificates instance (added in Part 12 1.05.02)
+      getCertificates =
+          UaMethodNode.builder(node.getNodeContext())
+              .setNodeId(NodeIds.ServerConfiguration_GetCertificates)
+              .setBrowseName(new QualifiedName(0, "GetCertificates"))
+              .setDisplayName(LocalizedText.english("GetCertificates"))
+              .build();
+      node.getNodeContext().getNodeManager().addNode(getCertificates);
+      node.addReference(
+          new Reference(
+              node.getNodeId(), NodeIds.HasComponent, getCertificates.getNodeId().expanded(), true));
+    }
+    configure(getCertificates, GetCertificates::new);
   }
 
   private interface Factory {
