@@ -1,0 +1,178 @@
+package io.gdsvault.gds.app;
+
+import io.gdsvault.gds.auth.ClientTrustService;
+import io.gdsvault.gds.auth.PasswordHasher;
+import io.gdsvault.gds.auth.UserService;
+import io.gdsvault.gds.config.GdsSettings;
+import io.gdsvault.gds.directory.DirectoryService;
+import io.gdsvault.gds.opcua.DirectoryMethods;
+import io.gdsvault.gds.opcua.GdsServer;
+import io.gdsvault.gds.opcua.MethodBinding;
+import io.gdsvault.gds.opcua.MiloAuditLog;
+import io.gdsvault.gds.persistence.jdbc.Database;
+import io.gdsvault.gds.persistence.jdbc.JdbcApplicationRepository;
+import io.gdsvault.gds.persistence.jdbc.JdbcUserRepository;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the GDS with constructors: data directory, database, services, Milo server. One instance
+ * is one running GDS; {@link #close()} stops it and releases the data directory.
+ */
+public final class GdsApplication implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(GdsApplication.class);
+
+  private final DataDirectory data;
+  private final Database database;
+  private final UserService users;
+  private final DirectoryService directory;
+  private final ClientTrustService clientTrust;
+  private final GdsServer server;
+  private final boolean firstStart;
+
+  private GdsApplication(
+      DataDirectory data,
+      Database database,
+      UserService users,
+      DirectoryService directory,
+      ClientTrustService clientTrust,
+      GdsServer server,
+      boolean firstStart) {
+    this.data = data;
+    this.database = database;
+    this.users = users;
+    this.directory = directory;
+    this.clientTrust = clientTrust;
+    this.server = server;
+    this.firstStart = firstStart;
+  }
+
+  /**
+   * Starts a GDS on {@code dataDir}. On first start (no users yet: a new database) creates the
+   * admin user, writes its password to {@code DATA/initial-admin-password} and prints it once to
+   * {@code out}. Nothing is left locked or open when this fails.
+   */
+  public static GdsApplication start(GdsSettings settings, Path dataDir, Clock clock, PrintStream out)
+      throws Exception {
+    DataDirectory data = DataDirectory.open(dataDir);
+    Database database = null;
+    GdsServer server = null;
+    try {
+      database = openDatabase(settings, data.root());
+      var tx = database.transactions();
+      var users =
+          new UserService(
+              new JdbcUserRepository(),
+              tx,
+              new PasswordHasher(settings.security().passwordHashIterations()),
+              clock);
+      boolean firstStart = !users.hasUsers();
+      if (firstStart) {
+        char[] password = data.writeInitialAdminPassword();
+        users.createInitialAdmin(password);
+        out.println(
+            "First start: created user '"
+                + UserService.INITIAL_ADMIN
+                + "' with all roles; its password (shown once) is "
+                + new String(password));
+        out.println("The password is also in " + data.initialAdminPasswordFile() + " (mode 0600).");
+        Arrays.fill(password, '\0');
+      }
+
+      server = new GdsServer(settings, data.root(), users);
+      var audit = new MiloAuditLog(server.server());
+      var directory =
+          new DirectoryService(
+              new JdbcApplicationRepository(),
+              tx,
+              audit,
+              clock,
+              settings.directory().maxRecordsPerQuery());
+      var clientTrust = new ClientTrustService(server.clientCertificates());
+
+      // Directory methods per feature: add further bindings (certificates, trust lists) here.
+      List<MethodBinding> directoryMethods = new ArrayList<>(DirectoryMethods.bindings(directory));
+
+      server.install(directoryMethods, clientTrust, users);
+      server.start();
+      log.info("GDS started endpoint={} data={}", server.endpointUrl(), data.root());
+      return new GdsApplication(data, database, users, directory, clientTrust, server, firstStart);
+    } catch (Exception | Error e) {
+      if (server != null) {
+        server.close();
+      }
+      if (database != null) {
+        database.close();
+      }
+      data.close();
+      throw e;
+    }
+  }
+
+  private static Database openDatabase(GdsSettings settings, Path dataDir) throws IOException {
+    GdsSettings.DatabaseSettings db = settings.database();
+    if (db.url() == null || db.url().isBlank()) {
+      return Database.open(Database.h2Url(dataDir), "", "", db.maxPoolSize());
+    }
+    String password = "";
+    if (db.passwordFile() != null && !db.passwordFile().isBlank()) {
+      password = Files.readString(Path.of(db.passwordFile())).trim();
+    }
+    return Database.open(db.url(), db.user(), password, db.maxPoolSize());
+  }
+
+  public String endpointUrl() {
+    return server.endpointUrl();
+  }
+
+  public Path dataDirectory() {
+    return data.root();
+  }
+
+  public boolean firstStart() {
+    return firstStart;
+  }
+
+  public GdsServer server() {
+    return server;
+  }
+
+  public UserService users() {
+    return users;
+  }
+
+  public DirectoryService directory() {
+    return directory;
+  }
+
+  public ClientTrustService clientTrust() {
+    return clientTrust;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } finally {
+      try {
+        database.close();
+      } finally {
+        data.close();
+      }
+    }
+    log.info("GDS stopped");
+  }
+}

@@ -1,0 +1,72 @@
+package io.gdsvault.gds.auth;
+
+import io.gdsvault.gds.model.GdsException;
+import io.gdsvault.gds.model.Reason;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is calling: built by the OPC UA layer from the session for every call and passed to
+ * services, which decide with {@link #requireSecureChannel()} and {@link #requireRole(Role)}.
+ *
+ * @param userName the authenticated user, or null for an anonymous session
+ * @param roles the user's roles (empty for anonymous)
+ * @param clientCertificateThumbprint SHA-1 hex of the client application certificate, or null
+ * @param clientApplicationUri the SAN URI of the client application certificate, or null
+ * @param channelSecurity the channel's security mode
+ */
+public record Caller(
+    String userName,
+    Set<Role> roles,
+    String clientCertificateThumbprint,
+    String clientApplicationUri,
+    ChannelSecurity channelSecurity) {
+
+  public Caller {
+    roles = roles == null || roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    if (channelSecurity == null) {
+      channelSecurity = ChannelSecurity.NONE;
+    }
+  }
+
+  /** An in-process caller with every role over an encrypted channel (CLI bootstrap, tests). */
+  public static Caller system() {
+    return new Caller(
+        "system", EnumSet.allOf(Role.class), null, null, ChannelSecurity.SIGN_AND_ENCRYPT);
+  }
+
+  public Optional<String> user() {
+    return Optional.ofNullable(userName);
+  }
+
+  public boolean isAnonymous() {
+    return userName == null;
+  }
+
+  public boolean hasRole(Role role) {
+    return roles.contains(role);
+  }
+
+  /** Part 12 GDS methods need an encrypted channel; a Sign-only or None channel is refused. */
+  public void requireSecureChannel() {
+    if (channelSecurity != ChannelSecurity.SIGN_AND_ENCRYPT) {
+      throw new GdsException(
+          Reason.SECURITY_MODE_INSUFFICIENT, "this method needs a SignAndEncrypt channel");
+    }
+  }
+
+  /** Requires an encrypted channel and the role. */
+  public void requireRole(Role role) {
+    requireSecureChannel();
+    if (!hasRole(role)) {
+      throw GdsException.accessDenied("the " + role.partName() + " role is required");
+    }
+  }
+
+  /** A short description for logs and audit records (never secrets). */
+  public String describe() {
+    return (userName == null ? "anonymous" : userName)
+        + (clientApplicationUri == null ? "" : " via " + clientApplicationUri);
+  }
+}

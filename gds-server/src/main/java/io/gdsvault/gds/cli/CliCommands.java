@@ -1,0 +1,15 @@
+package io.gdsvault.gds.cli;
+
+import picocli.CommandLine;
+
+/** Registers the client commands of {@code gds}; each feature adds its command here. */
+public final class CliCommands {
+
+  private CliCommands() {}
+
+  public static void addTo(CommandLine root) {
+    root.addSubcommand(new UsersCommand());
+    root.addSubcommand(new AppsCommand());
+    root.addSubcommand(new TrustCommand());
+  }
+}

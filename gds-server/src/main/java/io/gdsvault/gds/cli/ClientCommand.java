@@ -1,0 +1,90 @@
+package io.gdsvault.gds.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gdsvault.gds.model.GdsException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Base of every client command: connects per {@link ClientOptions}, runs {@link #execute}, and
+ * maps failures to exit code 1 with the OPC UA status code name and a readable message on
+ * stderr. Usage problems detected by a command throw {@link CommandLine.ParameterException}
+ * (exit code 2).
+ */
+public abstract class ClientCommand implements Callable<Integer> {
+
+  protected static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Mixin protected ClientOptions options;
+
+  @Spec protected CommandSpec spec;
+
+  /** Does the work over an open connection; returns the exit code (normally 0). */
+  protected abstract int execute(GdsConnection connection) throws Exception;
+
+  /** Checks arguments before connecting; throw ParameterException for usage errors. */
+  protected void validate() {}
+
+  @Override
+  public final Integer call() throws Exception {
+    validate();
+    PrintWriter err = spec.commandLine().getErr();
+    char[] password = options.password();
+    if (options.user() != null && password == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--user needs --password-file or GDS_PASSWORD");
+    }
+    try (GdsConnection c =
+        GdsConnection.open(options.url(), options.user(), password, ClientOptions.home(), err)) {
+      return execute(c);
+    } catch (UaException e) {
+      return fail(e.getStatusCode(), e.getMessage());
+    } catch (GdsException e) {
+      err.println("gds: " + e.getMessage());
+      return 1;
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof UaException ua) {
+        return fail(ua.getStatusCode(), ua.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  protected PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  protected void printJson(Object value) throws Exception {
+    out().println(JSON.writeValueAsString(value));
+  }
+
+  private int fail(StatusCode status, String message) {
+    PrintWriter err = spec.commandLine().getErr();
+    String[] info = StatusCodes.lookup(status.value()).orElse(new String[] {status.toString(), ""});
+    String detail =
+        message == null || message.isBlank() || message.contains("status=") ? info[1] : message;
+    err.println("gds: " + info[0] + ": " + readable(status, detail));
+    err.flush();
+    return 1;
+  }
+
+  private static String readable(StatusCode status, String detail) {
+    long v = status.value();
+    if (v == StatusCodes.Bad_UserAccessDenied) {
+      return "the user lacks the role for this operation (or the login failed)";
+    }
+    if (v == StatusCodes.Bad_IdentityTokenRejected || v == StatusCodes.Bad_IdentityTokenInvalid) {
+      return "the login was refused";
+    }
+    return detail == null || detail.isBlank() ? "the GDS refused the operation" : detail;
+  }
+}

@@ -1,0 +1,82 @@
+package io.gdsvault.gds.cli;
+
+import io.gdsvault.gds.opcua.VendorNamespace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code gds trust list|accept THUMBPRINT}: client certificates refused in strict mode. */
+@Command(
+    name = "trust",
+    description = "Client certificates rejected in strict mode (needs SecurityAdmin).",
+    subcommands = {TrustCommand.ListCerts.class, TrustCommand.Accept.class})
+public final class TrustCommand implements Runnable {
+
+  static final ExpandedNodeId OBJECT = VendorNamespace.id("GdsVault.ClientCertificates");
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a trust command is required");
+  }
+
+  @Command(name = "list", description = "List rejected and trusted client certificates.")
+  public static final class ListCerts extends ClientCommand {
+    @Override
+    protected int execute(GdsConnection c) throws Exception {
+      Variant[] o =
+          c.call(OBJECT, VendorNamespace.id("GdsVault.ClientCertificates.ListCertificates"));
+      String[] thumbprints = (String[]) o[0].value();
+      String[] states = (String[]) o[1].value();
+      String[] subjects = (String[]) o[2].value();
+      String[] uris = (String[]) o[3].value();
+      DateTime[] notAfter = (DateTime[]) o[4].value();
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (int i = 0; i < thumbprints.length; i++) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("thumbprint", thumbprints[i]);
+        row.put("state", states[i]);
+        row.put("subject", subjects[i]);
+        row.put("applicationUri", uris[i]);
+        row.put("notAfter", notAfter[i].getJavaInstant().toString());
+        rows.add(row);
+      }
+      if (options.json()) {
+        printJson(rows);
+      } else {
+        for (Map<String, Object> r : rows) {
+          out().println(r.get("thumbprint") + "\t" + r.get("state") + "\t" + r.get("applicationUri") + "\t" + r.get("subject"));
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "accept", description = "Trust a rejected client certificate.")
+  public static final class Accept extends ClientCommand {
+    @Parameters(index = "0", paramLabel = "THUMBPRINT")
+    String thumbprint;
+
+    @Override
+    protected int execute(GdsConnection c) throws Exception {
+      c.call(
+          OBJECT,
+          VendorNamespace.id("GdsVault.ClientCertificates.AcceptCertificate"),
+          new Variant(thumbprint));
+      if (options.json()) {
+        printJson(Map.of("accepted", thumbprint));
+      } else {
+        out().println("trusted " + thumbprint);
+      }
+      return 0;
+    }
+  }
+}

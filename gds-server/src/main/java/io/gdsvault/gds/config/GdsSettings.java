@@ -1,0 +1,131 @@
+package io.gdsvault.gds.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * All GDS settings, read from YAML by {@link SettingsLoader}. Every field has a default in the
+ * embedded {@code gds-default.yaml}; {@link #validate()} lists every problem at once.
+ */
+public record GdsSettings(
+    ServerSettings server,
+    SecuritySettings security,
+    DatabaseSettings database,
+    LimitSettings limits,
+    DirectorySettings directory,
+    CertificateSettings certificates) {
+
+  /** Where and how the OPC UA endpoint listens. */
+  public record ServerSettings(
+      String bind,
+      int port,
+      String path,
+      String hostname,
+      String applicationName,
+      String applicationUri,
+      String productUri) {}
+
+  /** Client certificate policy and password hashing. */
+  public record SecuritySettings(ClientCertificateMode clientCertificates, int passwordHashIterations) {}
+
+  /** Database; an empty url means the embedded H2 file database in the data directory. */
+  public record DatabaseSettings(String url, String user, String passwordFile, int maxPoolSize) {}
+
+  /** Protocol limits. Milo's defaults cap a GDS early, so these are raised on purpose. */
+  public record LimitSettings(
+      int maxSessions,
+      int maxSessionTimeoutMs,
+      int connectionAttemptsPerSecondPerAddress,
+      int maxConnections,
+      int maxConnectionsPerAddress,
+      int concurrentCallsPerSession,
+      int maxMessageSize,
+      int maxArrayLength,
+      int maxStringLength) {}
+
+  /** Directory behaviour. */
+  public record DirectorySettings(int maxRecordsPerQuery) {}
+
+  /**
+   * Certificate manager (pull flow) settings.
+   *
+   * @param autoApprove approve every request at once (labs and benchmarks only)
+   * @param keystorePasswordFile file with the CA keystore secret, empty for none
+   */
+  public record CertificateSettings(boolean autoApprove, String keystorePasswordFile) {}
+
+  /** How the secure channel treats client application certificates it does not trust. */
+  public enum ClientCertificateMode {
+    /** Accept unknown certificates; roles decide what a caller may do. */
+    ONBOARDING,
+    /** Reject unknown certificates and keep them in DATA/pki/rejected for an admin to accept. */
+    STRICT
+  }
+
+  /** All problems, empty when the settings are usable. */
+  public List<String> problems() {
+    List<String> p = new ArrayList<>();
+    if (server == null || security == null || database == null || limits == null || directory == null || certificates == null) {
+      p.add("sections server, security, database, limits, directory and certificates are required");
+      return p;
+    }
+    if (server.port() < 1 || server.port() > 65535) {
+      p.add("server.port must be 1..65535");
+    }
+    if (blank(server.bind())) {
+      p.add("server.bind must be an address such as 127.0.0.1 or 0.0.0.0");
+    }
+    if (blank(server.path()) || !server.path().startsWith("/")) {
+      p.add("server.path must start with /");
+    }
+    if (blank(server.hostname())) {
+      p.add("server.hostname must not be empty");
+    }
+    if (blank(server.applicationName())) {
+      p.add("server.applicationName must not be empty");
+    }
+    if (security.clientCertificates() == null) {
+      p.add("security.clientCertificates must be onboarding or strict");
+    }
+    if (security.passwordHashIterations() < 100_000) {
+      p.add("security.passwordHashIterations must be at least 100000");
+    }
+    if (database.maxPoolSize() < 1) {
+      p.add("database.maxPoolSize must be at least 1");
+    }
+    positive(p, "limits.maxSessions", limits.maxSessions());
+    positive(p, "limits.maxSessionTimeoutMs", limits.maxSessionTimeoutMs());
+    positive(p, "limits.connectionAttemptsPerSecondPerAddress", limits.connectionAttemptsPerSecondPerAddress());
+    positive(p, "limits.maxConnections", limits.maxConnections());
+    positive(p, "limits.maxConnectionsPerAddress", limits.maxConnectionsPerAddress());
+    positive(p, "limits.concurrentCallsPerSession", limits.concurrentCallsPerSession());
+    if (limits.maxMessageSize() < 65_536) {
+      p.add("limits.maxMessageSize must be at least 65536");
+    }
+    positive(p, "limits.maxArrayLength", limits.maxArrayLength());
+    positive(p, "limits.maxStringLength", limits.maxStringLength());
+    if (directory.maxRecordsPerQuery() < 1 || directory.maxRecordsPerQuery() > 10_000) {
+      p.add("directory.maxRecordsPerQuery must be 1..10000");
+    }
+    return p;
+  }
+
+  /** Throws {@link SettingsException} listing every problem. */
+  public GdsSettings validate() {
+    List<String> p = problems();
+    if (!p.isEmpty()) {
+      throw new SettingsException("invalid configuration: " + String.join("; ", p));
+    }
+    return this;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static void positive(List<String> p, String name, int value) {
+    if (value < 1) {
+      p.add(name + " must be at least 1");
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.gdsvault.gds.directory;
+
+import io.gdsvault.gds.model.ApplicationType;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Filters of QueryApplications/QueryServers, already validated. Patterns use the Part 4 LIKE
+ * syntax ({@code %} any run, {@code _} one character, {@code \} escapes); null means no filter.
+ *
+ * @param minRecordId the smallest record id to return (inclusive)
+ * @param limit the most records to return
+ * @param types the application types to include
+ * @param capabilities every one of these must be present
+ * @param excludeCapability records carrying this capability are left out (Part 12: "NA"), or null
+ */
+public record ApplicationQuery(
+    long minRecordId,
+    int limit,
+    String namePattern,
+    String uriPattern,
+    String productUriPattern,
+    Set<ApplicationType> types,
+    List<String> capabilities,
+    String excludeCapability) {
+
+  public ApplicationQuery {
+    types = Set.copyOf(types);
+    capabilities = List.copyOf(capabilities);
+  }
+}

@@ -1,0 +1,286 @@
+package io.gdsvault.gds.directory;
+
+import io.gdsvault.gds.audit.AuditLog;
+import io.gdsvault.gds.auth.Caller;
+import io.gdsvault.gds.auth.Role;
+import io.gdsvault.gds.model.ApplicationRecord;
+import io.gdsvault.gds.model.ApplicationType;
+import io.gdsvault.gds.model.GdsException;
+import io.gdsvault.gds.persistence.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The Part 12 application directory: registration (DiscoveryAdmin) and discovery (any caller on an
+ * encrypted channel).
+ */
+public final class DirectoryService {
+
+  /** Records with this capability are never returned by queries (Part 12 §6.5.10/11). */
+  public static final String NOT_AVAILABLE_CAPABILITY = "NA";
+
+  private static final Logger log = LoggerFactory.getLogger(DirectoryService.class);
+
+  private final ApplicationRepository repository;
+  private final Transactions tx;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final int maxRecordsPerQuery;
+
+  public DirectoryService(
+      ApplicationRepository repository,
+      Transactions tx,
+      AuditLog audit,
+      Clock clock,
+      int maxRecordsPerQuery) {
+    this.repository = repository;
+    this.tx = tx;
+    this.audit = audit;
+    this.clock = clock;
+    this.maxRecordsPerQuery = maxRecordsPerQuery;
+  }
+
+  /** RegisterApplication: a new record with a new id; a taken ApplicationUri is ENTRY_EXISTS. */
+  public UUID register(Caller caller, ApplicationRecord record) {
+    caller.requireRole(Role.DISCOVERY_ADMIN);
+    UUID id = UUID.randomUUID();
+    return audited(
+        caller,
+        "RegisterApplication",
+        id,
+        record.applicationUri(),
+        () -> {
+          ApplicationValidator.validate(record);
+          tx.inTransaction(() -> repository.insert(record.withApplicationId(id), clock.instant()));
+          log.info("registered applicationUri={}", record.applicationUri());
+          return id;
+        });
+  }
+
+  /** UpdateApplication: replaces the record with the given id; ApplicationUri stays unique. */
+  public void update(Caller caller, ApplicationRecord record) {
+    caller.requireRole(Role.DISCOVERY_ADMIN);
+    UUID id = record.applicationId();
+    audited(
+        caller,
+        "UpdateApplication",
+        id,
+        record.applicationUri(),
+        () -> {
+          if (id == null) {
+            throw GdsException.notFound("ApplicationId");
+          }
+          ApplicationValidator.validate(record);
+          tx.inTransaction(
+              () ->
+                  repository
+                      .update(record, clock.instant())
+                      .orElseThrow(() -> GdsException.notFound("ApplicationId")));
+          log.info("updated applicationUri={}", record.applicationUri());
+          return id;
+        });
+  }
+
+  /** UnregisterApplication. */
+  public void unregister(Caller caller, UUID applicationId) {
+    caller.requireRole(Role.DISCOVERY_ADMIN);
+    audited(
+        caller,
+        "UnregisterApplication",
+        applicationId,
+        null,
+        () -> {
+          if (applicationId == null
+              || !tx.inTransaction(() -> repository.delete(applicationId))) {
+            throw GdsException.notFound("ApplicationId");
+          }
+          log.info("unregistered");
+          return applicationId;
+        });
+  }
+
+  /** GetApplication. */
+  public ApplicationRecord get(Caller caller, UUID applicationId) {
+    caller.requireSecureChannel();
+    if (applicationId == null) {
+      throw GdsException.notFound("ApplicationId");
+    }
+    return tx.inTransaction(() -> repository.findById(applicationId))
+        .map(StoredApplication::record)
+        .orElseThrow(() -> GdsException.notFound("ApplicationId"));
+  }
+
+  /** FindApplications: every record with exactly this ApplicationUri. */
+  public List<ApplicationRecord> find(Caller caller, String applicationUri) {
+    caller.requireSecureChannel();
+    if (applicationUri == null || applicationUri.isEmpty()) {
+      return List.of();
+    }
+    if (applicationUri.length() > ApplicationValidator.MAX_URI_LENGTH) {
+      throw GdsException.invalid("ApplicationUri is too long");
+    }
+    return tx.inTransaction(() -> repository.findByUri(applicationUri)).stream()
+        .map(StoredApplication::record)
+        .toList();
+  }
+
+  /**
+   * QueryApplications. {@code applicationTypeFilter}: 0 all, 1 servers (Server, ClientAndServer,
+   * DiscoveryServer), 2 clients (Client, ClientAndServer), 3 both. Returns records with id ≥
+   * startingRecordId; NextRecordId is the id to pass next, 0 when done.
+   */
+  public QueryPage queryApplications(
+      Caller caller,
+      long startingRecordId,
+      long maxRecordsToReturn,
+      String namePattern,
+      String uriPattern,
+      long applicationTypeFilter,
+      String productUriPattern,
+      List<String> capabilities) {
+    caller.requireSecureChannel();
+    Set<ApplicationType> types = typesFor(applicationTypeFilter);
+    return query(
+        startingRecordId,
+        maxRecordsToReturn,
+        namePattern,
+        uriPattern,
+        productUriPattern,
+        types,
+        capabilities);
+  }
+
+  /**
+   * QueryServers: server records with id greater than {@code startingRecordId} (Part 12 §6.5.11).
+   */
+  public QueryPage queryServers(
+      Caller caller,
+      long startingRecordId,
+      long maxRecordsToReturn,
+      String namePattern,
+      String uriPattern,
+      String productUriPattern,
+      List<String> capabilities) {
+    caller.requireSecureChannel();
+    return query(
+        startingRecordId + 1,
+        maxRecordsToReturn,
+        namePattern,
+        uriPattern,
+        productUriPattern,
+        EnumSet.of(
+            ApplicationType.SERVER,
+            ApplicationType.CLIENT_AND_SERVER,
+            ApplicationType.DISCOVERY_SERVER),
+        capabilities);
+  }
+
+  private QueryPage query(
+      long startingRecordId,
+      long maxRecordsToReturn,
+      String namePattern,
+      String uriPattern,
+      String productUriPattern,
+      Set<ApplicationType> types,
+      List<String> capabilities) {
+    if (startingRecordId < 0 || maxRecordsToReturn < 0) {
+      throw GdsException.invalid("record ids and counts are unsigned");
+    }
+    List<String> caps = capabilities == null ? List.of() : capabilities;
+    if (caps.size() > ApplicationValidator.MAX_CAPABILITIES) {
+      throw GdsException.invalid("too many capabilities in the filter");
+    }
+    for (String c : caps) {
+      if (c == null || c.length() > ApplicationValidator.MAX_CAPABILITY_LENGTH) {
+        throw GdsException.invalid("a capability filter is empty or too long");
+      }
+    }
+    int limit =
+        maxRecordsToReturn == 0
+            ? maxRecordsPerQuery
+            : (int) Math.min(maxRecordsToReturn, maxRecordsPerQuery);
+    ApplicationQuery q =
+        new ApplicationQuery(
+            Math.max(startingRecordId, 0),
+            limit,
+            pattern(namePattern, "ApplicationName"),
+            pattern(uriPattern, "ApplicationUri"),
+            pattern(productUriPattern, "ProductUri"),
+            types,
+            caps.stream().filter(c -> !c.isEmpty()).distinct().toList(),
+            NOT_AVAILABLE_CAPABILITY);
+    return tx.inTransaction(
+        () -> {
+          List<StoredApplication> rows = repository.query(q);
+          Instant reset = repository.lastCounterResetTime();
+          if (rows.size() > limit) {
+            List<StoredApplication> page = rows.subList(0, limit);
+            return new QueryPage(List.copyOf(page), page.get(limit - 1).recordId() + 1, reset);
+          }
+          return new QueryPage(rows, 0, reset);
+        });
+  }
+
+  private static String pattern(String p, String field) {
+    if (p == null || p.isEmpty()) {
+      return null;
+    }
+    if (p.length() > ApplicationValidator.MAX_URI_LENGTH) {
+      throw GdsException.invalid(field + " filter is too long");
+    }
+    return p;
+  }
+
+  static Set<ApplicationType> typesFor(long filter) {
+    if (filter == 0 || filter == 3) {
+      return EnumSet.allOf(ApplicationType.class);
+    }
+    if (filter == 1) {
+      return EnumSet.of(
+          ApplicationType.SERVER,
+          ApplicationType.CLIENT_AND_SERVER,
+          ApplicationType.DISCOVERY_SERVER);
+    }
+    if (filter == 2) {
+      return EnumSet.of(ApplicationType.CLIENT, ApplicationType.CLIENT_AND_SERVER);
+    }
+    throw GdsException.invalid("ApplicationType filter must be 0, 1, 2 or 3");
+  }
+
+  private <T> T audited(
+      Caller caller,
+      String method,
+      UUID id,
+      String applicationUri,
+      java.util.function.Supplier<T> work) {
+    MDC.put("applicationId", String.valueOf(id));
+    try {
+      T result = work.get();
+      audit.applicationRegistrationChanged(caller, method, id, applicationUri, true);
+      return result;
+    } catch (GdsException e) {
+      audit.applicationRegistrationChanged(caller, method, id, applicationUri, false);
+      throw e;
+    } finally {
+      MDC.remove("applicationId");
+    }
+  }
+
+  /** Count of registered applications (health, benchmarks). */
+  public long count() {
+    return tx.inTransaction(repository::count);
+  }
+
+  /** Lookup for other features (certificates): the record behind an id, if any. */
+  public Optional<ApplicationRecord> findById(UUID applicationId) {
+    return tx.inTransaction(() -> repository.findById(applicationId)).map(StoredApplication::record);
+  }
+}

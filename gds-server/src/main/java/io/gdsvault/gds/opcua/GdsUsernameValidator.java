@@ -1,0 +1,25 @@
+package io.gdsvault.gds.opcua;
+
+import io.gdsvault.gds.auth.UserService;
+import org.eclipse.milo.opcua.sdk.server.Session;
+import org.eclipse.milo.opcua.sdk.server.identity.AbstractUsernameIdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.DefaultUsernameIdentity;
+import org.eclipse.milo.opcua.sdk.server.identity.Identity;
+
+/** Username/password tokens checked against the user store (salted PBKDF2 hashes). */
+final class GdsUsernameValidator extends AbstractUsernameIdentityValidator {
+
+  private final UserService users;
+
+  GdsUsernameValidator(UserService users) {
+    this.users = users;
+  }
+
+  @Override
+  protected Identity.UsernameIdentity authenticateUsernamePassword(
+      Session session, String username, String password) {
+    return users.authenticate(username, password.toCharArray()).isPresent()
+        ? new DefaultUsernameIdentity(username)
+        : null;
+  }
+}

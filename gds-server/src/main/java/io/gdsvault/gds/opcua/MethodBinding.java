@@ -1,0 +1,17 @@
+package io.gdsvault.gds.opcua;
+
+import java.util.function.BiFunction;
+import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
+
+/**
+ * One method node to create: its standard NodeId, BrowseName, the NodeIds of its
+ * InputArguments/OutputArguments properties (null when it has none) and the handler factory.
+ * Features contribute lists of bindings (see {@link DirectoryMethods}); the namespace builds them.
+ */
+public record MethodBinding(
+    ExpandedNodeId methodId,
+    String browseName,
+    ExpandedNodeId inputArgumentsId,
+    ExpandedNodeId outputArgumentsId,
+    BiFunction<HandlerContext, UaMethodNode, GdsMethodHandler> handler) {}

@@ -1,0 +1,84 @@
+package io.gdsvault.gds.persistence.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The connection pool, the schema (Flyway migrations in {@code db/migration}) and Jdbi.
+ *
+ * <p>Migration numbering: V1-V9 directory/users (core), V10-V19 certificates and trust (pull
+ * flow), V20+ push and later features.
+ */
+public final class Database implements AutoCloseable {
+
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final JdbiTransactions transactions;
+
+  private Database(HikariDataSource dataSource) {
+    this.dataSource = dataSource;
+    this.jdbi = Jdbi.create(dataSource);
+    this.transactions = new JdbiTransactions(jdbi);
+  }
+
+  /** Opens the pool and migrates the schema; closes the pool again when migration fails. */
+  public static Database open(String url, String user, String password, int maxPoolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    if (user != null && !user.isEmpty()) {
+      config.setUsername(user);
+    }
+    if (password != null && !password.isEmpty()) {
+      config.setPassword(password);
+    }
+    config.setMaximumPoolSize(maxPoolSize);
+    config.setMinimumIdle(1);
+    config.setPoolName("gds-db");
+    config.setAutoCommit(true);
+    HikariDataSource ds = new HikariDataSource(config);
+    try {
+      Flyway.configure()
+          .dataSource(ds)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+      return new Database(ds);
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+  }
+
+  /** The embedded H2 file database in the data directory, PostgreSQL compatibility mode. */
+  public static String h2Url(Path dataDir) {
+    return "jdbc:h2:file:"
+        + dataDir.resolve("db").resolve("gds").toAbsolutePath()
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+  }
+
+  /** True when the embedded H2 database file of {@code dataDir} exists. */
+  public static boolean h2Exists(Path dataDir) {
+    return java.nio.file.Files.exists(dataDir.resolve("db").resolve("gds.mv.db"));
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public JdbiTransactions transactions() {
+    return transactions;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

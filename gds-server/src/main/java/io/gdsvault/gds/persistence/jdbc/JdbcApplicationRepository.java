@@ -1,0 +1,292 @@
+package io.gdsvault.gds.persistence.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gdsvault.gds.directory.ApplicationQuery;
+import io.gdsvault.gds.directory.ApplicationRepository;
+import io.gdsvault.gds.directory.StoredApplication;
+import io.gdsvault.gds.model.ApplicationRecord;
+import io.gdsvault.gds.model.ApplicationType;
+import io.gdsvault.gds.model.GdsException;
+import io.gdsvault.gds.model.LocalizedName;
+import io.gdsvault.gds.model.Reason;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** {@link ApplicationRepository} on plain SQL (H2 in PostgreSQL mode and PostgreSQL). */
+public final class JdbcApplicationRepository implements ApplicationRepository {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<List<LocalizedName>> NAMES = new TypeReference<>() {};
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final String COLUMNS =
+      "a.application_id, a.record_id, a.application_uri, a.application_type, a.product_uri,"
+          + " a.names_json, a.discovery_urls_json, a.capabilities_json, a.created_at, a.updated_at";
+
+  @Override
+  public StoredApplication insert(ApplicationRecord r, Instant now) {
+    Handle h = JdbiTransactions.handle();
+    if (!findByUri(r.applicationUri()).isEmpty()) {
+      throw new GdsException(Reason.ENTRY_EXISTS, "ApplicationUri is already registered");
+    }
+    long recordId = nextRecordId(h);
+    try {
+      h.createUpdate(
+              "INSERT INTO applications (application_id, record_id, application_uri,"
+                  + " application_type, product_uri, default_name, names_json,"
+                  + " discovery_urls_json, capabilities_json, created_at, updated_at)"
+                  + " VALUES (:id, :rid, :uri, :type, :product, :name, :names, :urls, :caps,"
+                  + " :now, :now)")
+          .bind("id", r.applicationId())
+          .bind("rid", recordId)
+          .bind("uri", r.applicationUri())
+          .bind("type", (short) r.applicationType().value())
+          .bind("product", r.productUri())
+          .bind("name", r.defaultName())
+          .bind("names", json(r.applicationNames()))
+          .bind("urls", json(r.discoveryUrls()))
+          .bind("caps", json(r.serverCapabilities()))
+          .bind("now", Timestamp.from(now))
+          .execute();
+    } catch (UnableToExecuteStatementException e) {
+      throw translate(e);
+    }
+    insertChildren(h, r);
+    return new StoredApplication(recordId, r, now, now);
+  }
+
+  @Override
+  public Optional<StoredApplication> update(ApplicationRecord r, Instant now) {
+    Handle h = JdbiTransactions.handle();
+    Optional<StoredApplication> existing = findById(r.applicationId());
+    if (existing.isEmpty()) {
+      return Optional.empty();
+    }
+    long recordId = nextRecordId(h);
+    try {
+      h.createUpdate(
+              "UPDATE applications SET record_id = :rid, application_uri = :uri,"
+                  + " application_type = :type, product_uri = :product, default_name = :name,"
+                  + " names_json = :names, discovery_urls_json = :urls, capabilities_json = :caps,"
+                  + " updated_at = :now WHERE application_id = :id")
+          .bind("id", r.applicationId())
+          .bind("rid", recordId)
+          .bind("uri", r.applicationUri())
+          .bind("type", (short) r.applicationType().value())
+          .bind("product", r.productUri())
+          .bind("name", r.defaultName())
+          .bind("names", json(r.applicationNames()))
+          .bind("urls", json(r.discoveryUrls()))
+          .bind("caps", json(r.serverCapabilities()))
+          .bind("now", Timestamp.from(now))
+          .execute();
+    } catch (UnableToExecuteStatementException e) {
+      throw translate(e);
+    }
+    h.createUpdate("DELETE FROM application_names WHERE application_id = :id")
+        .bind("id", r.applicationId())
+        .execute();
+    h.createUpdate("DELETE FROM application_capabilities WHERE application_id = :id")
+        .bind("id", r.applicationId())
+        .execute();
+    insertChildren(h, r);
+    return Optional.of(new StoredApplication(recordId, r, existing.get().createdAt(), now));
+  }
+
+  @Override
+  public Optional<StoredApplication> findById(UUID applicationId) {
+    return JdbiTransactions.handle()
+        .createQuery("SELECT " + COLUMNS + " FROM applications a WHERE a.application_id = :id")
+        .bind("id", applicationId)
+        .map((rs, ctx) -> read(rs))
+        .findOne();
+  }
+
+  @Override
+  public List<StoredApplication> findByUri(String applicationUri) {
+    return JdbiTransactions.handle()
+        .createQuery(
+            "SELECT " + COLUMNS + " FROM applications a WHERE a.application_uri = :uri"
+                + " ORDER BY a.record_id")
+        .bind("uri", applicationUri)
+        .map((rs, ctx) -> read(rs))
+        .list();
+  }
+
+  @Override
+  public boolean delete(UUID applicationId) {
+    return JdbiTransactions.handle()
+            .createUpdate("DELETE FROM applications WHERE application_id = :id")
+            .bind("id", applicationId)
+            .execute()
+        > 0;
+  }
+
+  @Override
+  public List<StoredApplication> query(ApplicationQuery q) {
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(COLUMNS)
+            .append(" FROM applications a WHERE a.record_id >= :min");
+    if (!q.types().containsAll(EnumSet.allOf(ApplicationType.class))) {
+      sql.append(" AND a.application_type IN (<types>)");
+    }
+    if (q.uriPattern() != null) {
+      sql.append(" AND a.application_uri LIKE :uri ESCAPE '\\'");
+    }
+    if (q.productUriPattern() != null) {
+      sql.append(" AND a.product_uri LIKE :product ESCAPE '\\'");
+    }
+    if (q.namePattern() != null) {
+      sql.append(
+          " AND EXISTS (SELECT 1 FROM application_names n WHERE n.application_id ="
+              + " a.application_id AND n.name_text LIKE :name ESCAPE '\\')");
+    }
+    for (int i = 0; i < q.capabilities().size(); i++) {
+      sql.append(
+              " AND EXISTS (SELECT 1 FROM application_capabilities c WHERE c.application_id ="
+                  + " a.application_id AND c.capability = :cap")
+          .append(i)
+          .append(')');
+    }
+    if (q.excludeCapability() != null) {
+      sql.append(
+          " AND NOT EXISTS (SELECT 1 FROM application_capabilities x WHERE x.application_id ="
+              + " a.application_id AND x.capability = :exclude)");
+    }
+    sql.append(" ORDER BY a.record_id LIMIT :limit");
+    Query query =
+        JdbiTransactions.handle()
+            .createQuery(sql.toString())
+            .bind("min", q.minRecordId())
+            .bind("limit", q.limit() + 1);
+    if (!q.types().containsAll(EnumSet.allOf(ApplicationType.class))) {
+      query.bindList("types", q.types().stream().map(t -> (short) t.value()).toList());
+    }
+    if (q.uriPattern() != null) {
+      query.bind("uri", q.uriPattern());
+    }
+    if (q.productUriPattern() != null) {
+      query.bind("product", q.productUriPattern());
+    }
+    if (q.namePattern() != null) {
+      query.bind("name", q.namePattern());
+    }
+    for (int i = 0; i < q.capabilities().size(); i++) {
+      query.bind("cap" + i, q.capabilities().get(i));
+    }
+    if (q.excludeCapability() != null) {
+      query.bind("exclude", q.excludeCapability());
+    }
+    return query.map((rs, ctx) -> read(rs)).list();
+  }
+
+  @Override
+  public Instant lastCounterResetTime() {
+    return JdbiTransactions.handle()
+        .createQuery("SELECT reset_time FROM directory_counter WHERE id = 1")
+        .map((rs, ctx) -> rs.getTimestamp(1).toInstant())
+        .one();
+  }
+
+  @Override
+  public long count() {
+    return JdbiTransactions.handle()
+        .createQuery("SELECT COUNT(*) FROM applications")
+        .mapTo(Long.class)
+        .one();
+  }
+
+  private static long nextRecordId(Handle h) {
+    return h.createQuery("SELECT nextval('application_record_seq')").mapTo(Long.class).one();
+  }
+
+  private static void insertChildren(Handle h, ApplicationRecord r) {
+    var names =
+        h.prepareBatch(
+            "INSERT INTO application_names (application_id, position, name_text)"
+                + " VALUES (:id, :pos, :text)");
+    for (int i = 0; i < r.applicationNames().size(); i++) {
+      names
+          .bind("id", r.applicationId())
+          .bind("pos", i)
+          .bind("text", r.applicationNames().get(i).text())
+          .add();
+    }
+    names.execute();
+    if (!r.serverCapabilities().isEmpty()) {
+      var caps =
+          h.prepareBatch(
+              "INSERT INTO application_capabilities (application_id, capability)"
+                  + " VALUES (:id, :cap)");
+      for (String c : r.serverCapabilities()) {
+        caps.bind("id", r.applicationId()).bind("cap", c).add();
+      }
+      caps.execute();
+    }
+  }
+
+  private static StoredApplication read(ResultSet rs) throws SQLException {
+    UUID id = rs.getObject("application_id", UUID.class);
+    ApplicationType type =
+        ApplicationType.fromValue(rs.getShort("application_type"))
+            .orElseThrow(() -> new IllegalStateException("bad application_type in database"));
+    ApplicationRecord r =
+        new ApplicationRecord(
+            id,
+            rs.getString("application_uri"),
+            type,
+            parse(rs.getString("names_json"), NAMES),
+            rs.getString("product_uri"),
+            parse(rs.getString("discovery_urls_json"), STRINGS),
+            parse(rs.getString("capabilities_json"), STRINGS));
+    return new StoredApplication(
+        rs.getLong("record_id"),
+        r,
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant());
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise record field", e);
+    }
+  }
+
+  private static <T> T parse(String json, TypeReference<T> type) {
+    try {
+      return JSON.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt record field in database", e);
+    }
+  }
+
+  /** Unique violations (SQLState 23505 on H2 and PostgreSQL) are ENTRY_EXISTS. */
+  static RuntimeException translate(UnableToExecuteStatementException e) {
+    Throwable c = e.getCause();
+    if (c instanceof SQLException s && "23505".equals(s.getSQLState())) {
+      return new GdsException(Reason.ENTRY_EXISTS, "ApplicationUri is already registered");
+    }
+    return e;
+  }
+
+  /** For tests: names stored in order. */
+  static List<String> texts(List<LocalizedName> names) {
+    List<String> out = new ArrayList<>();
+    names.forEach(n -> out.add(n.text()));
+    return out;
+  }
+}
