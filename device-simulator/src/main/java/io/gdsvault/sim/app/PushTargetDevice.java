@@ -48,9 +48,15 @@ public final class PushTargetDevice implements AutoCloseable {
       Path pkiDir,
       List<User> users,
       boolean autoAccept,
-      long maxTrustListSize) {
+      long maxTrustListSize,
+      boolean lean) {
     public Settings {
       users = List.copyOf(users);
+    }
+
+    /** A full (not pruned) device. */
+    public Settings(String bindAddress, int port, Path pkiDir, List<User> users, boolean autoAccept, long maxTrustListSize) {
+      this(bindAddress, port, pkiDir, users, autoAccept, maxTrustListSize, false);
     }
   }
 
@@ -159,6 +165,10 @@ public final class PushTargetDevice implements AutoCloseable {
     try {
       server.startup().get(30, TimeUnit.SECONDS);
       support.install(server);
+      if (s.lean()) {
+        int removed = io.gdsvault.sim.fleet.AddressSpacePruner.prune(server);
+        log.debug("Pruned {} type-model nodes", removed);
+      }
     } catch (Exception e) {
       server.shutdown().get(10, TimeUnit.SECONDS);
       throw e;

@@ -35,7 +35,8 @@ public final class Fleet implements AutoCloseable {
       String adminUser,
       Path adminPasswordFile,
       boolean autoAccept,
-      int threads) {}
+      int threads,
+      boolean lean) {}
 
   private final List<PushTargetDevice> devices;
 
@@ -65,7 +66,8 @@ public final class Fleet implements AutoCloseable {
                           s.dir().resolve("device-" + port),
                           List.of(new PushTargetDevice.User(s.adminUser(), password, true)),
                           s.autoAccept(),
-                          1024 * 1024))));
+                          1024 * 1024,
+                          s.lean()))));
     }
     List<PushTargetDevice> started = new ArrayList<>();
     Exception failure = null;

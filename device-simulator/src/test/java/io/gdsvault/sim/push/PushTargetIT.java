@@ -104,7 +104,13 @@ class PushTargetIT {
                 new PushTargetDevice.User(ADMIN, ADMIN_PASSWORD.getBytes(StandardCharsets.UTF_8), true),
                 new PushTargetDevice.User(OPERATOR, OPERATOR_PASSWORD.getBytes(StandardCharsets.UTF_8), false)),
             false,
-            maxTrustListSize));
+            maxTrustListSize,
+            lean()));
+  }
+
+  /** Fleet devices prune the type model; {@link LeanPushTargetIT} runs every test that way too. */
+  boolean lean() {
+    return false;
   }
 
   PushClient admin() throws UaException {
