@@ -40,6 +40,16 @@ class PkiDirectoryTest {
     assertThat(root.resolve(".staging")).doesNotExist();
   }
 
+  @Test
+  void privateKeysAreWrittenReadableByTheOwnerOnly() throws Exception {
+    var pki = PkiDirectory.open(root);
+    pki.commit(Map.of("own/private", Map.of("application.pem", bytes("key"))));
+    assertThat(Files.getPosixFilePermissions(root.resolve("own/private/application.pem")))
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+  }
+
   // A crash after the COMMITTED marker is rolled forward at the next open.
   @Test
   void aCommittedStagingFolderIsRolledForwardOnOpen() throws Exception {
