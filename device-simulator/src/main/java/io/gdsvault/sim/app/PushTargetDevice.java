@@ -71,6 +71,7 @@ public final class PushTargetDevice implements AutoCloseable {
   }
 
   public static PushTargetDevice start(Settings s) throws Exception {
+    requirePortFree(s.bindAddress(), s.port());
     String host = s.bindAddress().equals("0.0.0.0") ? "localhost" : s.bindAddress();
     String url = "opc.tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + s.port() + PATH;
 
@@ -175,6 +176,16 @@ public final class PushTargetDevice implements AutoCloseable {
     }
     log.info("Push target listening on {} (pki={})", url, s.pkiDir());
     return new PushTargetDevice(server, support, url);
+  }
+
+  /** A clear message instead of Milo's bind stack traces when the port is taken. */
+  private static void requirePortFree(String address, int port) throws java.io.IOException {
+    try (var socket = new java.net.ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(address), port));
+    } catch (java.net.BindException e) {
+      throw new java.io.IOException("cannot listen on " + address + ":" + port + ": " + e.getMessage());
+    }
   }
 
   public String endpointUrl() {
