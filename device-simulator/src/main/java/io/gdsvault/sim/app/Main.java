@@ -150,6 +150,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "devices started in parallel")
     int threads;
 
+    @Option(
+        names = "--full-address-space",
+        description = "keep Milo's complete standard address space per device (default: type-model details pruned to save memory)")
+    boolean fullAddressSpace;
+
     @Override
     public Integer call() throws Exception {
       CommandLine cl = new CommandLine(this);
@@ -167,7 +172,7 @@ public final class Main implements Callable<Integer> {
       var fleet =
           Fleet.start(
               new Fleet.Settings(
-                  bind, basePort, count, dir, adminUser, adminPasswordFile, autoAccept, Math.max(1, threads)),
+                  bind, basePort, count, dir, adminUser, adminPasswordFile, autoAccept, Math.max(1, threads), !fullAddressSpace),
               System.out);
       var stopped = new CountDownLatch(1);
       Runtime.getRuntime()

@@ -48,9 +48,15 @@ public final class PushTargetDevice implements AutoCloseable {
       Path pkiDir,
       List<User> users,
       boolean autoAccept,
-      long maxTrustListSize) {
+      long maxTrustListSize,
+      boolean lean) {
     public Settings {
       users = List.copyOf(users);
+    }
+
+    /** A full (not pruned) device. */
+    public Settings(String bindAddress, int port, Path pkiDir, List<User> users, boolean autoAccept, long maxTrustListSize) {
+      this(bindAddress, port, pkiDir, users, autoAccept, maxTrustListSize, false);
     }
   }
 
@@ -65,6 +71,7 @@ public final class PushTargetDevice implements AutoCloseable {
   }
 
   public static PushTargetDevice start(Settings s) throws Exception {
+    requirePortFree(s.bindAddress(), s.port());
     String host = s.bindAddress().equals("0.0.0.0") ? "localhost" : s.bindAddress();
     String url = "opc.tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + s.port() + PATH;
 
@@ -159,12 +166,26 @@ public final class PushTargetDevice implements AutoCloseable {
     try {
       server.startup().get(30, TimeUnit.SECONDS);
       support.install(server);
+      if (s.lean()) {
+        int removed = io.gdsvault.sim.fleet.AddressSpacePruner.prune(server);
+        log.debug("Pruned {} type-model nodes", removed);
+      }
     } catch (Exception e) {
       server.shutdown().get(10, TimeUnit.SECONDS);
       throw e;
     }
     log.info("Push target listening on {} (pki={})", url, s.pkiDir());
     return new PushTargetDevice(server, support, url);
+  }
+
+  /** A clear message instead of Milo's bind stack traces when the port is taken. */
+  private static void requirePortFree(String address, int port) throws java.io.IOException {
+    try (var socket = new java.net.ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(address), port));
+    } catch (java.net.BindException e) {
+      throw new java.io.IOException("cannot listen on " + address + ":" + port + ": " + e.getMessage());
+    }
   }
 
   public String endpointUrl() {

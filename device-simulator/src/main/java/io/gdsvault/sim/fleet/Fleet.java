@@ -35,7 +35,8 @@ public final class Fleet implements AutoCloseable {
       String adminUser,
       Path adminPasswordFile,
       boolean autoAccept,
-      int threads) {}
+      int threads,
+      boolean lean) {}
 
   private final List<PushTargetDevice> devices;
 
@@ -65,7 +66,8 @@ public final class Fleet implements AutoCloseable {
                           s.dir().resolve("device-" + port),
                           List.of(new PushTargetDevice.User(s.adminUser(), password, true)),
                           s.autoAccept(),
-                          1024 * 1024))));
+                          1024 * 1024,
+                          s.lean()))));
     }
     List<PushTargetDevice> started = new ArrayList<>();
     Exception failure = null;
@@ -122,14 +124,27 @@ public final class Fleet implements AutoCloseable {
     return pw.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Stops all devices, several at a time (a sequential stop of hundreds takes minutes). */
   @Override
   public void close() {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Math.min(8, devices.size())));
     for (PushTargetDevice d : devices) {
-      try {
-        d.close();
-      } catch (Exception e) {
-        log.warn("Device {} did not stop cleanly", d.endpointUrl(), e);
+      pool.submit(
+          () -> {
+            try {
+              d.close();
+            } catch (Exception e) {
+              log.warn("Device {} did not stop cleanly", d.endpointUrl(), e);
+            }
+          });
+    }
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)) {
+        log.warn("Some devices were still stopping after 5 minutes");
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -157,17 +157,20 @@ public final class PkiDirectory {
   }
 
   static void writeDurably(Path file, byte[] bytes, boolean ownerOnly) throws IOException {
+    Files.deleteIfExists(file);
+    if (ownerOnly) {
+      // created private, so the key is never readable by others, not even for a moment
+      try {
+        Files.createFile(
+            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException notPosix) {
+        Files.createFile(file);
+      }
+    }
     try (OutputStream out =
         Files.newOutputStream(
             file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
       out.write(bytes);
-    }
-    if (ownerOnly) {
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system: nothing more we can do
-      }
     }
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
       ch.force(true);

@@ -334,6 +334,32 @@ public final class ServerConfigurationSupport {
       if (applicationTrustListFile != null) {
         applicationTrustListFile.refreshProperties();
       }
+      if (newTrustList != null && !autoAccept) {
+        // after the ApplyChanges response is on its way: Part 12 closes sessions whose client
+        // certificate the new trust list no longer accepts
+        server.getScheduledExecutorService()
+            .schedule(this::closeUntrustedSessions, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private void closeUntrustedSessions() {
+    for (Session s : server.getSessionManager().getAllSessions()) {
+      List<X509Certificate> chain = s.getSecurityConfiguration().getClientCertificateChain();
+      if (chain == null || chain.isEmpty()) {
+        continue;
+      }
+      try {
+        applicationGroup.getCertificateValidator().validateCertificateChain(chain, null, null);
+      } catch (UaException e) {
+        log.info(
+            "Closing session {}: its client certificate {} is no longer trusted",
+            s.getSessionId(),
+            thumbprint(chain.get(0)));
+        server.getSessionManager().killSession(s.getSessionId(), true);
+      } catch (RuntimeException e) {
+        log.warn("Could not re-validate the client certificate of session {}", s.getSessionId(), e);
+      }
     }
   }
 

@@ -104,7 +104,13 @@ class PushTargetIT {
                 new PushTargetDevice.User(ADMIN, ADMIN_PASSWORD.getBytes(StandardCharsets.UTF_8), true),
                 new PushTargetDevice.User(OPERATOR, OPERATOR_PASSWORD.getBytes(StandardCharsets.UTF_8), false)),
             false,
-            maxTrustListSize));
+            maxTrustListSize,
+            lean()));
+  }
+
+  /** Fleet devices prune the type model; {@link LeanPushTargetIT} runs every test that way too. */
+  boolean lean() {
+    return false;
   }
 
   PushClient admin() throws UaException {
@@ -190,7 +196,7 @@ class PushTargetIT {
     List<EndpointDescription> oldEndpoints = DiscoveryClient.getEndpoints(device.endpointUrl()).get();
     var admin = admin(policy);
 
-    byte[] csr = (byte[]) ((ByteString) admin.callOk(CONFIG, m("CreateSigningRequest"), GROUP, RSA, "", false, ByteString.NULL_VALUE)[0]).bytes();
+    byte[] csr = ((ByteString) admin.callOk(CONFIG, m("CreateSigningRequest"), GROUP, RSA, "", false, ByteString.NULL_VALUE)[0]).bytes();
     var parsed = new JcaPKCS10CertificationRequest(new PKCS10CertificationRequest(csr));
     assertThat(parsed.getPublicKey()).isEqualTo(before.getPublicKey());
 
@@ -543,6 +549,38 @@ class PushTargetIT {
     Object[] certs = again.callOk(CONFIG, m("GetCertificates"), GROUP);
     assertThat(((NodeId[]) certs[0])).containsExactly(RSA);
     assertThat(((ByteString[]) certs[1])[0].bytes()).isEqualTo(issued.getEncoded());
+  }
+
+  // After a trust list change, sessions whose client certificate is no longer trusted are closed (§7.8.2.3).
+  @Test
+  void sessionsOfClientsDroppedFromTheTrustListAreClosed() throws Exception {
+    KeyPair kp = TestCa.rsa(2048);
+    var keptIdentity = new PushClient.ClientIdentity(kp, ca.issue(kp.getPublic(), "kept client", "urn:kept"), "urn:kept");
+    var admin = admin();
+    // trust the CA (and so the kept client), drop the original client certificate
+    var upload = new TrustListContent(List.of(ca.certificate), List.of(ca.crl()), List.of(), List.of());
+    byte[] bytes = upload.encode(admin.client.getStaticEncodingContext(), TrustListContent.ALL);
+    UInteger handle = (UInteger) admin.callOk(TRUST_LIST, m("Open"), ubyte(6))[0];
+    admin.callOk(TRUST_LIST, m("Write"), handle, ByteString.of(bytes));
+    admin.callOk(TRUST_LIST, m("CloseAndUpdate"), handle);
+    // staged only: the kept client is not trusted yet
+    assertThatThrownBy(() ->
+            PushClient.connect(device.endpointUrl(), SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt,
+                keptIdentity, PushClient.user(ADMIN, ADMIN_PASSWORD)).close())
+        .isInstanceOf(UaException.class);
+    admin.callOk(CONFIG, m("ApplyChanges"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    int count = device.server().getSessionManager().getAllSessions().size();
+    while (count > 0 && System.nanoTime() < deadline) {
+      PushClient.sleepQuietly(100);
+      count = device.server().getSessionManager().getAllSessions().size();
+    }
+    assertThat(count).as("sessions left after the trust list dropped their client").isZero();
+    try (var kept =
+        PushClient.connect(device.endpointUrl(), SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt,
+            keptIdentity, PushClient.user(ADMIN, ADMIN_PASSWORD))) {
+      assertThat(kept.callOk(CONFIG, m("GetCertificates"), GROUP)).hasSize(2);
+    }
   }
 
   // File handle misuse gets clear codes (Part 5 FileType, Part 12 §7.8.2.1).
