@@ -143,15 +143,15 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
       sql.append(" AND a.application_type IN (<types>)");
     }
     if (q.uriPattern() != null) {
-      sql.append(" AND a.application_uri LIKE :uri ESCAPE '\\'");
+      sql.append(" AND a.application_uri LIKE :uri ESCAPE '!'");
     }
     if (q.productUriPattern() != null) {
-      sql.append(" AND a.product_uri LIKE :product ESCAPE '\\'");
+      sql.append(" AND a.product_uri LIKE :product ESCAPE '!'");
     }
     if (q.namePattern() != null) {
       sql.append(
           " AND EXISTS (SELECT 1 FROM application_names n WHERE n.application_id ="
-              + " a.application_id AND n.name_text LIKE :name ESCAPE '\\')");
+              + " a.application_id AND n.name_text LIKE :name ESCAPE '!')");
     }
     for (int i = 0; i < q.capabilities().size(); i++) {
       sql.append(
@@ -175,13 +175,13 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
       query.bindList("types", q.types().stream().map(t -> (short) t.value()).toList());
     }
     if (q.uriPattern() != null) {
-      query.bind("uri", q.uriPattern());
+      query.bind("uri", like(q.uriPattern()));
     }
     if (q.productUriPattern() != null) {
-      query.bind("product", q.productUriPattern());
+      query.bind("product", like(q.productUriPattern()));
     }
     if (q.namePattern() != null) {
-      query.bind("name", q.namePattern());
+      query.bind("name", like(q.namePattern()));
     }
     for (int i = 0; i < q.capabilities().size(); i++) {
       query.bind("cap" + i, q.capabilities().get(i));
@@ -206,6 +206,26 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
         .createQuery("SELECT COUNT(*) FROM applications")
         .mapTo(Long.class)
         .one();
+  }
+
+  /**
+   * A Part 4 LIKE pattern (backslash escapes) as a SQL LIKE pattern with '!' as the escape
+   * character (a backslash in the SQL text would confuse statement parsers). The [] character
+   * lists of Part 4 are not supported and match literally.
+   */
+  static String like(String pattern) {
+    StringBuilder out = new StringBuilder(pattern.length() + 8);
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\' && i + 1 < pattern.length()) {
+        out.append('!').append(pattern.charAt(++i));
+      } else if (c == '!') {
+        out.append("!!");
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static long nextRecordId(Handle h) {
