@@ -143,15 +143,18 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
       sql.append(" AND a.application_type IN (<types>)");
     }
     if (q.uriPattern() != null) {
-      sql.append(" AND a.application_uri LIKE :uri ESCAPE '!'");
+      sql.append(" AND a.application_uri ").append(match(q.uriPattern(), "uri"));
     }
     if (q.productUriPattern() != null) {
-      sql.append(" AND a.product_uri LIKE :product ESCAPE '!'");
+      sql.append(" AND a.product_uri ").append(match(q.productUriPattern(), "product"));
     }
     if (q.namePattern() != null) {
+      // IN (not EXISTS) lets the database start from the name index for selective patterns
       sql.append(
-          " AND EXISTS (SELECT 1 FROM application_names n WHERE n.application_id ="
-              + " a.application_id AND n.name_text LIKE :name ESCAPE '!')");
+              " AND a.application_id IN (SELECT n.application_id FROM application_names n"
+                  + " WHERE n.name_text ")
+          .append(match(q.namePattern(), "name"))
+          .append(')');
     }
     for (int i = 0; i < q.capabilities().size(); i++) {
       sql.append(
@@ -175,13 +178,13 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
       query.bindList("types", q.types().stream().map(t -> (short) t.value()).toList());
     }
     if (q.uriPattern() != null) {
-      query.bind("uri", like(q.uriPattern()));
+      query.bind("uri", operand(q.uriPattern()));
     }
     if (q.productUriPattern() != null) {
-      query.bind("product", like(q.productUriPattern()));
+      query.bind("product", operand(q.productUriPattern()));
     }
     if (q.namePattern() != null) {
-      query.bind("name", like(q.namePattern()));
+      query.bind("name", operand(q.namePattern()));
     }
     for (int i = 0; i < q.capabilities().size(); i++) {
       query.bind("cap" + i, q.capabilities().get(i));
@@ -206,6 +209,43 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
         .createQuery("SELECT COUNT(*) FROM applications")
         .mapTo(Long.class)
         .one();
+  }
+
+  /** {@code = :p} for patterns without wildcards (index friendly), {@code LIKE :p} otherwise. */
+  private static String match(String pattern, String parameter) {
+    return hasWildcard(pattern)
+        ? "LIKE :" + parameter + " ESCAPE '!'"
+        : "= :" + parameter;
+  }
+
+  /** The bound value for {@link #match}: the literal text, or the SQL LIKE pattern. */
+  private static String operand(String pattern) {
+    return hasWildcard(pattern) ? like(pattern) : unescape(pattern);
+  }
+
+  static boolean hasWildcard(String pattern) {
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '%' || c == '_') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String unescape(String pattern) {
+    StringBuilder out = new StringBuilder(pattern.length());
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\' && i + 1 < pattern.length()) {
+        out.append(pattern.charAt(++i));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /**
