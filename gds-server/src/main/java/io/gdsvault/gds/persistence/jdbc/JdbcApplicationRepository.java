@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -168,7 +167,11 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
           " AND NOT EXISTS (SELECT 1 FROM application_capabilities x WHERE x.application_id ="
               + " a.application_id AND x.capability = :exclude)");
     }
-    sql.append(" ORDER BY a.record_id LIMIT :limit");
+    // with an exact ProductUri, ordering by (product_uri, record_id) is the same order and lets
+    // the database read the (product_uri, record_id) index in order instead of sorting
+    boolean productExact = q.productUriPattern() != null && !hasWildcard(q.productUriPattern());
+    sql.append(productExact ? " ORDER BY a.product_uri, a.record_id" : " ORDER BY a.record_id");
+    sql.append(" LIMIT :limit");
     Query query =
         JdbiTransactions.handle()
             .createQuery(sql.toString())
@@ -341,12 +344,5 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
       return new GdsException(Reason.ENTRY_EXISTS, "ApplicationUri is already registered");
     }
     return e;
-  }
-
-  /** For tests: names stored in order. */
-  static List<String> texts(List<LocalizedName> names) {
-    List<String> out = new ArrayList<>();
-    names.forEach(n -> out.add(n.text()));
-    return out;
   }
 }
