@@ -103,6 +103,7 @@ public final class GdsApplication implements AutoCloseable {
       List<MethodBinding> directoryMethods = new ArrayList<>(DirectoryMethods.bindings(directory));
 
       server.install(directoryMethods, clientTrust, users);
+      // Nodes beyond the Directory's methods: server.gdsNamespace().contribute(ns -> ...) here.
       server.start();
       log.info("GDS started endpoint={} data={}", server.endpointUrl(), data.root());
       return new GdsApplication(data, database, users, directory, clientTrust, server, firstStart);
