@@ -1,0 +1,14 @@
+package io.gdsvault.ca;
+
+/** The latest CRL of one CA as persisted: its number and DER encoding. */
+public record StoredCrl(long crlNumber, byte[] der) {
+
+  public StoredCrl {
+    der = der.clone();
+  }
+
+  @Override
+  public byte[] der() {
+    return der.clone();
+  }
+}
