@@ -201,6 +201,11 @@ public final class GdsServer implements AutoCloseable {
     return callers;
   }
 
+  /** The server's own trust list (DATA/pki): features add CAs the GDS must trust. */
+  public FileBasedTrustListManager serverTrustList() {
+    return trustList;
+  }
+
   public ClientCertificateStore clientCertificates() {
     return clientCertificates;
   }
