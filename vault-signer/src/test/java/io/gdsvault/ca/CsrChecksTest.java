@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.gdsvault.ca.CaException.Reason;
 import io.gdsvault.signer.local.LocalKeyStoreBackend;
 import io.gdsvault.signer.local.LocalSignerSettings;
-import io.gdsvault.signer.local.SecretResolver;
+import io.gdsvault.signer.SecretResolver;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;

@@ -98,7 +98,7 @@ class FileCaStateStoreTest {
   void manyConcurrentIssuancesNeverShareASerial() throws Exception {
     var backend = io.gdsvault.signer.local.LocalKeyStoreBackend.open(
         new io.gdsvault.signer.local.LocalSignerSettings(dir.resolve("keys"), null, null),
-        new io.gdsvault.signer.local.SecretResolver(n -> null));
+        new io.gdsvault.signer.SecretResolver(n -> null));
     CertificateAuthority ca = CertificateAuthority.open(
         CaConfig.defaults("g", CertificateType.ECC_NIST_P256, null), backend,
         new FileCaStateStore(dir.resolve("state")), java.time.Clock.systemUTC());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gdsvault.signer.local.LocalKeyStoreBackend;
 import io.gdsvault.signer.local.LocalSignerSettings;
-import io.gdsvault.signer.local.SecretResolver;
+import io.gdsvault.signer.SecretResolver;
 import java.nio.file.Path;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;

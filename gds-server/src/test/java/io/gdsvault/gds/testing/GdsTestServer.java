@@ -60,14 +60,36 @@ public final class GdsTestServer implements AutoCloseable {
               ((ObjectNode) tree.get("security")).put("passwordHashIterations", 100_000);
               overrides.accept(tree);
             });
+    reuseServerKeyStore(dir);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     GdsApplication app;
     try (PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {
       app = GdsApplication.start(settings, dir, Clock.systemUTC(), ps);
     }
+    rememberServerKeyStore(dir);
     Path pw = dir.resolve("initial-admin-password");
     String password = Files.exists(pw) ? Files.readString(pw).strip() : null;
     return new GdsTestServer(app, dir, port, password, out.toString(StandardCharsets.UTF_8));
+  }
+
+  private static final String PRIVATE = "pki/own/private/";
+  private static byte[] cachedKeyStore;
+  private static byte[] cachedKeyStorePassword;
+
+  /** RSA key generation is slow on a busy machine: tests share one server key pair. */
+  private static synchronized void reuseServerKeyStore(Path dir) throws IOException {
+    if (cachedKeyStore != null && !Files.exists(dir.resolve(PRIVATE + "gds-server.pfx"))) {
+      Files.createDirectories(dir.resolve(PRIVATE));
+      Files.write(dir.resolve(PRIVATE + "gds-server.pfx"), cachedKeyStore);
+      Files.write(dir.resolve(PRIVATE + "keystore-password"), cachedKeyStorePassword);
+    }
+  }
+
+  private static synchronized void rememberServerKeyStore(Path dir) throws IOException {
+    if (cachedKeyStore == null) {
+      cachedKeyStore = Files.readAllBytes(dir.resolve(PRIVATE + "gds-server.pfx"));
+      cachedKeyStorePassword = Files.readAllBytes(dir.resolve(PRIVATE + "keystore-password"));
+    }
   }
 
   public static int freePort() throws IOException {

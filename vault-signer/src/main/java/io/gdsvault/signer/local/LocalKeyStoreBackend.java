@@ -4,6 +4,7 @@ import io.gdsvault.signer.IssuerSigner;
 import io.gdsvault.signer.JcaKeySigner;
 import io.gdsvault.signer.KeySpec;
 import io.gdsvault.signer.PlaceholderCertificate;
+import io.gdsvault.signer.SecretResolver;
 import io.gdsvault.signer.SignatureAlgorithm;
 import io.gdsvault.signer.SignerBackend;
 import io.gdsvault.signer.SignerException;

@@ -7,7 +7,7 @@ import io.gdsvault.signer.PlaceholderCertificate;
 import io.gdsvault.signer.SignatureAlgorithm;
 import io.gdsvault.signer.SignerBackend;
 import io.gdsvault.signer.SignerException;
-import io.gdsvault.signer.local.SecretResolver;
+import io.gdsvault.signer.SecretResolver;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.Key;

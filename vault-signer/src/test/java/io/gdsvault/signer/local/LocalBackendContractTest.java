@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gdsvault.ca.CaBackendContract;
 import io.gdsvault.signer.IssuerSigner;
 import io.gdsvault.signer.JcaKeySigner;
+import io.gdsvault.signer.SecretResolver;
 import io.gdsvault.signer.SignerBackend;
 import io.gdsvault.signer.SignerException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import io.gdsvault.ca.CaBackendContract;
 import io.gdsvault.signer.IssuerSigner;
 import io.gdsvault.signer.JcaKeySigner;
 import io.gdsvault.signer.SignerBackend;
-import io.gdsvault.signer.local.SecretResolver;
+import io.gdsvault.signer.SecretResolver;
 import java.security.PrivateKey;
 
 /** The backend suite on a SoftHSM2 token through the JDK's SunPKCS11 provider. */

@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -143,15 +142,18 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
       sql.append(" AND a.application_type IN (<types>)");
     }
     if (q.uriPattern() != null) {
-      sql.append(" AND a.application_uri LIKE :uri ESCAPE '\\'");
+      sql.append(" AND a.application_uri ").append(match(q.uriPattern(), "uri"));
     }
     if (q.productUriPattern() != null) {
-      sql.append(" AND a.product_uri LIKE :product ESCAPE '\\'");
+      sql.append(" AND a.product_uri ").append(match(q.productUriPattern(), "product"));
     }
     if (q.namePattern() != null) {
+      // IN (not EXISTS) lets the database start from the name index for selective patterns
       sql.append(
-          " AND EXISTS (SELECT 1 FROM application_names n WHERE n.application_id ="
-              + " a.application_id AND n.name_text LIKE :name ESCAPE '\\')");
+              " AND a.application_id IN (SELECT n.application_id FROM application_names n"
+                  + " WHERE n.name_text ")
+          .append(match(q.namePattern(), "name"))
+          .append(')');
     }
     for (int i = 0; i < q.capabilities().size(); i++) {
       sql.append(
@@ -165,7 +167,11 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
           " AND NOT EXISTS (SELECT 1 FROM application_capabilities x WHERE x.application_id ="
               + " a.application_id AND x.capability = :exclude)");
     }
-    sql.append(" ORDER BY a.record_id LIMIT :limit");
+    // with an exact ProductUri, ordering by (product_uri, record_id) is the same order and lets
+    // the database read the (product_uri, record_id) index in order instead of sorting
+    boolean productExact = q.productUriPattern() != null && !hasWildcard(q.productUriPattern());
+    sql.append(productExact ? " ORDER BY a.product_uri, a.record_id" : " ORDER BY a.record_id");
+    sql.append(" LIMIT :limit");
     Query query =
         JdbiTransactions.handle()
             .createQuery(sql.toString())
@@ -175,13 +181,13 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
       query.bindList("types", q.types().stream().map(t -> (short) t.value()).toList());
     }
     if (q.uriPattern() != null) {
-      query.bind("uri", q.uriPattern());
+      query.bind("uri", operand(q.uriPattern()));
     }
     if (q.productUriPattern() != null) {
-      query.bind("product", q.productUriPattern());
+      query.bind("product", operand(q.productUriPattern()));
     }
     if (q.namePattern() != null) {
-      query.bind("name", q.namePattern());
+      query.bind("name", operand(q.namePattern()));
     }
     for (int i = 0; i < q.capabilities().size(); i++) {
       query.bind("cap" + i, q.capabilities().get(i));
@@ -206,6 +212,63 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
         .createQuery("SELECT COUNT(*) FROM applications")
         .mapTo(Long.class)
         .one();
+  }
+
+  /** {@code = :p} for patterns without wildcards (index friendly), {@code LIKE :p} otherwise. */
+  private static String match(String pattern, String parameter) {
+    return hasWildcard(pattern)
+        ? "LIKE :" + parameter + " ESCAPE '!'"
+        : "= :" + parameter;
+  }
+
+  /** The bound value for {@link #match}: the literal text, or the SQL LIKE pattern. */
+  private static String operand(String pattern) {
+    return hasWildcard(pattern) ? like(pattern) : unescape(pattern);
+  }
+
+  static boolean hasWildcard(String pattern) {
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '%' || c == '_') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String unescape(String pattern) {
+    StringBuilder out = new StringBuilder(pattern.length());
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\' && i + 1 < pattern.length()) {
+        out.append(pattern.charAt(++i));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A Part 4 LIKE pattern (backslash escapes) as a SQL LIKE pattern with '!' as the escape
+   * character (a backslash in the SQL text would confuse statement parsers). The [] character
+   * lists of Part 4 are not supported and match literally.
+   */
+  static String like(String pattern) {
+    StringBuilder out = new StringBuilder(pattern.length() + 8);
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\' && i + 1 < pattern.length()) {
+        out.append('!').append(pattern.charAt(++i));
+      } else if (c == '!') {
+        out.append("!!");
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static long nextRecordId(Handle h) {
@@ -281,12 +344,5 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
       return new GdsException(Reason.ENTRY_EXISTS, "ApplicationUri is already registered");
     }
     return e;
-  }
-
-  /** For tests: names stored in order. */
-  static List<String> texts(List<LocalizedName> names) {
-    List<String> out = new ArrayList<>();
-    names.forEach(n -> out.add(n.text()));
-    return out;
   }
 }

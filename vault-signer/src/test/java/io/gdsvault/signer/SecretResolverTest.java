@@ -1,9 +1,8 @@
-package io.gdsvault.signer.local;
+package io.gdsvault.signer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gdsvault.signer.SignerException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

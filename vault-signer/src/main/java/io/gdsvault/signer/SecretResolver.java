@@ -1,6 +1,5 @@
-package io.gdsvault.signer.local;
+package io.gdsvault.signer;
 
-import io.gdsvault.signer.SignerException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,0 +1,77 @@
+package io.gdsvault.gds.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** STYLE.md: domain and feature packages import no Milo, JDBC or Azure types. */
+class ArchitectureTest {
+
+  private static final String[] FEATURE_PACKAGES = {
+    "io.gdsvault.gds.model",
+    "io.gdsvault.gds.directory..",
+    "io.gdsvault.gds.auth..",
+    "io.gdsvault.gds.audit..",
+    "io.gdsvault.gds.config..",
+    "io.gdsvault.gds.persistence",
+    "io.gdsvault.gds.certificates..",
+    "io.gdsvault.gds.trust..",
+    "io.gdsvault.gds.push.."
+  };
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void load() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.gdsvault.gds");
+  }
+
+  @Test
+  void featurePackagesDoNotSeeMilo() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAnyPackage(FEATURE_PACKAGES)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.eclipse.milo..", "io.netty..")
+            .allowEmptyShould(true);
+    rule.check(classes);
+  }
+
+  @Test
+  void featurePackagesDoNotSeeJdbcOrAzure() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAnyPackage(FEATURE_PACKAGES)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "java.sql..", "javax.sql..", "org.jdbi..", "com.zaxxer..", "org.flywaydb..", "com.azure..")
+            .allowEmptyShould(true);
+    rule.check(classes);
+  }
+
+  @Test
+  void statusCodesAppearOnlyInTheOpcUaAndCliPackages() {
+    // one mapper in opcua turns Reasons into StatusCodes; domain code never picks a StatusCode
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideOutsideOfPackages("io.gdsvault.gds.opcua..", "io.gdsvault.gds.cli..", "io.gdsvault.gds.model.ua..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.eclipse.milo.opcua.stack.core.StatusCodes")
+            .allowEmptyShould(true);
+    rule.check(classes);
+  }
+}

@@ -1,0 +1,68 @@
+package io.gdsvault.gds.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gdsvault.gds.config.GdsSettings.ClientCertificateMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void theEmbeddedDefaultsAreTheDocumentedOnes() {
+    GdsSettings s = SettingsLoader.defaults();
+    assertThat(s.server().bind()).isEqualTo("127.0.0.1");
+    assertThat(s.server().port()).isEqualTo(58810);
+    assertThat(s.server().path()).isEqualTo("/GDS");
+    assertThat(s.security().clientCertificates()).isEqualTo(ClientCertificateMode.ONBOARDING);
+    assertThat(s.security().passwordHashIterations()).isGreaterThanOrEqualTo(210_000);
+    assertThat(s.limits().maxSessions()).isGreaterThan(100);
+  }
+
+  @Test
+  void aFileOverridesOnlyTheKeysItNames() throws Exception {
+    Path f = dir.resolve("gds.yaml");
+    Files.writeString(f, "server:\n  port: 4840\nsecurity:\n  clientCertificates: STRICT\n");
+    GdsSettings s = SettingsLoader.load(f, t -> {});
+    assertThat(s.server().port()).isEqualTo(4840);
+    assertThat(s.server().bind()).isEqualTo("127.0.0.1");
+    assertThat(s.security().clientCertificates()).isEqualTo(ClientCertificateMode.STRICT);
+  }
+
+  @Test
+  void unknownKeysAndInvalidValuesAreReportedByName() throws Exception {
+    Path typo = dir.resolve("typo.yaml");
+    Files.writeString(typo, "server:\n  prot: 4840\n");
+    assertThatThrownBy(() -> SettingsLoader.load(typo, t -> {}))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("server.prot");
+
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "server:\n  port: 70000\nsecurity:\n  passwordHashIterations: 10\n");
+    assertThatThrownBy(() -> SettingsLoader.load(bad, t -> {}))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("server.port")
+        .hasMessageContaining("passwordHashIterations");
+
+    Path notYaml = dir.resolve("broken.yaml");
+    Files.writeString(notYaml, "server: [unclosed\n");
+    assertThatThrownBy(() -> SettingsLoader.load(notYaml, t -> {})).isInstanceOf(SettingsException.class);
+    assertThatThrownBy(() -> SettingsLoader.load(dir.resolve("missing.yaml"), t -> {}))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("not found");
+  }
+
+  @Test
+  void theShippedConfigFilesLoad() {
+    // config/gds.yaml and the production example must stay valid
+    Path root = Path.of("").toAbsolutePath().getParent().resolve("config");
+    assertThat(SettingsLoader.load(root.resolve("gds.yaml"), t -> {}).server().port()).isEqualTo(58810);
+    GdsSettings prod = SettingsLoader.load(root.resolve("gds.production.example.yaml"), t -> {});
+    assertThat(prod.security().clientCertificates()).isEqualTo(ClientCertificateMode.STRICT);
+  }
+}

@@ -1,0 +1,156 @@
+package io.gdsvault.gds.persistence.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gdsvault.gds.auth.Role;
+import io.gdsvault.gds.auth.User;
+import io.gdsvault.gds.directory.ApplicationQuery;
+import io.gdsvault.gds.directory.StoredApplication;
+import io.gdsvault.gds.model.ApplicationRecord;
+import io.gdsvault.gds.model.ApplicationType;
+import io.gdsvault.gds.model.GdsException;
+import io.gdsvault.gds.model.LocalizedName;
+import io.gdsvault.gds.model.Reason;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One repository suite, run against every supported database (H2 in PostgreSQL mode and
+ * PostgreSQL). Subclasses provide the {@link Database}.
+ */
+abstract class RepositoryContract {
+
+  protected abstract Database database();
+
+  private final JdbcApplicationRepository apps = new JdbcApplicationRepository();
+  private final JdbcUserRepository users = new JdbcUserRepository();
+  private final Instant now = Instant.parse("2026-01-02T03:04:05Z");
+
+  private <T> T tx(java.util.function.Supplier<T> work) {
+    return database().transactions().inTransaction(work);
+  }
+
+  private ApplicationRecord record(String tag, ApplicationType type, List<String> caps) {
+    return new ApplicationRecord(
+        UUID.randomUUID(),
+        "urn:repo:" + tag + ":" + UUID.randomUUID(),
+        type,
+        List.of(new LocalizedName("en", "Name " + tag), new LocalizedName("de", "Name-de " + tag)),
+        "urn:repo:product:" + tag,
+        type == ApplicationType.CLIENT ? List.of() : List.of("opc.tcp://" + tag + ":4840"),
+        caps);
+  }
+
+  private ApplicationQuery all(String productPattern) {
+    return new ApplicationQuery(0, 100, null, null, productPattern, EnumSet.allOf(ApplicationType.class), List.of(), null);
+  }
+
+  @Test
+  void aStoredRecordReadsBackEqual() {
+    ApplicationRecord r = record("roundtrip", ApplicationType.CLIENT_AND_SERVER, List.of("DA", "HD"));
+    StoredApplication stored = tx(() -> apps.insert(r, now));
+    StoredApplication read = tx(() -> apps.findById(r.applicationId())).orElseThrow();
+    assertThat(read.record()).isEqualTo(r);
+    assertThat(read.recordId()).isEqualTo(stored.recordId());
+    assertThat(read.createdAt().truncatedTo(ChronoUnit.SECONDS)).isEqualTo(now);
+    assertThat(tx(() -> apps.findByUri(r.applicationUri()))).extracting(StoredApplication::record).containsExactly(r);
+  }
+
+  @Test
+  void aTakenApplicationUriIsEntryExists() {
+    ApplicationRecord r = record("dup", ApplicationType.SERVER, List.of());
+    tx(() -> apps.insert(r, now));
+    ApplicationRecord again = r.withApplicationId(UUID.randomUUID());
+    assertThatThrownBy(() -> tx(() -> apps.insert(again, now)))
+        .isInstanceOfSatisfying(GdsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ENTRY_EXISTS));
+  }
+
+  @Test
+  void updatesGetAHigherRecordIdAndUnknownIdsAreEmpty() {
+    ApplicationRecord r = record("upd", ApplicationType.SERVER, List.of("DA"));
+    long first = tx(() -> apps.insert(r, now)).recordId();
+    ApplicationRecord changed =
+        new ApplicationRecord(r.applicationId(), r.applicationUri(), ApplicationType.DISCOVERY_SERVER, List.of(LocalizedName.of("x")), "", List.of("opc.tcp://y:1"), List.of("LDS"));
+    long second = tx(() -> apps.update(changed, now.plusSeconds(1))).orElseThrow().recordId();
+    assertThat(second).isGreaterThan(first);
+    assertThat(tx(() -> apps.findById(r.applicationId())).orElseThrow().record()).isEqualTo(changed);
+    assertThat(tx(() -> apps.update(record("ghost", ApplicationType.SERVER, List.of()), now))).isEmpty();
+  }
+
+  @Test
+  void deleteRemovesTheRecordOnce() {
+    ApplicationRecord r = record("del", ApplicationType.SERVER, List.of("DA"));
+    tx(() -> apps.insert(r, now));
+    assertThat(tx(() -> apps.delete(r.applicationId()))).isTrue();
+    assertThat(tx(() -> apps.delete(r.applicationId()))).isFalse();
+    assertThat(tx(() -> apps.findById(r.applicationId()))).isEmpty();
+  }
+
+  @Test
+  void queriesFilterAndReturnRecordIdOrderWithOneExtraRow() {
+    String tag = "q" + UUID.randomUUID().toString().substring(0, 6);
+    ApplicationRecord s1 = record(tag, ApplicationType.SERVER, List.of("DA", "AC"));
+    ApplicationRecord s2 = record(tag, ApplicationType.SERVER, List.of("DA"));
+    ApplicationRecord c1 = record(tag, ApplicationType.CLIENT, List.of());
+    ApplicationRecord na = record(tag, ApplicationType.SERVER, List.of("NA"));
+    List<Long> ids = List.of(s1, s2, c1, na).stream().map(r -> tx(() -> apps.insert(r, now)).recordId()).toList();
+    String product = "urn:repo:product:" + tag;
+
+    assertThat(tx(() -> apps.query(all(product)))).extracting(a -> a.record().applicationUri())
+        .containsExactly(s1.applicationUri(), s2.applicationUri(), c1.applicationUri(), na.applicationUri());
+    ApplicationQuery limited = new ApplicationQuery(0, 2, null, null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
+    assertThat(tx(() -> apps.query(limited))).hasSize(3);
+    ApplicationQuery fromSecond = new ApplicationQuery(ids.get(1), 100, null, null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
+    assertThat(tx(() -> apps.query(fromSecond))).hasSize(3);
+    ApplicationQuery clients = new ApplicationQuery(0, 100, null, null, product, EnumSet.of(ApplicationType.CLIENT), List.of(), null);
+    assertThat(tx(() -> apps.query(clients))).extracting(a -> a.record().applicationUri()).containsExactly(c1.applicationUri());
+    ApplicationQuery both = new ApplicationQuery(0, 100, null, null, product, EnumSet.allOf(ApplicationType.class), List.of("DA", "AC"), "NA");
+    assertThat(tx(() -> apps.query(both))).extracting(a -> a.record().applicationUri()).containsExactly(s1.applicationUri());
+    ApplicationQuery noNa = new ApplicationQuery(0, 100, null, null, product, EnumSet.allOf(ApplicationType.class), List.of(), "NA");
+    assertThat(tx(() -> apps.query(noNa))).hasSize(3);
+    // Part 4 LIKE: % any run, _ one character; names match on any localized name
+    ApplicationQuery byName = new ApplicationQuery(0, 100, "Name-de " + tag.substring(0, tag.length() - 1) + "_", null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
+    assertThat(tx(() -> apps.query(byName))).hasSize(4);
+    ApplicationQuery byUri = new ApplicationQuery(0, 100, null, "urn:repo:" + tag + ":%", null, EnumSet.allOf(ApplicationType.class), List.of(), null);
+    assertThat(tx(() -> apps.query(byUri))).hasSize(4);
+    ApplicationQuery literalPercent = new ApplicationQuery(0, 100, null, "urn:repo:" + tag + "\\%", null, EnumSet.allOf(ApplicationType.class), List.of(), null);
+    assertThat(tx(() -> apps.query(literalPercent))).isEmpty();
+    assertThat(tx(apps::lastCounterResetTime)).isNotNull();
+    assertThat(tx(apps::count)).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void usersKeepTheirRolesAndHashes() {
+    String name = "user" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(tx(() -> users.insert(name, "hash-1", Set.of(Role.DISCOVERY_ADMIN, Role.SECURITY_ADMIN), now))).isTrue();
+    assertThat(tx(() -> users.insert(name, "hash-2", Set.of(Role.DISCOVERY_ADMIN), now))).isFalse();
+    assertThat(tx(() -> users.find(name))).contains(new User(name, Set.of(Role.DISCOVERY_ADMIN, Role.SECURITY_ADMIN)));
+    assertThat(tx(() -> users.passwordHash(name))).contains("hash-1");
+    assertThat(tx(() -> users.updatePasswordHash(name, "hash-3", now))).isTrue();
+    assertThat(tx(() -> users.passwordHash(name))).contains("hash-3");
+    assertThat(tx(() -> users.countWithRole(Role.SECURITY_ADMIN))).isGreaterThanOrEqualTo(1);
+    assertThat(tx(users::list)).extracting(User::name).contains(name);
+    assertThat(tx(() -> users.delete(name))).isTrue();
+    assertThat(tx(() -> users.find(name))).isEmpty();
+  }
+
+  @Test
+  void aFailedTransactionLeavesNothingBehind() {
+    ApplicationRecord r = record("rollback", ApplicationType.SERVER, List.of("DA"));
+    assertThatThrownBy(
+            () ->
+                tx(
+                    () -> {
+                      apps.insert(r, now);
+                      throw new IllegalStateException("boom");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(tx(() -> apps.findByUri(r.applicationUri()))).isEmpty();
+  }
+}
