@@ -33,7 +33,7 @@ import io.gdsvault.signer.SignerBackends;
 import io.gdsvault.signer.SignerSettings;
 import io.gdsvault.signer.azure.AzureSignerSettings;
 import io.gdsvault.signer.local.LocalSignerSettings;
-import io.gdsvault.signer.local.SecretResolver;
+import io.gdsvault.signer.SecretResolver;
 import io.gdsvault.signer.pkcs11.Pkcs11SignerSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

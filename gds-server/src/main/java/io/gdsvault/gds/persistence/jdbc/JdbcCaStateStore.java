@@ -106,6 +106,19 @@ public final class JdbcCaStateStore implements CaStateStore {
 
   @Override
   public long nextCrlNumber(String caId) throws CaException {
+    // the first number of a CA may race between nodes: the loser's insert fails, it retries
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return nextCrlNumberOnce(caId);
+      } catch (CaException e) {
+        if (attempt >= 5) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private long nextCrlNumberOnce(String caId) throws CaException {
     return run(
         () -> {
           int updated =

@@ -22,13 +22,13 @@ public final class JdbcIssuedCertificateRepository implements IssuedCertificateR
   public void insert(IssuedCertificateRecord c) {
     h().createUpdate(
             "INSERT INTO issued_certificates (" + COLUMNS + ") VALUES (:ca, :serial, :app,"
-                + " :grp, :type, :req, :thumb, :der, :notAfter, :issuedAt, :revokedAt)")
+                + " :grp, :type, CAST(:req AS UUID), :thumb, :der, :notAfter, :issuedAt, :revokedAt)")
         .bind("ca", c.caId())
         .bind("serial", c.serial())
         .bind("app", c.applicationId())
         .bind("grp", c.certificateGroup())
         .bind("type", c.certificateType())
-        .bind("req", c.requestId())
+        .bind("req", c.requestId() == null ? null : c.requestId().toString())
         .bind("thumb", c.thumbprint())
         .bind("der", c.certificateDer())
         .bind("notAfter", Timestamp.from(c.notAfter()))
