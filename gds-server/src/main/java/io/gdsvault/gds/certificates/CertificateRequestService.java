@@ -24,7 +24,6 @@ import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -835,10 +834,5 @@ public final class CertificateRequestService implements AutoCloseable {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** The CRLs of a group (for CLI downloads). */
-  public List<X509CRL> crls(String groupName) {
-    return groups.allCrls().stream().toList();
   }
 }

@@ -29,8 +29,10 @@ final class Csrs {
       ext.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
       var builder = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), pair.getPublic());
       builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate());
-      String alg = "RSA".equals(pair.getPublic().getAlgorithm()) ? "SHA256withRSA"
-          : (pair.getPublic().getEncoded().length > 100 ? "SHA384withECDSA" : "SHA256withECDSA");
+      String alg =
+          pair.getPublic() instanceof java.security.interfaces.ECPublicKey ec
+              ? (ec.getParams().getCurve().getField().getFieldSize() > 256 ? "SHA384withECDSA" : "SHA256withECDSA")
+              : "SHA256withRSA";
       return builder.build(new JcaContentSignerBuilder(alg).build(pair.getPrivate())).getEncoded();
     } catch (IOException | OperatorCreationException e) {
       throw new IllegalStateException("the certificate request cannot be built", e);

@@ -13,7 +13,6 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
-import java.util.List;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -172,9 +171,5 @@ class PullFlowIT extends PullSupport {
     v.initVerify(cert.getPublicKey());
     v.update(data);
     assertThat(v.verify(sig)).isTrue();
-  }
-
-  static List<String> unused() {
-    return List.of();
   }
 }

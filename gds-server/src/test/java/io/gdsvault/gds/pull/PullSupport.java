@@ -1,7 +1,6 @@
 package io.gdsvault.gds.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ubyte;
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
 import io.gdsvault.gds.auth.Caller;
@@ -46,9 +45,7 @@ import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.encoding.binary.OpcUaBinaryDecoder;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
-import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
-import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
@@ -267,17 +264,5 @@ abstract class PullSupport extends GdsIntegrationTest {
     p.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(crls(trustList.getTrustedCrls()))));
     CertPathValidator.getInstance("PKIX").validate(
         CertificateFactory.getInstance("X.509").generateCertPath(List.of(cert)), p);
-  }
-
-  static ExpandedNodeId gdsId(int i) {
-    return GdsNodeIds.gds(i);
-  }
-
-  static StatusCode good() {
-    return StatusCode.GOOD;
-  }
-
-  static Object unusedByte() {
-    return ubyte(1);
   }
 }
