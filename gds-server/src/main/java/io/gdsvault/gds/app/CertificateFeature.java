@@ -209,21 +209,24 @@ public final class CertificateFeature implements AutoCloseable {
     return CertificateMethods.withDirectory(core, directory, service);
   }
 
-  /** Adds the vendor objects (call after install, before start). */
+  /**
+   * Adds the certificate group nodes, the vendor objects and the server's trust in its own CAs
+   * (call after install, before start), so the first client already sees and is trusted by them.
+   */
   public void contribute(GdsServer server) {
+    TrustListFiles files = new TrustListFiles(server.server(), groups);
+    server.gdsNamespace().contribute(ns -> new CertificateGroupNodes(ns, groups, files).install());
+    ServerTrustPublisher publisher = new ServerTrustPublisher(server.serverTrustList());
+    publisher.publish(groups);
+    groups.onChange(publisher::publish);
     var vendor = server.vendorNamespace();
     vendor.contribute(CertificateVendorMethods.REQUESTS, CertificateVendorMethods.requests(service));
     vendor.contribute(CertificateVendorMethods.CERTIFICATES, CertificateVendorMethods.certificates(service));
     vendor.contribute(CertificateVendorMethods.AUTHORITIES, CertificateVendorMethods.authorities(groups));
   }
 
-  /** Creates the group and queue nodes and starts the schedules (after the server started). */
+  /** Shows the approval queue and starts the schedules (after the server started). */
   public void start(GdsServer server) {
-    TrustListFiles files = new TrustListFiles(server.server(), groups);
-    new CertificateGroupNodes(server.gdsNamespace(), groups, files).install();
-    ServerTrustPublisher publisher = new ServerTrustPublisher(server.serverTrustList());
-    publisher.publish(groups);
-    groups.onChange(publisher::publish);
     CertificateRequestNodes queue =
         new CertificateRequestNodes(server.server(), server.vendorNamespace(), server.gdsNamespace(), service);
     queue.install();
