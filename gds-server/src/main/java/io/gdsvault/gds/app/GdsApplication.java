@@ -38,6 +38,7 @@ public final class GdsApplication implements AutoCloseable {
   private final ClientTrustService clientTrust;
   private final GdsServer server;
   private final boolean firstStart;
+  private CertificateFeature certificates;
 
   private GdsApplication(
       DataDirectory data,
@@ -66,6 +67,7 @@ public final class GdsApplication implements AutoCloseable {
     DataDirectory data = DataDirectory.open(dataDir);
     Database database = null;
     GdsServer server = null;
+    CertificateFeature certificates = null;
     try {
       database = openDatabase(settings, data.root());
       var tx = database.transactions();
@@ -100,16 +102,26 @@ public final class GdsApplication implements AutoCloseable {
       var clientTrust = new ClientTrustService(server.clientCertificates());
 
       // Directory methods per feature: add further bindings (certificates, trust lists) here.
-      List<MethodBinding> directoryMethods = new ArrayList<>(DirectoryMethods.bindings(directory));
+      certificates = CertificateFeature.open(settings, data.root(), tx, directory, clock);
+      List<MethodBinding> directoryMethods =
+          new ArrayList<>(certificates.directoryBindings(DirectoryMethods.bindings(directory), directory));
 
       server.install(directoryMethods, clientTrust, users);
       // Nodes beyond the Directory's methods: server.gdsNamespace().contribute(ns -> ...) here.
+      certificates.contribute(server);
       server.start();
+      certificates.start(server);
       log.info("GDS started endpoint={} data={}", server.endpointUrl(), data.root());
-      return new GdsApplication(data, database, users, directory, clientTrust, server, firstStart);
+      GdsApplication app =
+          new GdsApplication(data, database, users, directory, clientTrust, server, firstStart);
+      app.certificates = certificates;
+      return app;
     } catch (Exception | Error e) {
       if (server != null) {
         server.close();
+      }
+      if (certificates != null) {
+        certificates.close();
       }
       if (database != null) {
         database.close();
@@ -163,10 +175,18 @@ public final class GdsApplication implements AutoCloseable {
     return database;
   }
 
+  /** The pull flow: certificate groups, requests and approval (issue 4). */
+  public CertificateFeature certificates() {
+    return certificates;
+  }
+
   @Override
   public void close() {
     try {
       server.close();
+      if (certificates != null) {
+        certificates.close();
+      }
     } finally {
       try {
         database.close();

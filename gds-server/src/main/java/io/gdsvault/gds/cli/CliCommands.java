@@ -11,5 +11,8 @@ public final class CliCommands {
     root.addSubcommand(new UsersCommand());
     root.addSubcommand(new AppsCommand());
     root.addSubcommand(new TrustCommand());
+    root.addSubcommand(new RequestsCommand());
+    root.addSubcommand(new CertsCommand());
+    root.addSubcommand(new CaCommand());
   }
 }

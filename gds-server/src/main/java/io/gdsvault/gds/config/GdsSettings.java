@@ -52,7 +52,48 @@ public record GdsSettings(
    * @param autoApprove approve every request at once (labs and benchmarks only)
    * @param keystorePasswordFile file with the CA keystore secret, empty for none
    */
-  public record CertificateSettings(boolean autoApprove, String keystorePasswordFile) {}
+  public record CertificateSettings(
+      boolean autoApprove,
+      String keystorePasswordFile,
+      boolean allowSelfApproval,
+      int keyBlobTtlMinutes,
+      int rsaKeyBits,
+      List<ApprovalRuleSettings> approvalRules,
+      SignerConfig signer,
+      java.util.Map<String, SignerConfig> groupSigners) {
+
+    public CertificateSettings {
+      approvalRules = approvalRules == null ? List.of() : List.copyOf(approvalRules);
+      signer = signer == null ? new SignerConfig("local", "", "", "", null, "", "", "", "", "", "", false) : signer;
+      groupSigners = groupSigners == null ? java.util.Map.of() : java.util.Map.copyOf(groupSigners);
+    }
+  }
+
+  /**
+   * A rule of the approval policy: requests whose ApplicationUri fully matches {@code uriPattern}
+   * (regular expression; empty matches all) from user {@code requestedBy} (empty: anyone) get
+   * {@code outcome} ({@code approve}, {@code reject} or {@code manual}).
+   */
+  public record ApprovalRuleSettings(String uriPattern, String requestedBy, String outcome) {}
+
+  /**
+   * Where a certificate group's CA key lives. {@code kind} local (keystore in {@code directory},
+   * default DATA/ca), pkcs11 ({@code library}, {@code slot}, {@code pinEnv}/{@code pinFile}) or
+   * azure ({@code vaultUrl}, {@code tenantId}, {@code clientId}, {@code clientSecretEnv}).
+   */
+  public record SignerConfig(
+      String kind,
+      String directory,
+      String passwordEnv,
+      String library,
+      Long slot,
+      String pinEnv,
+      String pinFile,
+      String vaultUrl,
+      String tenantId,
+      String clientId,
+      String clientSecretEnv,
+      boolean hsm) {}
 
   /** How the secure channel treats client application certificates it does not trust. */
   public enum ClientCertificateMode {
@@ -106,6 +147,18 @@ public record GdsSettings(
     positive(p, "limits.maxStringLength", limits.maxStringLength());
     if (directory.maxRecordsPerQuery() < 1 || directory.maxRecordsPerQuery() > 10_000) {
       p.add("directory.maxRecordsPerQuery must be 1..10000");
+    }
+    if (certificates.keyBlobTtlMinutes() < 1) {
+      p.add("certificates.keyBlobTtlMinutes must be at least 1");
+    }
+    if (certificates.rsaKeyBits() != 2048 && certificates.rsaKeyBits() != 3072
+        && certificates.rsaKeyBits() != 4096) {
+      p.add("certificates.rsaKeyBits must be 2048, 3072 or 4096");
+    }
+    for (ApprovalRuleSettings r : certificates.approvalRules()) {
+      if (r.outcome() == null || !List.of("approve", "reject", "manual").contains(r.outcome())) {
+        p.add("certificates.approvalRules[].outcome must be approve, reject or manual");
+      }
     }
     return p;
   }

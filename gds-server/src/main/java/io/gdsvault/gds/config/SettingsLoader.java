@@ -86,10 +86,16 @@ public final class SettingsLoader {
   /** Overlays {@code overlay} onto {@code base}; unknown keys are reported with their path. */
   private static void merge(ObjectNode base, ObjectNode overlay, String path) {
     Iterator<Map.Entry<String, JsonNode>> it = overlay.fields();
+    boolean openMap = base.isEmpty() && !path.isEmpty();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
       JsonNode existing = base.get(e.getKey());
+      if (existing == null && openMap) {
+        // an empty mapping in the defaults is an open map (e.g. certificates.groupSigners)
+        base.set(e.getKey(), e.getValue());
+        continue;
+      }
       if (existing == null) {
         throw new SettingsException("unknown configuration key: " + key);
       }

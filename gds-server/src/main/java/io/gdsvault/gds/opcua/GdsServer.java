@@ -99,7 +99,13 @@ public final class GdsServer implements AutoCloseable {
     var quarantine = FileBasedCertificateQuarantine.create(pki.rejectedCerts());
     CertificateValidator validator =
         settings.security().clientCertificates() == ClientCertificateMode.STRICT
-            ? new DefaultServerCertificateValidator(trustList, quarantine)
+            // REVOCATION: a CRL present in the trust list (e.g. of the GDS's own CAs) is enforced
+            ? new DefaultServerCertificateValidator(
+                trustList,
+                Set.of(
+                    org.eclipse.milo.opcua.stack.core.util.validation.ValidationCheck.APPLICATION_URI,
+                    org.eclipse.milo.opcua.stack.core.util.validation.ValidationCheck.REVOCATION),
+                quarantine)
             : new OnboardingCertificateValidator(
                 new DefaultServerCertificateValidator(trustList, new MemoryCertificateQuarantine()));
 
@@ -199,6 +205,11 @@ public final class GdsServer implements AutoCloseable {
 
   public CallerFactory callers() {
     return callers;
+  }
+
+  /** The server's own trust list (DATA/pki): features add CAs the GDS must trust. */
+  public FileBasedTrustListManager serverTrustList() {
+    return trustList;
   }
 
   public ClientCertificateStore clientCertificates() {

@@ -1,0 +1,179 @@
+package io.gdsvault.gds.cli;
+
+import io.gdsvault.gds.opcua.CertificateVendorMethods;
+import io.gdsvault.gds.opcua.VendorNamespace;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gds ca show|export|crl [GROUP]}: the certificate groups' CAs and CRLs. */
+@Command(
+    name = "ca",
+    description = "The CA certificates and CRLs of a certificate group (default DefaultApplicationGroup).",
+    subcommands = {CaCommand.Show.class, CaCommand.Export.class, CaCommand.Crl.class})
+public final class CaCommand implements Runnable {
+
+  static final String PATH = "GdsVault." + CertificateVendorMethods.AUTHORITIES;
+  static final ExpandedNodeId OBJECT = VendorNamespace.id(PATH);
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a ca command is required");
+  }
+
+  static Variant[] fetch(GdsConnection c, String group) throws Exception {
+    return c.call(OBJECT, VendorNamespace.id(PATH + ".GetCertificateAuthority"),
+        new Variant(group == null ? "" : group));
+  }
+
+  static void checkFormat(CommandLine cl, String format) {
+    if (!List.of("pem", "der").contains(format.toLowerCase(Locale.ROOT))) {
+      throw new CommandLine.ParameterException(cl, "--format must be pem or der");
+    }
+  }
+
+  static void write(Path file, String label, ByteString[] items, String format) throws Exception {
+    if (file.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    if (format.equalsIgnoreCase("der")) {
+      if (items.length > 0) {
+        out.write(items[0].bytesOrEmpty());
+      }
+    } else {
+      for (ByteString b : items) {
+        out.write(Pem.encode(label, b.bytesOrEmpty()).getBytes(StandardCharsets.US_ASCII));
+      }
+    }
+    Files.write(file, out.toByteArray());
+  }
+
+  @Command(name = "show", description = "Show the group's CA certificates and CRLs.")
+  public static final class Show extends ClientCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "GROUP")
+    String group;
+
+    @Override
+    protected int execute(GdsConnection c) throws Exception {
+      Variant[] o = fetch(c, group);
+      CertificateFactory cf = CertificateFactory.getInstance("X.509");
+      List<Map<String, Object>> cas = new ArrayList<>();
+      for (ByteString b : (ByteString[]) o[0].value()) {
+        X509Certificate x = (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(b.bytesOrEmpty()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("subject", x.getSubjectX500Principal().getName());
+        m.put("serial", x.getSerialNumber().toString(16));
+        m.put("thumbprint", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(b.bytesOrEmpty())));
+        m.put("keyAlgorithm", x.getPublicKey().getAlgorithm());
+        m.put("notBefore", x.getNotBefore().toInstant().toString());
+        m.put("notAfter", x.getNotAfter().toInstant().toString());
+        cas.add(m);
+      }
+      List<Map<String, Object>> crls = new ArrayList<>();
+      for (ByteString b : (ByteString[]) o[1].value()) {
+        X509CRL crl = (X509CRL) cf.generateCRL(new ByteArrayInputStream(b.bytesOrEmpty()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("issuer", crl.getIssuerX500Principal().getName());
+        m.put("thisUpdate", crl.getThisUpdate().toInstant().toString());
+        m.put("nextUpdate", crl.getNextUpdate() == null ? null : crl.getNextUpdate().toInstant().toString());
+        m.put("revoked", crl.getRevokedCertificates() == null ? 0 : crl.getRevokedCertificates().size());
+        crls.add(m);
+      }
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("group", group == null ? "DefaultApplicationGroup" : group);
+      result.put("caCertificates", cas);
+      result.put("crls", crls);
+      if (options.json()) {
+        printJson(result);
+      } else {
+        for (Map<String, Object> m : cas) {
+          out().println("CA " + m.get("subject") + " thumbprint=" + m.get("thumbprint") + " notAfter=" + m.get("notAfter"));
+        }
+        for (Map<String, Object> m : crls) {
+          out().println("CRL " + m.get("issuer") + " nextUpdate=" + m.get("nextUpdate") + " revoked=" + m.get("revoked"));
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "export", description = "Write the group's CA certificates to FILE (der: the first only).")
+  public static final class Export extends ClientCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "GROUP")
+    String group;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE")
+    Path out;
+
+    @Option(names = "--format", description = "pem (default) or der.")
+    String format = "pem";
+
+    @Override
+    protected void validate() {
+      checkFormat(spec.commandLine(), format);
+    }
+
+    @Override
+    protected int execute(GdsConnection c) throws Exception {
+      ByteString[] certs = (ByteString[]) fetch(c, group)[0].value();
+      write(out, "CERTIFICATE", certs, format);
+      if (options.json()) {
+        printJson(Map.of("file", out.toString(), "certificates", certs.length));
+      } else {
+        out().println(out);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "crl", description = "Write the group's CRLs to FILE (der: the first only).")
+  public static final class Crl extends ClientCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "GROUP")
+    String group;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE")
+    Path out;
+
+    @Option(names = "--format", description = "pem (default) or der.")
+    String format = "pem";
+
+    @Override
+    protected void validate() {
+      checkFormat(spec.commandLine(), format);
+    }
+
+    @Override
+    protected int execute(GdsConnection c) throws Exception {
+      ByteString[] crls = (ByteString[]) fetch(c, group)[1].value();
+      write(out, "X509 CRL", crls, format);
+      if (options.json()) {
+        printJson(Map.of("file", out.toString(), "crls", crls.length));
+      } else {
+        out().println(out);
+      }
+      return 0;
+    }
+  }
+}

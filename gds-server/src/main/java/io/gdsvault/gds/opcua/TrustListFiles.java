@@ -1,0 +1,152 @@
+package io.gdsvault.gds.opcua;
+
+import io.gdsvault.gds.auth.Caller;
+import io.gdsvault.gds.model.GdsException;
+import io.gdsvault.gds.model.Reason;
+import io.gdsvault.gds.trust.CertificateGroup;
+import io.gdsvault.gds.trust.CertificateGroupService;
+import io.gdsvault.gds.trust.TrustListContent;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
+import org.eclipse.milo.opcua.stack.core.encoding.binary.OpcUaBinaryEncoder;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
+import org.eclipse.milo.opcua.stack.core.types.structured.TrustListDataType;
+
+/**
+ * The FileType semantics of the groups' TrustList objects (Part 5 §C.2, Part 12 §7.8.2): Open or
+ * OpenWithMasks takes a snapshot of the group's trust list encoded as UA Binary
+ * TrustListDataType (not wrapped in an ExtensionObject), Read returns it in pieces, Close drops
+ * it. Handles belong to the caller that opened them and are capped per caller and in total.
+ */
+public final class TrustListFiles {
+
+  static final long ALL = 15;
+  private static final int MAX_OPEN_PER_CALLER = 16;
+  private static final int MAX_OPEN = 4096;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final OpcUaServer server;
+  private final CertificateGroupService groups;
+  private final Map<Long, OpenFile> open = new ConcurrentHashMap<>();
+
+  private static final class OpenFile {
+    final String owner;
+    final String group;
+    final byte[] content;
+    long position;
+
+    OpenFile(String owner, String group, byte[] content) {
+      this.owner = owner;
+      this.group = group;
+      this.content = content;
+    }
+  }
+
+  public TrustListFiles(OpcUaServer server, CertificateGroupService groups) {
+    this.server = server;
+    this.groups = groups;
+  }
+
+  /** The encoded trust list of the group with the given masks. */
+  public byte[] encode(String groupName, long masks) {
+    CertificateGroup g = groups.requireGroup(groupName);
+    TrustListContent c = groups.trustList(g).masked(masks);
+    TrustListDataType t =
+        new TrustListDataType(
+            org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint(masks & ALL),
+            bytes(c.trustedCertificates()),
+            bytes(c.trustedCrls()),
+            bytes(c.issuerCertificates()),
+            bytes(c.issuerCrls()));
+    ByteBuf buf = Unpooled.buffer();
+    try {
+      OpcUaBinaryEncoder encoder = new OpcUaBinaryEncoder(server.getStaticEncodingContext());
+      encoder.setBuffer(buf);
+      new TrustListDataType.Codec().encodeType(server.getStaticEncodingContext(), encoder, t);
+      byte[] out = new byte[buf.readableBytes()];
+      buf.readBytes(out);
+      return out;
+    } finally {
+      buf.release();
+    }
+  }
+
+  private static ByteString[] bytes(List<byte[]> list) {
+    return list.stream().map(ByteString::of).toArray(ByteString[]::new);
+  }
+
+  long open(Caller caller, String group, long masks) {
+    String owner = owner(caller);
+    if (open.size() >= MAX_OPEN
+        || open.values().stream().filter(f -> f.owner.equals(owner)).count() >= MAX_OPEN_PER_CALLER) {
+      throw new GdsException(Reason.INVALID_STATE, "too many open trust list handles");
+    }
+    OpenFile f = new OpenFile(owner, group, encode(group, masks));
+    while (true) {
+      long handle = RANDOM.nextInt() & 0xFFFFFFFFL;
+      if (handle != 0 && open.putIfAbsent(handle, f) == null) {
+        return handle;
+      }
+    }
+  }
+
+  byte[] read(Caller caller, String group, long handle, int length) {
+    OpenFile f = file(caller, group, handle);
+    if (length < 0) {
+      throw GdsException.invalid("Length must not be negative");
+    }
+    synchronized (f) {
+      int start = (int) Math.min(f.position, f.content.length);
+      int n = Math.min(length, f.content.length - start);
+      byte[] out = new byte[n];
+      System.arraycopy(f.content, start, out, 0, n);
+      f.position = start + n;
+      return out;
+    }
+  }
+
+  long position(Caller caller, String group, long handle) {
+    OpenFile f = file(caller, group, handle);
+    synchronized (f) {
+      return f.position;
+    }
+  }
+
+  void setPosition(Caller caller, String group, long handle, long position) {
+    OpenFile f = file(caller, group, handle);
+    if (position < 0) {
+      throw GdsException.invalid("Position must not be negative");
+    }
+    synchronized (f) {
+      f.position = Math.min(position, f.content.length);
+    }
+  }
+
+  void close(Caller caller, String group, long handle) {
+    file(caller, group, handle);
+    open.remove(handle);
+  }
+
+  /** Handles currently open on a group (the OpenCount property). */
+  int openCount(String group) {
+    return (int) open.values().stream().filter(f -> f.group.equals(group)).count();
+  }
+
+  private OpenFile file(Caller caller, String group, long handle) {
+    OpenFile f = open.get(handle);
+    if (f == null || !f.group.equals(group) || !f.owner.equals(owner(caller))) {
+      throw GdsException.invalid("unknown FileHandle");
+    }
+    return f;
+  }
+
+  private static String owner(Caller c) {
+    return Objects.toString(c.userName(), "") + "|" + Objects.toString(c.clientCertificateThumbprint(), "");
+  }
+}
