@@ -496,7 +496,8 @@ public final class PullClient {
     return "urn:gdsvault:device-sim:" + KeyMaterial.hostname() + ":pull:" + (name == null ? "device" : name);
   }
 
-  static boolean isSelfSigned(X509Certificate c) {
+  /** True for a self-signed certificate (a bootstrap certificate, not one from a CA). */
+  public static boolean isSelfSigned(X509Certificate c) {
     if (!c.getIssuerX500Principal().equals(c.getSubjectX500Principal())) {
       return false;
     }
@@ -569,7 +570,7 @@ public final class PullClient {
     return a == null ? 0 : a.length;
   }
 
-  static String thumbprint(X509Certificate c) {
+  public static String thumbprint(X509Certificate c) {
     try {
       return CertificateCodec.thumbprintHex(c.getEncoded());
     } catch (java.security.cert.CertificateEncodingException e) {
