@@ -524,7 +524,11 @@ public final class CertificateRequestService implements AutoCloseable {
 
   /** Deletes undelivered private keys older than the configured time (scheduled). */
   public int purgeExpiredKeys() {
-    Instant now = clock.instant();
+    return purgeExpiredKeys(clock.instant());
+  }
+
+  /** Deletes undelivered private keys whose time ran out before {@code now}. */
+  public int purgeExpiredKeys(Instant now) {
     List<CertificateRequestRecord> purged = new ArrayList<>();
     tx.run(
         () -> {
