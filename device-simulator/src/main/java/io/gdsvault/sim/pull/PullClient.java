@@ -120,7 +120,21 @@ public final class PullClient {
   /** Runs until interrupted: pulls when due, then sleeps until the renewal point. */
   public void runForever() throws PullException, IOException, InterruptedException {
     while (!Thread.currentThread().isInterrupted()) {
-      Outcome o = runOnce();
+      Outcome o;
+      try {
+        o = runOnce();
+      } catch (PullException e) {
+        // a device whose certificate is still valid keeps it and tries again later; a device
+        // without one (first enrollment) fails at once so that the operator sees why
+        Identity current = loadIdentity(PkiDirectory.open(settings.pkiDir()));
+        if (current == null || isSelfSigned(current.certificate()) || !stillValid(current.certificate())) {
+          throw e;
+        }
+        Duration retry = settings.pollMax().compareTo(Duration.ofMinutes(1)) > 0 ? settings.pollMax() : Duration.ofMinutes(1);
+        status.accept("renewal failed: " + e.getMessage() + "; the current certificate stays in use, retrying in " + fmt(retry));
+        Thread.sleep(retry.toMillis());
+        continue;
+      }
       Duration sleep = Duration.between(clock.instant(), o.renewalDue());
       status.accept("sleeping until the renewal point " + o.renewalDue());
       // at least a second: a certificate that is due at once must not make the loop spin
@@ -180,6 +194,15 @@ public final class PullClient {
           pins,
           settings.gdsThumbprint());
     } catch (UaException e) {
+      long code = e.getStatusCode().getValue();
+      if (user != null
+          && (code == StatusCodes.Bad_UserAccessDenied
+              || code == StatusCodes.Bad_IdentityTokenRejected
+              || code == StatusCodes.Bad_IdentityTokenInvalid)) {
+        throw new PullException(
+            "the GDS at " + settings.gdsUrl() + " refused the login of user '" + user
+                + "' (" + name(e.getStatusCode()) + "); check --user and --password-file", e);
+      }
       throw new PullException("cannot connect to the GDS at " + settings.gdsUrl() + ": " + describe(e), e);
     }
   }
@@ -494,6 +517,10 @@ public final class PullClient {
   private String defaultUri() {
     Path name = settings.pkiDir().toAbsolutePath().normalize().getFileName();
     return "urn:gdsvault:device-sim:" + KeyMaterial.hostname() + ":pull:" + (name == null ? "device" : name);
+  }
+
+  private boolean stillValid(X509Certificate c) {
+    return clock.instant().isBefore(c.getNotAfter().toInstant());
   }
 
   /** True for a self-signed certificate (a bootstrap certificate, not one from a CA). */

@@ -142,4 +142,14 @@ class PullModeIT {
     assertThat(sim.await()).isEqualTo(1);
     assertThat(sim.err().toString()).contains("Bad_UserAccessDenied").contains("DiscoveryAdmin");
   }
+
+  @Test
+  void aWrongPasswordIsReportedAsARefusedLoginWithoutThePassword() throws Exception {
+    Path wrong = Files.writeString(tmp.resolve("wrong"), "not the password\n");
+    GdsFixture.Sim sim = fx.deviceSim("pull", "--gds", fx.url(), "--pki", tmp.resolve("wrong-pw").toString(),
+        "--user", REQUESTER, "--password-file", wrong.toString(), "--once");
+    assertThat(sim.await()).isEqualTo(1);
+    assertThat(sim.err().toString()).contains("refused the login of user '" + REQUESTER + "'")
+        .doesNotContain("not the password");
+  }
 }
