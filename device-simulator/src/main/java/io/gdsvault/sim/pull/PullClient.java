@@ -162,8 +162,30 @@ public final class PullClient {
     NodeId applicationId;
     TrustListDataType trustList;
     try (GdsClient gds = connect(identity, settings.user(), settings.password(), pins)) {
-      applicationId = findOrRegister(gds, uri);
-      issued = request(gds, applicationId, uri);
+      Issued resumed = null;
+      NodeId resumedApp = null;
+      var pending = PendingRequest.load(pki);
+      if (pending.isPresent()) {
+        var p = pending.get();
+        var key = PendingRequest.key(pki);
+        if (settings.keyFormat() == PullSettings.KeyFormat.CSR
+            && settings.gdsUrl().equals(p.gdsUrl())
+            && uri.equals(p.applicationUri())
+            && key.isPresent()) {
+          status.accept("resuming request " + p.requestId().toParseableString() + " filed before a restart");
+          resumed = resume(gds, pki, p, key.get());
+          resumedApp = p.applicationId();
+        } else {
+          PendingRequest.clear(pki);
+        }
+      }
+      if (resumed != null) {
+        applicationId = resumedApp;
+        issued = resumed;
+      } else {
+        applicationId = findOrRegister(gds, uri);
+        issued = request(gds, pki, applicationId, uri);
+      }
       trustList = trustList(gds, applicationId);
     } catch (UaException e) {
       throw new PullException("the GDS at " + settings.gdsUrl() + " failed: " + describe(e), e);
@@ -171,6 +193,7 @@ public final class PullClient {
 
     Identity fresh = verify(issued, trustList, uri);
     install(pki, fresh, issued.issuers(), trustList);
+    PendingRequest.clear(pki);
     Instant due = RenewalSchedule.renewalDue(fresh.certificate(), settings.renewAt());
     status.accept(
         "installed certificate " + thumbprint(fresh.certificate()) + " (notAfter "
@@ -248,8 +271,41 @@ public final class PullClient {
   /** What FinishRequest delivered, with the locally made key (CSR) or the opened GDS key. */
   private record Issued(X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> issuers) {}
 
-  private Issued request(GdsClient gds, NodeId applicationId, String uri)
-      throws UaException, PullException, InterruptedException {
+  /**
+   * Polls a request filed before a restart; null when the GDS no longer knows it or has already
+   * delivered it (a new request is filed then).
+   */
+  private Issued resume(GdsClient gds, PkiDirectory pki, PendingRequest.State p, PrivateKey key)
+      throws UaException, PullException, InterruptedException, IOException {
+    GdsClient.Result done;
+    try {
+      done = awaitFinish(gds, p.applicationId(), p.requestId(), true);
+    } catch (PullException e) {
+      PendingRequest.clear(pki);
+      throw e;
+    }
+    if (done == null) {
+      PendingRequest.clear(pki);
+      status.accept("request " + p.requestId().toParseableString() + " is no longer open; filing a new one");
+      return null;
+    }
+    return issued(done, PullSettings.KeyFormat.CSR, key, null);
+  }
+
+  private Issued issued(GdsClient.Result done, PullSettings.KeyFormat format, PrivateKey localKey, char[] password)
+      throws UaException, PullException {
+    X509Certificate cert = CertificateCodec.decodeCertificate(bytes(done.outputs()[0]));
+    List<X509Certificate> issuers =
+        done.outputs().length > 2 && done.outputs()[2].value() instanceof ByteString[] list
+            ? CertificateCodec.decodeCertificates(list)
+            : List.of();
+    PrivateKey key =
+        localKey != null ? localKey : KeyMaterial.openDeliveredKey(format, bytes(done.outputs()[1]), password);
+    return new Issued(cert, key, issuers);
+  }
+
+  private Issued request(GdsClient gds, PkiDirectory pki, NodeId applicationId, String uri)
+      throws UaException, PullException, InterruptedException, IOException {
     PullSettings.KeyFormat format = settings.keyFormat();
     String subject = "CN=" + escape(settings.applicationName()) + ", O=GDS Vault device-sim";
     KeyPair localKey = null;
@@ -294,17 +350,18 @@ public final class PullClient {
       status.accept(
           "request " + requestId.toParseableString() + " submitted ("
               + (format == PullSettings.KeyFormat.CSR ? "signing request" : "new key pair, " + format) + ")");
-      GdsClient.Result done = awaitFinish(gds, applicationId, requestId);
-      X509Certificate cert = CertificateCodec.decodeCertificate(bytes(done.outputs()[0]));
-      List<X509Certificate> issuers =
-          done.outputs().length > 2 && done.outputs()[2].value() instanceof ByteString[] list
-              ? CertificateCodec.decodeCertificates(list)
-              : List.of();
-      PrivateKey key =
-          localKey != null
-              ? localKey.getPrivate()
-              : KeyMaterial.openDeliveredKey(format, bytes(done.outputs()[1]), password);
-      return new Issued(cert, key, issuers);
+      if (localKey != null) {
+        PendingRequest.save(
+            pki, new PendingRequest.State(settings.gdsUrl(), uri, applicationId, requestId), localKey.getPrivate());
+      }
+      GdsClient.Result done;
+      try {
+        done = awaitFinish(gds, applicationId, requestId, false);
+      } catch (PullException e) {
+        PendingRequest.clear(pki);
+        throw e;
+      }
+      return issued(done, format, localKey == null ? null : localKey.getPrivate(), password);
     } finally {
       if (password != null) {
         Arrays.fill(password, '\0');
@@ -314,7 +371,11 @@ public final class PullClient {
 
   private enum PollState { WAITING, UNREACHABLE }
 
-  private GdsClient.Result awaitFinish(GdsClient gds, NodeId applicationId, NodeId requestId)
+  /**
+   * Polls FinishRequest until the request is delivered; for a resumed request, null when the GDS
+   * does not know it any more or has delivered it already.
+   */
+  private GdsClient.Result awaitFinish(GdsClient gds, NodeId applicationId, NodeId requestId, boolean resumed)
       throws PullException, InterruptedException {
     Backoff backoff = new Backoff(settings.pollInitial(), settings.pollMax());
     Instant deadline =
@@ -335,6 +396,12 @@ public final class PullClient {
         long code = r.code();
         if (code == StatusCodes.Bad_RequestNotAllowed) {
           throw new PullException("request " + id + " was rejected by the GDS (Bad_RequestNotAllowed)");
+        }
+        if (resumed
+            && (code == StatusCodes.Bad_InvalidArgument
+                || code == StatusCodes.Bad_NotFound
+                || code == StatusCodes.Bad_NodeIdUnknown)) {
+          return null;
         }
         if (code != StatusCodes.Bad_NothingToDo) {
           throw new PullException("FinishRequest for " + id + " failed: " + name(r.status()));
