@@ -107,6 +107,7 @@ public final class GdsApplication implements AutoCloseable {
           new ArrayList<>(certificates.directoryBindings(DirectoryMethods.bindings(directory), directory));
 
       server.install(directoryMethods, clientTrust, users);
+      // Nodes beyond the Directory's methods: server.gdsNamespace().contribute(ns -> ...) here.
       certificates.contribute(server);
       server.start();
       certificates.start(server);
