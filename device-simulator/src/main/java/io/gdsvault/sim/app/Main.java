@@ -1,6 +1,9 @@
 package io.gdsvault.sim.app;
 
 import io.gdsvault.sim.fleet.Fleet;
+import io.gdsvault.sim.fleet.PullFleet;
+import io.gdsvault.sim.pull.PullClient;
+import io.gdsvault.sim.pull.PullSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +15,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code device-sim}: push targets, fleets (and later pull clients). Exit 0 ok, 1 failure, 2 usage. */
+/** {@code device-sim}: push targets, pull clients and fleets. Exit 0 ok, 1 failure, 2 usage. */
 @Command(
     name = "device-sim",
     mixinStandardHelpOptions = true,
@@ -27,13 +30,49 @@ public final class Main implements Callable<Integer> {
   }
 
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** Runs with the given output streams (tests capture them). */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static CommandLine commandLine() {
     return new CommandLine(new Main())
+        .registerConverter(java.time.Duration.class, Main::parseDuration)
         .setExecutionExceptionHandler(
             (e, cmd, parsed) -> {
               cmd.getErr().println("device-sim: " + describe(e));
               return 1;
-            })
-        .execute(args);
+            });
+  }
+
+  /** Durations as {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}, {@code 1d} or ISO-8601. */
+  static java.time.Duration parseDuration(String text) {
+    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+    var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(t);
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "ms" -> java.time.Duration.ofMillis(n);
+        case "s" -> java.time.Duration.ofSeconds(n);
+        case "m" -> java.time.Duration.ofMinutes(n);
+        case "h" -> java.time.Duration.ofHours(n);
+        default -> java.time.Duration.ofDays(n);
+      };
+    }
+    try {
+      return java.time.Duration.parse(text.trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException("not a duration (e.g. 500ms, 2s, 5m): " + text);
+    }
   }
 
   static String describe(Exception e) {
@@ -121,13 +160,131 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "fleet", description = "Run N simulated devices in one JVM on a port range")
+  /** GDS connection and request options shared by {@code pull} and {@code fleet --mode pull|both}. */
+  static final class PullOptions {
+    @Option(names = "--gds", description = "GDS endpoint URL, e.g. opc.tcp://localhost:58810/GDS")
+    String gds;
+
+    @Option(names = "--user", description = "GDS user (DiscoveryAdmin to register, CertificateAuthorityAdmin to request); anonymous when unset")
+    String user;
+
+    @Option(names = "--password-file", description = "file holding the GDS user's password")
+    Path passwordFile;
+
+    @Option(names = "--new-key-pair", description = "pem|pfx: let the GDS make the key pair (default: CSR, key made here)")
+    String newKeyPair;
+
+    @Option(names = "--renew-at", defaultValue = "0.8", description = "renew after this fraction of the lifetime (default ${DEFAULT-VALUE})")
+    double renewAt;
+
+    @Option(names = "--poll-initial", defaultValue = "1s", description = "first FinishRequest polling interval (default ${DEFAULT-VALUE})")
+    java.time.Duration pollInitial;
+
+    @Option(names = "--poll-max", defaultValue = "60s", description = "polling interval cap; the interval doubles up to it (default ${DEFAULT-VALUE})")
+    java.time.Duration pollMax;
+
+    @Option(names = "--approval-timeout", description = "give up waiting for approval after this long (default: wait)")
+    java.time.Duration approvalTimeout;
+
+    @Option(names = "--gds-thumbprint", description = "expected SHA-1 thumbprint of the GDS certificate (default: pinned on first use)")
+    String gdsThumbprint;
+
+    @Option(names = "--hostname", description = "DNS name or IP address for the certificate (repeatable; default localhost)")
+    List<String> hostnames;
+
+    @Option(names = "--once", description = "pull or renew if due, then exit (default: keep running and renew)")
+    boolean once;
+
+    PullSettings settings(CommandLine cl, Path pki, String uri, String name, List<String> discoveryUrls)
+        throws IOException {
+      if (gds == null || gds.isBlank()) {
+        throw new CommandLine.ParameterException(cl, "--gds URL is required");
+      }
+      if ((user == null) != (passwordFile == null)) {
+        throw new CommandLine.ParameterException(cl, "--user and --password-file go together");
+      }
+      PullSettings.KeyFormat format;
+      if (newKeyPair == null) {
+        format = PullSettings.KeyFormat.CSR;
+      } else {
+        format =
+            switch (newKeyPair.toLowerCase(java.util.Locale.ROOT)) {
+              case "pem" -> PullSettings.KeyFormat.PEM;
+              case "pfx" -> PullSettings.KeyFormat.PFX;
+              default -> throw new CommandLine.ParameterException(cl, "--new-key-pair must be pem or pfx");
+            };
+      }
+      if (!(renewAt >= 0.0 && renewAt <= 1.0)) {
+        throw new CommandLine.ParameterException(cl, "--renew-at must be a fraction between 0 and 1");
+      }
+      if (pollInitial.isZero() || pollInitial.isNegative() || pollMax.compareTo(pollInitial) < 0) {
+        throw new CommandLine.ParameterException(cl, "--poll-initial must be positive and not above --poll-max");
+      }
+      char[] password = null;
+      if (passwordFile != null) {
+        byte[] pw = readPassword(passwordFile);
+        password = new String(pw, java.nio.charset.StandardCharsets.UTF_8).toCharArray();
+        java.util.Arrays.fill(pw, (byte) 0);
+      }
+      return new PullSettings(
+          gds, pki, user, password, format, uri, name, discoveryUrls, hostnames, renewAt, pollInitial, pollMax,
+          approvalTimeout, gdsThumbprint);
+    }
+  }
+
+  @Command(
+      name = "pull",
+      description =
+          "Pull a certificate from a GDS (register or find the application, request, wait for approval,"
+              + " install, reconnect) and renew it when due")
+  static final class Pull implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin PullOptions options;
+
+    @Option(names = "--pki", required = true, description = "PKI folder (own, trusted, issuer; certs and crl)")
+    Path pki;
+
+    @Option(names = "--application-uri", description = "default: the URI of the current certificate, else urn:gdsvault:device-sim:HOST:pull:DIRNAME")
+    String applicationUri;
+
+    @Option(names = "--name", defaultValue = "device-sim", description = "ApplicationName and certificate CN (default ${DEFAULT-VALUE})")
+    String name;
+
+    @Option(names = "--discovery-url", description = "register as ClientAndServer with this DiscoveryUrl (repeatable; default: Client)")
+    List<String> discoveryUrls;
+
+    @Override
+    public Integer call() throws Exception {
+      CommandLine cl = spec.commandLine();
+      PullSettings settings = options.settings(cl, pki, applicationUri, name, discoveryUrls);
+      java.io.PrintWriter out = cl.getOut();
+      var client =
+          new PullClient(
+              settings,
+              java.time.Clock.systemUTC(),
+              line -> {
+                out.println("device-sim pull: " + line);
+                out.flush();
+              });
+      if (options.once) {
+        client.runOnce();
+      } else {
+        client.runForever();
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "fleet", description = "Run N simulated devices in one JVM (push targets on a port range, pull clients, or both)")
   static final class FleetCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--count", required = true)
     int count;
 
-    @Option(names = "--base-port", required = true)
-    int basePort;
+    @Option(names = "--base-port", description = "first port (push-target and both modes)")
+    Integer basePort;
 
     @Option(names = "--dir", required = true, description = "one PKI folder per device below this")
     Path dir;
@@ -138,7 +295,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1")
     String bind;
 
-    @Option(names = "--admin-user", defaultValue = "admin")
+    @Option(names = "--admin-user", defaultValue = "admin", description = "the devices' SecurityAdmin user (push)")
     String adminUser;
 
     @Option(names = "--admin-password-file", description = "default: DIR/admin-password, created if missing")
@@ -147,7 +304,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--auto-accept")
     boolean autoAccept;
 
-    @Option(names = "--threads", defaultValue = "2", description = "devices started in parallel")
+    @Option(names = "--threads", defaultValue = "2", description = "devices started or pulling in parallel")
     int threads;
 
     @Option(
@@ -155,46 +312,114 @@ public final class Main implements Callable<Integer> {
         description = "keep Milo's complete standard address space per device (default: type-model details pruned to save memory)")
     boolean fullAddressSpace;
 
+    @CommandLine.Mixin PullOptions pull;
+
+    /** What a started fleet holds; closing it stops renewals and devices. */
+    record Running(Fleet pushTargets, PullFleet pullClients, int exitCode) implements AutoCloseable {
+      @Override
+      public void close() {
+        if (pullClients != null) {
+          pullClients.close();
+        }
+        if (pushTargets != null) {
+          pushTargets.close();
+        }
+      }
+    }
+
     @Override
     public Integer call() throws Exception {
-      CommandLine cl = new CommandLine(this);
-      switch (mode) {
-        case "push-target" -> {}
-        case "pull", "both" -> {
-          System.err.println("device-sim: fleet mode '" + mode + "' is not available yet (pull mode comes later); use --mode push-target");
-          return 1;
-        }
-        default -> throw new CommandLine.ParameterException(cl, "--mode must be push-target, pull or both");
+      Running running = start();
+      if (running.exitCode() != 0 || (mode.equals("pull") && pull.once)) {
+        running.close();
+        return running.exitCode();
       }
-      if (count < 1 || basePort < 1 || basePort + count - 1 > 65535) {
-        throw new CommandLine.ParameterException(cl, "--count and --base-port must give ports within 1..65535");
-      }
-      var fleet =
-          Fleet.start(
-              new Fleet.Settings(
-                  bind, basePort, count, dir, adminUser, adminPasswordFile, autoAccept, Math.max(1, threads), !fullAddressSpace),
-              System.out);
       var stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
-                    fleet.close();
+                    running.close();
                     stopped.countDown();
                   }));
       stopped.await();
       return 0;
     }
-  }
 
-  @Command(name = "pull", description = "Pull a certificate from a GDS (not available yet)")
-  static final class Pull implements Callable<Integer> {
-    @CommandLine.Unmatched List<String> ignored;
-
-    @Override
-    public Integer call() {
-      System.err.println("device-sim: pull mode is not available yet");
-      return 1;
+    /**
+     * Pulls (modes pull and both) and starts the push targets (modes push-target and both). In
+     * mode both every device first pulls its certificate into DIR/device-PORT as a ClientAndServer
+     * application whose DiscoveryUrl is its endpoint, then starts as a push target on that PKI.
+     */
+    Running start() throws Exception {
+      CommandLine cl = spec.commandLine();
+      java.io.PrintWriter out = cl.getOut();
+      boolean pulls;
+      switch (mode) {
+        case "push-target" -> pulls = false;
+        case "pull", "both" -> pulls = true;
+        default -> throw new CommandLine.ParameterException(cl, "--mode must be push-target, pull or both");
+      }
+      boolean servers = !mode.equals("pull");
+      if (count < 1) {
+        throw new CommandLine.ParameterException(cl, "--count must be at least 1");
+      }
+      if (servers && (basePort == null || basePort < 1 || basePort + count - 1 > 65535)) {
+        throw new CommandLine.ParameterException(cl, "--base-port must give ports within 1..65535");
+      }
+      if (pulls && (pull.gds == null || pull.gds.isBlank())) {
+        throw new CommandLine.ParameterException(cl, "--gds URL is required in mode " + mode);
+      }
+      java.nio.file.Files.createDirectories(dir);
+      String host = bind.equals("0.0.0.0") ? "localhost" : bind;
+      PullFleet pullFleet = null;
+      if (pulls) {
+        List<PullSettings> devices = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          if (servers) {
+            int port = basePort + i;
+            Path deviceDir = dir.resolve("device-" + port);
+            String url = "opc.tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + PushTargetDevice.PATH;
+            List<String> names = new java.util.ArrayList<>(List.of("localhost"));
+            if (!host.equals("localhost")) {
+              names.add(host);
+            }
+            PullSettings base = pull.settings(cl, deviceDir, null, null, List.of());
+            devices.add(
+                new PullSettings(
+                    base.gdsUrl(), deviceDir, base.user(), base.password(), base.keyFormat(),
+                    "urn:gdsvault:device-sim:" + host + ":" + port, "device-sim " + port, List.of(url),
+                    pull.hostnames == null ? names : pull.hostnames, base.renewAt(), base.pollInitial(),
+                    base.pollMax(), base.approvalTimeout(), base.gdsThumbprint()));
+          } else {
+            String label = String.format(java.util.Locale.ROOT, "pull-%04d", i + 1);
+            devices.add(pull.settings(cl, dir.resolve(label), null, "device-sim " + label, List.of()));
+          }
+        }
+        pullFleet = PullFleet.pullAll(devices, Math.max(1, threads), java.time.Clock.systemUTC(), out);
+        if (pullFleet.failures() > 0) {
+          return new Running(null, pullFleet, 1);
+        }
+        if (mode.equals("pull") && !pull.once) {
+          pullFleet.scheduleRenewals(Math.max(1, threads), out);
+        }
+      }
+      Fleet fleet = null;
+      if (servers) {
+        try {
+          fleet =
+              Fleet.start(
+                  new Fleet.Settings(
+                      bind, basePort, count, dir, adminUser, adminPasswordFile, autoAccept, Math.max(1, threads), !fullAddressSpace),
+                  System.out);
+        } catch (Exception e) {
+          if (pullFleet != null) {
+            pullFleet.close();
+          }
+          throw e;
+        }
+      }
+      return new Running(fleet, pullFleet, 0);
     }
   }
 }
