@@ -319,7 +319,9 @@ public final class PushEngine implements AutoCloseable {
     Instant now = clock.instant();
     int n = 0;
     for (PushTarget t : tx.inTransaction(repository::list)) {
-      if (t.state() == PushState.PENDING || t.state() == PushState.RUNNING || t.certificateDer() == null) {
+      boolean fullQueued = (t.state() == PushState.PENDING || t.state() == PushState.RUNNING)
+          && (t.scope() == PushScope.FULL || t.rerunScope() == PushScope.FULL);
+      if (fullQueued || t.certificateDer() == null) {
         continue;
       }
       String why = renewalReason(t, now);
