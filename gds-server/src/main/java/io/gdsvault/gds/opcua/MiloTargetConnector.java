@@ -167,6 +167,9 @@ public final class MiloTargetConnector implements TargetConnector {
       if (t instanceof ConnectException) {
         return "connection refused (is the target running?)";
       }
+      if (t instanceof UaException u && u.getStatusCode().getValue() == StatusCodes.Bad_ConnectionRejected) {
+        return "connection refused (is the target running?)";
+      }
       if (t instanceof UaException u && u.getStatusCode().isBad()
           && u.getStatusCode().getValue() != StatusCodes.Bad_UnexpectedError) {
         return name(u.getStatusCode());
