@@ -168,4 +168,30 @@ class PushFailuresIT {
     assertThat(requests.get(0).requestId()).isEqualTo(request);
     assertThat(CertificateUtil.getSanUri(PushFixture.advertised(d.endpointUrl()))).contains(d.support().applicationUri());
   }
+
+  @Test
+  void aGdsStoppedInTheMiddleOfAPushRedoesItAfterRestartAndTheTargetKeepsWorking() throws Exception {
+    // stop while the job runs (trust list, request or install): after restart the job is taken
+    // over (failed with a retry, or running with an expired lease) and ends with the new certificate
+    f = new PushFixture(PushFixture.autoApprove(), PushFixture.fastSettings(0.66));
+    PushTargetDevice d = f.startTarget("target");
+    UUID app = f.register(d.support().applicationUri(), d.endpointUrl());
+    String pinned = f.engine().enable(Caller.system(), f.enableRequest(app, d.endpointUrl(), TARGET_PASSWORD));
+    f.await(app, t -> t.state() == PushState.RUNNING, "running");
+    f.stopGds();
+    PushTarget interrupted = null;
+    f.startGds();
+    interrupted = f.engine().target(app).orElseThrow();
+    assertThat(interrupted.state()).isIn(PushState.RUNNING, PushState.FAILED, PushState.PENDING, PushState.SUCCEEDED);
+
+    PushTarget ok = f.await(app, t -> t.state() == PushState.SUCCEEDED && t.certificateThumbprint() != null,
+        "succeeded");
+    assertThat(ok.certificateThumbprint()).isNotEqualTo(pinned);
+    assertThat(ok.keyBlob()).isNull();
+    assertThat(PushEngine.thumbprint(PushFixture.advertised(d.endpointUrl()))).isEqualTo(ok.certificateThumbprint());
+    assertThat(PushEngine.thumbprint(f.handshakeAsGds(d.endpointUrl()))).isEqualTo(ok.certificateThumbprint());
+    var trust = TrustLists.read(f, d.endpointUrl());
+    assertThat(trust.trustedCertificates()).contains(f.gds.server().certificate());
+    assertThat(trust.trustedCrls()).isNotEmpty();
+  }
 }

@@ -68,6 +68,11 @@ public final class PushCommand implements Runnable {
           new Variant(expectThumbprint == null ? "" : expectThumbprint),
           new Variant(newKeyPair ? "new-key-pair" : "csr"));
       String thumbprint = (String) o[0].value();
+      String error = o.length > 1 ? (String) o[1].value() : "";
+      if (error != null && !error.isEmpty()) {
+        spec.commandLine().getErr().println("gds: " + error);
+        return 1;
+      }
       if (options.json()) {
         printJson(Map.of("applicationId", applicationId, "thumbprint", thumbprint));
       } else {

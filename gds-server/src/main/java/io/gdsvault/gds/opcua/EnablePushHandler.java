@@ -4,6 +4,7 @@ import io.gdsvault.gds.auth.Caller;
 import io.gdsvault.gds.model.GdsException;
 import io.gdsvault.gds.push.KeyMode;
 import io.gdsvault.gds.push.PushEngine;
+import io.gdsvault.gds.push.TargetCheckException;
 import java.util.Arrays;
 import java.util.Locale;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
@@ -15,6 +16,8 @@ import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
  * TargetPassword, ExpectThumbprint, KeyMode)} → Thumbprint: connects to the target once, pins its
  * certificate and queues the first push. SecurityAdmin over SignAndEncrypt; empty
  * SecurityPolicyUri means Basic256Sha256, KeyMode is {@code csr} (default) or {@code new-key-pair}.
+ * When the target cannot be reached, refuses the credentials or is not the expected certificate,
+ * the call is Good with an empty Thumbprint and the reason in Error.
  */
 public final class EnablePushHandler extends GdsMethodHandler {
 
@@ -40,7 +43,9 @@ public final class EnablePushHandler extends GdsMethodHandler {
 
   @Override
   public Argument[] outputArguments() {
-    return new Argument[] {Arguments.scalar("Thumbprint", Arguments.STRING)};
+    return new Argument[] {
+      Arguments.scalar("Thumbprint", Arguments.STRING), Arguments.scalar("Error", Arguments.STRING)
+    };
   }
 
   @Override
@@ -57,7 +62,10 @@ public final class EnablePushHandler extends GdsMethodHandler {
       String thumbprint = engine.enable(caller, new PushEngine.EnableRequest(
           RequestIds.parse(string(in[0]), context.gdsNamespaceIndex()), string(in[1]), string(in[2]),
           string(in[3]), password, string(in[5]), keyMode));
-      return new Variant[] {new Variant(thumbprint)};
+      return new Variant[] {new Variant(thumbprint), new Variant("")};
+    } catch (TargetCheckException e) {
+      // the call worked but the target did not: say what it answered (a StatusCode could not)
+      return new Variant[] {new Variant(""), new Variant(e.getMessage())};
     } finally {
       Arrays.fill(password, '\0');
     }

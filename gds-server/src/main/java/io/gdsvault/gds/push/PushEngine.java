@@ -190,11 +190,11 @@ public final class PushEngine implements AutoCloseable {
       seen = s.serverCertificate();
       s.supportedPrivateKeyFormats();
     } catch (PushException e) {
-      if (expected != null && e.getMessage() != null && e.getMessage().contains("not trusted")) {
-        throw new GdsException(Reason.INVALID_ARGUMENT,
-            "the target's certificate does not have the expected thumbprint");
+      if (expected != null && e.getMessage() != null && e.getMessage().contains("is not trusted")) {
+        throw new TargetCheckException("the target's certificate does not have the expected thumbprint " + expected
+            + ": " + e.getMessage());
       }
-      throw new GdsException(Reason.INVALID_STATE, "cannot push to the target: " + e.getMessage());
+      throw new TargetCheckException("cannot push to the target: " + e.getMessage());
     }
     String pinned = thumbprint(seen);
     Instant now = clock.instant();
