@@ -120,7 +120,21 @@ public final class PullClient {
   /** Runs until interrupted: pulls when due, then sleeps until the renewal point. */
   public void runForever() throws PullException, IOException, InterruptedException {
     while (!Thread.currentThread().isInterrupted()) {
-      Outcome o = runOnce();
+      Outcome o;
+      try {
+        o = runOnce();
+      } catch (PullException e) {
+        // a device whose certificate is still valid keeps it and tries again later; a device
+        // without one (first enrollment) fails at once so that the operator sees why
+        Identity current = loadIdentity(PkiDirectory.open(settings.pkiDir()));
+        if (current == null || isSelfSigned(current.certificate()) || !stillValid(current.certificate())) {
+          throw e;
+        }
+        Duration retry = settings.pollMax().compareTo(Duration.ofMinutes(1)) > 0 ? settings.pollMax() : Duration.ofMinutes(1);
+        status.accept("renewal failed: " + e.getMessage() + "; the current certificate stays in use, retrying in " + fmt(retry));
+        Thread.sleep(retry.toMillis());
+        continue;
+      }
       Duration sleep = Duration.between(clock.instant(), o.renewalDue());
       status.accept("sleeping until the renewal point " + o.renewalDue());
       // at least a second: a certificate that is due at once must not make the loop spin
@@ -148,8 +162,30 @@ public final class PullClient {
     NodeId applicationId;
     TrustListDataType trustList;
     try (GdsClient gds = connect(identity, settings.user(), settings.password(), pins)) {
-      applicationId = findOrRegister(gds, uri);
-      issued = request(gds, applicationId, uri);
+      Issued resumed = null;
+      NodeId resumedApp = null;
+      var pending = PendingRequest.load(pki);
+      if (pending.isPresent()) {
+        var p = pending.get();
+        var key = PendingRequest.key(pki);
+        if (settings.keyFormat() == PullSettings.KeyFormat.CSR
+            && settings.gdsUrl().equals(p.gdsUrl())
+            && uri.equals(p.applicationUri())
+            && key.isPresent()) {
+          status.accept("resuming request " + p.requestId().toParseableString() + " filed before a restart");
+          resumed = resume(gds, pki, p, key.get());
+          resumedApp = p.applicationId();
+        } else {
+          PendingRequest.clear(pki);
+        }
+      }
+      if (resumed != null) {
+        applicationId = resumedApp;
+        issued = resumed;
+      } else {
+        applicationId = findOrRegister(gds, uri);
+        issued = request(gds, pki, applicationId, uri);
+      }
       trustList = trustList(gds, applicationId);
     } catch (UaException e) {
       throw new PullException("the GDS at " + settings.gdsUrl() + " failed: " + describe(e), e);
@@ -157,6 +193,7 @@ public final class PullClient {
 
     Identity fresh = verify(issued, trustList, uri);
     install(pki, fresh, issued.issuers(), trustList);
+    PendingRequest.clear(pki);
     Instant due = RenewalSchedule.renewalDue(fresh.certificate(), settings.renewAt());
     status.accept(
         "installed certificate " + thumbprint(fresh.certificate()) + " (notAfter "
@@ -180,6 +217,15 @@ public final class PullClient {
           pins,
           settings.gdsThumbprint());
     } catch (UaException e) {
+      long code = e.getStatusCode().getValue();
+      if (user != null
+          && (code == StatusCodes.Bad_UserAccessDenied
+              || code == StatusCodes.Bad_IdentityTokenRejected
+              || code == StatusCodes.Bad_IdentityTokenInvalid)) {
+        throw new PullException(
+            "the GDS at " + settings.gdsUrl() + " refused the login of user '" + user
+                + "' (" + name(e.getStatusCode()) + "); check --user and --password-file", e);
+      }
       throw new PullException("cannot connect to the GDS at " + settings.gdsUrl() + ": " + describe(e), e);
     }
   }
@@ -225,8 +271,41 @@ public final class PullClient {
   /** What FinishRequest delivered, with the locally made key (CSR) or the opened GDS key. */
   private record Issued(X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> issuers) {}
 
-  private Issued request(GdsClient gds, NodeId applicationId, String uri)
-      throws UaException, PullException, InterruptedException {
+  /**
+   * Polls a request filed before a restart; null when the GDS no longer knows it or has already
+   * delivered it (a new request is filed then).
+   */
+  private Issued resume(GdsClient gds, PkiDirectory pki, PendingRequest.State p, PrivateKey key)
+      throws UaException, PullException, InterruptedException, IOException {
+    GdsClient.Result done;
+    try {
+      done = awaitFinish(gds, p.applicationId(), p.requestId(), true);
+    } catch (PullException e) {
+      PendingRequest.clear(pki);
+      throw e;
+    }
+    if (done == null) {
+      PendingRequest.clear(pki);
+      status.accept("request " + p.requestId().toParseableString() + " is no longer open; filing a new one");
+      return null;
+    }
+    return issued(done, PullSettings.KeyFormat.CSR, key, null);
+  }
+
+  private Issued issued(GdsClient.Result done, PullSettings.KeyFormat format, PrivateKey localKey, char[] password)
+      throws UaException, PullException {
+    X509Certificate cert = CertificateCodec.decodeCertificate(bytes(done.outputs()[0]));
+    List<X509Certificate> issuers =
+        done.outputs().length > 2 && done.outputs()[2].value() instanceof ByteString[] list
+            ? CertificateCodec.decodeCertificates(list)
+            : List.of();
+    PrivateKey key =
+        localKey != null ? localKey : KeyMaterial.openDeliveredKey(format, bytes(done.outputs()[1]), password);
+    return new Issued(cert, key, issuers);
+  }
+
+  private Issued request(GdsClient gds, PkiDirectory pki, NodeId applicationId, String uri)
+      throws UaException, PullException, InterruptedException, IOException {
     PullSettings.KeyFormat format = settings.keyFormat();
     String subject = "CN=" + escape(settings.applicationName()) + ", O=GDS Vault device-sim";
     KeyPair localKey = null;
@@ -271,17 +350,18 @@ public final class PullClient {
       status.accept(
           "request " + requestId.toParseableString() + " submitted ("
               + (format == PullSettings.KeyFormat.CSR ? "signing request" : "new key pair, " + format) + ")");
-      GdsClient.Result done = awaitFinish(gds, applicationId, requestId);
-      X509Certificate cert = CertificateCodec.decodeCertificate(bytes(done.outputs()[0]));
-      List<X509Certificate> issuers =
-          done.outputs().length > 2 && done.outputs()[2].value() instanceof ByteString[] list
-              ? CertificateCodec.decodeCertificates(list)
-              : List.of();
-      PrivateKey key =
-          localKey != null
-              ? localKey.getPrivate()
-              : KeyMaterial.openDeliveredKey(format, bytes(done.outputs()[1]), password);
-      return new Issued(cert, key, issuers);
+      if (localKey != null) {
+        PendingRequest.save(
+            pki, new PendingRequest.State(settings.gdsUrl(), uri, applicationId, requestId), localKey.getPrivate());
+      }
+      GdsClient.Result done;
+      try {
+        done = awaitFinish(gds, applicationId, requestId, false);
+      } catch (PullException e) {
+        PendingRequest.clear(pki);
+        throw e;
+      }
+      return issued(done, format, localKey == null ? null : localKey.getPrivate(), password);
     } finally {
       if (password != null) {
         Arrays.fill(password, '\0');
@@ -291,7 +371,11 @@ public final class PullClient {
 
   private enum PollState { WAITING, UNREACHABLE }
 
-  private GdsClient.Result awaitFinish(GdsClient gds, NodeId applicationId, NodeId requestId)
+  /**
+   * Polls FinishRequest until the request is delivered; for a resumed request, null when the GDS
+   * does not know it any more or has delivered it already.
+   */
+  private GdsClient.Result awaitFinish(GdsClient gds, NodeId applicationId, NodeId requestId, boolean resumed)
       throws PullException, InterruptedException {
     Backoff backoff = new Backoff(settings.pollInitial(), settings.pollMax());
     Instant deadline =
@@ -312,6 +396,12 @@ public final class PullClient {
         long code = r.code();
         if (code == StatusCodes.Bad_RequestNotAllowed) {
           throw new PullException("request " + id + " was rejected by the GDS (Bad_RequestNotAllowed)");
+        }
+        if (resumed
+            && (code == StatusCodes.Bad_InvalidArgument
+                || code == StatusCodes.Bad_NotFound
+                || code == StatusCodes.Bad_NodeIdUnknown)) {
+          return null;
         }
         if (code != StatusCodes.Bad_NothingToDo) {
           throw new PullException("FinishRequest for " + id + " failed: " + name(r.status()));
@@ -496,7 +586,12 @@ public final class PullClient {
     return "urn:gdsvault:device-sim:" + KeyMaterial.hostname() + ":pull:" + (name == null ? "device" : name);
   }
 
-  static boolean isSelfSigned(X509Certificate c) {
+  private boolean stillValid(X509Certificate c) {
+    return clock.instant().isBefore(c.getNotAfter().toInstant());
+  }
+
+  /** True for a self-signed certificate (a bootstrap certificate, not one from a CA). */
+  public static boolean isSelfSigned(X509Certificate c) {
     if (!c.getIssuerX500Principal().equals(c.getSubjectX500Principal())) {
       return false;
     }
@@ -569,7 +664,7 @@ public final class PullClient {
     return a == null ? 0 : a.length;
   }
 
-  static String thumbprint(X509Certificate c) {
+  public static String thumbprint(X509Certificate c) {
     try {
       return CertificateCodec.thumbprintHex(c.getEncoded());
     } catch (java.security.cert.CertificateEncodingException e) {

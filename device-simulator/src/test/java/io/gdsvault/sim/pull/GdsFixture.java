@@ -42,25 +42,25 @@ import java.util.stream.Stream;
  * a requesting user and an approving user, the GDS command line run in-process, and the checks a
  * device's PKI folder must pass after a pull.
  */
-final class GdsFixture implements AutoCloseable {
+public final class GdsFixture implements AutoCloseable {
 
-  static final String PASSWORD = "pull test password";
+  public static final String PASSWORD = "pull test password";
   /** DiscoveryAdmin + CertificateAuthorityAdmin: what the simulator logs in with. */
-  static final String REQUESTER = "device-enroller";
+  public static final String REQUESTER = "device-enroller";
   /** RegistrationAuthorityAdmin: approves through the GDS CLI. */
-  static final String APPROVER = "approver";
+  public static final String APPROVER = "approver";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  final GdsTestServer gds;
+  public final GdsTestServer gds;
   final Path home;
-  final Path passwordFile;
+  public final Path passwordFile;
   private final Function<String, String> previousEnv;
   private final ExecutorService pool = Executors.newCachedThreadPool();
 
-  record Cli(int code, String out, String err) {}
+  public record Cli(int code, String out, String err) {}
 
-  GdsFixture(Consumer<ObjectNode> overrides) throws Exception {
+  public GdsFixture(Consumer<ObjectNode> overrides) throws Exception {
     gds = GdsTestServer.start(overrides);
     var users = gds.app().users();
     users.addUser(Caller.system(), REQUESTER, PASSWORD.toCharArray(),
@@ -78,12 +78,12 @@ final class GdsFixture implements AutoCloseable {
     f.set(null, (Function<String, String>) env::get);
   }
 
-  String url() {
+  public String url() {
     return gds.endpointUrl();
   }
 
   /** {@code ./gds ARGS --url .. --user USER --password-file ..} in-process. */
-  Cli gdsCli(String user, String... args) {
+  public Cli gdsCli(String user, String... args) {
     List<String> a = new ArrayList<>(List.of(args));
     a.addAll(List.of("--url", url(), "--user", user, "--password-file", passwordFile.toString()));
     StringWriter out = new StringWriter();
@@ -93,13 +93,13 @@ final class GdsFixture implements AutoCloseable {
   }
 
   /** A running {@code ./device-sim ARGS} with its output. */
-  record Sim(Future<Integer> exit, StringWriter out, StringWriter err) {
-    int await() throws Exception {
+  public record Sim(Future<Integer> exit, StringWriter out, StringWriter err) {
+    public int await() throws Exception {
       return exit.get(120, java.util.concurrent.TimeUnit.SECONDS);
     }
   }
 
-  Sim deviceSim(String... args) {
+  public Sim deviceSim(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Future<Integer> f =
@@ -111,7 +111,7 @@ final class GdsFixture implements AutoCloseable {
    * Waits (bounded) until a request of {@code applicationUri} in state new shows up in
    * {@code requests list --json}, and returns its id.
    */
-  String awaitNewRequest(String applicationUri, Sim sim) throws Exception {
+  public String awaitNewRequest(String applicationUri, Sim sim) throws Exception {
     for (int i = 0; i < 600; i++) {
       Cli list = gdsCli(APPROVER, "requests", "list", "--state", "new", "--json");
       assertThat(list.code()).as(list.err()).isZero();
@@ -130,7 +130,7 @@ final class GdsFixture implements AutoCloseable {
   }
 
   /** Waits (bounded) until the simulator has printed {@code text}. */
-  static void awaitOutput(Sim sim, String text) throws Exception {
+  public static void awaitOutput(Sim sim, String text) throws Exception {
     for (int i = 0; i < 600 && !sim.out().toString().contains(text); i++) {
       if (sim.exit().isDone()) {
         break;
@@ -140,7 +140,7 @@ final class GdsFixture implements AutoCloseable {
     assertThat(sim.out().toString()).as("device-sim output; stderr: %s", sim.err()).contains(text);
   }
 
-  String requestState(String requestId) throws Exception {
+  public String requestState(String requestId) throws Exception {
     Cli show = gdsCli(APPROVER, "requests", "show", requestId, "--json");
     assertThat(show.code()).as(show.err()).isZero();
     return JSON.readTree(show.out()).get("state").asText();
@@ -148,11 +148,11 @@ final class GdsFixture implements AutoCloseable {
 
   // ------------------------------------------------------------------ PKI checks
 
-  static X509Certificate ownCertificate(Path pki) throws Exception {
+  public static X509Certificate ownCertificate(Path pki) throws Exception {
     return CertificateCodec.decodeCertificateChain(Files.readAllBytes(pki.resolve("own/certs/application.pem"))).get(0);
   }
 
-  static PrivateKey ownKey(Path pki) throws Exception {
+  public static PrivateKey ownKey(Path pki) throws Exception {
     return CertificateCodec.decodePrivateKey("PEM", Files.readAllBytes(pki.resolve("own/private/application.pem")));
   }
 
@@ -180,7 +180,7 @@ final class GdsFixture implements AutoCloseable {
    * The installed certificate validates (PKIX, CRLs checked) against the CA certificates in
    * trusted/certs, with issuer/certs as intermediates; its key is in own/private.
    */
-  static void assertInstalled(Path pki, String applicationUri) throws Exception {
+  public static void assertInstalled(Path pki, String applicationUri) throws Exception {
     X509Certificate cert = ownCertificate(pki);
     assertThat(org.eclipse.milo.opcua.stack.core.util.CertificateUtil.getSanUri(cert)).contains(applicationUri);
     assertThat(PullClient.isSelfSigned(cert)).as("a CA-issued certificate").isFalse();
@@ -208,7 +208,7 @@ final class GdsFixture implements AutoCloseable {
         CertificateFactory.getInstance("X.509").generateCertPath(List.of(cert)), p);
   }
 
-  static KeyPair ownKeyPair(Path pki) throws Exception {
+  public static KeyPair ownKeyPair(Path pki) throws Exception {
     return new KeyPair(ownCertificate(pki).getPublicKey(), ownKey(pki));
   }
 

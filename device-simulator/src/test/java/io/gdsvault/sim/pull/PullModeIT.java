@@ -142,4 +142,41 @@ class PullModeIT {
     assertThat(sim.await()).isEqualTo(1);
     assertThat(sim.err().toString()).contains("Bad_UserAccessDenied").contains("DiscoveryAdmin");
   }
+
+  @Test
+  void aWrongPasswordIsReportedAsARefusedLoginWithoutThePassword() throws Exception {
+    Path wrong = Files.writeString(tmp.resolve("wrong"), "not the password\n");
+    GdsFixture.Sim sim = fx.deviceSim("pull", "--gds", fx.url(), "--pki", tmp.resolve("wrong-pw").toString(),
+        "--user", REQUESTER, "--password-file", wrong.toString(), "--once");
+    assertThat(sim.await()).isEqualTo(1);
+    assertThat(sim.err().toString()).contains("refused the login of user '" + REQUESTER + "'")
+        .doesNotContain("not the password");
+  }
+
+  // approval can take days: a device restarted meanwhile polls the same request, not a second one
+  @Test
+  void aDeviceRestartedWhileWaitingResumesTheSameSigningRequest() throws Exception {
+    Path pki = tmp.resolve("restarted-device");
+    String uri = uri("restarted");
+    GdsFixture.Sim first = pull(pki, uri);
+    String requestId = fx.awaitNewRequest(uri, first);
+    GdsFixture.awaitOutput(first, "is waiting for approval");
+    first.exit().cancel(true);
+    assertThat(Files.exists(pki.resolve("pull-pending.properties"))).isTrue();
+
+    GdsFixture.Sim second = pull(pki, uri);
+    GdsFixture.awaitOutput(second, "resuming request " + requestId);
+    GdsFixture.awaitOutput(second, "is waiting for approval");
+    GdsFixture.Cli approve = fx.gdsCli(APPROVER, "requests", "approve", requestId);
+    assertThat(approve.code()).as(approve.err()).isZero();
+    assertThat(second.await()).as("exit code; stderr: %s", second.err()).isZero();
+
+    GdsFixture.assertInstalled(pki, uri);
+    assertThat(second.out().toString()).doesNotContain("submitted");
+    assertThat(fx.requestState(requestId)).isEqualTo("accepted");
+    GdsFixture.Cli all = fx.gdsCli(APPROVER, "requests", "list", "--json");
+    assertThat(all.out().split(java.util.regex.Pattern.quote(uri), -1)).as("one request for the device").hasSize(2);
+    assertThat(Files.exists(pki.resolve("pull-pending.properties"))).isFalse();
+    assertThat(Files.exists(pki.resolve("own/private/pending.pem"))).isFalse();
+  }
 }

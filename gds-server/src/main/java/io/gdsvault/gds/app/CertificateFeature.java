@@ -5,8 +5,6 @@ import io.gdsvault.ca.CertificateAuthority;
 import io.gdsvault.ca.CertificateType;
 import io.gdsvault.gds.certificates.ApprovalPolicy;
 import io.gdsvault.gds.certificates.ApprovalRule;
-import io.gdsvault.gds.certificates.CertificateRequestListener;
-import io.gdsvault.gds.certificates.CertificateRequestRecord;
 import io.gdsvault.gds.certificates.CertificateRequestService;
 import io.gdsvault.gds.certificates.CertificateSettings;
 import io.gdsvault.gds.certificates.DataKeyCipher;
@@ -211,36 +209,28 @@ public final class CertificateFeature implements AutoCloseable {
     return CertificateMethods.withDirectory(core, directory, service);
   }
 
-  /** Adds the vendor objects (call after install, before start). */
+  /**
+   * Adds the certificate group nodes, the vendor objects and the server's trust in its own CAs
+   * (call after install, before start), so the first client already sees and is trusted by them.
+   */
   public void contribute(GdsServer server) {
+    TrustListFiles files = new TrustListFiles(server.server(), groups);
+    server.gdsNamespace().contribute(ns -> new CertificateGroupNodes(ns, groups, files).install());
+    ServerTrustPublisher publisher = new ServerTrustPublisher(server.serverTrustList());
+    publisher.publish(groups);
+    groups.onChange(publisher::publish);
     var vendor = server.vendorNamespace();
     vendor.contribute(CertificateVendorMethods.REQUESTS, CertificateVendorMethods.requests(service));
     vendor.contribute(CertificateVendorMethods.CERTIFICATES, CertificateVendorMethods.certificates(service));
     vendor.contribute(CertificateVendorMethods.AUTHORITIES, CertificateVendorMethods.authorities(groups));
   }
 
-  /** Creates the group and queue nodes and starts the schedules (after the server started). */
+  /** Shows the approval queue and starts the schedules (after the server started). */
   public void start(GdsServer server) {
-    TrustListFiles files = new TrustListFiles(server.server(), groups);
-    new CertificateGroupNodes(server.gdsNamespace(), groups, files).install();
-    ServerTrustPublisher publisher = new ServerTrustPublisher(server.serverTrustList());
-    publisher.publish(groups);
-    groups.onChange(publisher::publish);
     CertificateRequestNodes queue =
         new CertificateRequestNodes(server.server(), server.vendorNamespace(), server.gdsNamespace(), service);
     queue.install();
-    service.setListener(
-        new CertificateRequestListener() {
-          @Override
-          public void created(CertificateRequestRecord r) {
-            queue.created(r);
-          }
-
-          @Override
-          public void changed(CertificateRequestRecord r) {
-            queue.changed(r);
-          }
-        });
+    service.setListener(queue);
     scheduler.scheduleWithFixedDelay(safe(groups::reissueDueCrls), 1, 60, TimeUnit.MINUTES);
     scheduler.scheduleWithFixedDelay(safe(service::purgeExpiredKeys), 1, 1, TimeUnit.MINUTES);
     scheduler.scheduleWithFixedDelay(safe(queue::sync), 5, 5, TimeUnit.SECONDS);

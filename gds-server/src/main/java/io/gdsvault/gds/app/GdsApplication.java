@@ -116,6 +116,7 @@ public final class GdsApplication implements AutoCloseable {
           new ArrayList<>(certificates.directoryBindings(DirectoryMethods.bindings(directory), directory));
 
       server.install(directoryMethods, clientTrust, users);
+      // Nodes beyond the Directory's methods: server.gdsNamespace().contribute(ns -> ...) here.
       certificates.contribute(server);
       push = PushFeature.open(settings, pushSettings, data.root(), tx, directory, certificates, server, clock);
       server.start();

@@ -160,6 +160,60 @@ class PullFlowIT extends PullSupport {
     }
   }
 
+  @Test
+  void anUndeliveredPrivateKeyExpiresAndItsRequestIsRemoved() throws Exception {
+    // issue 4: the private key of a new key pair is deleted when nobody collects it in time
+    Device d = device("expired-key");
+    OpcUaClient device = connect(d.identity(), REQUESTER);
+    OpcUaClient approver = TestClients.secure(gds, APPROVER, PASSWORD);
+    try {
+      NodeId req = requestId(startNewKeyPair(device, d.applicationId(), "PFX", "never-collected"));
+      assertThat(approve(approver, req, "ok").getStatusCode().isGood()).isTrue();
+      var service = gds.app().certificates().service();
+      java.util.UUID id = (java.util.UUID) req.getIdentifier();
+      for (int i = 0; i < 200 && service.show(io.gdsvault.gds.auth.Caller.system(), id).getKey().keyBlob() == null; i++) {
+        Thread.sleep(50);
+      }
+      assertThat(service.show(io.gdsvault.gds.auth.Caller.system(), id).getKey().keyBlob()).isNotNull();
+      assertThat(service.purgeExpiredKeys(java.time.Instant.now().plus(java.time.Duration.ofDays(2)))).isGreaterThanOrEqualTo(1);
+      var purged = service.show(io.gdsvault.gds.auth.Caller.system(), id);
+      assertThat(purged.getKey().keyBlob()).isNull();
+      assertThat(purged.getKey().state()).isEqualTo(io.gdsvault.gds.certificates.RequestState.REMOVED);
+      assertThat(purged.getValue()).anySatisfy(h -> assertThat(h.action()).isEqualTo("key-expired"));
+      assertThat(status(finish(device, d.applicationId(), req))).isEqualTo(StatusCodes.Bad_InvalidArgument);
+    } finally {
+      TestClients.disconnect(device, approver);
+    }
+  }
+
+  @Test
+  void aCertificateAnAdminUsedForTheApplicationMayActForItselfWithoutAUser() throws Exception {
+    // onboarding: the device's own certificate, used once by an admin for this application
+    Device d = device("bound");
+    OpcUaClient anonymousBefore = connect(d.identity(), null);
+    try {
+      assertThat(status(callDirectory(anonymousBefore, GdsNodeIds.GetCertificateGroups, new Variant(d.applicationId()))))
+          .isEqualTo(StatusCodes.Bad_UserAccessDenied);
+    } finally {
+      TestClients.disconnect(anonymousBefore);
+    }
+    OpcUaClient admin = connect(d.identity(), REQUESTER);
+    try {
+      requestId(startSigning(admin, d.applicationId(), csr(rsa(), d.uri())));
+    } finally {
+      TestClients.disconnect(admin);
+    }
+    OpcUaClient self = connect(d.identity(), null);
+    try {
+      assertThat(callDirectory(self, GdsNodeIds.GetCertificateGroups, new Variant(d.applicationId()))
+          .getStatusCode().isGood()).isTrue();
+      NodeId req = requestId(startSigning(self, d.applicationId(), csr(rsa(), d.uri())));
+      assertThat(status(finish(self, d.applicationId(), req))).isEqualTo(StatusCodes.Bad_NothingToDo);
+    } finally {
+      TestClients.disconnect(self);
+    }
+  }
+
   static void assertKeyMatches(PrivateKey key, X509Certificate cert) throws Exception {
     String alg = "RSA".equals(key.getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA";
     Signature s = Signature.getInstance(alg);
