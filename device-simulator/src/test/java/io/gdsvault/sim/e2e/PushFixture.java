@@ -160,10 +160,18 @@ final class PushFixture implements AutoCloseable {
    */
   static X509Certificate handshake(String endpoint, java.security.KeyPair keyPair, X509Certificate cert, String uri)
       throws Exception {
+    return handshake(endpoint, keyPair, cert, uri, AnonymousProvider.INSTANCE);
+  }
+
+  static X509Certificate handshake(String endpoint, java.security.KeyPair keyPair, X509Certificate cert, String uri,
+      org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider identity) throws Exception {
     AtomicReference<X509Certificate> seen = new AtomicReference<>();
     OpcUaClient c = OpcUaClient.create(endpoint,
         eps -> eps.stream().filter(x -> POLICY.equals(x.getSecurityPolicyUri())
-            && x.getSecurityMode() == MessageSecurityMode.SignAndEncrypt).findFirst(),
+            && x.getSecurityMode() == MessageSecurityMode.SignAndEncrypt).findFirst()
+            // the URL we were given: a target may advertise a host name of its machine
+            .map(x -> new EndpointDescription(endpoint, x.getServer(), x.getServerCertificate(), x.getSecurityMode(),
+                x.getSecurityPolicyUri(), x.getUserIdentityTokens(), x.getTransportProfileUri(), x.getSecurityLevel())),
         t -> {},
         b -> b.setApplicationUri(uri)
             .setApplicationName(LocalizedText.english("push e2e client"))
@@ -171,7 +179,7 @@ final class PushFixture implements AutoCloseable {
             .setCertificate(cert)
             .setCertificateChain(new X509Certificate[] {cert})
             .setCertificateValidator((chain, u, h) -> seen.set(chain.get(0)))
-            .setIdentityProvider(AnonymousProvider.INSTANCE)
+            .setIdentityProvider(identity)
             .setRequestTimeout(org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint(5000)));
     try {
       c.connect();
@@ -190,7 +198,8 @@ final class PushFixture implements AutoCloseable {
   /** The handshake certificate seen by the GDS's own identity (trusted by every target here). */
   X509Certificate handshakeAsGds(String endpoint) throws Exception {
     return handshake(endpoint, gds.server().applicationKeyPair(), gds.server().certificate(),
-        gds.server().applicationUri());
+        gds.server().applicationUri(),
+        new org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider(TARGET_ADMIN, TARGET_PASSWORD));
   }
 
   static int freePort() throws Exception {

@@ -343,8 +343,21 @@ public final class MiloTargetConnector implements TargetConnector {
     }
 
     @Override
+    public void addCertificate(byte[] cert, boolean trusted) {
+      call(TRUST_LIST, NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList_AddCertificate,
+          "TrustList.AddCertificate", ByteString.of(cert), trusted);
+    }
+
+    @Override
     public void applyChanges() {
-      call(CONFIG, NodeIds.ServerConfiguration_ApplyChanges, "ApplyChanges");
+      try {
+        call(CONFIG, NodeIds.ServerConfiguration_ApplyChanges, "ApplyChanges");
+      } catch (PushException e) {
+        // nothing staged (e.g. a target that applies AddCertificate at once) is not a failure
+        if (e.getMessage() == null || !e.getMessage().endsWith("Bad_NothingToDo")) {
+          throw e;
+        }
+      }
     }
 
     private Object[] call(NodeId object, NodeId method, String what, Object... args) {

@@ -445,15 +445,37 @@ public final class PushEngine implements AutoCloseable {
       password = openPassword(job);
       PushScope scope = job.scope();
       Certificate pending = null;
-      try (TargetConnector.Session s =
-          connector.connect(job.endpointUrl(), job.securityPolicyUri(), job.targetUser(), password,
-              serverTrust(job))) {
+      TargetConnector.Session s =
+          connector.connect(job.endpointUrl(), job.securityPolicyUri(), job.targetUser(), password, serverTrust(job));
+      try {
         List<String> formats = s.supportedPrivateKeyFormats();
         List<String> types = s.certificateTypes();
         log.debug("target formats={} types={}", formats, types);
         progress(job, "writing trust list");
-        if (s.writeTrustList(trustListFor())) {
-          s.applyChanges();
+        try {
+          TrustListContent wanted = trustListFor();
+          if (s.writeTrustList(wanted)) {
+            s.applyChanges();
+            // targets may restart their endpoints on ApplyChanges: continue on a fresh session
+            s.close();
+            s = reconnect(job, password);
+            s.certificateTypes();
+          }
+          List<byte[]> missing = missing(wanted.trustedCertificates(), s.readTrustList().trustedCertificates());
+          if (!missing.isEmpty()) {
+            // e.g. node-opcua 2.157 answers CloseAndUpdate with Good but ignores the upload
+            log.warn("target ignored the trust list write; adding {} certificates with AddCertificate (CRLs cannot"
+                + " be delivered this way)", missing.size());
+            for (byte[] c : missing) {
+              s.addCertificate(c, true);
+            }
+            s.applyChanges();
+            s.close();
+            s = reconnect(job, password);
+            s.certificateTypes();
+          }
+        } catch (PushException e) {
+          throw new PushException("writing the trust list: " + e.getMessage(), e);
         }
         if (scope == PushScope.TRUST) {
           succeed(job, null, "trust list written");
@@ -477,6 +499,7 @@ public final class PushEngine implements AutoCloseable {
           s.applyChanges();
         }
       } finally {
+        s.close();
         if (pending != null && pending.key() != null) {
           Arrays.fill(pending.key(), (byte) 0);
         }
@@ -604,6 +627,23 @@ public final class PushEngine implements AutoCloseable {
       repository.update(b.build());
     }));
     return id;
+  }
+
+  /** A new session, retried while the target restarts its endpoints (bounded by verifyTimeout). */
+  private TargetConnector.Session reconnect(PushTarget job, char[] password) {
+    Instant deadline = clock.instant().plus(settings.verifyTimeout());
+    sleep(200);
+    while (true) {
+      try {
+        return connector.connect(job.endpointUrl(), job.securityPolicyUri(), job.targetUser(), password,
+            serverTrust(job));
+      } catch (PushException e) {
+        if (clock.instant().isAfter(deadline) || closed) {
+          throw new PushException("reconnecting after ApplyChanges: " + e.getMessage(), e);
+        }
+        sleep(300);
+      }
+    }
   }
 
   /** Reconnects until the endpoint and the handshake present the new certificate. */
@@ -783,6 +823,16 @@ public final class PushEngine implements AutoCloseable {
         return false;
       }
     };
+  }
+
+  private static List<byte[]> missing(List<byte[]> wanted, List<byte[]> present) {
+    List<byte[]> out = new ArrayList<>();
+    for (byte[] w : wanted) {
+      if (present.stream().noneMatch(p -> Arrays.equals(p, w))) {
+        out.add(w);
+      }
+    }
+    return out;
   }
 
   private List<byte[]> issuerChain(X509Certificate cert) {

@@ -38,6 +38,9 @@ public interface TargetConnector {
 
     TrustListContent readTrustList();
 
+    /** TrustList AddCertificate (the fallback where a whole-list write is not honoured). */
+    void addCertificate(byte[] certificate, boolean trusted);
+
     /** CreateSigningRequest for the current key; notSupported when the target lacks it. */
     byte[] createSigningRequest();
 
