@@ -119,10 +119,13 @@ public final class PullClient {
 
   /** Runs until interrupted: pulls when due, then sleeps until the renewal point. */
   public void runForever() throws PullException, IOException, InterruptedException {
+    Duration firstRetry = settings.pollMax().compareTo(Duration.ofMinutes(1)) > 0 ? settings.pollMax() : Duration.ofMinutes(1);
+    Backoff retries = new Backoff(firstRetry, Duration.ofHours(1));
     while (!Thread.currentThread().isInterrupted()) {
       Outcome o;
       try {
         o = runOnce();
+        retries = new Backoff(firstRetry, Duration.ofHours(1));
       } catch (PullException e) {
         // a device whose certificate is still valid keeps it and tries again later; a device
         // without one (first enrollment) fails at once so that the operator sees why
@@ -130,7 +133,8 @@ public final class PullClient {
         if (current == null || isSelfSigned(current.certificate()) || !stillValid(current.certificate())) {
           throw e;
         }
-        Duration retry = settings.pollMax().compareTo(Duration.ofMinutes(1)) > 0 ? settings.pollMax() : Duration.ofMinutes(1);
+        // a rejected renewal is not filed again every minute: the wait doubles up to an hour
+        Duration retry = retries.next();
         status.accept("renewal failed: " + e.getMessage() + "; the current certificate stays in use, retrying in " + fmt(retry));
         Thread.sleep(retry.toMillis());
         continue;
@@ -197,7 +201,7 @@ public final class PullClient {
     Instant due = RenewalSchedule.renewalDue(fresh.certificate(), settings.renewAt());
     status.accept(
         "installed certificate " + thumbprint(fresh.certificate()) + " (notAfter "
-            + fresh.certificate().getNotAfter().toInstant() + ", " + trustList.getTrustedCertificates().length
+            + fresh.certificate().getNotAfter().toInstant() + ", " + length(trustList.getTrustedCertificates())
             + " trusted CA certificate(s), " + length(trustList.getTrustedCrls()) + " CRL(s)) in " + pki.root());
     reconnect(fresh, applicationId, uri, pins);
     return new Outcome(fresh.certificate(), applicationId, true, due);

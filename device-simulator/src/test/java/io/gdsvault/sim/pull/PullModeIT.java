@@ -179,4 +179,14 @@ class PullModeIT {
     assertThat(Files.exists(pki.resolve("pull-pending.properties"))).isFalse();
     assertThat(Files.exists(pki.resolve("own/private/pending.pem"))).isFalse();
   }
+
+  @Test
+  void anApprovalTimeoutGivesUpWithExitCodeOneAndForgetsTheRequest() throws Exception {
+    Path pki = tmp.resolve("impatient-device");
+    GdsFixture.Sim sim = pull(pki, uri("impatient"), "--approval-timeout", "1s");
+    assertThat(sim.await()).isEqualTo(1);
+    assertThat(sim.err().toString()).contains("gave up waiting for approval");
+    assertThat(Files.exists(pki.resolve("pull-pending.properties"))).isFalse();
+    assertThat(PullClient.isSelfSigned(GdsFixture.ownCertificate(pki))).isTrue();
+  }
 }
