@@ -39,6 +39,7 @@ public final class GdsApplication implements AutoCloseable {
   private final GdsServer server;
   private final boolean firstStart;
   private CertificateFeature certificates;
+  private PushFeature push;
 
   private GdsApplication(
       DataDirectory data,
@@ -64,10 +65,18 @@ public final class GdsApplication implements AutoCloseable {
    */
   public static GdsApplication start(GdsSettings settings, Path dataDir, Clock clock, PrintStream out)
       throws Exception {
+    return start(settings, dataDir, clock, out, io.gdsvault.gds.push.PushSettings.defaults());
+  }
+
+  /** As {@link #start(GdsSettings, Path, Clock, PrintStream)} with the push engine's tuning. */
+  public static GdsApplication start(
+      GdsSettings settings, Path dataDir, Clock clock, PrintStream out, io.gdsvault.gds.push.PushSettings pushSettings)
+      throws Exception {
     DataDirectory data = DataDirectory.open(dataDir);
     Database database = null;
     GdsServer server = null;
     CertificateFeature certificates = null;
+    PushFeature push = null;
     try {
       database = openDatabase(settings, data.root());
       var tx = database.transactions();
@@ -109,14 +118,20 @@ public final class GdsApplication implements AutoCloseable {
       server.install(directoryMethods, clientTrust, users);
       // Nodes beyond the Directory's methods: server.gdsNamespace().contribute(ns -> ...) here.
       certificates.contribute(server);
+      push = PushFeature.open(settings, pushSettings, data.root(), tx, directory, certificates, server, clock);
       server.start();
       certificates.start(server);
+      push.start();
       log.info("GDS started endpoint={} data={}", server.endpointUrl(), data.root());
       GdsApplication app =
           new GdsApplication(data, database, users, directory, clientTrust, server, firstStart);
       app.certificates = certificates;
+      app.push = push;
       return app;
     } catch (Exception | Error e) {
+      if (push != null) {
+        push.close();
+      }
       if (server != null) {
         server.close();
       }
@@ -180,9 +195,17 @@ public final class GdsApplication implements AutoCloseable {
     return certificates;
   }
 
+  /** The push engine (issue 6). */
+  public PushFeature push() {
+    return push;
+  }
+
   @Override
   public void close() {
     try {
+      if (push != null) {
+        push.close();
+      }
       server.close();
       if (certificates != null) {
         certificates.close();

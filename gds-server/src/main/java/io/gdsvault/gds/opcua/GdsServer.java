@@ -220,6 +220,24 @@ public final class GdsServer implements AutoCloseable {
     return certificate;
   }
 
+  /**
+   * The server's application key pair (RSA-SHA256 type): the client identity the GDS uses when it
+   * pushes to servers.
+   */
+  public java.security.KeyPair applicationKeyPair() {
+    try {
+      var entry = certificateStore.get(NodeIds.RsaSha256ApplicationCertificateType);
+      return new java.security.KeyPair(entry.certificateChain[0].getPublicKey(), entry.privateKey);
+    } catch (Exception e) {
+      throw new IllegalStateException("the server key pair cannot be read", e);
+    }
+  }
+
+  /** The ApplicationUri of the server certificate. */
+  public String applicationUri() {
+    return CertificateUtil.getSanUri(certificate).orElse("");
+  }
+
   /** The primary (advertised) endpoint URL, e.g. {@code opc.tcp://localhost:58810/GDS}. */
   public String endpointUrl() {
     return endpointUrl;
