@@ -1,15 +1,21 @@
 package io.gdsvault.gds.app;
 
+import io.gdsvault.gds.audit.AuditTrail;
+import io.gdsvault.gds.audit.AuditingCertificateRequestRepository;
+import io.gdsvault.gds.audit.TrailAuditLog;
 import io.gdsvault.gds.auth.ClientTrustService;
 import io.gdsvault.gds.auth.PasswordHasher;
 import io.gdsvault.gds.auth.UserService;
 import io.gdsvault.gds.config.GdsSettings;
 import io.gdsvault.gds.directory.DirectoryService;
+import io.gdsvault.gds.opcua.AuditVendorMethods;
+import io.gdsvault.gds.opcua.AuditingMethodObserver;
 import io.gdsvault.gds.opcua.DirectoryMethods;
 import io.gdsvault.gds.opcua.GdsServer;
 import io.gdsvault.gds.opcua.MethodBinding;
 import io.gdsvault.gds.opcua.MiloAuditLog;
 import io.gdsvault.gds.persistence.jdbc.Database;
+import io.gdsvault.gds.persistence.jdbc.JdbcAuditRepository;
 import io.gdsvault.gds.persistence.jdbc.JdbcApplicationRepository;
 import io.gdsvault.gds.persistence.jdbc.JdbcUserRepository;
 import java.io.IOException;
@@ -39,6 +45,7 @@ public final class GdsApplication implements AutoCloseable {
   private final GdsServer server;
   private final boolean firstStart;
   private CertificateFeature certificates;
+  private AuditTrail auditTrail;
 
   private GdsApplication(
       DataDirectory data,
@@ -91,7 +98,8 @@ public final class GdsApplication implements AutoCloseable {
       }
 
       server = new GdsServer(settings, data.root(), users);
-      var audit = new MiloAuditLog(server.server());
+      var trail = new AuditTrail(new JdbcAuditRepository(), tx, clock);
+      var audit = new TrailAuditLog(new MiloAuditLog(server.server()), trail);
       var directory =
           new DirectoryService(
               new JdbcApplicationRepository(),
@@ -102,18 +110,23 @@ public final class GdsApplication implements AutoCloseable {
       var clientTrust = new ClientTrustService(server.clientCertificates());
 
       // Directory methods per feature: add further bindings (certificates, trust lists) here.
-      certificates = CertificateFeature.open(settings, data.root(), tx, directory, clock);
+      certificates =
+          CertificateFeature.open(settings, data.root(), tx, directory, clock,
+              r -> new AuditingCertificateRequestRepository(r, trail));
       List<MethodBinding> directoryMethods =
           new ArrayList<>(certificates.directoryBindings(DirectoryMethods.bindings(directory), directory));
 
       server.install(directoryMethods, clientTrust, users);
       certificates.contribute(server);
+      server.callers().setObserver(new AuditingMethodObserver(trail));
+      server.vendorNamespace().contribute(AuditVendorMethods.OBJECT, AuditVendorMethods.bindings(trail));
       server.start();
       certificates.start(server);
       log.info("GDS started endpoint={} data={}", server.endpointUrl(), data.root());
       GdsApplication app =
           new GdsApplication(data, database, users, directory, clientTrust, server, firstStart);
       app.certificates = certificates;
+      app.auditTrail = trail;
       return app;
     } catch (Exception | Error e) {
       if (server != null) {
@@ -177,6 +190,11 @@ public final class GdsApplication implements AutoCloseable {
   /** The pull flow: certificate groups, requests and approval (issue 4). */
   public CertificateFeature certificates() {
     return certificates;
+  }
+
+  /** The hash-chained audit trail in the database (issue 7). */
+  public AuditTrail auditTrail() {
+    return auditTrail;
   }
 
   @Override

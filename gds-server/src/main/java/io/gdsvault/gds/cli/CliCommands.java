@@ -14,5 +14,6 @@ public final class CliCommands {
     root.addSubcommand(new RequestsCommand());
     root.addSubcommand(new CertsCommand());
     root.addSubcommand(new CaCommand());
+    root.addSubcommand(new AuditCommand());
   }
 }
