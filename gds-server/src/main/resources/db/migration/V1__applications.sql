@@ -1,6 +1,7 @@
 -- Part 12 application directory. Runs on H2 (PostgreSQL mode) and PostgreSQL.
 -- record_id is reassigned from the sequence on every create and update (Part 12 §6.5.10:
 -- monotonically increasing record identifiers for QueryApplications/QueryServers paging).
+-- JSON columns are VARCHAR, not TEXT: H2 maps TEXT to a CLOB, which is slow to read.
 CREATE SEQUENCE application_record_seq START WITH 1 INCREMENT BY 1;
 
 CREATE TABLE applications (
@@ -10,9 +11,9 @@ CREATE TABLE applications (
   application_type  SMALLINT      NOT NULL,
   product_uri       VARCHAR(2048) NOT NULL,
   default_name      VARCHAR(512)  NOT NULL,
-  names_json        TEXT          NOT NULL,
-  discovery_urls_json TEXT        NOT NULL,
-  capabilities_json TEXT          NOT NULL,
+  names_json        VARCHAR(100000) NOT NULL,
+  discovery_urls_json VARCHAR(100000) NOT NULL,
+  capabilities_json VARCHAR(4000) NOT NULL,
   created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
   updated_at        TIMESTAMP WITH TIME ZONE NOT NULL,
   CONSTRAINT applications_uri_unique UNIQUE (application_uri),

@@ -117,6 +117,7 @@ public final class GdsApplication implements AutoCloseable {
           new ArrayList<>(certificates.directoryBindings(DirectoryMethods.bindings(directory), directory));
 
       server.install(directoryMethods, clientTrust, users);
+      // Nodes beyond the Directory's methods: server.gdsNamespace().contribute(ns -> ...) here.
       certificates.contribute(server);
       server.callers().setObserver(new AuditingMethodObserver(trail));
       server.vendorNamespace().contribute(AuditVendorMethods.OBJECT, AuditVendorMethods.bindings(trail));

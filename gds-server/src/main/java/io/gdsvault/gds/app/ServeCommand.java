@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code gds serve}: runs the GDS until SIGTERM/SIGINT. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "serve",
     description = "Start the GDS (creates the data directory and admin user on first start).")
 public final class ServeCommand implements Callable<Integer> {

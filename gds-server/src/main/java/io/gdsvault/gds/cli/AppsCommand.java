@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gds apps register|list|show|unregister}: the Part 12 application directory. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "apps",
     description = "Register and look up applications in the Directory.",
     subcommands = {
@@ -74,7 +75,9 @@ public final class AppsCommand implements Runnable {
     return m;
   }
 
-  @Command(name = "register", description = "Register an application (needs DiscoveryAdmin).")
+  @Command(
+    mixinStandardHelpOptions = true,
+    name = "register", description = "Register an application (needs DiscoveryAdmin).")
   public static final class Register extends ClientCommand {
     @Option(names = "--uri", required = true, description = "ApplicationUri.")
     String uri;
@@ -136,7 +139,9 @@ public final class AppsCommand implements Runnable {
     }
   }
 
-  @Command(name = "list", description = "List registered applications.")
+  @Command(
+    mixinStandardHelpOptions = true,
+    name = "list", description = "List registered applications.")
   public static final class ListApps extends ClientCommand {
     @Override
     protected int execute(GdsConnection c) throws Exception {
@@ -192,7 +197,9 @@ public final class AppsCommand implements Runnable {
     }
   }
 
-  @Command(name = "show", description = "Show one application.")
+  @Command(
+    mixinStandardHelpOptions = true,
+    name = "show", description = "Show one application.")
   public static final class Show extends ClientCommand {
     @Parameters(index = "0", paramLabel = "APP_ID")
     String appId;
@@ -215,7 +222,9 @@ public final class AppsCommand implements Runnable {
     }
   }
 
-  @Command(name = "unregister", description = "Unregister an application (needs DiscoveryAdmin).")
+  @Command(
+    mixinStandardHelpOptions = true,
+    name = "unregister", description = "Unregister an application (needs DiscoveryAdmin).")
   public static final class Unregister extends ClientCommand {
     @Parameters(index = "0", paramLabel = "APP_ID")
     String appId;

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gds trust list|accept THUMBPRINT}: client certificates refused in strict mode. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "trust",
     description = "Client certificates rejected in strict mode (needs SecurityAdmin).",
     subcommands = {TrustCommand.ListCerts.class, TrustCommand.Accept.class})
@@ -28,7 +29,9 @@ public final class TrustCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a trust command is required");
   }
 
-  @Command(name = "list", description = "List rejected and trusted client certificates.")
+  @Command(
+    mixinStandardHelpOptions = true,
+    name = "list", description = "List rejected and trusted client certificates.")
   public static final class ListCerts extends ClientCommand {
     @Override
     protected int execute(GdsConnection c) throws Exception {
@@ -60,7 +63,9 @@ public final class TrustCommand implements Runnable {
     }
   }
 
-  @Command(name = "accept", description = "Trust a rejected client certificate.")
+  @Command(
+    mixinStandardHelpOptions = true,
+    name = "accept", description = "Trust a rejected client certificate.")
   public static final class Accept extends ClientCommand {
     @Parameters(index = "0", paramLabel = "THUMBPRINT")
     String thumbprint;

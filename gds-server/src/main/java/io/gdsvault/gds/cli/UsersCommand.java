@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gds users add|list|remove|passwd}: user management (SecurityAdmin). */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "users",
     description = "Manage GDS users (needs SecurityAdmin).",
     subcommands = {
@@ -43,7 +44,9 @@ public final class UsersCommand implements Runnable {
     return Files.readString(file).strip();
   }
 
-  @Command(name = "add", description = "Add a user with one or more roles.")
+  @Command(
+    mixinStandardHelpOptions = true,
+    name = "add", description = "Add a user with one or more roles.")
   public static final class Add extends ClientCommand {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
@@ -80,7 +83,9 @@ public final class UsersCommand implements Runnable {
     }
   }
 
-  @Command(name = "list", description = "List users and their roles.")
+  @Command(
+    mixinStandardHelpOptions = true,
+    name = "list", description = "List users and their roles.")
   public static final class ListUsers extends ClientCommand {
     @Override
     protected int execute(GdsConnection c) throws Exception {
@@ -105,7 +110,9 @@ public final class UsersCommand implements Runnable {
     }
   }
 
-  @Command(name = "remove", description = "Remove a user.")
+  @Command(
+    mixinStandardHelpOptions = true,
+    name = "remove", description = "Remove a user.")
   public static final class Remove extends ClientCommand {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
@@ -122,7 +129,9 @@ public final class UsersCommand implements Runnable {
     }
   }
 
-  @Command(name = "passwd", description = "Set a user's password.")
+  @Command(
+    mixinStandardHelpOptions = true,
+    name = "passwd", description = "Set a user's password.")
   public static final class Passwd extends ClientCommand {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;

@@ -40,6 +40,7 @@ public final class GdsNamespace extends ManagedNamespaceWithLifecycle {
   private final List<MethodBinding> directoryMethods;
   private final CallerFactory callers;
   private final List<GdsMethodHandler> handlers = new ArrayList<>();
+  private final List<java.util.function.Consumer<GdsNamespace>> contributions = new ArrayList<>();
   private volatile UaObjectNode directory;
   private volatile UaFolderNode certificateGroups;
 
@@ -72,6 +73,14 @@ public final class GdsNamespace extends ManagedNamespaceWithLifecycle {
   @Override
   public void onMonitoringModeChanged(List<MonitoredItem> monitoredItems) {
     subscriptionModel.onMonitoringModeChanged(monitoredItems);
+  }
+
+  /**
+   * Registers work that adds nodes once the Directory, its folders and methods exist (e.g. the
+   * certificate groups under {@link #certificateGroupsFolder()}); call before the server starts.
+   */
+  public void contribute(java.util.function.Consumer<GdsNamespace> contribution) {
+    contributions.add(contribution);
   }
 
   /** The local NodeId of a standard GDS id. */
@@ -152,6 +161,7 @@ public final class GdsNamespace extends ManagedNamespaceWithLifecycle {
             certificateGroups.getNodeId(), NodeIds.Organizes, directory.getNodeId().expanded(), false));
 
     addMethods(directory, directoryMethods);
+    contributions.forEach(c -> c.accept(this));
   }
 
   /**

@@ -52,25 +52,35 @@ class DirectoryBenchmark {
         NodeId query = GdsNodeIds.resolve(GdsNodeIds.QueryApplications, client.getNamespaceTable());
         NodeId find = GdsNodeIds.resolve(GdsNodeIds.FindApplications, client.getNamespaceTable());
         Random random = new Random(42);
-        List<String> rows = new ArrayList<>();
-        rows.add(scenario("FindApplications, random registered ApplicationUri", client, i ->
+        List<Scenario> scenarios = new ArrayList<>();
+        scenarios.add(new Scenario("FindApplications, random registered ApplicationUri", client, i ->
             new CallMethodRequest(dir, find, new Variant[] {new Variant(uris.get(random.nextInt(uris.size())))}),
             r -> ((Object[]) r.getOutputArguments()[0].value()).length == 1));
-        rows.add(scenario("QueryApplications, no filter, 100 records from a random StartingRecordId", client, i ->
+        scenarios.add(new Scenario("QueryApplications, no filter, 100 records from a random StartingRecordId", client, i ->
             new CallMethodRequest(dir, query, queryArgs(random.nextInt(APPLICATIONS - 200), 100, "", "", 0, "", new String[0])),
             r -> ((Object[]) r.getOutputArguments()[2].value()).length == 100));
-        rows.add(scenario("QueryApplications, servers only (type 1), 100 records", client, i ->
+        scenarios.add(new Scenario("QueryApplications, servers only (type 1), 100 records", client, i ->
             new CallMethodRequest(dir, query, queryArgs(random.nextInt(APPLICATIONS / 2), 100, "", "", 1, "", new String[0])),
             r -> ((Object[]) r.getOutputArguments()[2].value()).length == 100));
-        rows.add(scenario("QueryApplications, ApplicationUri exact (one match)", client, i ->
+        scenarios.add(new Scenario("QueryApplications, ApplicationUri exact (one match)", client, i ->
             new CallMethodRequest(dir, query, queryArgs(0, 100, "", uris.get(random.nextInt(uris.size())), 0, "", new String[0])),
             r -> ((Object[]) r.getOutputArguments()[2].value()).length == 1));
-        rows.add(scenario("QueryApplications, ApplicationName prefix pattern (one match)", client, i ->
+        scenarios.add(new Scenario("QueryApplications, ApplicationName prefix pattern (one match)", client, i ->
             new CallMethodRequest(dir, query, queryArgs(0, 100, "Device " + random.nextInt(APPLICATIONS) + " %", "", 0, "", new String[0])),
             r -> ((Object[]) r.getOutputArguments()[2].value()).length == 1));
-        rows.add(scenario("QueryApplications, ProductUri + capability filter, 100 records", client, i ->
+        scenarios.add(new Scenario("QueryApplications, ProductUri + capability filter, 100 records", client, i ->
             new CallMethodRequest(dir, query, queryArgs(random.nextInt(APPLICATIONS / 2), 100, "", "", 0, "urn:bench:product:" + random.nextInt(10), new String[] {"DA"})),
             r -> r.getStatusCode().isGood()));
+        // warm every scenario first, so JIT and caches do not favour the later ones
+        for (Scenario sc : scenarios) {
+          for (int i = 0; i < WARMUP; i++) {
+            client.call(List.of(sc.request().apply(i)));
+          }
+        }
+        List<String> rows = new ArrayList<>();
+        for (Scenario sc : scenarios) {
+          rows.add(measure(sc, client));
+        }
         String table = report(rows, loadSeconds);
         System.out.println(table);
         Path out = Path.of("target", "benchmarks");
@@ -118,15 +128,16 @@ class DirectoryBenchmark {
     };
   }
 
-  private static String scenario(
+  private record Scenario(
       String name,
       OpcUaClient client,
       IntFunction<CallMethodRequest> request,
-      java.util.function.Predicate<CallMethodResult> ok)
-      throws Exception {
-    for (int i = 0; i < WARMUP; i++) {
-      client.call(List.of(request.apply(i)));
-    }
+      java.util.function.Predicate<CallMethodResult> ok) {}
+
+  private static String measure(Scenario sc, OpcUaClient client) throws Exception {
+    String name = sc.name();
+    IntFunction<CallMethodRequest> request = sc.request();
+    java.util.function.Predicate<CallMethodResult> ok = sc.ok();
     long[] nanos = new long[CALLS];
     for (int i = 0; i < CALLS; i++) {
       CallMethodRequest req = request.apply(i);
@@ -150,7 +161,7 @@ class DirectoryBenchmark {
   private static String report(List<String> rows, double loadSeconds) {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT,
-        "%d applications (inserted in %.0f s), %d calls per scenario after %d warm-up calls, "
+        "%d applications (inserted in %.0f s), %d calls per scenario after %d warm-up calls of every scenario, "
             + "one client thread, SignAndEncrypt Basic256Sha256 on loopback, H2 file database.%n%n",
         APPLICATIONS, loadSeconds, CALLS, WARMUP));
     b.append(String.format(Locale.ROOT, "Available processors: %d%n%n", Runtime.getRuntime().availableProcessors()));

