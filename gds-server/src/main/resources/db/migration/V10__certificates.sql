@@ -49,7 +49,7 @@ CREATE TABLE certificate_requests (
   kind                  VARCHAR(32)   NOT NULL,
   state                 VARCHAR(16)   NOT NULL,
   subject_name          VARCHAR(2048),
-  domain_names_json     TEXT          NOT NULL,
+  domain_names_json     VARCHAR(65535) NOT NULL,
   key_type              VARCHAR(64)   NOT NULL,
   private_key_format    VARCHAR(8),
   csr_der               BYTEA,

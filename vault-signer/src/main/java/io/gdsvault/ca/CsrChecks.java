@@ -134,12 +134,14 @@ public final class CsrChecks {
     return request -> {
       boolean valid;
       try {
-        JcaContentVerifierProviderBuilder verifiers = new JcaContentVerifierProviderBuilder();
-        if (!PKCSObjectIdentifiers.rsaEncryption.equals(
-            request.publicKeyInfo().getAlgorithm().getAlgorithm())) {
-          verifiers.setProvider(BC);
-        }
-        valid = request.pkcs10().isSignatureValid(verifiers.build(request.publicKeyInfo()));
+        boolean rsa =
+            PKCSObjectIdentifiers.rsaEncryption.equals(
+                request.publicKeyInfo().getAlgorithm().getAlgorithm());
+        var verifiers =
+            rsa
+                ? new JcaContentVerifierProviderBuilder().build(request.publicKey())
+                : new JcaContentVerifierProviderBuilder().setProvider(BC).build(request.publicKeyInfo());
+        valid = request.pkcs10().isSignatureValid(verifiers);
       } catch (Exception e) {
         throw new CaException(
             Reason.CSR_SIGNATURE_INVALID, "certificate request signature cannot be verified", e);

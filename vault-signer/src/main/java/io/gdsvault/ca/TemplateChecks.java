@@ -97,7 +97,7 @@ public final class TemplateChecks {
       if (aki == null || ski == null) {
         throw invalid("authority key identifier is missing");
       }
-      byte[] keyId = AuthorityKeyIdentifier.getInstance(aki.getParsedValue()).getKeyIdentifier();
+      byte[] keyId = AuthorityKeyIdentifier.getInstance(aki.getParsedValue()).getKeyIdentifierOctets();
       if (!Arrays.equals(ski, keyId)) {
         throw invalid("authority key identifier does not name the issuer key");
       }

@@ -65,7 +65,7 @@ final class CertificateProfileRenderer {
         .getKeyIdentifier();
     lines.add("subjectKeyIdentifier: " + (Arrays.equals(ski, expectedSki) ? "SHA-1 of key" : "other"));
     byte[] aki = AuthorityKeyIdentifier.getInstance(
-        ASN1OctetString.getInstance(cert.getExtensionValue("2.5.29.35")).getOctets()).getKeyIdentifier();
+        ASN1OctetString.getInstance(cert.getExtensionValue("2.5.29.35")).getOctets()).getKeyIdentifierOctets();
     byte[] issuerSki = SubjectKeyIdentifier.getInstance(
         ASN1OctetString.getInstance(issuer.getExtensionValue("2.5.29.14")).getOctets()).getKeyIdentifier();
     lines.add("authorityKeyIdentifier: " + (Arrays.equals(aki, issuerSki) ? "issuer SKI" : "other"));

@@ -5,8 +5,6 @@ import io.gdsvault.ca.CertificateAuthority;
 import io.gdsvault.ca.CertificateType;
 import io.gdsvault.gds.certificates.ApprovalPolicy;
 import io.gdsvault.gds.certificates.ApprovalRule;
-import io.gdsvault.gds.certificates.CertificateRequestListener;
-import io.gdsvault.gds.certificates.CertificateRequestRecord;
 import io.gdsvault.gds.certificates.CertificateRequestService;
 import io.gdsvault.gds.certificates.CertificateSettings;
 import io.gdsvault.gds.certificates.DataKeyCipher;
@@ -237,18 +235,7 @@ public final class CertificateFeature implements AutoCloseable {
     CertificateRequestNodes queue =
         new CertificateRequestNodes(server.server(), server.vendorNamespace(), server.gdsNamespace(), service);
     queue.install();
-    service.setListener(
-        new CertificateRequestListener() {
-          @Override
-          public void created(CertificateRequestRecord r) {
-            queue.created(r);
-          }
-
-          @Override
-          public void changed(CertificateRequestRecord r) {
-            queue.changed(r);
-          }
-        });
+    service.setListener(queue);
     scheduler.scheduleWithFixedDelay(safe(groups::reissueDueCrls), 1, 60, TimeUnit.MINUTES);
     scheduler.scheduleWithFixedDelay(safe(service::purgeExpiredKeys), 1, 1, TimeUnit.MINUTES);
     scheduler.scheduleWithFixedDelay(safe(queue::sync), 5, 5, TimeUnit.SECONDS);

@@ -9,6 +9,14 @@ public interface CertificateRequestListener {
   /** A request changed state or got its certificate. */
   void changed(CertificateRequestRecord request);
 
+  /** FinishRequest delivered the request's certificate (raise CertificateDelivered). */
+  default void delivered(CertificateRequestRecord request) {
+    changed(request);
+  }
+
+  /** A certificate was revoked (raise CertificateRevoked). */
+  default void revoked(IssuedCertificateRecord certificate, String actor) {}
+
   CertificateRequestListener NONE =
       new CertificateRequestListener() {
         @Override

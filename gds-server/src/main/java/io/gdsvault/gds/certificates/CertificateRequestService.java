@@ -239,7 +239,7 @@ public final class CertificateRequestService implements AutoCloseable {
                 return new FinishResult(locked.certificateDer(), key, issuers);
               });
       log.info("delivered applicationId={} serial={}", applicationId, r.serial());
-      tx.inTransaction(() -> requests.find(requestId)).ifPresent(listener::changed);
+      tx.inTransaction(() -> requests.find(requestId)).ifPresent(listener::delivered);
       return result;
     } finally {
       MDC.remove("requestId");
@@ -714,6 +714,7 @@ public final class CertificateRequestService implements AutoCloseable {
           }
         });
     log.info("revoked serial={} caId={} by={} ({})", c.serial(), c.caId(), actor, why);
+    listener.revoked(c, actor);
     changed.forEach(listener::changed);
   }
 

@@ -57,6 +57,8 @@ public final class CertificateRequestNodes implements CertificateRequestListener
   private final Map<UUID, PropertyTypeNode> stateNodes = new HashMap<>();
   private UaObjectNode folder;
   private NodeId eventType;
+  private NodeId deliveredType;
+  private NodeId revokedType;
 
   public CertificateRequestNodes(
       OpcUaServer server, VendorNamespace vendor, GdsNamespace gds, CertificateRequestService service) {
@@ -74,17 +76,9 @@ public final class CertificateRequestNodes implements CertificateRequestListener
             vendor.getNodeManager()
                 .getNode(folderId)
                 .orElseThrow(() -> new IllegalStateException("CertificateRequests object missing"));
-    eventType = GdsNodeIds.resolve(GdsNodeIds.CertificateRequestedAuditEventType, server.getNamespaceTable());
-    UaNodeContext c = gds.getNodeContext();
-    if (c.getNodeManager().getNode(eventType).isEmpty()) {
-      UaObjectTypeNode type =
-          new UaObjectTypeNode(c, eventType, new QualifiedName(gds.getNamespaceIndex(), "CertificateRequestedAuditEventType"),
-              LocalizedText.english("CertificateRequestedAuditEventType"), LocalizedText.NULL_VALUE, uint(0), uint(0), false);
-      type.addReference(new Reference(eventType, NodeIds.HasSubtype, NodeIds.AuditUpdateMethodEventType.expanded(), false));
-      c.getNodeManager().addNode(type);
-      server.getObjectTypeManager().registerObjectType(eventType, AuditUpdateMethodEventTypeNode.class, AuditUpdateMethodEventTypeNode::new);
-      server.updateDataTypeTree();
-    }
+    eventType = eventType(GdsNodeIds.CertificateRequestedAuditEventType, "CertificateRequestedAuditEventType");
+    deliveredType = eventType(GdsNodeIds.CertificateDeliveredAuditEventType, "CertificateDeliveredAuditEventType");
+    revokedType = eventType(GdsNodeIds.CertificateRevokedAuditEventType, "CertificateRevokedAuditEventType");
     sync();
   }
 
@@ -97,6 +91,39 @@ public final class CertificateRequestNodes implements CertificateRequestListener
   @Override
   public void changed(CertificateRequestRecord request) {
     sync();
+  }
+
+  @Override
+  public void delivered(CertificateRequestRecord r) {
+    int gns = gds.getNamespaceIndex().intValue();
+    fire(deliveredType, "CertificateDelivered: " + r.applicationUri() + " requestId=" + r.requestId()
+            + " serial=" + r.serial(), GdsNodeIds.FinishRequest, "",
+        new Variant[] {new Variant(ApplicationRecordMapper.toNodeId(r.applicationId(), gns)),
+          new Variant(RequestIds.toNodeId(r.requestId(), gns))}, new Variant[0]);
+    sync();
+  }
+
+  @Override
+  public void revoked(io.gdsvault.gds.certificates.IssuedCertificateRecord c, String actor) {
+    int gns = gds.getNamespaceIndex().intValue();
+    fire(revokedType, "CertificateRevoked: serial=" + c.serial() + " thumbprint=" + c.thumbprint(),
+        GdsNodeIds.RevokeCertificate, actor,
+        new Variant[] {new Variant(ApplicationRecordMapper.toNodeId(c.applicationId(), gns))}, new Variant[0]);
+  }
+
+  private NodeId eventType(org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId id, String name) {
+    NodeId typeId = GdsNodeIds.resolve(id, server.getNamespaceTable());
+    UaNodeContext c = gds.getNodeContext();
+    if (c.getNodeManager().getNode(typeId).isEmpty()) {
+      UaObjectTypeNode type =
+          new UaObjectTypeNode(c, typeId, new QualifiedName(gds.getNamespaceIndex(), name),
+              LocalizedText.english(name), LocalizedText.NULL_VALUE, uint(0), uint(0), false);
+      type.addReference(new Reference(typeId, NodeIds.HasSubtype, NodeIds.AuditUpdateMethodEventType.expanded(), false));
+      c.getNodeManager().addNode(type);
+      server.getObjectTypeManager().registerObjectType(typeId, AuditUpdateMethodEventTypeNode.class, AuditUpdateMethodEventTypeNode::new);
+      server.updateDataTypeTree();
+    }
+    return typeId;
   }
 
   /** Shows exactly the open requests: adds new ones, removes closed ones, updates states. */
@@ -183,42 +210,49 @@ public final class CertificateRequestNodes implements CertificateRequestListener
   }
 
   private void fireEvent(CertificateRequestRecord r) {
+    int gns = gds.getNamespaceIndex().intValue();
+    fire(eventType, "CertificateRequested: " + r.applicationUri() + " requestId=" + r.requestId() + " by "
+            + r.requestedBy() + " (" + r.kind() + ", " + r.keyType() + ")",
+        r.kind() == io.gdsvault.gds.certificates.RequestKind.SIGNING_REQUEST
+            ? GdsNodeIds.StartSigningRequest : GdsNodeIds.StartNewKeyPairRequest,
+        r.requestedBy(),
+        new Variant[] {new Variant(ApplicationRecordMapper.toNodeId(r.applicationId(), gns))},
+        new Variant[] {new Variant(RequestIds.toNodeId(r.requestId(), gns))});
+  }
+
+  /** Raises a GDS audit event on the Server object (source: Directory). */
+  private void fire(NodeId type, String message, org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId method,
+      String user, Variant[] inputs, Variant[] outputs) {
     try {
       NodeId directory = GdsNodeIds.resolve(GdsNodeIds.Directory, server.getNamespaceTable());
       BaseEventTypeNode event =
-          server.getEventFactory().createEvent(new NodeId(gds.getNamespaceIndex(), UUID.randomUUID()), eventType);
+          server.getEventFactory().createEvent(new NodeId(gds.getNamespaceIndex(), UUID.randomUUID()), type);
       byte[] eventId = new byte[16];
       RANDOM.nextBytes(eventId);
       DateTime now = DateTime.now();
       event.setEventId(ByteString.of(eventId));
-      event.setEventType(eventType);
+      event.setEventType(type);
       event.setSourceNode(directory);
       event.setSourceName("Directory");
       event.setTime(now);
       event.setReceiveTime(now);
-      event.setMessage(LocalizedText.english("CertificateRequested: " + r.applicationUri() + " requestId="
-          + r.requestId() + " by " + r.requestedBy() + " (" + r.kind() + ", " + r.keyType() + ")"));
+      event.setMessage(LocalizedText.english(message));
       event.setSeverity(ushort(500));
       if (event instanceof AuditUpdateMethodEventTypeNode audit) {
         audit.setActionTimeStamp(now);
         audit.setStatus(true);
         audit.setServerId(server.getConfig().getApplicationUri());
         audit.setClientAuditEntryId("");
-        audit.setClientUserId(r.requestedBy());
-        audit.setMethodId(GdsNodeIds.resolve(
-            r.kind() == io.gdsvault.gds.certificates.RequestKind.SIGNING_REQUEST
-                ? GdsNodeIds.StartSigningRequest : GdsNodeIds.StartNewKeyPairRequest,
-            server.getNamespaceTable()));
+        audit.setClientUserId(user == null ? "" : user);
+        audit.setMethodId(GdsNodeIds.resolve(method, server.getNamespaceTable()));
         audit.setStatusCodeId(StatusCode.GOOD);
-        audit.setInputArguments(new Variant[] {
-          new Variant(ApplicationRecordMapper.toNodeId(r.applicationId(), gds.getNamespaceIndex().intValue()))});
-        audit.setOutputArguments(new Variant[] {
-          new Variant(RequestIds.toNodeId(r.requestId(), gds.getNamespaceIndex().intValue()))});
+        audit.setInputArguments(inputs);
+        audit.setOutputArguments(outputs);
       }
       server.getEventNotifier().fire(event);
       event.delete();
     } catch (Exception e) {
-      log.warn("could not raise the CertificateRequested event", e);
+      log.warn("could not raise a certificate audit event", e);
     }
   }
 }

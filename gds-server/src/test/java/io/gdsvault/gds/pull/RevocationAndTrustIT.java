@@ -168,7 +168,7 @@ class RevocationAndTrustIT extends PullSupport {
   }
 
   @Test
-  void aNewRequestRaisesTheCertificateRequestedEventAndAppearsInTheQueueView() throws Exception {
+  void requestsDeliveriesAndRevocationsRaiseTheirAuditEventsAndOpenRequestsAppearInTheQueueView() throws Exception {
     List<Variant[]> events = new CopyOnWriteArrayList<>();
     OpcUaSubscription subscription = new OpcUaSubscription(admin);
     subscription.setSubscriptionListener(
@@ -212,6 +212,24 @@ class RevocationAndTrustIT extends PullSupport {
       // rejected requests leave the view
       assertThat(reject(admin, req, "no").getStatusCode().isGood()).isTrue();
       assertThat(admin.readValue(0, TimestampsToReturn.Neither, new NodeId(vns, path + ".State")).getStatusCode().isBad()).isTrue();
+
+      // delivery and revocation raise CertificateDelivered and CertificateRevoked
+      NodeId second = requestId(startSigning(device, d.applicationId(), csr(rsa(), d.uri())));
+      assertThat(approve(admin, second, "ok").getStatusCode().isGood()).isTrue();
+      CallMethodResult done = finish(device, d.applicationId(), second);
+      assertThat(done.getStatusCode().isGood()).isTrue();
+      assertThat(callDirectory(admin, GdsNodeIds.RevokeCertificate, new Variant(d.applicationId()),
+          done.getOutputArguments()[0]).getStatusCode().isGood()).isTrue();
+      NodeId delivered = GdsNodeIds.resolve(GdsNodeIds.CertificateDeliveredAuditEventType, admin.getNamespaceTable());
+      NodeId revoked = GdsNodeIds.resolve(GdsNodeIds.CertificateRevokedAuditEventType, admin.getNamespaceTable());
+      deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while ((events.stream().noneMatch(f -> delivered.equals(f[0].value()))
+              || events.stream().noneMatch(f -> revoked.equals(f[0].value())))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(events).anySatisfy(f -> assertThat(f[0].value()).isEqualTo(delivered));
+      assertThat(events).anySatisfy(f -> assertThat(f[0].value()).isEqualTo(revoked));
     } finally {
       subscription.delete();
       TestClients.disconnect(device);

@@ -1,5 +1,6 @@
 package io.gdsvault.gds.persistence.jdbc;
 
+import io.gdsvault.gds.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
