@@ -8,6 +8,7 @@ import io.gdsvault.gds.auth.PasswordHasher;
 import io.gdsvault.gds.auth.UserService;
 import io.gdsvault.gds.config.GdsSettings;
 import io.gdsvault.gds.directory.DirectoryService;
+import io.gdsvault.gds.opcua.AuditTrailEvents;
 import io.gdsvault.gds.opcua.AuditVendorMethods;
 import io.gdsvault.gds.opcua.AuditingMethodObserver;
 import io.gdsvault.gds.opcua.DirectoryMethods;
@@ -123,6 +124,9 @@ public final class GdsApplication implements AutoCloseable {
       server.vendorNamespace().contribute(AuditVendorMethods.OBJECT, AuditVendorMethods.bindings(trail));
       server.start();
       certificates.start(server);
+      var trailEvents = new AuditTrailEvents(server.server(), server.vendorNamespace());
+      trailEvents.install();
+      trail.setListener(trailEvents::fire);
       log.info("GDS started endpoint={} data={}", server.endpointUrl(), data.root());
       GdsApplication app =
           new GdsApplication(data, database, users, directory, clientTrust, server, firstStart);

@@ -23,6 +23,9 @@ public interface AuditRepository {
   /** Every row in seq order (for verification). */
   void forEach(Consumer<AuditRecord> consumer);
 
+  /** Runs {@code action} once the current transaction has committed (not at all on rollback). */
+  void afterCommit(Runnable action);
+
   /** The anchor of the chain: the newest row's seq and hash. */
   record Head(long seq, String hash) {}
 }

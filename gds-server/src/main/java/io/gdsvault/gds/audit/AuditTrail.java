@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +26,17 @@ public final class AuditTrail {
   private final AuditRepository repository;
   private final Transactions tx;
   private final Clock clock;
+  private volatile Consumer<AuditRecord> listener = r -> {};
 
   public AuditTrail(AuditRepository repository, Transactions tx, Clock clock) {
     this.repository = repository;
     this.tx = tx;
     this.clock = clock;
+  }
+
+  /** Told about each row after its transaction committed (OPC UA events). */
+  public void setListener(Consumer<AuditRecord> listener) {
+    this.listener = listener == null ? r -> {} : listener;
   }
 
   /** Appends one row (in the current transaction, if any) and returns it. */
@@ -48,6 +55,7 @@ public final class AuditTrail {
           AuditRecord r = new AuditRecord(seq, at, a, act, t, d, o, head.hash(), hash);
           repository.insert(r);
           repository.updateHead(new AuditRepository.Head(seq, hash));
+          repository.afterCommit(() -> notifyListener(r));
           return r;
         });
   }
@@ -122,6 +130,14 @@ public final class AuditTrail {
       }
       lastSeq = r.seq();
       lastHash = r.hash();
+    }
+  }
+
+  private void notifyListener(AuditRecord r) {
+    try {
+      listener.accept(r);
+    } catch (RuntimeException e) {
+      log.warn("audit listener failed for row {}", r.seq(), e);
     }
   }
 

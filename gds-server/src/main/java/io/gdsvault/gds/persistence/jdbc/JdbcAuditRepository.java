@@ -62,6 +62,11 @@ public final class JdbcAuditRepository implements AuditRepository {
   }
 
   @Override
+  public void afterCommit(Runnable action) {
+    JdbiTransactions.handle().afterCommit(action);
+  }
+
+  @Override
   public List<AuditRecord> list(Instant since, int limit) {
     Handle h = JdbiTransactions.handle();
     var q =
