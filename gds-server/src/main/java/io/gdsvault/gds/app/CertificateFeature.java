@@ -23,13 +23,16 @@ import io.gdsvault.gds.persistence.Transactions;
 import io.gdsvault.gds.persistence.jdbc.JdbcCaStateStore;
 import io.gdsvault.gds.persistence.jdbc.JdbcCertificateRequestRepository;
 import io.gdsvault.gds.persistence.jdbc.JdbcIssuedCertificateRepository;
+import io.gdsvault.gds.persistence.jdbc.JdbcKeystoreRepository;
 import io.gdsvault.gds.trust.CertificateGroup;
 import io.gdsvault.gds.trust.CertificateGroupService;
 import io.gdsvault.gds.trust.GroupCertificateType;
+import io.gdsvault.gds.trust.KeystoreRepository;
 import io.gdsvault.signer.SignerBackend;
 import io.gdsvault.signer.SignerBackends;
 import io.gdsvault.signer.SignerSettings;
 import io.gdsvault.signer.azure.AzureSignerSettings;
+import io.gdsvault.signer.local.LocalKeyStoreBackend;
 import io.gdsvault.signer.local.LocalSignerSettings;
 import io.gdsvault.signer.SecretResolver;
 import io.gdsvault.signer.pkcs11.Pkcs11SignerSettings;
@@ -69,6 +72,7 @@ public final class CertificateFeature implements AutoCloseable {
   private final CertificateGroupService groups;
   private final CertificateRequestService service;
   private final ScheduledExecutorService scheduler;
+  private volatile ServerTrustPublisher publisher;
 
   private CertificateFeature(
       Map<SignerSettings, SignerBackend> backends, CertificateGroupService groups, CertificateRequestService service) {
@@ -100,15 +104,23 @@ public final class CertificateFeature implements AutoCloseable {
     Map<SignerSettings, SignerBackend> backends = new LinkedHashMap<>();
     try {
       var store = new JdbcCaStateStore(tx);
+      KeystoreRepository keystores = new JdbcKeystoreRepository();
       List<CertificateGroup> list = new ArrayList<>();
-      list.add(group(CertificateGroup.DEFAULT_APPLICATION_GROUP, cs, dataDir, backends, store, clock,
+      list.add(group(CertificateGroup.DEFAULT_APPLICATION_GROUP, cs, dataDir, backends, store, clock, keystores, tx,
           Map.of(CertificateType.RSA_SHA256.browseName(), CertificateType.RSA_SHA256,
               CertificateType.ECC_NIST_P256.browseName(), CertificateType.ECC_NIST_P256,
               CertificateType.ECC_NIST_P384.browseName(), CertificateType.ECC_NIST_P384)));
-      list.add(group(CertificateGroup.DEFAULT_HTTPS_GROUP, cs, dataDir, backends, store, clock,
+      list.add(group(CertificateGroup.DEFAULT_HTTPS_GROUP, cs, dataDir, backends, store, clock, keystores, tx,
           Map.of("HttpsCertificateType", CertificateType.RSA_SHA256)));
-      list.add(group(CertificateGroup.DEFAULT_USER_TOKEN_GROUP, cs, dataDir, backends, store, clock,
+      list.add(group(CertificateGroup.DEFAULT_USER_TOKEN_GROUP, cs, dataDir, backends, store, clock, keystores, tx,
           Map.of("UserCertificateType", CertificateType.RSA_SHA256)));
+      // every CA opened, so the local keystores hold every generation's key: share them
+      for (CertificateGroup g : list) {
+        SignerSettings signer = signerSettings(cs.groupSigners().getOrDefault(g.name(), cs.signer()), cs, dataDir);
+        if (signer instanceof LocalSignerSettings local) {
+          saveKeystore(keystores, keystoreName(cs, g.name()), local, tx, clock);
+        }
+      }
       CertificateGroupService groups = new CertificateGroupService(list, clock);
       ApprovalPolicy policy = policy(cs);
       if (cs.autoApprove()) {
@@ -135,10 +147,13 @@ public final class CertificateFeature implements AutoCloseable {
 
   private static CertificateGroup group(String name, GdsSettings.CertificateSettings cs, Path dataDir,
       Map<SignerSettings, SignerBackend> backends, JdbcCaStateStore store, Clock clock,
-      Map<String, CertificateType> types) throws Exception {
+      KeystoreRepository keystores, Transactions tx, Map<String, CertificateType> types) throws Exception {
     SignerSettings signer = signerSettings(cs.groupSigners().getOrDefault(name, cs.signer()), cs, dataDir);
     SignerBackend backend = backends.get(signer);
     if (backend == null) {
+      if (signer instanceof LocalSignerSettings local) {
+        restoreKeystore(keystores, keystoreName(cs, name), local, tx);
+      }
       backend = SignerBackends.open(signer);
       backends.put(signer, backend);
     }
@@ -152,6 +167,50 @@ public final class CertificateFeature implements AutoCloseable {
       out.add(new GroupCertificateType(t.getKey(), ca));
     }
     return new CertificateGroup(name, out);
+  }
+
+  private static String keystoreName(GdsSettings.CertificateSettings cs, String group) {
+    return cs.groupSigners().containsKey(group) ? "local:" + group : "local";
+  }
+
+  /** The database's keystore is the shared truth: it replaces the local file before opening. */
+  private static void restoreKeystore(KeystoreRepository keystores, String name, LocalSignerSettings local,
+      Transactions tx) throws java.io.IOException {
+    var stored = tx.inTransaction(() -> keystores.load(name));
+    if (stored.isEmpty()) {
+      return;
+    }
+    Path file = local.directory().resolve(LocalKeyStoreBackend.FILE_NAME);
+    if (java.nio.file.Files.exists(file) && Arrays.equals(java.nio.file.Files.readAllBytes(file), stored.get())) {
+      return;
+    }
+    java.nio.file.Files.createDirectories(local.directory());
+    Path tmp = local.directory().resolve(LocalKeyStoreBackend.FILE_NAME + ".db-tmp");
+    java.nio.file.Files.deleteIfExists(tmp);
+    try {
+      java.nio.file.Files.createFile(tmp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      java.nio.file.Files.createFile(tmp);
+    }
+    java.nio.file.Files.write(tmp, stored.get());
+    java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    log.info("restored the CA keystore {} from the database", name);
+  }
+
+  private static void saveKeystore(KeystoreRepository keystores, String name, LocalSignerSettings local,
+      Transactions tx, Clock clock) throws java.io.IOException {
+    Path file = local.directory().resolve(LocalKeyStoreBackend.FILE_NAME);
+    if (!java.nio.file.Files.exists(file)) {
+      return;
+    }
+    byte[] content = java.nio.file.Files.readAllBytes(file);
+    tx.run(() -> {
+      if (!keystores.load(name).map(b -> Arrays.equals(b, content)).orElse(false)) {
+        keystores.save(name, content, clock.instant());
+      }
+    });
   }
 
   static SignerSettings signerSettings(GdsSettings.SignerConfig s, GdsSettings.CertificateSettings cs, Path dataDir) {
@@ -217,21 +276,24 @@ public final class CertificateFeature implements AutoCloseable {
     return CertificateMethods.withDirectory(core, directory, service);
   }
 
-  /** Adds the vendor objects (call after install, before start). */
+  /**
+   * Adds the certificate group nodes, the vendor objects and the server's trust in its own CAs
+   * (call after install, before start), so the first client already sees and is trusted by them.
+   */
   public void contribute(GdsServer server) {
+    TrustListFiles files = new TrustListFiles(server.server(), groups);
+    server.gdsNamespace().contribute(ns -> new CertificateGroupNodes(ns, groups, files).install());
+    publisher = new ServerTrustPublisher(server.serverTrustList());
+    publisher.publish(groups);
+    groups.onChange(p -> publisher.publish(p));
     var vendor = server.vendorNamespace();
     vendor.contribute(CertificateVendorMethods.REQUESTS, CertificateVendorMethods.requests(service));
     vendor.contribute(CertificateVendorMethods.CERTIFICATES, CertificateVendorMethods.certificates(service));
     vendor.contribute(CertificateVendorMethods.AUTHORITIES, CertificateVendorMethods.authorities(groups));
   }
 
-  /** Creates the group and queue nodes and starts the schedules (after the server started). */
+  /** Shows the approval queue and starts the schedules (after the server started). */
   public void start(GdsServer server) {
-    TrustListFiles files = new TrustListFiles(server.server(), groups);
-    new CertificateGroupNodes(server.gdsNamespace(), groups, files).install();
-    ServerTrustPublisher publisher = new ServerTrustPublisher(server.serverTrustList());
-    publisher.publish(groups);
-    groups.onChange(publisher::publish);
     CertificateRequestNodes queue =
         new CertificateRequestNodes(server.server(), server.vendorNamespace(), server.gdsNamespace(), service);
     queue.install();
@@ -239,6 +301,8 @@ public final class CertificateFeature implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(safe(groups::reissueDueCrls), 1, 60, TimeUnit.MINUTES);
     scheduler.scheduleWithFixedDelay(safe(service::purgeExpiredKeys), 1, 1, TimeUnit.MINUTES);
     scheduler.scheduleWithFixedDelay(safe(queue::sync), 5, 5, TimeUnit.SECONDS);
+    // revocations made on other nodes reach this server's own trust list within a minute
+    scheduler.scheduleWithFixedDelay(safe(() -> publisher.publish(groups)), 1, 1, TimeUnit.MINUTES);
   }
 
   private static Runnable safe(Runnable r) {
