@@ -2,6 +2,7 @@ package io.gdsvault.gds.app;
 
 import io.gdsvault.gds.audit.AuditTrail;
 import io.gdsvault.gds.audit.AuditingCertificateRequestRepository;
+import io.gdsvault.gds.audit.RequestQuotas;
 import io.gdsvault.gds.audit.TrailAuditLog;
 import io.gdsvault.gds.auth.ClientTrustService;
 import io.gdsvault.gds.auth.PasswordHasher;
@@ -113,7 +114,10 @@ public final class GdsApplication implements AutoCloseable {
       // Directory methods per feature: add further bindings (certificates, trust lists) here.
       certificates =
           CertificateFeature.open(settings, data.root(), tx, directory, clock,
-              r -> new AuditingCertificateRequestRepository(r, trail));
+              r -> new AuditingCertificateRequestRepository(
+                  new RequestQuotas(r, settings.quotas().maxOpenRequestsPerApplication(),
+                      settings.quotas().maxOpenRequests()),
+                  trail));
       List<MethodBinding> directoryMethods =
           new ArrayList<>(certificates.directoryBindings(DirectoryMethods.bindings(directory), directory));
 

@@ -98,6 +98,14 @@ class AuthorizationMatrixIT extends PullSupport {
 
   @BeforeAll
   static void callers() throws Exception {
+    // the matrix files many requests for one application: a quota wide enough for all of them
+    TestClients.disconnect(admin);
+    gds.close();
+    gds = io.gdsvault.gds.testing.GdsTestServer.start(
+        t -> ((com.fasterxml.jackson.databind.node.ObjectNode) t.get("quotas"))
+            .put("maxOpenRequestsPerApplication", 100_000));
+    admin = TestClients.admin(gds);
+    PullSupport.users();
     var users = gds.app().users();
     // the service insists on a role: a user whose roles were all taken away stands for "no roles"
     users.addUser(Caller.system(), "m-none", PASSWORD.toCharArray(), Set.of(Role.DISCOVERY_ADMIN));
@@ -416,8 +424,8 @@ class AuthorizationMatrixIT extends PullSupport {
     b.append("# Authorization matrix\n\n");
     b.append("Generated from `gds-server/src/test/resources/authorization-matrix.tsv` by `AuthorizationMatrixIT`,\n");
     b.append("which calls every method as every kind of caller against a real GDS and fails when a status differs.\n");
-    b.append("Regenerate with `mvn -pl gds-server verify -Dit.test=AuthorizationMatrixIT -Dmatrix.update=true`\n");
-    b.append("(or `-Dtest=AuthorizationMatrixIT -Dmatrix.update=true`) and review the diff.\n\n");
+    b.append("Regenerate with `mvn -pl gds-server test -Dtest=AuthorizationMatrixIT -Dmatrix.update=true`\n");
+    b.append("and review the diff.\n\n");
     b.append("- **Sign**: no endpoint offers MessageSecurityMode Sign, so that column is N/A.\n");
     b.append("- **None**: the None endpoint accepts only anonymous tokens and no client certificate, so users and\n");
     b.append("  applications cannot identify themselves there; the None column applies to every caller.\n");
