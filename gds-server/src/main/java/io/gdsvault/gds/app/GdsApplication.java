@@ -9,7 +9,9 @@ import io.gdsvault.gds.auth.PasswordHasher;
 import io.gdsvault.gds.auth.UserService;
 import io.gdsvault.gds.config.GdsSettings;
 import io.gdsvault.gds.directory.DirectoryService;
+import io.gdsvault.gds.backup.BackupService;
 import io.gdsvault.gds.opcua.AuditTrailEvents;
+import io.gdsvault.gds.opcua.BackupVendorMethods;
 import io.gdsvault.gds.opcua.AuditVendorMethods;
 import io.gdsvault.gds.opcua.AuditingMethodObserver;
 import io.gdsvault.gds.opcua.DirectoryMethods;
@@ -17,6 +19,7 @@ import io.gdsvault.gds.opcua.GdsServer;
 import io.gdsvault.gds.opcua.MethodBinding;
 import io.gdsvault.gds.opcua.MiloAuditLog;
 import io.gdsvault.gds.persistence.jdbc.Database;
+import io.gdsvault.gds.persistence.jdbc.H2Snapshot;
 import io.gdsvault.gds.persistence.jdbc.JdbcAuditRepository;
 import io.gdsvault.gds.persistence.jdbc.JdbcApplicationRepository;
 import io.gdsvault.gds.persistence.jdbc.JdbcUserRepository;
@@ -126,6 +129,10 @@ public final class GdsApplication implements AutoCloseable {
       certificates.contribute(server);
       server.callers().setObserver(new AuditingMethodObserver(trail));
       server.vendorNamespace().contribute(AuditVendorMethods.OBJECT, AuditVendorMethods.bindings(trail));
+      boolean embeddedH2 = settings.database().url() == null || settings.database().url().isBlank();
+      var backups =
+          new BackupService(data.root(), new H2Snapshot(database, embeddedH2), () -> effectiveYaml(settings), clock);
+      server.vendorNamespace().contribute(BackupVendorMethods.OBJECT, BackupVendorMethods.bindings(backups));
       server.start();
       certificates.start(server);
       var trailEvents = new AuditTrailEvents(server.server(), server.vendorNamespace());
@@ -149,6 +156,17 @@ public final class GdsApplication implements AutoCloseable {
       }
       data.close();
       throw e;
+    }
+  }
+
+  /** The settings in force, as YAML (the backup's config/gds.yaml). */
+  static String effectiveYaml(GdsSettings settings) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper(
+              new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+          .writeValueAsString(settings);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("settings cannot be written as YAML", e);
     }
   }
 
