@@ -22,8 +22,9 @@ public record GdsSettings(
    * @param maxOpenRequestsPerApplication New or approved-not-yet-fetched requests of one
    *     application (Bad_TooManyOperations)
    * @param maxOpenRequests such requests overall (Bad_ResourceUnavailable)
+   * @param maxSessionsPerClient activated sessions of one client certificate (Bad_TooManySessions)
    */
-  public record QuotaSettings(int maxOpenRequestsPerApplication, int maxOpenRequests) {}
+  public record QuotaSettings(int maxOpenRequestsPerApplication, int maxOpenRequests, int maxSessionsPerClient) {}
 
   /** Where and how the OPC UA endpoint listens. */
   public record ServerSettings(
@@ -160,6 +161,7 @@ public record GdsSettings(
     } else {
       positive(p, "quotas.maxOpenRequestsPerApplication", quotas.maxOpenRequestsPerApplication());
       positive(p, "quotas.maxOpenRequests", quotas.maxOpenRequests());
+      positive(p, "quotas.maxSessionsPerClient", quotas.maxSessionsPerClient());
     }
     if (directory.maxRecordsPerQuery() < 1 || directory.maxRecordsPerQuery() > 10_000) {
       p.add("directory.maxRecordsPerQuery must be 1..10000");

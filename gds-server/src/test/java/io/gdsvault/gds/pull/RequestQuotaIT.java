@@ -7,6 +7,7 @@ import io.gdsvault.gds.testing.GdsTestServer;
 import io.gdsvault.gds.testing.TestClients;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,40 @@ class RequestQuotaIT extends PullSupport {
       ObjectNode q = (ObjectNode) t.get("quotas");
       q.put("maxOpenRequestsPerApplication", 2);
       q.put("maxOpenRequests", 3);
+      q.put("maxSessionsPerClient", 2);
     });
     admin = TestClients.admin(gds);
     PullSupport.users();
+  }
+
+  @Test
+  void aClientsThirdSessionIsRefusedWithTooManySessionsWhileOtherClientsConnect() throws Exception {
+    var identity = selfSigned("urn:it:greedy", rsa());
+    OpcUaClient one = connect(identity, REQUESTER);
+    OpcUaClient two = connect(identity, null);
+    try {
+      Throwable refused = null;
+      try {
+        TestClients.disconnect(connect(identity, APPROVER));
+      } catch (Exception e) {
+        refused = e;
+      }
+      assertThat(refused).as("the third session of one client").isNotNull();
+      Throwable t = refused;
+      while (t != null && !(t instanceof UaException)) {
+        t = t.getCause();
+      }
+      assertThat(t).isInstanceOf(UaException.class);
+      assertThat(((UaException) t).getStatusCode().getValue()).isEqualTo(StatusCodes.Bad_TooManySessions);
+      // another client is not affected
+      OpcUaClient other = connect(selfSigned("urn:it:modest", rsa()), APPROVER);
+      TestClients.disconnect(other);
+      // a closed session frees its place
+      TestClients.disconnect(two);
+      two = connect(identity, null);
+    } finally {
+      TestClients.disconnect(one, two);
+    }
   }
 
   @Test
