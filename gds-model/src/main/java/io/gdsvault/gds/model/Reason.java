@@ -24,5 +24,9 @@ public enum Reason {
   /** The operation does not fit the current state. */
   INVALID_STATE,
   /** The GDS does not support what was asked. */
-  NOT_SUPPORTED
+  NOT_SUPPORTED,
+  /** A per-caller quota is used up (e.g. open requests of one application). */
+  TOO_MANY_OPERATIONS,
+  /** A server-wide capacity is used up (e.g. open requests overall). */
+  RESOURCE_UNAVAILABLE
 }

@@ -92,6 +92,14 @@ public final class CertificateFeature implements AutoCloseable {
   public static CertificateFeature open(
       GdsSettings settings, Path dataDir, Transactions tx, DirectoryService directory, Clock clock)
       throws Exception {
+    return open(settings, dataDir, tx, directory, clock, r -> r);
+  }
+
+  /** As above, with the request repository decorated (the audit trail records its history). */
+  public static CertificateFeature open(
+      GdsSettings settings, Path dataDir, Transactions tx, DirectoryService directory, Clock clock,
+      java.util.function.UnaryOperator<io.gdsvault.gds.certificates.CertificateRequestRepository> requestRepository)
+      throws Exception {
     GdsSettings.CertificateSettings cs = settings.certificates();
     Map<SignerSettings, SignerBackend> backends = new LinkedHashMap<>();
     try {
@@ -120,7 +128,7 @@ public final class CertificateFeature implements AutoCloseable {
       }
       var service =
           new CertificateRequestService(
-              new JdbcCertificateRequestRepository(),
+              requestRepository.apply(new JdbcCertificateRequestRepository()),
               new JdbcIssuedCertificateRepository(),
               groups,
               directory::findById,

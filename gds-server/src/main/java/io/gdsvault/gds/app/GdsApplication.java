@@ -1,15 +1,26 @@
 package io.gdsvault.gds.app;
 
+import io.gdsvault.gds.audit.AuditTrail;
+import io.gdsvault.gds.audit.AuditingCertificateRequestRepository;
+import io.gdsvault.gds.audit.RequestQuotas;
+import io.gdsvault.gds.audit.TrailAuditLog;
 import io.gdsvault.gds.auth.ClientTrustService;
 import io.gdsvault.gds.auth.PasswordHasher;
 import io.gdsvault.gds.auth.UserService;
 import io.gdsvault.gds.config.GdsSettings;
 import io.gdsvault.gds.directory.DirectoryService;
+import io.gdsvault.gds.backup.BackupService;
+import io.gdsvault.gds.opcua.AuditTrailEvents;
+import io.gdsvault.gds.opcua.BackupVendorMethods;
+import io.gdsvault.gds.opcua.AuditVendorMethods;
+import io.gdsvault.gds.opcua.AuditingMethodObserver;
 import io.gdsvault.gds.opcua.DirectoryMethods;
 import io.gdsvault.gds.opcua.GdsServer;
 import io.gdsvault.gds.opcua.MethodBinding;
 import io.gdsvault.gds.opcua.MiloAuditLog;
 import io.gdsvault.gds.persistence.jdbc.Database;
+import io.gdsvault.gds.persistence.jdbc.H2Snapshot;
+import io.gdsvault.gds.persistence.jdbc.JdbcAuditRepository;
 import io.gdsvault.gds.persistence.jdbc.JdbcApplicationRepository;
 import io.gdsvault.gds.persistence.jdbc.JdbcUserRepository;
 import java.io.IOException;
@@ -40,6 +51,7 @@ public final class GdsApplication implements AutoCloseable {
   private final boolean firstStart;
   private CertificateFeature certificates;
   private PushFeature push;
+  private AuditTrail auditTrail;
 
   private GdsApplication(
       DataDirectory data,
@@ -100,7 +112,8 @@ public final class GdsApplication implements AutoCloseable {
       }
 
       server = new GdsServer(settings, data.root(), users);
-      var audit = new MiloAuditLog(server.server());
+      var trail = new AuditTrail(new JdbcAuditRepository(), tx, clock);
+      var audit = new TrailAuditLog(new MiloAuditLog(server.server()), trail);
       var directory =
           new DirectoryService(
               new JdbcApplicationRepository(),
@@ -111,22 +124,37 @@ public final class GdsApplication implements AutoCloseable {
       var clientTrust = new ClientTrustService(server.clientCertificates());
 
       // Directory methods per feature: add further bindings (certificates, trust lists) here.
-      certificates = CertificateFeature.open(settings, data.root(), tx, directory, clock);
+      certificates =
+          CertificateFeature.open(settings, data.root(), tx, directory, clock,
+              r -> new AuditingCertificateRequestRepository(
+                  new RequestQuotas(r, settings.quotas().maxOpenRequestsPerApplication(),
+                      settings.quotas().maxOpenRequests()),
+                  trail));
       List<MethodBinding> directoryMethods =
           new ArrayList<>(certificates.directoryBindings(DirectoryMethods.bindings(directory), directory));
 
       server.install(directoryMethods, clientTrust, users);
       // Nodes beyond the Directory's methods: server.gdsNamespace().contribute(ns -> ...) here.
       certificates.contribute(server);
+      server.callers().setObserver(new AuditingMethodObserver(trail));
+      server.vendorNamespace().contribute(AuditVendorMethods.OBJECT, AuditVendorMethods.bindings(trail));
+      boolean embeddedH2 = settings.database().url() == null || settings.database().url().isBlank();
+      var backups =
+          new BackupService(data.root(), new H2Snapshot(database, embeddedH2), () -> effectiveYaml(settings), clock);
+      server.vendorNamespace().contribute(BackupVendorMethods.OBJECT, BackupVendorMethods.bindings(backups));
       push = PushFeature.open(settings, pushSettings, data.root(), tx, directory, certificates, server, clock);
       server.start();
       certificates.start(server);
       push.start();
+      var trailEvents = new AuditTrailEvents(server.server(), server.vendorNamespace());
+      trailEvents.install();
+      trail.setListener(trailEvents::fire);
       log.info("GDS started endpoint={} data={}", server.endpointUrl(), data.root());
       GdsApplication app =
           new GdsApplication(data, database, users, directory, clientTrust, server, firstStart);
       app.certificates = certificates;
       app.push = push;
+      app.auditTrail = trail;
       return app;
     } catch (Exception | Error e) {
       if (push != null) {
@@ -143,6 +171,17 @@ public final class GdsApplication implements AutoCloseable {
       }
       data.close();
       throw e;
+    }
+  }
+
+  /** The settings in force, as YAML (the backup's config/gds.yaml). */
+  static String effectiveYaml(GdsSettings settings) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper(
+              new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+          .writeValueAsString(settings);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("settings cannot be written as YAML", e);
     }
   }
 
@@ -193,6 +232,11 @@ public final class GdsApplication implements AutoCloseable {
   /** The pull flow: certificate groups, requests and approval (issue 4). */
   public CertificateFeature certificates() {
     return certificates;
+  }
+
+  /** The hash-chained audit trail in the database (issue 7). */
+  public AuditTrail auditTrail() {
+    return auditTrail;
   }
 
   /** The push engine (issue 6). */

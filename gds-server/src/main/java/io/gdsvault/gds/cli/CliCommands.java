@@ -15,5 +15,8 @@ public final class CliCommands {
     root.addSubcommand(new CertsCommand());
     root.addSubcommand(new CaCommand());
     root.addSubcommand(new PushCommand());
+    root.addSubcommand(new AuditCommand());
+    root.addSubcommand(new BackupCommand());
+    root.addSubcommand(new RestoreCommand());
   }
 }

@@ -13,7 +13,18 @@ public record GdsSettings(
     DatabaseSettings database,
     LimitSettings limits,
     DirectorySettings directory,
-    CertificateSettings certificates) {
+    CertificateSettings certificates,
+    QuotaSettings quotas) {
+
+  /**
+   * Caps on work a caller can queue (issue 7), with the status a caller gets when one is hit.
+   *
+   * @param maxOpenRequestsPerApplication New or approved-not-yet-fetched requests of one
+   *     application (Bad_TooManyOperations)
+   * @param maxOpenRequests such requests overall (Bad_ResourceUnavailable)
+   * @param maxSessionsPerClient activated sessions of one client certificate (Bad_TooManySessions)
+   */
+  public record QuotaSettings(int maxOpenRequestsPerApplication, int maxOpenRequests, int maxSessionsPerClient) {}
 
   /** Where and how the OPC UA endpoint listens. */
   public record ServerSettings(
@@ -145,6 +156,13 @@ public record GdsSettings(
     }
     positive(p, "limits.maxArrayLength", limits.maxArrayLength());
     positive(p, "limits.maxStringLength", limits.maxStringLength());
+    if (quotas == null) {
+      p.add("quotas must be set");
+    } else {
+      positive(p, "quotas.maxOpenRequestsPerApplication", quotas.maxOpenRequestsPerApplication());
+      positive(p, "quotas.maxOpenRequests", quotas.maxOpenRequests());
+      positive(p, "quotas.maxSessionsPerClient", quotas.maxSessionsPerClient());
+    }
     if (directory.maxRecordsPerQuery() < 1 || directory.maxRecordsPerQuery() > 10_000) {
       p.add("directory.maxRecordsPerQuery must be 1..10000");
     }

@@ -19,9 +19,19 @@ import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 public final class CallerFactory {
 
   private final UserService users;
+  private volatile MethodCallObserver observer = MethodCallObserver.NONE;
 
   public CallerFactory(UserService users) {
     this.users = users;
+  }
+
+  /** Who is told about every method call (the audit trail). */
+  public void setObserver(MethodCallObserver observer) {
+    this.observer = observer == null ? MethodCallObserver.NONE : observer;
+  }
+
+  public MethodCallObserver observer() {
+    return observer;
   }
 
   /**

@@ -62,6 +62,23 @@ public abstract class GdsMethodHandler implements MethodInvocationHandler {
 
   @Override
   public final CallMethodResult invoke(AccessContext accessContext, CallMethodRequest request) {
+    CallMethodResult result = invokeUnobserved(accessContext, request);
+    MethodCallObserver observer = context.callers().observer();
+    if (observer != MethodCallObserver.NONE) {
+      try {
+        observer.called(
+            node.getBrowseName().name(),
+            () -> context.callers().callerOf(sessionOf(accessContext)),
+            request.getInputArguments() == null ? new Variant[0] : request.getInputArguments(),
+            result.getStatusCode().value());
+      } catch (RuntimeException e) {
+        log.error("{}: the method call observer failed", node.getBrowseName().name(), e);
+      }
+    }
+    return result;
+  }
+
+  private CallMethodResult invokeUnobserved(AccessContext accessContext, CallMethodRequest request) {
     try {
       Variant[] inputs = request.getInputArguments() == null ? new Variant[0] : request.getInputArguments();
       Argument[] declared = inputArguments();

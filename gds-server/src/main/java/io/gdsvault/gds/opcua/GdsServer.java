@@ -156,8 +156,10 @@ public final class GdsServer implements AutoCloseable {
             .setEndpoints(endpoints())
             .setCertificateManager(new DefaultCertificateManager(quarantine, group))
             .setIdentityValidator(
-                new CompositeValidator(
-                    AnonymousIdentityValidator.INSTANCE, new GdsUsernameValidator(users)))
+                new SessionQuotaValidator(
+                    new CompositeValidator(
+                        AnonymousIdentityValidator.INSTANCE, new GdsUsernameValidator(users)),
+                    settings.quotas().maxSessionsPerClient()))
             .setLimits(limits(settings.limits()))
             .setEncodingLimits(
                 new EncodingLimits(

@@ -23,6 +23,8 @@ public final class StatusMapper {
       case CERTIFICATE_URI_INVALID -> StatusCodes.Bad_CertificateUriInvalid;
       case INVALID_STATE -> StatusCodes.Bad_InvalidState;
       case NOT_SUPPORTED -> StatusCodes.Bad_NotSupported;
+      case TOO_MANY_OPERATIONS -> StatusCodes.Bad_TooManyOperations;
+      case RESOURCE_UNAVAILABLE -> StatusCodes.Bad_ResourceUnavailable;
     };
   }
 

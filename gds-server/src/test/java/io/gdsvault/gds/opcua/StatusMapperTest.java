@@ -25,6 +25,8 @@ class StatusMapperTest {
     expected.put(Reason.CERTIFICATE_URI_INVALID, StatusCodes.Bad_CertificateUriInvalid);
     expected.put(Reason.INVALID_STATE, StatusCodes.Bad_InvalidState);
     expected.put(Reason.NOT_SUPPORTED, StatusCodes.Bad_NotSupported);
+    expected.put(Reason.TOO_MANY_OPERATIONS, StatusCodes.Bad_TooManyOperations);
+    expected.put(Reason.RESOURCE_UNAVAILABLE, StatusCodes.Bad_ResourceUnavailable);
     assertThat(expected).hasSize(Reason.values().length);
     expected.forEach((reason, code) -> assertThat(StatusMapper.statusCode(reason)).as("%s", reason).isEqualTo(code));
   }

@@ -57,7 +57,10 @@ public final class Database implements AutoCloseable {
   public static String h2Url(Path dataDir) {
     return "jdbc:h2:file:"
         + dataDir.resolve("db").resolve("gds").toAbsolutePath()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+        // a commit is on disk before the call returns: CrashIT lost approvals to kill -9 with H2's
+        // default 500 ms write delay
+        + ";WRITE_DELAY=0";
   }
 
   /** True when the embedded H2 database file of {@code dataDir} exists. */

@@ -1,0 +1,31 @@
+package io.gdsvault.gds.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Storage of the audit trail. Runs inside the caller's transaction. */
+public interface AuditRepository {
+
+  /** The chain head (seq and hash of the newest row), locked until the transaction ends. */
+  Head lockHead();
+
+  /** The chain head without a lock; null when the anchor row is missing. */
+  Head head();
+
+  void insert(AuditRecord record);
+
+  void updateHead(Head head);
+
+  /** Rows recorded at or after {@code since} (all when null), oldest first, at most {@code limit}. */
+  List<AuditRecord> list(Instant since, int limit);
+
+  /** Every row in seq order (for verification). */
+  void forEach(Consumer<AuditRecord> consumer);
+
+  /** Runs {@code action} once the current transaction has committed (not at all on rollback). */
+  void afterCommit(Runnable action);
+
+  /** The anchor of the chain: the newest row's seq and hash. */
+  record Head(long seq, String hash) {}
+}

@@ -1,0 +1,147 @@
+package io.gdsvault.gds.audit;
+
+import io.gdsvault.gds.auth.Caller;
+import io.gdsvault.gds.auth.Role;
+import io.gdsvault.gds.persistence.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The append-only, hash-chained audit trail in the database. {@link #append} joins the transaction
+ * open on the current thread, so a change and its audit row commit or roll back together; called
+ * outside a transaction it opens its own. Appends are serialised by locking the chain head.
+ */
+public final class AuditTrail {
+
+  private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+  static final int MAX_FIELD = 512;
+  static final int MAX_DETAIL = 2048;
+  public static final int MAX_LIST = 10_000;
+
+  private final AuditRepository repository;
+  private final Transactions tx;
+  private final Clock clock;
+  private volatile Consumer<AuditRecord> listener = r -> {};
+
+  public AuditTrail(AuditRepository repository, Transactions tx, Clock clock) {
+    this.repository = repository;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** Told about each row after its transaction committed (OPC UA events). */
+  public void setListener(Consumer<AuditRecord> listener) {
+    this.listener = listener == null ? r -> {} : listener;
+  }
+
+  /** Appends one row (in the current transaction, if any) and returns it. */
+  public AuditRecord append(String actor, String action, String target, String detail, String outcome) {
+    Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    String a = cut(actor == null ? "anonymous" : actor, MAX_FIELD);
+    String act = cut(action, 128);
+    String t = cut(target == null ? "" : target, MAX_FIELD);
+    String d = cut(detail == null ? "" : detail, MAX_DETAIL);
+    String o = cut(outcome == null ? "ok" : outcome, 64);
+    return tx.inTransaction(
+        () -> {
+          AuditRepository.Head head = repository.lockHead();
+          long seq = head.seq() + 1;
+          String hash = AuditRecord.hash(seq, at, a, act, t, d, o, head.hash());
+          AuditRecord r = new AuditRecord(seq, at, a, act, t, d, o, head.hash(), hash);
+          repository.insert(r);
+          repository.updateHead(new AuditRepository.Head(seq, hash));
+          repository.afterCommit(() -> notifyListener(r));
+          return r;
+        });
+  }
+
+  /** Rows since a time (all when null), oldest first (SecurityAdmin). */
+  public List<AuditRecord> list(Caller caller, Instant since, int limit) {
+    caller.requireRole(Role.SECURITY_ADMIN);
+    int n = limit <= 0 ? MAX_LIST : Math.min(limit, MAX_LIST);
+    return tx.inTransaction(() -> repository.list(since, n));
+  }
+
+  /** Checks the chain (SecurityAdmin). */
+  public AuditVerification verify(Caller caller) {
+    caller.requireRole(Role.SECURITY_ADMIN);
+    return verify();
+  }
+
+  /**
+   * Recomputes every row's hash, checks that each row links to the one before without gaps, and
+   * that the head anchor names the last row: an edited row, a deleted row (first, middle or last)
+   * and an edited anchor are all found.
+   */
+  public AuditVerification verify() {
+    AuditVerification v =
+        tx.inTransaction(
+            () -> {
+              Checker c = new Checker();
+              repository.forEach(c::accept);
+              if (c.broken != null) {
+                return c.broken;
+              }
+              AuditRepository.Head head = repository.head();
+              if (head == null) {
+                return new AuditVerification(false, c.rows, c.lastSeq, "the chain head anchor is missing");
+              }
+              if (head.seq() != c.lastSeq || !head.hash().equals(c.lastHash)) {
+                return new AuditVerification(
+                    false,
+                    c.rows,
+                    Math.max(head.seq(), c.lastSeq),
+                    "the chain head names row " + head.seq() + " but the last row is " + c.lastSeq
+                        + (head.seq() > c.lastSeq ? " (rows at the end were deleted)" : " (hash differs)"));
+              }
+              return new AuditVerification(true, c.rows, -1, "");
+            });
+    if (!v.intact()) {
+      log.error("audit trail broken at row {}: {}", v.brokenSeq(), v.problem());
+    }
+    return v;
+  }
+
+  private static final class Checker {
+    long rows;
+    long lastSeq;
+    String lastHash = AuditRecord.GENESIS;
+    AuditVerification broken;
+
+    void accept(AuditRecord r) {
+      if (broken != null) {
+        return;
+      }
+      rows++;
+      if (r.seq() != lastSeq + 1) {
+        broken = new AuditVerification(false, rows, lastSeq + 1,
+            "row " + (lastSeq + 1) + " is missing (next row is " + r.seq() + ")");
+      } else if (!r.prevHash().equals(lastHash)) {
+        broken = new AuditVerification(false, rows, r.seq(),
+            "row " + r.seq() + " does not link to the row before it");
+      } else if (!r.expectedHash().equals(r.hash())) {
+        broken = new AuditVerification(false, rows, r.seq(),
+            "row " + r.seq() + " was changed (its hash does not match its content)");
+      }
+      lastSeq = r.seq();
+      lastHash = r.hash();
+    }
+  }
+
+  private void notifyListener(AuditRecord r) {
+    try {
+      listener.accept(r);
+    } catch (RuntimeException e) {
+      log.warn("audit listener failed for row {}", r.seq(), e);
+    }
+  }
+
+  private static String cut(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+}

@@ -1,0 +1,31 @@
+package io.gdsvault.gds.audit;
+
+import io.gdsvault.gds.auth.Caller;
+import java.util.UUID;
+
+/** Passes registration changes to another {@link AuditLog} (events) and into the trail. */
+public final class TrailAuditLog implements AuditLog {
+
+  private final AuditLog next;
+  private final AuditTrail trail;
+
+  public TrailAuditLog(AuditLog next, AuditTrail trail) {
+    this.next = next;
+    this.trail = trail;
+  }
+
+  @Override
+  public void applicationRegistrationChanged(
+      Caller caller, String method, UUID applicationId, String applicationUri, boolean success) {
+    try {
+      trail.append(
+          caller.describe(),
+          "application." + method,
+          applicationId == null ? String.valueOf(applicationUri) : applicationId.toString(),
+          applicationUri == null ? "" : "applicationUri=" + applicationUri,
+          success ? "ok" : "failed");
+    } finally {
+      next.applicationRegistrationChanged(caller, method, applicationId, applicationUri, success);
+    }
+  }
+}

@@ -1,0 +1,455 @@
+package io.gdsvault.gds.pull;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ubyte;
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ulong;
+
+import io.gdsvault.gds.auth.Caller;
+import io.gdsvault.gds.auth.ChannelSecurity;
+import io.gdsvault.gds.auth.Role;
+import io.gdsvault.gds.certificates.CertificateRequestRecord;
+import io.gdsvault.gds.certificates.CertificateRequestService;
+import io.gdsvault.gds.cli.ClientIdentity;
+import io.gdsvault.gds.model.ApplicationRecord;
+import io.gdsvault.gds.model.ua.GdsNodeIds;
+import io.gdsvault.gds.opcua.VendorNamespace;
+import io.gdsvault.gds.testing.TestClients;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
+import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The authorization matrix (issue 7): every OPC UA method we expose, called by every kind of caller
+ * on every endpoint security mode, against a real GDS. The expected status of each cell is in
+ * {@code src/test/resources/authorization-matrix.tsv} (the one source); {@code
+ * docs/authorization-matrix.md} is rendered from it and must match. Run with
+ * {@code -Dmatrix.update=true} to rewrite both from the observed statuses (then review the diff).
+ *
+ * <p>Each cell gets fresh targets where the call changes state (a new application to unregister,
+ * a new request to approve, a new user to remove), so a cell's outcome never depends on another's.
+ */
+class AuthorizationMatrixIT extends PullSupport {
+
+  static final String MATRIX = "authorization-matrix.tsv";
+
+  /** The columns: security mode and caller kind. */
+  enum Column {
+    NONE_ANONYMOUS("None", "anonymous"),
+    ANONYMOUS("SignAndEncrypt", "anonymous"),
+    NO_ROLES("SignAndEncrypt", "user without roles"),
+    DISCOVERY_ADMIN("SignAndEncrypt", "DiscoveryAdmin"),
+    CERTIFICATE_AUTHORITY_ADMIN("SignAndEncrypt", "CertificateAuthorityAdmin"),
+    REGISTRATION_AUTHORITY_ADMIN("SignAndEncrypt", "RegistrationAuthorityAdmin"),
+    SECURITY_ADMIN("SignAndEncrypt", "SecurityAdmin"),
+    APP_SELF("SignAndEncrypt", "application for itself"),
+    APP_OTHER("SignAndEncrypt", "application for another");
+
+    final String mode;
+    final String caller;
+
+    Column(String mode, String caller) {
+      this.mode = mode;
+      this.caller = caller;
+    }
+
+    String header() {
+      return mode + ": " + caller;
+    }
+  }
+
+  /** One method: where it lives and how to build a cell's arguments. */
+  record Method(String group, String name, Function<Column, NodeId> object, Function<Column, NodeId> method,
+      Function<Column, Variant[]> args) {}
+
+  private static final Map<Column, OpcUaClient> clients = new LinkedHashMap<>();
+  private static ApplicationRecord self;
+  private static ApplicationRecord other;
+  private static ClientIdentity selfIdentity;
+  private static byte[] selfCsr;
+  private static byte[] issuedForCheck;
+  private static UUID existingRequest;
+  private static int gns;
+
+  @BeforeAll
+  static void callers() throws Exception {
+    // the matrix files many requests for one application: a quota wide enough for all of them
+    TestClients.disconnect(admin);
+    gds.close();
+    gds = io.gdsvault.gds.testing.GdsTestServer.start(
+        t -> ((com.fasterxml.jackson.databind.node.ObjectNode) t.get("quotas"))
+            .put("maxOpenRequestsPerApplication", 100_000));
+    admin = TestClients.admin(gds);
+    PullSupport.users();
+    var users = gds.app().users();
+    // the service insists on a role: a user whose roles were all taken away stands for "no roles"
+    users.addUser(Caller.system(), "m-none", PASSWORD.toCharArray(), Set.of(Role.DISCOVERY_ADMIN));
+    gds.app().database().jdbi().useHandle(h -> h.execute("DELETE FROM user_roles WHERE user_name = 'm-none'"));
+    users.addUser(Caller.system(), "m-da", PASSWORD.toCharArray(), Set.of(Role.DISCOVERY_ADMIN));
+    users.addUser(Caller.system(), "m-ca", PASSWORD.toCharArray(), Set.of(Role.CERTIFICATE_AUTHORITY_ADMIN));
+    users.addUser(Caller.system(), "m-ra", PASSWORD.toCharArray(), Set.of(Role.REGISTRATION_AUTHORITY_ADMIN));
+    users.addUser(Caller.system(), "m-sa", PASSWORD.toCharArray(), Set.of(Role.SECURITY_ADMIN));
+    gns = ns(admin);
+
+    self = registered("matrix-self");
+    other = registered("matrix-other");
+    KeyPair selfKey = rsa();
+    selfIdentity = selfSigned(self.applicationUri(), selfKey);
+    ClientIdentity otherIdentity = selfSigned(other.applicationUri(), rsa());
+    selfCsr = csr(rsa(), self.applicationUri());
+    // an admin using the application's certificate vouches for it: the application may act for itself
+    bind(selfIdentity, self);
+    bind(otherIdentity, other);
+
+    clients.put(Column.NONE_ANONYMOUS, TestClients.connect(gds, SecurityPolicy.None, MessageSecurityMode.None,
+        new AnonymousProvider(), selfSigned("urn:matrix:none", rsa())));
+    clients.put(Column.ANONYMOUS, connect(selfSigned("urn:matrix:anonymous", rsa()), null));
+    ClientIdentity usersIdentity = selfSigned("urn:matrix:operator", rsa());
+    clients.put(Column.NO_ROLES, connect(usersIdentity, "m-none"));
+    clients.put(Column.DISCOVERY_ADMIN, connect(usersIdentity, "m-da"));
+    clients.put(Column.CERTIFICATE_AUTHORITY_ADMIN, connect(usersIdentity, "m-ca"));
+    clients.put(Column.REGISTRATION_AUTHORITY_ADMIN, connect(usersIdentity, "m-ra"));
+    clients.put(Column.SECURITY_ADMIN, connect(usersIdentity, "m-sa"));
+    clients.put(Column.APP_SELF, connect(selfIdentity, null));
+    clients.put(Column.APP_OTHER, connect(otherIdentity, null));
+
+    issuedForCheck = issuedCertificateOfSelf().certificateDer();
+    existingRequest = newRequestOfSelf();
+  }
+
+  @AfterAll
+  static void disconnect() {
+    TestClients.disconnect(clients.values().toArray(OpcUaClient[]::new));
+  }
+
+  private static ApplicationRecord registered(String name) {
+    ApplicationRecord r = server(name);
+    UUID id = gds.app().directory().register(Caller.system(), r);
+    return r.withApplicationId(id);
+  }
+
+  private static void bind(ClientIdentity identity, ApplicationRecord app) throws Exception {
+    OpcUaClient c = connect(identity, REQUESTER);
+    try {
+      requestId(startSigning(c, nodeId(app), csr(rsa(), app.applicationUri())));
+    } finally {
+      TestClients.disconnect(c);
+    }
+  }
+
+  private static NodeId nodeId(ApplicationRecord app) {
+    return new NodeId(gns, app.applicationId());
+  }
+
+  private static CertificateRequestService service() {
+    return gds.app().certificates().service();
+  }
+
+  private static Caller selfCaller() {
+    return new Caller(null, Set.of(), io.gdsvault.gds.opcua.CallerFactory.thumbprint(selfIdentity.certificate()), self.applicationUri(), ChannelSecurity.SIGN_AND_ENCRYPT);
+  }
+
+  private static Caller raCaller() {
+    return new Caller("matrix-fixture-ra", Set.of(Role.REGISTRATION_AUTHORITY_ADMIN), null, null,
+        ChannelSecurity.SIGN_AND_ENCRYPT);
+  }
+
+  /** A New request of the self application (to approve or reject). */
+  private static UUID newRequestOfSelf() {
+    return service().startSigningRequest(selfCaller(), self.applicationId(), null, null, selfCsr);
+  }
+
+  /** An approved and issued request of the self application, started by its own certificate. */
+  private static CertificateRequestRecord issuedCertificateOfSelf() {
+    UUID id = newRequestOfSelf();
+    return service().approve(raCaller(), id, "matrix fixture");
+  }
+
+  private static Function<Column, NodeId> gdsNode(ExpandedNodeId id) {
+    return c -> GdsNodeIds.resolve(id, clients.get(c).getNamespaceTable());
+  }
+
+  private static Function<Column, NodeId> vendorNode(String path) {
+    return c -> VendorNamespace.id(path).toNodeId(clients.get(c).getNamespaceTable()).orElseThrow();
+  }
+
+  private static Function<Column, NodeId> trustListNode(int id) {
+    return c -> GdsNodeIds.resolve(GdsNodeIds.gds(id), clients.get(c).getNamespaceTable());
+  }
+
+  private static Variant v(Object o) {
+    return new Variant(o);
+  }
+
+  /** A file handle opened by this column's session (0 when it may not open one). */
+  private static UInteger handle(Column c) {
+    try {
+      CallMethodResult r = clients.get(c).call(List.of(new CallMethodRequest(
+          trustListNode(616).apply(c), trustListNode(638).apply(c), new Variant[] {v(uint(15))}))).getResults()[0];
+      return r.getStatusCode().isGood() ? (UInteger) r.getOutputArguments()[0].value() : uint(0);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<Method> methods() {
+    List<Method> m = new ArrayList<>();
+    var dir = gdsNode(GdsNodeIds.Directory);
+    m.add(new Method("Directory", "FindApplications", dir, gdsNode(GdsNodeIds.FindApplications),
+        c -> new Variant[] {v(self.applicationUri())}));
+    m.add(new Method("Directory", "RegisterApplication", dir, gdsNode(GdsNodeIds.RegisterApplication),
+        c -> new Variant[] {v(encode(clients.get(c), server("matrix-new")))}));
+    m.add(new Method("Directory", "UpdateApplication", dir, gdsNode(GdsNodeIds.UpdateApplication),
+        c -> new Variant[] {v(encode(clients.get(c), self))}));
+    m.add(new Method("Directory", "UnregisterApplication", dir, gdsNode(GdsNodeIds.UnregisterApplication),
+        c -> new Variant[] {v(nodeId(registered("matrix-victim")))}));
+    m.add(new Method("Directory", "GetApplication", dir, gdsNode(GdsNodeIds.GetApplication),
+        c -> new Variant[] {v(nodeId(self))}));
+    m.add(new Method("Directory", "QueryApplications", dir, gdsNode(GdsNodeIds.QueryApplications),
+        c -> new Variant[] {v(uint(0)), v(uint(10)), v(""), v(""), v(uint(0)), v(""), v(new String[0])}));
+    m.add(new Method("Directory", "QueryServers", dir, gdsNode(GdsNodeIds.QueryServers),
+        c -> new Variant[] {v(uint(0)), v(uint(10)), v(""), v(""), v(""), v(new String[0])}));
+    m.add(new Method("Certificates", "StartSigningRequest", dir, gdsNode(GdsNodeIds.StartSigningRequest),
+        c -> new Variant[] {v(nodeId(self)), v(NodeId.NULL_VALUE), v(NodeId.NULL_VALUE), v(ByteString.of(selfCsr))}));
+    m.add(new Method("Certificates", "StartNewKeyPairRequest", dir, gdsNode(GdsNodeIds.StartNewKeyPairRequest),
+        c -> new Variant[] {v(nodeId(self)), v(NodeId.NULL_VALUE), v(NodeId.NULL_VALUE), v(""),
+          v(new String[] {"matrix.local"}), v("PEM"), v("matrix-pem-password")}));
+    m.add(new Method("Certificates", "FinishRequest", dir, gdsNode(GdsNodeIds.FinishRequest),
+        c -> new Variant[] {v(nodeId(self)), v(new NodeId(gns, issuedCertificateOfSelf().requestId()))}));
+    m.add(new Method("Certificates", "GetCertificateGroups", dir, gdsNode(GdsNodeIds.GetCertificateGroups),
+        c -> new Variant[] {v(nodeId(self))}));
+    m.add(new Method("Certificates", "GetTrustList", dir, gdsNode(GdsNodeIds.GetTrustList),
+        c -> new Variant[] {v(nodeId(self)), v(NodeId.NULL_VALUE)}));
+    m.add(new Method("Certificates", "GetCertificateStatus", dir, gdsNode(GdsNodeIds.GetCertificateStatus),
+        c -> new Variant[] {v(nodeId(self)), v(NodeId.NULL_VALUE), v(NodeId.NULL_VALUE)}));
+    m.add(new Method("Certificates", "RevokeCertificate", dir, gdsNode(GdsNodeIds.RevokeCertificate),
+        c -> new Variant[] {v(nodeId(self)), v(ByteString.of(issuedCertificateOfSelf().certificateDer()))}));
+    m.add(new Method("Certificates", "GetCertificates", dir, gdsNode(GdsNodeIds.GetCertificates),
+        c -> new Variant[] {v(nodeId(self)), v(NodeId.NULL_VALUE)}));
+    m.add(new Method("Certificates", "CheckRevocationStatus", dir, gdsNode(GdsNodeIds.CheckRevocationStatus),
+        c -> new Variant[] {v(ByteString.of(issuedForCheck))}));
+
+    var tl = trustListNode(616);
+    m.add(new Method("TrustList file", "Open (read)", tl, trustListNode(622), c -> new Variant[] {v(ubyte(1))}));
+    m.add(new Method("TrustList file", "Open (write)", tl, trustListNode(622), c -> new Variant[] {v(ubyte(6))}));
+    m.add(new Method("TrustList file", "OpenWithMasks", tl, trustListNode(638), c -> new Variant[] {v(uint(15))}));
+    m.add(new Method("TrustList file", "Read", tl, trustListNode(627), c -> new Variant[] {v(handle(c)), v(100)}));
+    m.add(new Method("TrustList file", "GetPosition", tl, trustListNode(632), c -> new Variant[] {v(handle(c))}));
+    m.add(new Method("TrustList file", "SetPosition", tl, trustListNode(635),
+        c -> new Variant[] {v(handle(c)), v(ulong(0))}));
+    m.add(new Method("TrustList file", "Close", tl, trustListNode(625), c -> new Variant[] {v(handle(c))}));
+    m.add(new Method("TrustList file", "Write", tl, trustListNode(630),
+        c -> new Variant[] {v(handle(c)), v(ByteString.of(new byte[] {1}))}));
+    m.add(new Method("TrustList file", "CloseAndUpdate", tl, trustListNode(641), c -> new Variant[] {v(handle(c))}));
+    m.add(new Method("TrustList file", "AddCertificate", tl, trustListNode(644),
+        c -> new Variant[] {v(ByteString.of(issuedForCheck)), v(true)}));
+    m.add(new Method("TrustList file", "RemoveCertificate", tl, trustListNode(646),
+        c -> new Variant[] {v("00"), v(true)}));
+
+    String rq = "GdsVault.CertificateRequests";
+    m.add(new Method("Approval (vendor)", "ApproveRequest", vendorNode(rq), vendorNode(rq + ".ApproveRequest"),
+        c -> new Variant[] {v(new NodeId(gns, newRequestOfSelf()).toParseableString()), v("matrix")}));
+    m.add(new Method("Approval (vendor)", "RejectRequest", vendorNode(rq), vendorNode(rq + ".RejectRequest"),
+        c -> new Variant[] {v(new NodeId(gns, newRequestOfSelf()).toParseableString()), v("matrix")}));
+    m.add(new Method("Approval (vendor)", "<request>.Approve", c -> null, c -> null, c -> null));
+    m.add(new Method("Approval (vendor)", "<request>.Reject", c -> null, c -> null, c -> null));
+    m.add(new Method("Approval (vendor)", "ListRequests", vendorNode(rq), vendorNode(rq + ".ListRequests"),
+        c -> new Variant[] {v("")}));
+    m.add(new Method("Approval (vendor)", "GetRequest", vendorNode(rq), vendorNode(rq + ".GetRequest"),
+        c -> new Variant[] {v(new NodeId(gns, existingRequest).toParseableString())}));
+    String ce = "GdsVault.Certificates";
+    m.add(new Method("Certificates (vendor)", "ListCertificates", vendorNode(ce), vendorNode(ce + ".ListCertificates"),
+        c -> new Variant[] {v("")}));
+    m.add(new Method("Certificates (vendor)", "RevokeCertificates", vendorNode(ce), vendorNode(ce + ".RevokeCertificates"),
+        c -> new Variant[] {v(new java.math.BigInteger(issuedCertificateOfSelf().serial(), 16).toString(16))}));
+    m.add(new Method("Certificates (vendor)", "GetCertificateBundle", vendorNode(ce), vendorNode(ce + ".GetCertificateBundle"),
+        c -> new Variant[] {v(nodeId(self).toParseableString())}));
+    String au = "GdsVault.CertificateAuthorities";
+    m.add(new Method("Certificates (vendor)", "GetCertificateAuthority", vendorNode(au),
+        vendorNode(au + ".GetCertificateAuthority"), c -> new Variant[] {v("")}));
+    String us = "GdsVault.Users";
+    m.add(new Method("Users (vendor)", "AddUser", vendorNode(us), vendorNode(us + ".AddUser"),
+        c -> new Variant[] {v("m-new-" + UUID.randomUUID()), v("matrix-password-1"), v(new String[] {"DiscoveryAdmin"})}));
+    m.add(new Method("Users (vendor)", "RemoveUser", vendorNode(us), vendorNode(us + ".RemoveUser"),
+        c -> new Variant[] {v(victim())}));
+    m.add(new Method("Users (vendor)", "SetPassword", vendorNode(us), vendorNode(us + ".SetPassword"),
+        c -> new Variant[] {v(victim()), v("matrix-password-2")}));
+    m.add(new Method("Users (vendor)", "ListUsers", vendorNode(us), vendorNode(us + ".ListUsers"), c -> new Variant[0]));
+    String cc = "GdsVault.ClientCertificates";
+    m.add(new Method("Client trust (vendor)", "ListCertificates", vendorNode(cc), vendorNode(cc + ".ListCertificates"),
+        c -> new Variant[0]));
+    m.add(new Method("Client trust (vendor)", "AcceptCertificate", vendorNode(cc), vendorNode(cc + ".AcceptCertificate"),
+        c -> new Variant[] {v("00".repeat(20))}));
+    String ad = "GdsVault.Audit";
+    m.add(new Method("Audit (vendor)", "ListAuditRecords", vendorNode(ad), vendorNode(ad + ".ListAuditRecords"),
+        c -> new Variant[] {v(org.eclipse.milo.opcua.stack.core.types.builtin.DateTime.NULL_VALUE), v(uint(10))}));
+    m.add(new Method("Audit (vendor)", "VerifyAuditLog", vendorNode(ad), vendorNode(ad + ".VerifyAuditLog"),
+        c -> new Variant[0]));
+    return m;
+  }
+
+  private static String victim() {
+    String name = "m-victim-" + UUID.randomUUID();
+    gds.app().users().addUser(Caller.system(), name, "victim-password".toCharArray(), Set.of(Role.DISCOVERY_ADMIN));
+    return name;
+  }
+
+  /** Calls one cell and names its status. */
+  private static String cell(Method m, Column c) throws Exception {
+    NodeId object;
+    NodeId method;
+    Variant[] args;
+    if (m.name().startsWith("<request>.")) {
+      UUID id = newRequestOfSelf();
+      String path = "GdsVault.CertificateRequests." + id;
+      object = vendorNode(path).apply(c);
+      method = vendorNode(path + (m.name().endsWith("Approve") ? ".Approve" : ".Reject")).apply(c);
+      args = new Variant[] {v("matrix")};
+    } else {
+      object = m.object().apply(c);
+      method = m.method().apply(c);
+      args = m.args().apply(c);
+    }
+    CallMethodResult r =
+        clients.get(c).call(List.of(new CallMethodRequest(object, method, args))).getResults()[0];
+    long code = r.getStatusCode().getValue();
+    if (code == 0) {
+      return "Good";
+    }
+    return StatusCodes.lookup(code).map(n -> n[0]).orElse(Long.toHexString(code));
+  }
+
+  @Test
+  void everyMethodAnswersEveryCallerAsTheMatrixSays() throws Exception {
+    Map<String, Map<Column, String>> observed = new LinkedHashMap<>();
+    Map<String, String> groups = new LinkedHashMap<>();
+    for (Method m : methods()) {
+      Map<Column, String> row = new LinkedHashMap<>();
+      for (Column c : Column.values()) {
+        row.put(c, cell(m, c));
+      }
+      observed.put(m.name() + "|" + m.group(), row);
+      groups.put(m.name() + "|" + m.group(), m.group());
+    }
+    String tsv = renderTsv(observed);
+    String markdown = renderMarkdown(observed);
+    Path resource = Path.of("src/test/resources", MATRIX);
+    Path docs = Path.of("..", "docs", "authorization-matrix.md");
+    if (Boolean.getBoolean("matrix.update")) {
+      Files.writeString(resource, tsv);
+      Files.writeString(docs, markdown);
+    }
+    String expected = tsv;
+    if (!Boolean.getBoolean("matrix.update")) {
+      try (InputStream in = AuthorizationMatrixIT.class.getResourceAsStream("/" + MATRIX)) {
+        assertThat(in).as("the matrix resource %s (run with -Dmatrix.update=true once)", MATRIX).isNotNull();
+        expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    }
+    assertThat(tsv).as("observed statuses against %s", MATRIX).isEqualTo(expected);
+    // the README's table is rendered from the same source
+    assertThat(readOrEmpty(docs)).as("docs/authorization-matrix.md is rendered from the matrix").isEqualTo(
+        renderMarkdown(parseTsv(expected)));
+    // sanity over the source itself: nothing but the discovery-free reads is open to anonymous or None
+    for (var e : parseTsv(expected).entrySet()) {
+      assertThat(e.getValue().get(Column.NONE_ANONYMOUS)).as("%s over None", e.getKey()).startsWith("Bad_");
+      assertThat(e.getValue().get(Column.NO_ROLES)).as("%s by a user without roles", e.getKey())
+          .satisfiesAnyOf(s -> assertThat(s).startsWith("Bad_"),
+              s -> assertThat(e.getKey()).matches("(FindApplications|GetApplication|QueryApplications|QueryServers"
+                  + "|CheckRevocationStatus|GetCertificateAuthority|Open \\(read\\)|OpenWithMasks|Read|GetPosition|SetPosition|Close)\\|.*"));
+    }
+  }
+
+  private static String readOrEmpty(Path p) throws IOException {
+    return Files.exists(p) ? Files.readString(p) : "";
+  }
+
+  static String renderTsv(Map<String, Map<Column, String>> rows) {
+    StringBuilder b = new StringBuilder("method|group");
+    for (Column c : Column.values()) {
+      b.append('\t').append(c.header());
+    }
+    b.append('\n');
+    for (var e : rows.entrySet()) {
+      b.append(e.getKey());
+      for (Column c : Column.values()) {
+        b.append('\t').append(e.getValue().get(c));
+      }
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  static Map<String, Map<Column, String>> parseTsv(String tsv) {
+    Map<String, Map<Column, String>> rows = new LinkedHashMap<>();
+    String[] lines = tsv.split("\n");
+    for (int i = 1; i < lines.length; i++) {
+      String[] f = lines[i].split("\t");
+      Map<Column, String> row = new LinkedHashMap<>();
+      for (Column c : Column.values()) {
+        row.put(c, f[c.ordinal() + 1]);
+      }
+      rows.put(f[0], row);
+    }
+    return rows;
+  }
+
+  static String renderMarkdown(Map<String, Map<Column, String>> rows) {
+    StringBuilder b = new StringBuilder();
+    b.append("# Authorization matrix\n\n");
+    b.append("Generated from `gds-server/src/test/resources/authorization-matrix.tsv` by `AuthorizationMatrixIT`,\n");
+    b.append("which calls every method as every kind of caller against a real GDS and fails when a status differs.\n");
+    b.append("Regenerate with `mvn -pl gds-server test -Dtest=AuthorizationMatrixIT -Dmatrix.update=true`\n");
+    b.append("and review the diff.\n\n");
+    b.append("- **Sign**: no endpoint offers MessageSecurityMode Sign, so that column is N/A.\n");
+    b.append("- **None**: the None endpoint accepts only anonymous tokens and no client certificate, so users and\n");
+    b.append("  applications cannot identify themselves there; the None column applies to every caller.\n");
+    b.append("- **application for itself**: an anonymous session whose client certificate carries the\n");
+    b.append("  application's URI and was issued to it by this GDS or bound to it by an administrator.\n");
+    b.append("- **application for another**: such a session acting on a different application.\n");
+    b.append("- Cells with a state change run on fresh targets (a new application, request or user each).\n\n");
+    b.append("| Group | Method |");
+    for (Column c : Column.values()) {
+      b.append(' ').append(c.header()).append(" |");
+    }
+    b.append(" Sign |\n|---|---|");
+    for (int i = 0; i <= Column.values().length; i++) {
+      b.append("---|");
+    }
+    b.append('\n');
+    for (var e : rows.entrySet()) {
+      String[] key = e.getKey().split("\\|");
+      b.append("| ").append(key[1]).append(" | ").append(key[0]).append(" |");
+      for (Column c : Column.values()) {
+        b.append(' ').append(e.getValue().get(c)).append(" |");
+      }
+      b.append(" N/A |\n");
+    }
+    return b.toString();
+  }
+}
