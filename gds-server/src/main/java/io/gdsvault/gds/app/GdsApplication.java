@@ -3,6 +3,8 @@ package io.gdsvault.gds.app;
 import io.gdsvault.gds.auth.ClientTrustService;
 import io.gdsvault.gds.auth.PasswordHasher;
 import io.gdsvault.gds.auth.UserService;
+import io.gdsvault.gds.cluster.Cluster;
+import io.gdsvault.gds.cluster.NodeIdentity;
 import io.gdsvault.gds.config.GdsSettings;
 import io.gdsvault.gds.directory.DirectoryService;
 import io.gdsvault.gds.opcua.DirectoryMethods;
@@ -11,6 +13,7 @@ import io.gdsvault.gds.opcua.MethodBinding;
 import io.gdsvault.gds.opcua.MiloAuditLog;
 import io.gdsvault.gds.persistence.jdbc.Database;
 import io.gdsvault.gds.persistence.jdbc.JdbcApplicationRepository;
+import io.gdsvault.gds.persistence.jdbc.JdbcClusterStore;
 import io.gdsvault.gds.persistence.jdbc.JdbcUserRepository;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,6 +42,7 @@ public final class GdsApplication implements AutoCloseable {
   private final GdsServer server;
   private final boolean firstStart;
   private CertificateFeature certificates;
+  private Cluster cluster;
 
   private GdsApplication(
       DataDirectory data,
@@ -68,6 +72,7 @@ public final class GdsApplication implements AutoCloseable {
     Database database = null;
     GdsServer server = null;
     CertificateFeature certificates = null;
+    Cluster cluster = null;
     try {
       database = openDatabase(settings, data.root());
       var tx = database.transactions();
@@ -110,13 +115,18 @@ public final class GdsApplication implements AutoCloseable {
       // Nodes beyond the Directory's methods: server.gdsNamespace().contribute(ns -> ...) here.
       certificates.contribute(server);
       server.start();
-      certificates.start(server);
+      cluster = new Cluster(new JdbcClusterStore(tx), NodeIdentity.generate(), server.endpointUrl(), clock);
+      certificates.start(server, cluster);
       log.info("GDS started endpoint={} data={}", server.endpointUrl(), data.root());
       GdsApplication app =
           new GdsApplication(data, database, users, directory, clientTrust, server, firstStart);
       app.certificates = certificates;
+      app.cluster = cluster;
       return app;
     } catch (Exception | Error e) {
+      if (cluster != null) {
+        cluster.close();
+      }
       if (server != null) {
         server.close();
       }
@@ -180,12 +190,20 @@ public final class GdsApplication implements AutoCloseable {
     return certificates;
   }
 
+  /** This node among the nodes sharing the database (issue 8). */
+  public Cluster cluster() {
+    return cluster;
+  }
+
   @Override
   public void close() {
     try {
       server.close();
       if (certificates != null) {
         certificates.close();
+      }
+      if (cluster != null) {
+        cluster.close();
       }
     } finally {
       try {
