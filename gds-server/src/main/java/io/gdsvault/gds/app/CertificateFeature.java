@@ -303,11 +303,27 @@ public final class CertificateFeature implements AutoCloseable {
         safe(cluster.claimed(KEY_PURGE_LEASE, Duration.ofMinutes(3), service::purgeExpiredKeys)), 1, 1, TimeUnit.MINUTES);
     // trust changes (revocations, CRLs) made here are announced; those of other nodes reach this
     // server's own trust list and the TrustList nodes within Cluster.RELAY_POLL
-    ChangeRelay trust = cluster.relay(TRUST_TOPIC, groups::changed);
+    ChangeRelay trust = cluster.relay(TRUST_TOPIC, () -> {
+      refreshCas();
+      groups.changed();
+    });
     groups.onChange(g -> trust.localChange());
     scheduler.scheduleWithFixedDelay(safe(queue::sync), 5, 5, TimeUnit.SECONDS);
     // revocations made on other nodes reach this server's own trust list within a minute
     scheduler.scheduleWithFixedDelay(safe(() -> publisher.publish(groups)), 1, 1, TimeUnit.MINUTES);
+  }
+
+  /** Re-reads the CA generations (a rollover on another node); a CA that cannot keeps its own. */
+  private void refreshCas() {
+    for (CertificateGroup g : groups.groups()) {
+      for (GroupCertificateType t : g.types()) {
+        try {
+          t.ca().refresh();
+        } catch (io.gdsvault.ca.CaException | RuntimeException e) {
+          log.warn("CA {} not refreshed after a change on another node: {}", t.ca().config().caName(), e.getMessage());
+        }
+      }
+    }
   }
 
   private static Runnable safe(Runnable r) {
