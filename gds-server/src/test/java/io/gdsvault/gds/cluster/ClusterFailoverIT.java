@@ -282,7 +282,13 @@ class ClusterFailoverIT {
               "SELECT COUNT(*), COUNT(DISTINCT serial), COUNT(DISTINCT request_id) FROM issued_certificates"
                   + " WHERE request_id IS NOT NULL")) {
         assertThat(rs.next()).isTrue();
-        assertThat(rs.getLong(1)).isEqualTo(rs.getLong(2)).isEqualTo(rs.getLong(3)).isEqualTo(requests.size());
+        long issued = rs.getLong(1);
+        // one certificate per request, one request per certificate, no serial twice; a request
+        // whose StartSigningRequest answer was lost with node B (the device never learned its
+        // id and asked again) may hold a certificate nobody collects, but never two
+        assertThat(rs.getLong(2)).isEqualTo(issued);
+        assertThat(rs.getLong(3)).isEqualTo(issued);
+        assertThat(issued).isGreaterThanOrEqualTo(requests.size());
       }
     }
     assertThat(requests.size()).isGreaterThanOrEqualTo(DEVICES);
