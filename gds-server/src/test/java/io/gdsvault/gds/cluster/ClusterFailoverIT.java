@@ -83,7 +83,8 @@ import org.junit.jupiter.api.Test;
 class ClusterFailoverIT {
 
   private static final int DEVICES = 20;
-  private static final int KILL_AFTER = 8;
+  /** Certificates node B delivers before it is killed. */
+  private static final int KILL_AFTER = 3;
   private static final String USER = "device";
   private static final String PASSWORD = "device password for the failover test";
 
@@ -115,6 +116,80 @@ class ClusterFailoverIT {
         Files.deleteIfExists(secret);
       }
     }
+  }
+
+  /**
+   * The same with node B as its own JVM ({@code gds serve} on the test classpath) killed with
+   * SIGKILL ({@code destroyForcibly}): no graceful shutdown, open sessions and database
+   * connections cut, leases left to expire.
+   */
+  @Test
+  void devicesCarryOnWhenANodeProcessIsKilled() throws Exception {
+    Path secret = Files.createTempFile("gds-keystore-", ".secret",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(secret, "a shared keystore secret for both nodes");
+    Path dataB = Files.createTempDirectory("gds-it-node-b-");
+    Process nodeB = null;
+    try (TestPostgres pg = TestPostgres.start()) {
+      Consumer<ObjectNode> shared = t -> {
+        ObjectNode db = (ObjectNode) t.get("database");
+        db.put("url", pg.jdbcUrl());
+        db.put("user", pg.user());
+        ObjectNode certs = (ObjectNode) t.get("certificates");
+        certs.put("keystorePasswordFile", secret.toString());
+        certs.put("autoApprove", true);
+      };
+      try (GdsTestServer a = GdsTestServer.start(shared)) {
+        a.app().users().addUser(Caller.system(), USER, PASSWORD.toCharArray(),
+            Set.of(Role.CERTIFICATE_AUTHORITY_ADMIN, Role.DISCOVERY_ADMIN));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+            io.gdsvault.gds.app.Main.class.getName(), "serve", "--data", dataB.toString(),
+            "--port", Integer.toString(GdsTestServer.freePort()), "--db-url", pg.jdbcUrl(), "--db-user", pg.user(),
+            "--keystore-password-file", secret.toString(), "--auto-approve");
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        nodeB = pb.start();
+        String url = awaitListening(nodeB);
+        Node b = new Node(url, Files.readAllBytes(dataB.resolve("pki/own/certs/gds-server.der")));
+        Process killed = nodeB;
+        devicesSurviveTheLossOfANode(a, b, () -> {
+          killed.destroyForcibly(); // SIGKILL
+          try {
+            assertThat(killed.waitFor(60, TimeUnit.SECONDS)).isTrue();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        }, pg, 12, 2);
+        assertThat(nodeB.isAlive()).isFalse();
+      }
+    } finally {
+      if (nodeB != null) {
+        nodeB.destroyForcibly();
+      }
+      GdsTestServer.deleteTree(dataB);
+      Files.deleteIfExists(secret);
+    }
+  }
+
+  private static String awaitListening(Process p) throws Exception {
+    java.util.concurrent.CompletableFuture<String> found = new java.util.concurrent.CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try (var r = new java.io.BufferedReader(
+          new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          if (line.startsWith("GDS listening on ")) {
+            found.complete(line.substring("GDS listening on ".length()).trim());
+          }
+        }
+        found.completeExceptionally(new IllegalStateException("node B exited before listening"));
+      } catch (Exception e) {
+        found.completeExceptionally(e);
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    return found.get(180, TimeUnit.SECONDS);
   }
 
   private static void crlNumbersFromBothNodesNeverCollide(GdsTestServer a, GdsTestServer b, TestPostgres pg)
@@ -196,11 +271,28 @@ class ClusterFailoverIT {
         .contains(a.endpointUrl(), b.endpointUrl());
   }
 
+  /** Where a device connects: an endpoint and the server certificate it trusts. */
+  record Node(String endpointUrl, byte[] serverCertificate) {
+    static Node of(GdsTestServer s) throws Exception {
+      return new Node(s.endpointUrl(), s.app().server().certificate().getEncoded());
+    }
+  }
+
   /** What one device did: every request it started and the certificates it received. */
-  record Outcome(String uri, List<NodeId> requests, List<X509Certificate> certificates, int switches) {}
+  record Outcome(String uri, List<NodeId> requests, List<X509Certificate> certificates, int switches, String deliveredBy) {}
 
   private static void devicesSurviveTheLossOfANode(GdsTestServer a, GdsTestServer b, TestPostgres pg)
       throws Exception {
+    devicesSurviveTheLossOfANode(a, Node.of(b), () -> {
+      // kill B mid-run: its OPC UA server goes away under open sessions, then the node stops
+      b.app().server().close();
+      b.stop();
+    }, pg, DEVICES, KILL_AFTER);
+  }
+
+  private static void devicesSurviveTheLossOfANode(GdsTestServer a, Node nodeB, Runnable killB, TestPostgres pg,
+      int deviceCount, int killAfter) throws Exception {
+    Node nodeA = Node.of(a);
     KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
     g.initialize(2048);
     KeyPair key = g.generateKeyPair(); // one key for all devices: RSA generation is slow here
@@ -208,7 +300,7 @@ class ClusterFailoverIT {
     List<String> uris = new ArrayList<>();
     OpcUaClient admin = TestClients.admin(a);
     try {
-      for (int i = 0; i < DEVICES; i++) {
+      for (int i = 0; i < deviceCount; i++) {
         String uri = "urn:it:failover:device-" + i + ":" + UUID.randomUUID();
         var record = new ApplicationRecord(null, uri, ApplicationType.CLIENT_AND_SERVER,
             List.of(new LocalizedName("en", "failover device " + i)), "urn:it:product",
@@ -229,28 +321,27 @@ class ClusterFailoverIT {
     Map<Integer, Outcome> outcomes = new ConcurrentHashMap<>();
     ExecutorService devices = Executors.newFixedThreadPool(4);
     List<Future<?>> running = new ArrayList<>();
-    for (int i = 0; i < DEVICES; i++) {
+    for (int i = 0; i < deviceCount; i++) {
       int n = i;
       running.add(devices.submit(() -> {
-        Outcome o = runDevice(n % 2 == 0 ? List.of(a, b) : List.of(b, a), apps.get(n), uris.get(n), key);
+        Outcome o = runDevice(n % 2 == 0 ? List.of(nodeA, nodeB) : List.of(nodeB, nodeA), apps.get(n), uris.get(n), key);
         outcomes.put(n, o);
-        if (completed.incrementAndGet() == KILL_AFTER) {
+        // B is killed once it has delivered killAfter certificates: it served devices, then died
+        if (nodeB.endpointUrl().equals(o.deliveredBy()) && completed.incrementAndGet() == killAfter) {
           killNow.countDown();
         }
         return null;
       }));
     }
     assertThat(killNow.await(10, TimeUnit.MINUTES)).isTrue();
-    // kill B mid-run: its OPC UA server goes away under open sessions, then the node stops
-    b.app().server().close();
-    b.stop();
+    killB.run();
     for (Future<?> f : running) {
       f.get(10, TimeUnit.MINUTES);
     }
     devices.shutdownNow();
 
     // every device got its certificate, issued by the shared CA, with its own URI
-    assertThat(outcomes).hasSize(DEVICES);
+    assertThat(outcomes).hasSize(deviceCount);
     Set<BigInteger> serials = new HashSet<>();
     Set<NodeId> requests = new HashSet<>();
     for (Outcome o : outcomes.values()) {
@@ -291,12 +382,14 @@ class ClusterFailoverIT {
         assertThat(issued).isGreaterThanOrEqualTo(requests.size());
       }
     }
-    assertThat(requests.size()).isGreaterThanOrEqualTo(DEVICES);
+    assertThat(requests.size()).isGreaterThanOrEqualTo(deviceCount);
     int switched = outcomes.values().stream().mapToInt(Outcome::switches).sum();
     System.out.printf("failover: %d devices, %d requests, %d node switches after the kill%n",
-        DEVICES, requests.size(), switched);
+        deviceCount, requests.size(), switched);
     // devices that started after the kill with B first must have moved to A
     assertThat(switched).as("some devices had to fail over").isPositive();
+    assertThat(outcomes.values().stream().filter(o -> nodeB.endpointUrl().equals(o.deliveredBy())).count())
+        .as("B delivered before it died").isGreaterThanOrEqualTo(killAfter);
   }
 
   /**
@@ -305,7 +398,7 @@ class ClusterFailoverIT {
    * the dead node delivered but whose answer was lost (FinishRequest: Bad_InvalidArgument,
    * already accepted) is followed by a new request.
    */
-  private static Outcome runDevice(List<GdsTestServer> nodes, NodeId app, String uri, KeyPair key) throws Exception {
+  private static Outcome runDevice(List<Node> nodes, NodeId app, String uri, KeyPair key) throws Exception {
     ClientIdentity identity = selfSigned(uri, key);
     byte[] csr = csr(key, uri);
     List<NodeId> started = new ArrayList<>();
@@ -313,11 +406,11 @@ class ClusterFailoverIT {
     NodeId request = null;
     int node = 0;
     int switches = 0;
+    String deliveredBy = null;
     for (int attempt = 0; attempt < 12 && got.isEmpty(); attempt++) {
       OpcUaClient c = null;
       try {
-        c = TestClients.connect(nodes.get(node), SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt,
-            new UsernameProvider(USER, PASSWORD), identity);
+        c = connect(nodes.get(node), identity);
         if (request == null) {
           CallMethodResult s = call(c, GdsNodeIds.Directory, GdsNodeIds.StartSigningRequest, new Variant(app),
               new Variant(NodeId.NULL_VALUE), new Variant(NodeId.NULL_VALUE), new Variant(ByteString.of(csr)));
@@ -337,6 +430,7 @@ class ClusterFailoverIT {
         assertThat(f.getStatusCode().isGood()).as("finish %s", f.getStatusCode()).isTrue();
         got.add((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
             new ByteArrayInputStream(((ByteString) f.getOutputArguments()[0].value()).bytesOrEmpty())));
+        deliveredBy = nodes.get(node).endpointUrl();
       } catch (AssertionError e) {
         throw e;
       } catch (Exception e) {
@@ -346,7 +440,42 @@ class ClusterFailoverIT {
         TestClients.disconnect(c);
       }
     }
-    return new Outcome(uri, started, got, switches);
+    return new Outcome(uri, started, got, switches, deliveredBy);
+  }
+
+  /** A device session: SignAndEncrypt, user "device", trusting exactly the node's certificate. */
+  private static OpcUaClient connect(Node node, ClientIdentity identity) throws Exception {
+    OpcUaClient client = OpcUaClient.create(
+        node.endpointUrl(),
+        endpoints -> endpoints.stream()
+            .filter(e -> e.getSecurityPolicyUri().equals(SecurityPolicy.Basic256Sha256.getUri()))
+            .filter(e -> e.getSecurityMode() == MessageSecurityMode.SignAndEncrypt)
+            .findFirst(),
+        t -> {},
+        c -> c.setApplicationName(org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText.english("failover device"))
+            .setApplicationUri(identity.applicationUri())
+            .setKeyPair(identity.keyPair())
+            .setCertificate(identity.certificate())
+            .setCertificateChain(new X509Certificate[] {identity.certificate()})
+            .setCertificateValidator((chain, uri, hosts) -> {
+              try {
+                if (chain.isEmpty() || !java.util.Arrays.equals(chain.get(0).getEncoded(), node.serverCertificate())) {
+                  throw new org.eclipse.milo.opcua.stack.core.UaException(StatusCodes.Bad_CertificateUntrusted);
+                }
+              } catch (java.security.cert.CertificateEncodingException e) {
+                throw new org.eclipse.milo.opcua.stack.core.UaException(StatusCodes.Bad_CertificateInvalid);
+              }
+            })
+            .setIdentityProvider(new UsernameProvider(USER, PASSWORD))
+            .setRequestTimeout(org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint(30_000)));
+    try {
+      client.connect();
+    } catch (Exception e) {
+      TestClients.disconnect(client);
+      throw e;
+    }
+    io.gdsvault.gds.model.ua.GdsDataTypes.register(client.getStaticDataTypeManager(), client.getNamespaceTable());
+    return client;
   }
 
   private static ClientIdentity selfSigned(String uri, KeyPair kp) throws Exception {
