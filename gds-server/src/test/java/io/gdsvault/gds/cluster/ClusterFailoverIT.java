@@ -76,9 +76,11 @@ import org.junit.jupiter.api.Test;
  * request is completed exactly once with unique serials; CRL numbers issued by both nodes at the
  * same time never collide; a trust change on one node reaches the other at once.
  *
- * <p>The "kill" is in-process: node B's OPC UA server is closed under the devices' open sessions
- * (in-flight calls fail, connections drop), then the rest of the node stops. Its leases are
- * released on that stop; lease expiry after a real crash is covered by {@link ClusterStoreTest}.
+ * <p>Two cases: node B in-process, "killed" by closing its OPC UA server under the devices' open
+ * sessions and then stopping it (its leases are released on that stop); and node B as its own
+ * JVM ({@code gds serve}) killed with SIGKILL, with no shutdown at all. Lease expiry after such a
+ * crash is covered by {@link ClusterStoreTest}. Node B is killed once it has delivered
+ * certificates, so both nodes served devices.
  */
 class ClusterFailoverIT {
 
