@@ -22,3 +22,7 @@ CREATE TABLE cluster_changes (
   topic   VARCHAR(128) NOT NULL PRIMARY KEY,
   version BIGINT       NOT NULL
 );
+
+-- the trust topic exists from the start, so bumping it is always a plain UPDATE (also inside a
+-- caller's transaction, where a failed INSERT race would abort that transaction on PostgreSQL)
+INSERT INTO cluster_changes (topic, version) VALUES ('trust', 0);
