@@ -9,6 +9,8 @@ import io.gdsvault.gds.certificates.CertificateRequestService;
 import io.gdsvault.gds.certificates.CertificateSettings;
 import io.gdsvault.gds.certificates.DataKeyCipher;
 import io.gdsvault.gds.certificates.RuleBasedApprovalPolicy;
+import io.gdsvault.gds.cluster.ChangeRelay;
+import io.gdsvault.gds.cluster.Cluster;
 import io.gdsvault.gds.config.GdsSettings;
 import io.gdsvault.gds.directory.DirectoryService;
 import io.gdsvault.gds.opcua.CertificateGroupNodes;
@@ -67,6 +69,10 @@ public final class CertificateFeature implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(CertificateFeature.class);
   static final String KEYSTORE_PASSWORD_ENV = "GDS_KEYSTORE_PASSWORD";
+  /** Lease names and change topic shared by the nodes of one database (issue 8). */
+  public static final String CRL_REISSUE_LEASE = "certificates.crl-reissue";
+  public static final String KEY_PURGE_LEASE = "certificates.key-purge";
+  public static final String TRUST_TOPIC = "trust";
 
   private final Map<SignerSettings, SignerBackend> backends;
   private final CertificateGroupService groups;
@@ -293,16 +299,39 @@ public final class CertificateFeature implements AutoCloseable {
   }
 
   /** Shows the approval queue and starts the schedules (after the server started). */
-  public void start(GdsServer server) {
+  public void start(GdsServer server, Cluster cluster) {
     CertificateRequestNodes queue =
         new CertificateRequestNodes(server.server(), server.vendorNamespace(), server.gdsNamespace(), service);
     queue.install();
     service.setListener(queue);
-    scheduler.scheduleWithFixedDelay(safe(groups::reissueDueCrls), 1, 60, TimeUnit.MINUTES);
-    scheduler.scheduleWithFixedDelay(safe(service::purgeExpiredKeys), 1, 1, TimeUnit.MINUTES);
+    // issue 8: with several nodes on one database exactly one (the lease holder) runs these
+    scheduler.scheduleWithFixedDelay(
+        safe(cluster.claimed(CRL_REISSUE_LEASE, Duration.ofMinutes(15), groups::reissueDueCrls)), 1, 5, TimeUnit.MINUTES);
+    scheduler.scheduleWithFixedDelay(
+        safe(cluster.claimed(KEY_PURGE_LEASE, Duration.ofMinutes(3), service::purgeExpiredKeys)), 1, 1, TimeUnit.MINUTES);
+    // trust changes (revocations, CRLs) made here are announced; those of other nodes reach this
+    // server's own trust list and the TrustList nodes within Cluster.RELAY_POLL
+    ChangeRelay trust = cluster.relay(TRUST_TOPIC, () -> {
+      refreshCas();
+      groups.changed();
+    });
+    groups.onChange(g -> trust.localChange());
     scheduler.scheduleWithFixedDelay(safe(queue::sync), 5, 5, TimeUnit.SECONDS);
     // revocations made on other nodes reach this server's own trust list within a minute
     scheduler.scheduleWithFixedDelay(safe(() -> publisher.publish(groups)), 1, 1, TimeUnit.MINUTES);
+  }
+
+  /** Re-reads the CA generations (a rollover on another node); a CA that cannot keeps its own. */
+  private void refreshCas() {
+    for (CertificateGroup g : groups.groups()) {
+      for (GroupCertificateType t : g.types()) {
+        try {
+          t.ca().refresh();
+        } catch (io.gdsvault.ca.CaException | RuntimeException e) {
+          log.warn("CA {} not refreshed after a change on another node: {}", t.ca().config().caName(), e.getMessage());
+        }
+      }
+    }
   }
 
   private static Runnable safe(Runnable r) {

@@ -7,6 +7,8 @@ import io.gdsvault.gds.audit.TrailAuditLog;
 import io.gdsvault.gds.auth.ClientTrustService;
 import io.gdsvault.gds.auth.PasswordHasher;
 import io.gdsvault.gds.auth.UserService;
+import io.gdsvault.gds.cluster.Cluster;
+import io.gdsvault.gds.cluster.NodeIdentity;
 import io.gdsvault.gds.config.GdsSettings;
 import io.gdsvault.gds.directory.DirectoryService;
 import io.gdsvault.gds.backup.BackupService;
@@ -22,6 +24,7 @@ import io.gdsvault.gds.persistence.jdbc.Database;
 import io.gdsvault.gds.persistence.jdbc.H2Snapshot;
 import io.gdsvault.gds.persistence.jdbc.JdbcAuditRepository;
 import io.gdsvault.gds.persistence.jdbc.JdbcApplicationRepository;
+import io.gdsvault.gds.persistence.jdbc.JdbcClusterStore;
 import io.gdsvault.gds.persistence.jdbc.JdbcUserRepository;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,6 +55,7 @@ public final class GdsApplication implements AutoCloseable {
   private CertificateFeature certificates;
   private PushFeature push;
   private AuditTrail auditTrail;
+  private Cluster cluster;
 
   private GdsApplication(
       DataDirectory data,
@@ -89,6 +93,7 @@ public final class GdsApplication implements AutoCloseable {
     GdsServer server = null;
     CertificateFeature certificates = null;
     PushFeature push = null;
+    Cluster cluster = null;
     try {
       database = openDatabase(settings, data.root());
       var tx = database.transactions();
@@ -144,7 +149,8 @@ public final class GdsApplication implements AutoCloseable {
       server.vendorNamespace().contribute(BackupVendorMethods.OBJECT, BackupVendorMethods.bindings(backups));
       push = PushFeature.open(settings, pushSettings, data.root(), tx, directory, certificates, server, clock);
       server.start();
-      certificates.start(server);
+      cluster = new Cluster(new JdbcClusterStore(tx), NodeIdentity.generate(), server.endpointUrl(), clock);
+      certificates.start(server, cluster);
       push.start();
       var trailEvents = new AuditTrailEvents(server.server(), server.vendorNamespace());
       trailEvents.install();
@@ -155,8 +161,12 @@ public final class GdsApplication implements AutoCloseable {
       app.certificates = certificates;
       app.push = push;
       app.auditTrail = trail;
+      app.cluster = cluster;
       return app;
     } catch (Exception | Error e) {
+      if (cluster != null) {
+        cluster.close();
+      }
       if (push != null) {
         push.close();
       }
@@ -244,6 +254,11 @@ public final class GdsApplication implements AutoCloseable {
     return push;
   }
 
+  /** This node among the nodes sharing the database (issue 8). */
+  public Cluster cluster() {
+    return cluster;
+  }
+
   @Override
   public void close() {
     try {
@@ -253,6 +268,9 @@ public final class GdsApplication implements AutoCloseable {
       server.close();
       if (certificates != null) {
         certificates.close();
+      }
+      if (cluster != null) {
+        cluster.close();
       }
     } finally {
       try {

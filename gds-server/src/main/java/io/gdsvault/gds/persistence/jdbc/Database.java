@@ -11,7 +11,8 @@ import org.jdbi.v3.core.Jdbi;
  * The connection pool, the schema (Flyway migrations in {@code db/migration}) and Jdbi.
  *
  * <p>Migration numbering: V1-V9 directory/users (core), V10-V19 certificates and trust (pull
- * flow), V20+ push and later features.
+ * flow), V20+ push and later features, V70-V79 several nodes (cluster_* tables; V71 is a Java
+ * migration in {@code db.migration}).
  */
 public final class Database implements AutoCloseable {
 
