@@ -119,8 +119,8 @@ public final class CaCommand implements Runnable {
     }
   }
 
-  @Command(name = "export", description = "Write the group's CA certificates to FILE (der: the first only).")
-  public static final class Export extends ClientCommand {
+  /** Writes one kind of the group's trust material (CA certificates or CRLs) to a file. */
+  abstract static class WriteMaterial extends ClientCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "GROUP")
     String group;
 
@@ -130,6 +130,16 @@ public final class CaCommand implements Runnable {
     @Option(names = "--format", description = "pem (default) or der.")
     String format = "pem";
 
+    private final int outputIndex;
+    private final String pemLabel;
+    private final String jsonKey;
+
+    WriteMaterial(int outputIndex, String pemLabel, String jsonKey) {
+      this.outputIndex = outputIndex;
+      this.pemLabel = pemLabel;
+      this.jsonKey = jsonKey;
+    }
+
     @Override
     protected void validate() {
       checkFormat(spec.commandLine(), format);
@@ -137,10 +147,10 @@ public final class CaCommand implements Runnable {
 
     @Override
     protected int execute(GdsConnection c) throws Exception {
-      ByteString[] certs = (ByteString[]) fetch(c, group)[0].value();
-      write(out, "CERTIFICATE", certs, format);
+      ByteString[] items = (ByteString[]) fetch(c, group)[outputIndex].value();
+      write(out, pemLabel, items, format);
       if (options.json()) {
-        printJson(Map.of("file", out.toString(), "certificates", certs.length));
+        printJson(Map.of("file", out.toString(), jsonKey, items.length));
       } else {
         out().println(out);
       }
@@ -148,32 +158,17 @@ public final class CaCommand implements Runnable {
     }
   }
 
-  @Command(name = "crl", description = "Write the group's CRLs to FILE (der: the first only).")
-  public static final class Crl extends ClientCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "GROUP")
-    String group;
-
-    @Option(names = "--out", required = true, paramLabel = "FILE")
-    Path out;
-
-    @Option(names = "--format", description = "pem (default) or der.")
-    String format = "pem";
-
-    @Override
-    protected void validate() {
-      checkFormat(spec.commandLine(), format);
+  @Command(name = "export", description = "Write the group's CA certificates to FILE (der: the first only).")
+  public static final class Export extends WriteMaterial {
+    public Export() {
+      super(0, "CERTIFICATE", "certificates");
     }
+  }
 
-    @Override
-    protected int execute(GdsConnection c) throws Exception {
-      ByteString[] crls = (ByteString[]) fetch(c, group)[1].value();
-      write(out, "X509 CRL", crls, format);
-      if (options.json()) {
-        printJson(Map.of("file", out.toString(), "crls", crls.length));
-      } else {
-        out().println(out);
-      }
-      return 0;
+  @Command(name = "crl", description = "Write the group's CRLs to FILE (der: the first only).")
+  public static final class Crl extends WriteMaterial {
+    public Crl() {
+      super(1, "X509 CRL", "crls");
     }
   }
 }
