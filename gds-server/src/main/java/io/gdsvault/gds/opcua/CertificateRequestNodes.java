@@ -185,10 +185,10 @@ public final class CertificateRequestNodes implements CertificateRequestListener
         List.of(
             new MethodBinding(VendorNamespace.id(path + ".Approve"), "Approve",
                 VendorNamespace.id(path + ".Approve.InputArguments"), null,
-                (hc, n) -> new ApproveRequestHandler(hc, n, service, id)),
+                (hc, n) -> new DecideRequestHandler(hc, n, service, id, DecideRequestHandler.Decision.APPROVE)),
             new MethodBinding(VendorNamespace.id(path + ".Reject"), "Reject",
                 VendorNamespace.id(path + ".Reject.InputArguments"), null,
-                (hc, n) -> new RejectRequestHandler(hc, n, service, id)));
+                (hc, n) -> new DecideRequestHandler(hc, n, service, id, DecideRequestHandler.Decision.REJECT)));
     HandlerContext hc = new HandlerContext(server, gns, vendorCallers());
     for (GdsMethodHandler h : MethodNodes.add(c, vns, hc, o, methods)) {
       nodes.add(h.node());

@@ -16,9 +16,9 @@ public final class CertificateVendorMethods {
   public static List<MethodBinding> requests(CertificateRequestService s) {
     return List.of(
         VendorMethods.binding(REQUESTS, "ApproveRequest", true, false,
-            (c, n) -> new ApproveRequestHandler(c, n, s, null)),
+            (c, n) -> new DecideRequestHandler(c, n, s, null, DecideRequestHandler.Decision.APPROVE)),
         VendorMethods.binding(REQUESTS, "RejectRequest", true, false,
-            (c, n) -> new RejectRequestHandler(c, n, s, null)),
+            (c, n) -> new DecideRequestHandler(c, n, s, null, DecideRequestHandler.Decision.REJECT)),
         VendorMethods.binding(REQUESTS, "ListRequests", true, true, (c, n) -> new ListRequestsHandler(c, n, s)),
         VendorMethods.binding(REQUESTS, "GetRequest", true, true, (c, n) -> new GetRequestHandler(c, n, s)));
   }

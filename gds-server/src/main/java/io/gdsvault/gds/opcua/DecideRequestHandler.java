@@ -8,27 +8,43 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 
 /**
- * Vendor {@code CertificateRequests.RejectRequest(RequestId, Reason)}, and the per-request
+ * Vendor {@code CertificateRequests.ApproveRequest(RequestId, Comment)} and
+ * {@code RejectRequest(RequestId, Reason)}, and the per-request {@code Approve(Comment)} /
  * {@code Reject(Reason)} when built with a fixed request id. RegistrationAuthorityAdmin; built-in
  * argument types only (UaExpert's Call dialog). RequestId is the NodeId text or the bare Guid.
  */
-public final class RejectRequestHandler extends GdsMethodHandler {
+public final class DecideRequestHandler extends GdsMethodHandler {
+
+  /** What the operator decides, with the name of its text argument. */
+  public enum Decision {
+    APPROVE("Comment"),
+    REJECT("Reason");
+
+    private final String textArgument;
+
+    Decision(String textArgument) {
+      this.textArgument = textArgument;
+    }
+  }
 
   private final CertificateRequestService service;
   private final UUID fixedRequest;
+  private final Decision decision;
 
-  public RejectRequestHandler(HandlerContext c, UaMethodNode n, CertificateRequestService s, UUID fixedRequest) {
+  public DecideRequestHandler(
+      HandlerContext c, UaMethodNode n, CertificateRequestService s, UUID fixedRequest, Decision decision) {
     super(c, n);
     this.service = s;
     this.fixedRequest = fixedRequest;
+    this.decision = decision;
   }
 
   @Override
   public Argument[] inputArguments() {
-    Argument reason = Arguments.scalar("Reason", Arguments.STRING);
+    Argument text = Arguments.scalar(decision.textArgument, Arguments.STRING);
     return fixedRequest != null
-        ? new Argument[] {reason}
-        : new Argument[] {Arguments.scalar("RequestId", Arguments.STRING), reason};
+        ? new Argument[] {text}
+        : new Argument[] {Arguments.scalar("RequestId", Arguments.STRING), text};
   }
 
   @Override
@@ -39,7 +55,11 @@ public final class RejectRequestHandler extends GdsMethodHandler {
   @Override
   protected Variant[] call(Caller caller, Variant[] in) {
     UUID id = fixedRequest != null ? fixedRequest : RequestIds.parse(string(in[0]), context.gdsNamespaceIndex());
-    service.reject(caller, id, string(in[fixedRequest != null ? 0 : 1]));
+    String text = string(in[fixedRequest != null ? 0 : 1]);
+    switch (decision) {
+      case APPROVE -> service.approve(caller, id, text);
+      case REJECT -> service.reject(caller, id, text);
+    }
     return new Variant[0];
   }
 }
