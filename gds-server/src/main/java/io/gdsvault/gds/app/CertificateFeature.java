@@ -143,7 +143,8 @@ public final class CertificateFeature implements AutoCloseable {
               new DataKeyCipher(dataKey(cs, dataDir)),
               clock,
               new CertificateSettings(
-                  cs.allowSelfApproval(), Duration.ofMinutes(cs.keyBlobTtlMinutes()), cs.rsaKeyBits()));
+                  cs.allowSelfApproval(), Duration.ofMinutes(cs.keyBlobTtlMinutes()), cs.rsaKeyBits(),
+                  Duration.ofMinutes(cs.finishRequestGraceMinutes())));
       return new CertificateFeature(backends, groups, service);
     } catch (Exception | Error e) {
       backends.values().forEach(SignerBackend::close);

@@ -191,7 +191,12 @@ public final class CertificateRequestService implements AutoCloseable {
     return id;
   }
 
-  /** FinishRequest (Part 12 §7.9.5) with the polling contract clients rely on. */
+  /**
+   * FinishRequest (Part 12 §7.9.5) with the polling contract clients rely on. A repeat by the same
+   * caller within the configured grace period after delivery (the first reply was lost on the
+   * wire) returns the same certificate, issuer chain and private key bytes and is recorded as a
+   * repeat; after it the request is complete (Bad_InvalidArgument) and the kept key is erased.
+   */
   public FinishResult finish(Caller caller, UUID applicationId, UUID requestId) {
     caller.requireSecureChannel();
     ApplicationRecord app = application(applicationId);
@@ -207,15 +212,21 @@ public final class CertificateRequestService implements AutoCloseable {
       throw GdsException.accessDenied(
           "FinishRequest must come from the client certificate that started the request");
     }
-    checkDeliverable(r);
+    if (r.state() == RequestState.ACCEPTED && !withinGrace(r, clock.instant()) && r.keyBlob() != null) {
+      eraseDeliveredKey(requestId); // read after the grace period: the kept key goes at once
+    }
+    checkDeliverable(r, clock.instant());
     MDC.put("requestId", requestId.toString());
     try {
+      boolean[] repeat = new boolean[1];
       FinishResult result =
           tx.inTransaction(
               () -> {
                 CertificateRequestRecord locked =
                     requests.findForUpdate(requestId).orElseThrow(() -> GdsException.notFound("RequestId"));
-                checkDeliverable(locked);
+                Instant now = clock.instant();
+                checkDeliverable(locked, now);
+                repeat[0] = locked.state() == RequestState.ACCEPTED;
                 X509Certificate cert = parse(locked.certificateDer());
                 List<X509Certificate> chain = issuerChain(cert);
                 byte[] key = null;
@@ -223,22 +234,34 @@ public final class CertificateRequestService implements AutoCloseable {
                   if (locked.keyBlob() == null) {
                     throw new GdsException(Reason.INVALID_ARGUMENT, "the private key has expired");
                   }
-                  byte[] payload = cipher.open(locked.keyBlob(), aad(requestId));
-                  key = NewKeyMaterial.deliver(payload, cert, chain);
-                  Arrays.fill(payload, (byte) 0);
+                  byte[] opened = cipher.open(locked.keyBlob(), aad(requestId));
+                  if (repeat[0]) {
+                    key = opened; // the bytes delivered the first time
+                  } else {
+                    key = NewKeyMaterial.deliver(opened, cert, chain);
+                    Arrays.fill(opened, (byte) 0);
+                  }
                 }
-                Instant now = clock.instant();
-                CertificateRequestRecord done =
-                    copy(locked, RequestState.ACCEPTED, null, null, now);
-                requests.update(done);
-                requests.addHistory(requestId, new RequestHistoryEntry(now, caller.describe(), "delivered", ""));
+                if (repeat[0]) {
+                  requests.addHistory(requestId, new RequestHistoryEntry(now, caller.describe(), "delivered",
+                      "repeat within the grace period"));
+                } else {
+                  Duration grace = settings.finishRequestGrace();
+                  boolean keep = key != null && grace.compareTo(Duration.ZERO) > 0;
+                  // the delivered key stays sealed until the grace period ends, for a repeated FinishRequest
+                  CertificateRequestRecord done =
+                      copy(locked, RequestState.ACCEPTED, keep ? cipher.seal(key, aad(requestId)) : null,
+                          keep ? now.plus(grace) : null, now);
+                  requests.update(done);
+                  requests.addHistory(requestId, new RequestHistoryEntry(now, caller.describe(), "delivered", ""));
+                }
                 List<byte[]> issuers = new ArrayList<>();
                 for (X509Certificate c : chain) {
                   issuers.add(encoded(c));
                 }
                 return new FinishResult(locked.certificateDer(), key, issuers);
               });
-      log.info("delivered applicationId={} serial={}", applicationId, r.serial());
+      log.info("delivered applicationId={} serial={} repeat={}", applicationId, r.serial(), repeat[0]);
       tx.inTransaction(() -> requests.find(requestId)).ifPresent(listener::delivered);
       return result;
     } finally {
@@ -246,7 +269,34 @@ public final class CertificateRequestService implements AutoCloseable {
     }
   }
 
-  private static void checkDeliverable(CertificateRequestRecord r) {
+  /** Whether a delivered request may still be fetched again (the grace period runs from delivery). */
+  private boolean withinGrace(CertificateRequestRecord r, Instant now) {
+    Duration grace = settings.finishRequestGrace();
+    return r.state() == RequestState.ACCEPTED
+        && r.deliveredAt() != null
+        && grace.compareTo(Duration.ZERO) > 0
+        && now.isBefore(r.deliveredAt().plus(grace));
+  }
+
+  /** Erases the kept private key of a delivered request whose grace period is over. */
+  private void eraseDeliveredKey(UUID requestId) {
+    Optional<CertificateRequestRecord> erased =
+        tx.inTransaction(
+            () -> {
+              Instant now = clock.instant();
+              Optional<CertificateRequestRecord> locked = requests.findForUpdate(requestId)
+                  .filter(l -> l.state() == RequestState.ACCEPTED && l.keyBlob() != null && !withinGrace(l, now));
+              locked.ifPresent(l -> {
+                requests.update(copy(l, l.state(), null, null, l.deliveredAt()));
+                requests.addHistory(requestId, new RequestHistoryEntry(now, "system", "key-expired",
+                    "the delivered private key was deleted (grace period over)"));
+              });
+              return locked;
+            });
+    erased.ifPresent(listener::changed);
+  }
+
+  private void checkDeliverable(CertificateRequestRecord r, Instant now) {
     switch (r.state()) {
       case NEW -> throw new GdsException(Reason.NOTHING_TO_DO, "the request waits for approval");
       case APPROVED -> {
@@ -255,8 +305,12 @@ public final class CertificateRequestService implements AutoCloseable {
         }
       }
       case REJECTED -> throw new GdsException(Reason.REQUEST_NOT_ALLOWED, "the request was rejected");
-      case ACCEPTED, REVOKED, REMOVED ->
+      case ACCEPTED -> {
+        if (!withinGrace(r, now)) {
           throw GdsException.invalid("the request was already completed");
+        }
+      }
+      case REVOKED, REMOVED -> throw GdsException.invalid("the request was already completed");
     }
   }
 
@@ -522,7 +576,10 @@ public final class CertificateRequestService implements AutoCloseable {
 
   // ------------------------------------------------------------------ maintenance
 
-  /** Deletes undelivered private keys older than the configured time (scheduled). */
+  /**
+   * Deletes undelivered private keys older than the configured time, and delivered ones whose
+   * FinishRequest grace period is over (scheduled).
+   */
   public int purgeExpiredKeys() {
     return purgeExpiredKeys(clock.instant());
   }
@@ -537,7 +594,9 @@ public final class CertificateRequestService implements AutoCloseable {
             CertificateRequestRecord p = copy(r, next, null, null, r.deliveredAt());
             requests.update(p);
             requests.addHistory(r.requestId(), new RequestHistoryEntry(now, "system", "key-expired",
-                "the undelivered private key was deleted"));
+                r.state() == RequestState.ACCEPTED
+                    ? "the delivered private key was deleted (grace period over)"
+                    : "the undelivered private key was deleted"));
             purged.add(p);
           }
         });

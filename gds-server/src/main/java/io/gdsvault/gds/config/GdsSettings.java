@@ -62,12 +62,15 @@ public record GdsSettings(
    *
    * @param autoApprove approve every request at once (labs and benchmarks only)
    * @param keystorePasswordFile file with the CA keystore secret, empty for none
+   * @param finishRequestGraceMinutes how long a repeated FinishRequest (its first reply was lost)
+   *     gets the same certificate and private key again; 0 turns repeats off
    */
   public record CertificateSettings(
       boolean autoApprove,
       String keystorePasswordFile,
       boolean allowSelfApproval,
       int keyBlobTtlMinutes,
+      int finishRequestGraceMinutes,
       int rsaKeyBits,
       List<ApprovalRuleSettings> approvalRules,
       SignerConfig signer,
@@ -168,6 +171,9 @@ public record GdsSettings(
     }
     if (certificates.keyBlobTtlMinutes() < 1) {
       p.add("certificates.keyBlobTtlMinutes must be at least 1");
+    }
+    if (certificates.finishRequestGraceMinutes() < 0 || certificates.finishRequestGraceMinutes() > 1440) {
+      p.add("certificates.finishRequestGraceMinutes must be 0..1440");
     }
     if (certificates.rsaKeyBits() != 2048 && certificates.rsaKeyBits() != 3072
         && certificates.rsaKeyBits() != 4096) {

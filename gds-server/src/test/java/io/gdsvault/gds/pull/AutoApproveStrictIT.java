@@ -127,10 +127,13 @@ class AutoApproveStrictIT {
     assertThat(done.getStatusCode().isGood()).as("finish %s", done.getStatusCode()).isTrue();
     X509Certificate cert = PullSupport.x509(((ByteString) done.getOutputArguments()[0].value()).bytesOrEmpty());
     assertThat(new String(((ByteString) done.getOutputArguments()[1].value()).bytesOrEmpty())).startsWith("-----BEGIN PRIVATE KEY-----");
-    // the key blob is gone after delivery
+    // after delivery the key stays sealed only for the FinishRequest grace period (then it is purged)
     var stored = gds.app().certificates().service().show(io.gdsvault.gds.auth.Caller.system(),
         (java.util.UUID) req.getIdentifier()).getKey();
-    assertThat(stored.keyBlob()).isNull();
+    assertThat(stored.keyBlob() == null || !new String(stored.keyBlob(), java.nio.charset.StandardCharsets.ISO_8859_1)
+        .contains("PRIVATE KEY")).isTrue();
+    assertThat(stored.keyBlobExpiresAt() == null
+        || !stored.keyBlobExpiresAt().isAfter(stored.deliveredAt().plus(java.time.Duration.ofMinutes(10)))).isTrue();
 
     List<X509Certificate> casBefore = gds.app().certificates().groups().allCaCertificates();
     TestClients.disconnect(admin);

@@ -48,6 +48,11 @@ public final class GdsTestServer implements AutoCloseable {
 
   /** Starts on a given data directory (restart tests). */
   public static GdsTestServer start(Path dir, Consumer<ObjectNode> overrides) throws Exception {
+    return start(dir, Clock.systemUTC(), overrides);
+  }
+
+  /** Starts on a given data directory with the services' clock (time-dependent tests). */
+  public static GdsTestServer start(Path dir, Clock clock, Consumer<ObjectNode> overrides) throws Exception {
     int port = freePort();
     GdsSettings settings =
         SettingsLoader.load(
@@ -64,7 +69,7 @@ public final class GdsTestServer implements AutoCloseable {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     GdsApplication app;
     try (PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-      app = GdsApplication.start(settings, dir, Clock.systemUTC(), ps);
+      app = GdsApplication.start(settings, dir, clock, ps);
     }
     rememberServerKeyStore(dir);
     Path pw = dir.resolve("initial-admin-password");
