@@ -4,6 +4,7 @@ import io.gdsvault.gds.audit.AuditTrail;
 import io.gdsvault.gds.audit.AuditingCertificateRequestRepository;
 import io.gdsvault.gds.audit.RequestQuotas;
 import io.gdsvault.gds.audit.TrailAuditLog;
+import io.gdsvault.gds.audit.TrailUserAudit;
 import io.gdsvault.gds.auth.ClientTrustService;
 import io.gdsvault.gds.auth.PasswordHasher;
 import io.gdsvault.gds.auth.UserService;
@@ -97,12 +98,14 @@ public final class GdsApplication implements AutoCloseable {
     try {
       database = openDatabase(settings, data.root());
       var tx = database.transactions();
+      var trail = new AuditTrail(new JdbcAuditRepository(), tx, clock);
       var users =
           new UserService(
               new JdbcUserRepository(),
               tx,
               new PasswordHasher(settings.security().passwordHashIterations()),
-              clock);
+              clock,
+              new TrailUserAudit(trail));
       boolean firstStart = !users.hasUsers();
       if (firstStart) {
         char[] password = data.writeInitialAdminPassword();
@@ -117,7 +120,6 @@ public final class GdsApplication implements AutoCloseable {
       }
 
       server = new GdsServer(settings, data.root(), users);
-      var trail = new AuditTrail(new JdbcAuditRepository(), tx, clock);
       var audit = new TrailAuditLog(new MiloAuditLog(server.server()), trail);
       var directory =
           new DirectoryService(

@@ -60,6 +60,14 @@ public final class AuditTrail {
         });
   }
 
+  /**
+   * Runs {@code action} once the transaction open on this thread has committed (not on rollback);
+   * outside a transaction, at once.
+   */
+  public void afterCommit(Runnable action) {
+    tx.run(() -> repository.afterCommit(action));
+  }
+
   /** Rows since a time (all when null), oldest first (SecurityAdmin). */
   public List<AuditRecord> list(Caller caller, Instant since, int limit) {
     caller.requireRole(Role.SECURITY_ADMIN);

@@ -14,18 +14,21 @@ public final class TrailAuditLog implements AuditLog {
     this.trail = trail;
   }
 
+  /**
+   * Appends the row in the transaction open on this thread (the change's own), and passes the
+   * change on (OPC UA event) only once that transaction committed: a rolled-back change raises
+   * nothing, and a failed append fails (and rolls back) the change.
+   */
   @Override
   public void applicationRegistrationChanged(
       Caller caller, String method, UUID applicationId, String applicationUri, boolean success) {
-    try {
-      trail.append(
-          caller.describe(),
-          "application." + method,
-          applicationId == null ? String.valueOf(applicationUri) : applicationId.toString(),
-          applicationUri == null ? "" : "applicationUri=" + applicationUri,
-          success ? "ok" : "failed");
-    } finally {
-      next.applicationRegistrationChanged(caller, method, applicationId, applicationUri, success);
-    }
+    trail.append(
+        caller.describe(),
+        "application." + method,
+        applicationId == null ? String.valueOf(applicationUri) : applicationId.toString(),
+        applicationUri == null ? "" : "applicationUri=" + applicationUri,
+        success ? "ok" : "failed");
+    trail.afterCommit(
+        () -> next.applicationRegistrationChanged(caller, method, applicationId, applicationUri, success));
   }
 }

@@ -26,12 +26,19 @@ public final class UserService {
   private final Transactions tx;
   private final PasswordHasher hasher;
   private final Clock clock;
+  private final UserAudit audit;
 
   public UserService(UserRepository users, Transactions tx, PasswordHasher hasher, Clock clock) {
+    this(users, tx, hasher, clock, UserAudit.NONE);
+  }
+
+  /** With {@code audit} told of every change inside the change's transaction. */
+  public UserService(UserRepository users, Transactions tx, PasswordHasher hasher, Clock clock, UserAudit audit) {
     this.users = users;
     this.tx = tx;
     this.hasher = hasher;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** The user's roles when name and password match; empty otherwise (same cost either way). */
@@ -67,10 +74,13 @@ public final class UserService {
       throw GdsException.invalid("at least one role is required");
     }
     String hash = hasher.hash(password);
-    boolean added = tx.inTransaction(() -> users.insert(name, hash, roles, clock.instant()));
-    if (!added) {
-      throw new GdsException(Reason.ENTRY_EXISTS, "user already exists");
-    }
+    tx.run(
+        () -> {
+          if (!users.insert(name, hash, roles, clock.instant())) {
+            throw new GdsException(Reason.ENTRY_EXISTS, "user already exists");
+          }
+          audit.changed(caller, "AddUser", name, "roles=" + new java.util.TreeSet<>(roles));
+        });
     log.info("user added user={} roles={} by={}", name, roles, caller.describe());
   }
 
@@ -81,6 +91,7 @@ public final class UserService {
         () -> {
           if (users.count() == 0) {
             users.insert(INITIAL_ADMIN, hash, Set.of(Role.values()), clock.instant());
+            audit.changed(Caller.system(), "AddUser", INITIAL_ADMIN, "roles=" + new java.util.TreeSet<>(Set.of(Role.values())));
           }
         });
     log.info("initial user created user={}", INITIAL_ADMIN);
@@ -96,6 +107,7 @@ public final class UserService {
             throw new GdsException(Reason.INVALID_STATE, "cannot remove the last SecurityAdmin");
           }
           users.delete(name);
+          audit.changed(caller, "RemoveUser", name, "");
         });
     log.info("user removed user={} by={}", name, caller.describe());
   }
@@ -104,9 +116,13 @@ public final class UserService {
     caller.requireRole(Role.SECURITY_ADMIN);
     checkPassword(password);
     String hash = hasher.hash(password);
-    if (!tx.inTransaction(() -> users.updatePasswordHash(name, hash, clock.instant()))) {
-      throw GdsException.notFound("user");
-    }
+    tx.run(
+        () -> {
+          if (!users.updatePasswordHash(name, hash, clock.instant())) {
+            throw GdsException.notFound("user");
+          }
+          audit.changed(caller, "SetPassword", name, "");
+        });
     log.info("password changed user={} by={}", name, caller.describe());
   }
 

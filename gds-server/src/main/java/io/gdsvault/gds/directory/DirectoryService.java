@@ -263,10 +263,15 @@ public final class DirectoryService {
       java.util.function.Supplier<T> work) {
     MDC.put("applicationId", String.valueOf(id));
     try {
-      T result = work.get();
-      audit.applicationRegistrationChanged(caller, method, id, applicationUri, true);
-      return result;
+      // the change and its audit row commit together: a failed audit append rolls the change back
+      return tx.inTransaction(
+          () -> {
+            T result = work.get();
+            audit.applicationRegistrationChanged(caller, method, id, applicationUri, true);
+            return result;
+          });
     } catch (GdsException e) {
+      // rolled back: the attempt is recorded as failed, in a transaction of its own
       audit.applicationRegistrationChanged(caller, method, id, applicationUri, false);
       throw e;
     } finally {

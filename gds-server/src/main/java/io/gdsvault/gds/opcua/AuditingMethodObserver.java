@@ -9,15 +9,20 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 
 /**
- * Writes user and client-trust changes (which have no history of their own) and every refused
- * access to the audit trail. Only the first argument (a user name or thumbprint) is recorded,
+ * Writes client-trust changes (which have no history of their own), failed user-management calls
+ * and every refused access to the audit trail. Only the first argument (a user name or thumbprint) is recorded,
  * never a password.
  */
 public final class AuditingMethodObserver implements MethodCallObserver {
 
   /** Methods whose every call is recorded; their first argument names the target. */
-  static final Set<String> RECORDED =
-      Set.of("AddUser", "RemoveUser", "SetPassword", "AcceptCertificate");
+  static final Set<String> RECORDED = Set.of("AcceptCertificate");
+
+  /**
+   * User management: the service records a change in its own transaction, so only the calls that
+   * changed nothing (refused or failed) are recorded here.
+   */
+  static final Set<String> FAILURES_RECORDED = Set.of("AddUser", "RemoveUser", "SetPassword");
 
   private final AuditTrail trail;
 
@@ -27,7 +32,9 @@ public final class AuditingMethodObserver implements MethodCallObserver {
 
   @Override
   public void called(String method, Supplier<Caller> caller, Variant[] inputs, long statusCode) {
-    boolean recorded = RECORDED.contains(method);
+    boolean recorded =
+        RECORDED.contains(method)
+            || (FAILURES_RECORDED.contains(method) && statusCode != StatusCode.GOOD.value());
     boolean denied =
         statusCode == StatusCodes.Bad_UserAccessDenied
             || statusCode == StatusCodes.Bad_SecurityModeInsufficient;
