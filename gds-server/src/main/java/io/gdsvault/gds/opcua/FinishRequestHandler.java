@@ -12,8 +12,9 @@ import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 
 /**
  * Part 12 §7.9.5 FinishRequest(ApplicationId, RequestId) → (Certificate, PrivateKey,
- * IssuerCertificates). Pending: Bad_NothingToDo; rejected: Bad_RequestNotAllowed; delivered:
- * Bad_InvalidArgument; unknown: Bad_NotFound.
+ * IssuerCertificates). Pending: Bad_NothingToDo; rejected: Bad_RequestNotAllowed; delivered: the
+ * same output again within the grace period (a lost reply), Bad_InvalidArgument after it; unknown:
+ * Bad_NotFound.
  */
 public final class FinishRequestHandler extends GdsMethodHandler {
 
