@@ -74,6 +74,7 @@ class CrashIT {
     try {
       int port = GdsTestServer.freePort();
       gds = serve(data, port);
+      long startedAt = System.nanoTime();
       String url = "opc.tcp://localhost:" + port + "/GDS";
       String adminPw = Files.readString(data.resolve("initial-admin-password")).strip();
       ClientIdentity adminId = PullSupport.selfSigned("urn:crash:admin", PullSupport.rsa());
@@ -153,6 +154,7 @@ class CrashIT {
       });
       threads.add(approverThread);
       threads.forEach(Thread::start);
+      long workloadAt = System.nanoTime();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
       while (delivered.size() < DEVICES && System.nanoTime() < deadline) {
         Thread.sleep(50);
@@ -170,6 +172,7 @@ class CrashIT {
       // restart on the same data directory: every device finishes its last request
       int port2 = GdsTestServer.freePort();
       gds = serve(data, port2);
+      long restartedServeAt = System.nanoTime();
       String url2 = "opc.tcp://localhost:" + port2 + "/GDS";
       OpcUaClient approver = client(url2, PullSupport.selfSigned("urn:crash:approver2", PullSupport.rsa()),
           new UsernameProvider("approver", PW));
@@ -258,9 +261,11 @@ class CrashIT {
             DEVICES, requests, approvedBeforeKill.size(), deliveredBeforeKill.size(), finishedAfter.get(), repeated.get(),
             startedAgain.get(), devicesDone, serials.size(), Set.copyOf(serials).size(), crlCount, audit.rows(), lost,
             missing, unrecorded + orphans);
-        System.out.printf("crash test phases: untilKill=%ds restartAndFinish=%ds total=%ds%n",
-            TimeUnit.NANOSECONDS.toSeconds(killedAt - t0), TimeUnit.NANOSECONDS.toSeconds(restartedAt - killedAt),
-            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
+        System.out.printf("crash test phases (s): serve=%d setup=%d workload=%d restart=%d devicesFinish=%d"
+                + " checks=%d total=%d%n",
+            sec(startedAt - t0), sec(workloadAt - startedAt), sec(killedAt - workloadAt),
+            sec(restartedServeAt - killedAt), sec(restartedAt - restartedServeAt), sec(System.nanoTime() - restartedAt),
+            sec(System.nanoTime() - t0));
         assertThat(unrecorded).as("certificates of requests missing from issued_certificates").isZero();
         assertThat(orphans).as("issued certificates without their request").isZero();
         assertThat(stuck).as("approved requests without a certificate").isZero();
@@ -319,6 +324,10 @@ class CrashIT {
     } finally {
       TestClients.disconnect(c);
     }
+  }
+
+  private static long sec(long nanos) {
+    return TimeUnit.NANOSECONDS.toSeconds(nanos);
   }
 
   private static OpcUaClient client(String url, ClientIdentity identity, IdentityProvider idp) throws Exception {
