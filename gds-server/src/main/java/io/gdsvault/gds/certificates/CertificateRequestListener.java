@@ -14,6 +14,14 @@ public interface CertificateRequestListener {
     changed(request);
   }
 
+  /**
+   * FinishRequest delivered the request's certificate; {@code repeat} when it was delivered before
+   * and asked for again within the grace period (a lost reply).
+   */
+  default void delivered(CertificateRequestRecord request, boolean repeat) {
+    delivered(request);
+  }
+
   /** A certificate was revoked (raise CertificateRevoked). */
   default void revoked(IssuedCertificateRecord certificate, String actor) {}
 

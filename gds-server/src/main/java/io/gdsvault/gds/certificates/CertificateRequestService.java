@@ -262,7 +262,7 @@ public final class CertificateRequestService implements AutoCloseable {
                 return new FinishResult(locked.certificateDer(), key, issuers);
               });
       log.info("delivered applicationId={} serial={} repeat={}", applicationId, r.serial(), repeat[0]);
-      tx.inTransaction(() -> requests.find(requestId)).ifPresent(listener::delivered);
+      tx.inTransaction(() -> requests.find(requestId)).ifPresent(d -> listener.delivered(d, repeat[0]));
       return result;
     } finally {
       MDC.remove("requestId");

@@ -95,9 +95,14 @@ public final class CertificateRequestNodes implements CertificateRequestListener
 
   @Override
   public void delivered(CertificateRequestRecord r) {
+    delivered(r, false);
+  }
+
+  @Override
+  public void delivered(CertificateRequestRecord r, boolean repeat) {
     int gns = gds.getNamespaceIndex().intValue();
-    fire(deliveredType, "CertificateDelivered: " + r.applicationUri() + " requestId=" + r.requestId()
-            + " serial=" + r.serial(), GdsNodeIds.FinishRequest, "",
+    fire(deliveredType, "CertificateDelivered" + (repeat ? " (repeat)" : "") + ": " + r.applicationUri()
+            + " requestId=" + r.requestId() + " serial=" + r.serial(), GdsNodeIds.FinishRequest, "",
         new Variant[] {new Variant(ApplicationRecordMapper.toNodeId(r.applicationId(), gns)),
           new Variant(RequestIds.toNodeId(r.requestId(), gns))}, new Variant[0]);
     sync();

@@ -1,9 +1,11 @@
 package io.gdsvault.gds.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
 import io.gdsvault.gds.audit.AuditRecord;
 import io.gdsvault.gds.auth.Caller;
+import io.gdsvault.gds.model.ua.GdsNodeIds;
 import io.gdsvault.gds.testing.GdsTestServer;
 import io.gdsvault.gds.testing.TestClients;
 import java.nio.file.Files;
@@ -16,9 +18,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.EventFilterBuilder;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,6 +166,23 @@ class FinishRequestRepeatIT extends PullSupport {
     OpcUaClient device = connect(d.identity(), REQUESTER);
     OpcUaClient stranger = connect(selfSigned(d.uri(), rsa()), REQUESTER);
     OpcUaClient approver = TestClients.secure(gds, APPROVER, PASSWORD);
+    // CertificateDelivered events on the Server object: the repeat raises one again, marked as such
+    List<Variant[]> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    OpcUaSubscription subscription = new OpcUaSubscription(admin);
+    subscription.setSubscriptionListener(new OpcUaSubscription.SubscriptionListener() {
+      @Override
+      public void onEventReceived(OpcUaSubscription s, List<OpcUaMonitoredItem> items, List<Variant[]> fields) {
+        events.addAll(fields);
+      }
+    });
+    subscription.create();
+    OpcUaMonitoredItem item = OpcUaMonitoredItem.newEventItem(NodeIds.Server, new EventFilterBuilder()
+        .select(NodeIds.BaseEventType, new QualifiedName(0, "EventType"))
+        .select(NodeIds.BaseEventType, new QualifiedName(0, "Message"))
+        .build());
+    item.setQueueSize(uint(100));
+    subscription.addMonitoredItem(item);
+    subscription.synchronizeMonitoredItems();
     try {
       NodeId req = requestId(startSigning(device, d.applicationId(), csr(rsa(), d.uri())));
       assertThat(approve(approver, req, "ok").getStatusCode().isGood()).isTrue();
@@ -171,9 +197,24 @@ class FinishRequestRepeatIT extends PullSupport {
           .isTrue();
       assertThat(issuers(again)).containsExactly(issuers(first));
       assertThat(keyBlobInDatabase(req)).as("a signing request has no key to keep").isNull();
+      NodeId delivered = GdsNodeIds.resolve(GdsNodeIds.CertificateDeliveredAuditEventType, admin.getNamespaceTable());
+      String id = req.getIdentifier().toString();
+      java.util.function.Supplier<List<String>> messages = () -> events.stream()
+          .filter(f -> delivered.equals(f[0].value()))
+          .map(f -> ((LocalizedText) f[1].value()).text())
+          .filter(m -> m != null && m.contains(id))
+          .toList();
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+      while (messages.get().size() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(messages.get()).hasSize(2).satisfiesExactly(
+          m -> assertThat(m).startsWith("CertificateDelivered:"),
+          m -> assertThat(m).startsWith("CertificateDelivered (repeat):"));
       clock.advance(Duration.ofMinutes(GRACE_MINUTES).plusSeconds(1));
       assertThat(status(finish(device, d.applicationId(), req))).isEqualTo(StatusCodes.Bad_InvalidArgument);
     } finally {
+      subscription.delete();
       TestClients.disconnect(device, stranger, approver);
     }
   }
