@@ -58,10 +58,26 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void theFinishRequestGracePeriodDefaultsToTenMinutesAndIsBounded() throws Exception {
+    // issue 7: a lost FinishRequest reply may be repeated within this time; 0 turns repeats off
+    assertThat(SettingsLoader.defaults().certificates().finishRequestGraceMinutes()).isEqualTo(10);
+    Path off = dir.resolve("off.yaml");
+    Files.writeString(off, "certificates:\n  finishRequestGraceMinutes: 0\n");
+    assertThat(SettingsLoader.load(off, t -> {}).certificates().finishRequestGraceMinutes()).isZero();
+    Path bad = dir.resolve("grace.yaml");
+    Files.writeString(bad, "certificates:\n  finishRequestGraceMinutes: -1\n");
+    assertThatThrownBy(() -> SettingsLoader.load(bad, t -> {}))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("finishRequestGraceMinutes");
+  }
+
+  @Test
   void theShippedConfigFilesLoad() {
     // config/gds.yaml and the production example must stay valid
     Path root = Path.of("").toAbsolutePath().getParent().resolve("config");
     assertThat(SettingsLoader.load(root.resolve("gds.yaml"), t -> {}).server().port()).isEqualTo(58810);
+    assertThat(SettingsLoader.load(root.resolve("gds.yaml"), t -> {}).certificates().finishRequestGraceMinutes())
+        .isEqualTo(10);
     GdsSettings prod = SettingsLoader.load(root.resolve("gds.production.example.yaml"), t -> {});
     assertThat(prod.security().clientCertificates()).isEqualTo(ClientCertificateMode.STRICT);
   }
