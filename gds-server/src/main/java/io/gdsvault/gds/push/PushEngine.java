@@ -89,6 +89,7 @@ public final class PushEngine implements AutoCloseable {
   private final Supplier<X509Certificate> gdsCertificate;
   private final Clock clock;
   private final PushSettings settings;
+  private final PushAudit audit;
   private final String nodeId = UUID.randomUUID().toString();
   private final ExecutorService workers;
   private final Semaphore slots;
@@ -106,7 +107,8 @@ public final class PushEngine implements AutoCloseable {
       DataKeyCipher cipher,
       Supplier<X509Certificate> gdsCertificate,
       Clock clock,
-      PushSettings settings) {
+      PushSettings settings,
+      PushAudit audit) {
     this.repository = repository;
     this.tx = tx;
     this.connector = connector;
@@ -117,6 +119,7 @@ public final class PushEngine implements AutoCloseable {
     this.gdsCertificate = gdsCertificate;
     this.clock = clock;
     this.settings = settings;
+    this.audit = audit == null ? PushAudit.NONE : audit;
     this.slots = new Semaphore(settings.maxConcurrentPushes());
     this.workers =
         Executors.newFixedThreadPool(settings.maxConcurrentPushes(), daemon("gds-push"));
@@ -190,11 +193,16 @@ public final class PushEngine implements AutoCloseable {
       seen = s.serverCertificate();
       s.supportedPrivateKeyFormats();
     } catch (PushException e) {
+      TargetCheckException refused;
       if (expected != null && e.getMessage() != null && e.getMessage().contains("is not trusted")) {
-        throw new TargetCheckException("the target's certificate does not have the expected thumbprint " + expected
+        refused = new TargetCheckException("the target's certificate does not have the expected thumbprint " + expected
             + ": " + e.getMessage());
+      } else {
+        refused = new TargetCheckException("cannot push to the target: " + e.getMessage());
       }
-      throw new TargetCheckException("cannot push to the target: " + e.getMessage());
+      audit.record(caller.describe(), "push.enable", r.applicationId().toString(),
+          "endpoint=" + endpoint + " error=" + refused.getMessage(), "failed");
+      throw refused;
     }
     String pinned = thumbprint(seen);
     Instant now = clock.instant();
@@ -226,6 +234,9 @@ public final class PushEngine implements AutoCloseable {
       } else {
         repository.update(b.build());
       }
+      audit.record(caller.describe(), "push.enable", r.applicationId().toString(),
+          "endpoint=" + endpoint + " policy=" + policy + " targetUser=" + r.targetUser() + " pinned=" + pinned
+              + " keyMode=" + b.keyMode, "ok");
     });
     log.info("push enabled applicationId={} endpoint={} pinned={} by={}", r.applicationId(), endpoint,
         pinned, caller.describe());
@@ -236,7 +247,13 @@ public final class PushEngine implements AutoCloseable {
   /** Stops managing the target (its certificate and trust list stay as they are). */
   public void disable(Caller caller, UUID applicationId) {
     caller.requireRole(Role.SECURITY_ADMIN);
-    boolean removed = tx.inTransaction(() -> repository.delete(applicationId));
+    boolean removed = tx.inTransaction(() -> {
+      boolean deleted = repository.delete(applicationId);
+      if (deleted) {
+        audit.record(caller.describe(), "push.disable", applicationId.toString(), "", "ok");
+      }
+      return deleted;
+    });
     if (!removed) {
       throw GdsException.notFound("push target");
     }
@@ -249,6 +266,7 @@ public final class PushEngine implements AutoCloseable {
     if (!enqueue(applicationId, PushScope.FULL, "run by " + caller.describe())) {
       throw GdsException.notFound("push target");
     }
+    audit.record(caller.describe(), "push.run", applicationId.toString(), "scope=" + PushScope.FULL, "ok");
     wake();
   }
 
@@ -746,6 +764,10 @@ public final class PushEngine implements AutoCloseable {
       }
       finishOrRerun(b, now, PushState.SUCCEEDED);
       repository.update(b.build());
+      audit.record(PUSH_CALLER.describe(), "push.succeeded", job.applicationId().toString(),
+          "endpoint=" + job.endpointUrl() + " scope=" + job.scope() + " phase=" + what
+              + (installed == null ? "" : " thumbprint=" + thumbprint(installed.x509())
+                  + " notAfter=" + installed.x509().getNotAfter().toInstant()), "ok");
     }));
     if (installed != null) {
       log.info("push succeeded applicationId={} thumbprint={} notAfter={}", job.applicationId(),
@@ -775,6 +797,9 @@ public final class PushEngine implements AutoCloseable {
       }
       b.updatedAt = now;
       repository.update(b.build());
+      audit.record(PUSH_CALLER.describe(), "push.failed", job.applicationId().toString(),
+          "endpoint=" + job.endpointUrl() + " scope=" + job.scope() + " phase=" + t.phase() + " attempt="
+              + b.attempts + " error=" + error, "failed");
     }));
     log.warn("push failed applicationId={} attempt={} error={}", job.applicationId(), attempts[0], error);
   }
