@@ -75,6 +75,13 @@ public final class PushEngine implements AutoCloseable {
   private static final int MAX_ERROR = 1000;
   private static final String DEFAULT_POLICY = "http://opcfoundation.org/UA/SecurityPolicy#Basic256Sha256";
 
+  /**
+   * Test hook, never set in production: {@code -Dgdsvault.push.testPause=POINT} (after-trust-list,
+   * before-apply-changes) stops a push at that step for ten minutes and says so on stdout, so a
+   * crash test can kill the process at a known point of a push.
+   */
+  private static final String TEST_PAUSE = System.getProperty("gdsvault.push.testPause", "");
+
   /** Who the engine is when it files certificate requests: approval still follows the policy. */
   static final Caller PUSH_CALLER =
       new Caller("push", EnumSet.of(Role.CERTIFICATE_AUTHORITY_ADMIN), null, null, ChannelSecurity.SIGN_AND_ENCRYPT);
@@ -463,6 +470,7 @@ public final class PushEngine implements AutoCloseable {
       password = openPassword(job);
       PushScope scope = job.scope();
       Certificate pending = null;
+      String trustNote = "";
       TargetConnector.Session s =
           connector.connect(job.endpointUrl(), job.securityPolicyUri(), job.targetUser(), password, serverTrust(job));
       try {
@@ -479,11 +487,17 @@ public final class PushEngine implements AutoCloseable {
             s = reconnect(job, password);
             s.certificateTypes();
           }
-          List<byte[]> missing = missing(wanted.trustedCertificates(), s.readTrustList().trustedCertificates());
+          TrustListContent readBack = s.readTrustList();
+          List<byte[]> missing = missing(wanted.trustedCertificates(), readBack.trustedCertificates());
+          if (!missing(wanted.trustedCrls(), readBack.trustedCrls()).isEmpty()) {
+            // e.g. node-opcua 2.157 answers CloseAndUpdate with Good but ignores the upload, and
+            // Part 12 has no other method that carries a CRL: say so in the job and the audit row
+            trustNote = "; the target did not keep our CRLs (read back without them)";
+            log.warn("target applicationId={} did not take the CRLs of the trust list write", job.applicationId());
+          }
           if (!missing.isEmpty()) {
-            // e.g. node-opcua 2.157 answers CloseAndUpdate with Good but ignores the upload
-            log.warn("target ignored the trust list write; adding {} certificates with AddCertificate (CRLs cannot"
-                + " be delivered this way)", missing.size());
+            log.warn("target ignored the trust list write; adding {} certificates with AddCertificate",
+                missing.size());
             for (byte[] c : missing) {
               s.addCertificate(c, true);
             }
@@ -496,9 +510,10 @@ public final class PushEngine implements AutoCloseable {
           throw new PushException("writing the trust list: " + e.getMessage(), e);
         }
         if (scope == PushScope.TRUST) {
-          succeed(job, null, "trust list written");
+          succeed(job, null, "trust list written" + trustNote);
           return;
         }
+        testPause("after-trust-list");
         progress(job, "obtaining certificate");
         pending = obtainCertificate(job, app, s, formats);
         if (pending == null) {
@@ -514,6 +529,7 @@ public final class PushEngine implements AutoCloseable {
           throw new PushException("the target refused the certificate: " + e.getMessage(), e);
         }
         if (apply) {
+          testPause("before-apply-changes");
           s.applyChanges();
         }
       } finally {
@@ -524,7 +540,7 @@ public final class PushEngine implements AutoCloseable {
       }
       progress(job, "verifying the new certificate");
       verify(job, pending);
-      succeed(job, pending, "certificate installed");
+      succeed(job, pending, "certificate installed" + trustNote);
     } catch (PushException | GdsException e) {
       fail(job, e.getMessage());
     } catch (RuntimeException e) {
@@ -695,6 +711,14 @@ public final class PushEngine implements AutoCloseable {
       }
     } finally {
       Arrays.fill(password, '\0');
+    }
+  }
+
+  private static void testPause(String point) {
+    if (point.equals(TEST_PAUSE)) {
+      System.out.println("push test pause at " + point);
+      System.out.flush();
+      sleep(TimeUnit.MINUTES.toMillis(10));
     }
   }
 
