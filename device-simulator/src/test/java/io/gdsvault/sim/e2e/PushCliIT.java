@@ -109,4 +109,45 @@ class PushCliIT {
     assertThat(JSON.readTree(gds("push", "status", "--json").out())).isEmpty();
     assertThat(gds("push", "run", appId).code()).isEqualTo(1);
   }
+
+  @Test
+  void pushWritesAuditRowsWithoutCredentialsAndTheChainStillVerifies() throws Exception {
+    // enable, a successful push, an operator run that fails (target down), disable: each a row
+    PushTargetDevice d = f.startTarget("target");
+    UUID app = f.register(d.support().applicationUri(), d.endpointUrl());
+    String appId = ApplicationRecordMapper.toNodeId(app, f.gds.server().server().getNamespaceTable()
+        .getIndex(io.gdsvault.gds.model.ua.GdsNodeIds.NAMESPACE_URI).intValue()).toParseableString();
+    Path pw = Files.writeString(f.dir.resolve("target-password"), PushFixture.TARGET_PASSWORD + "\n");
+    Cli enable = gds("push", "enable", appId, "--endpoint", d.endpointUrl(), "--target-user", PushFixture.TARGET_ADMIN,
+        "--target-password-file", pw.toString());
+    assertThat(enable.code()).as(enable.err()).isZero();
+    var ok = f.awaitSucceeded(app, null);
+    d.close();
+    Cli run = gds("push", "run", appId);
+    assertThat(run.code()).as(run.err()).isZero();
+    var failed = f.await(app, t -> t.state() == io.gdsvault.gds.push.PushState.FAILED, "failed");
+    Cli disable = gds("push", "disable", appId);
+    assertThat(disable.code()).as(disable.err()).isZero();
+
+    List<io.gdsvault.gds.audit.AuditRecord> rows = f.gds.auditTrail()
+        .list(io.gdsvault.gds.auth.Caller.system(), null, 0).stream()
+        .filter(r -> r.action().startsWith("push.") && r.target().equals(app.toString())).toList();
+    assertThat(rows).extracting(io.gdsvault.gds.audit.AuditRecord::action)
+        .containsSubsequence("push.enable", "push.succeeded", "push.run", "push.failed", "push.disable");
+    var enabled = rows.stream().filter(r -> r.action().equals("push.enable")).findFirst().orElseThrow();
+    assertThat(enabled.actor()).contains("admin");
+    assertThat(enabled.outcome()).isEqualTo("ok");
+    assertThat(enabled.detail()).contains("endpoint=" + d.endpointUrl()).contains("targetUser=" + PushFixture.TARGET_ADMIN);
+    var succeeded = rows.stream().filter(r -> r.action().equals("push.succeeded")).findFirst().orElseThrow();
+    assertThat(succeeded.detail()).contains("thumbprint=" + ok.certificateThumbprint()).contains("scope=FULL");
+    var failure = rows.stream().filter(r -> r.action().equals("push.failed")).findFirst().orElseThrow();
+    assertThat(failure.outcome()).isEqualTo("failed");
+    assertThat(failure.detail()).contains("error=").contains("phase=").contains(failed.lastError().substring(0, 20));
+    assertThat(rows).allSatisfy(r -> assertThat(r.actor() + r.detail() + r.target())
+        .doesNotContain(PushFixture.TARGET_PASSWORD));
+
+    Cli verify = gds("audit", "verify");
+    assertThat(verify.code()).as(verify.err() + verify.out()).isZero();
+    assertThat(f.gds.auditTrail().verify().intact()).isTrue();
+  }
 }

@@ -62,6 +62,7 @@ class PushEngineIT {
     assertThat(PushEngine.thumbprint(shaken)).isEqualTo(p.job().certificateThumbprint());
     assertThat(p.job().lastPush()).isNotNull();
     assertThat(p.job().lastError()).isNull();
+    assertThat(p.job().phase()).as("the simulator kept our CRLs").isEqualTo("certificate installed");
 
     var trust = TrustLists.read(f, p.device().endpointUrl());
     assertThat(trust.trustedCertificates()).contains(rsa().ca().currentCaCertificate(), f.gds.server().certificate());

@@ -82,7 +82,7 @@ public final class GdsApplication implements AutoCloseable {
    */
   public static GdsApplication start(GdsSettings settings, Path dataDir, Clock clock, PrintStream out)
       throws Exception {
-    return start(settings, dataDir, clock, out, io.gdsvault.gds.push.PushSettings.defaults());
+    return start(settings, dataDir, clock, out, io.gdsvault.gds.push.PushSettings.of(settings.push()));
   }
 
   /** As {@link #start(GdsSettings, Path, Clock, PrintStream)} with the push engine's tuning. */
@@ -149,7 +149,8 @@ public final class GdsApplication implements AutoCloseable {
       var backups =
           new BackupService(data.root(), new H2Snapshot(database, embeddedH2), () -> effectiveYaml(settings), clock);
       server.vendorNamespace().contribute(BackupVendorMethods.OBJECT, BackupVendorMethods.bindings(backups));
-      push = PushFeature.open(settings, pushSettings, data.root(), tx, directory, certificates, server, clock);
+      push = PushFeature.open(settings, pushSettings, data.root(), tx, directory, certificates, server, clock,
+          trail::append);
       server.start();
       cluster = new Cluster(new JdbcClusterStore(tx), NodeIdentity.generate(), server.endpointUrl(), clock);
       certificates.start(server, cluster);

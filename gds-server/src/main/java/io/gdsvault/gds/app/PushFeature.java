@@ -36,13 +36,14 @@ public final class PushFeature implements AutoCloseable {
 
   /** Creates the engine and contributes its vendor methods (call after install, before start). */
   public static PushFeature open(GdsSettings settings, PushSettings push, Path dataDir, Transactions tx,
-      DirectoryService directory, CertificateFeature certificates, GdsServer server, Clock clock) throws Exception {
+      DirectoryService directory, CertificateFeature certificates, GdsServer server, Clock clock,
+      io.gdsvault.gds.push.PushAudit audit) throws Exception {
     TargetConnector connector =
         new MiloTargetConnector(server::applicationKeyPair, server::certificate, server.applicationUri(), 10_000);
     PushEngine engine =
         new PushEngine(new JdbcPushRepository(), tx, connector, certificates.service(), certificates.groups(),
             directory::findById, new DataKeyCipher(dataKey(settings.certificates(), dataDir)), server::certificate,
-            clock, push);
+            clock, push, audit);
     server.vendorNamespace().contribute(PushVendorMethods.PUSH, PushVendorMethods.push(engine));
     return new PushFeature(engine);
   }

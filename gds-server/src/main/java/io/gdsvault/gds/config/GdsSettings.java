@@ -14,7 +14,32 @@ public record GdsSettings(
     LimitSettings limits,
     DirectorySettings directory,
     CertificateSettings certificates,
-    QuotaSettings quotas) {
+    QuotaSettings quotas,
+    PushConfig push) {
+
+  /**
+   * The push engine (issue 6), times in milliseconds; see config/gds.yaml.
+   *
+   * @param renewAfterShare share of a certificate's lifetime after which push renews it (0..1)
+   * @param maxConcurrentPushes pushes one node runs at once
+   * @param maxAttempts failed attempts before a job stays failed until the next trigger
+   * @param retryBaseMs first retry delay, doubled per attempt up to {@code retryMaxMs}
+   * @param leaseMs how long a claimed job belongs to its node without a heartbeat (a job of a
+   *     killed node is taken over after this)
+   * @param pollMs how often due jobs (and approvals) are looked for
+   * @param renewalScanMs how often certificates are checked for renewal
+   * @param verifyTimeoutMs how long to wait for a target's endpoints after ApplyChanges
+   */
+  public record PushConfig(
+      double renewAfterShare,
+      int maxConcurrentPushes,
+      int maxAttempts,
+      long retryBaseMs,
+      long retryMaxMs,
+      long leaseMs,
+      long pollMs,
+      long renewalScanMs,
+      long verifyTimeoutMs) {}
 
   /**
    * Caps on work a caller can queue (issue 7), with the status a caller gets when one is hit.
@@ -165,6 +190,30 @@ public record GdsSettings(
       positive(p, "quotas.maxOpenRequestsPerApplication", quotas.maxOpenRequestsPerApplication());
       positive(p, "quotas.maxOpenRequests", quotas.maxOpenRequests());
       positive(p, "quotas.maxSessionsPerClient", quotas.maxSessionsPerClient());
+    }
+    if (push == null) {
+      p.add("push must be set");
+    } else {
+      if (!(push.renewAfterShare() > 0 && push.renewAfterShare() < 1)) {
+        p.add("push.renewAfterShare must be between 0 and 1 (exclusive)");
+      }
+      positive(p, "push.maxConcurrentPushes", push.maxConcurrentPushes());
+      positive(p, "push.maxAttempts", push.maxAttempts());
+      if (push.retryBaseMs() < 1 || push.retryMaxMs() < push.retryBaseMs()) {
+        p.add("push.retryBaseMs must be at least 1 and push.retryMaxMs at least push.retryBaseMs");
+      }
+      if (push.leaseMs() < 1000) {
+        p.add("push.leaseMs must be at least 1000");
+      }
+      if (push.pollMs() < 50) {
+        p.add("push.pollMs must be at least 50");
+      }
+      if (push.renewalScanMs() < 1000) {
+        p.add("push.renewalScanMs must be at least 1000");
+      }
+      if (push.verifyTimeoutMs() < 1000) {
+        p.add("push.verifyTimeoutMs must be at least 1000");
+      }
     }
     if (directory.maxRecordsPerQuery() < 1 || directory.maxRecordsPerQuery() > 10_000) {
       p.add("directory.maxRecordsPerQuery must be 1..10000");

@@ -60,6 +60,8 @@ public final class MiloTargetConnector implements TargetConnector {
   private final Supplier<X509Certificate> certificate;
   private final String applicationUri;
   private final int timeoutMillis;
+  /** Push sessions are kept alive by the client's keep-alive reads while they are used. */
+  static final int SESSION_TIMEOUT_MS = 30_000;
 
   public MiloTargetConnector(
       Supplier<KeyPair> keyPair, Supplier<X509Certificate> certificate, String applicationUri, int timeoutMillis) {
@@ -92,7 +94,10 @@ public final class MiloTargetConnector implements TargetConnector {
               .setCertificateChain(new X509Certificate[] {certificate.get()})
               .setCertificateValidator(validator)
               .setIdentityProvider(new UsernameProvider(user, new String(password)))
-              .setRequestTimeout(uint(timeoutMillis)));
+              .setRequestTimeout(uint(timeoutMillis))
+              // short: a GDS that dies mid-push leaves the target's transaction pending (other
+              // sessions get Bad_TransactionPending) only until its session times out
+              .setSessionTimeout(uint(SESSION_TIMEOUT_MS)));
     } catch (UaException e) {
       throw connectError(endpointUrl, user, e, seen.get());
     }

@@ -75,6 +75,13 @@ public final class PushEngine implements AutoCloseable {
   private static final int MAX_ERROR = 1000;
   private static final String DEFAULT_POLICY = "http://opcfoundation.org/UA/SecurityPolicy#Basic256Sha256";
 
+  /**
+   * Test hook, never set in production: {@code -Dgdsvault.push.testPause=POINT} (after-trust-list,
+   * before-apply-changes) stops a push at that step for ten minutes and says so on stdout, so a
+   * crash test can kill the process at a known point of a push.
+   */
+  private static final String TEST_PAUSE = System.getProperty("gdsvault.push.testPause", "");
+
   /** Who the engine is when it files certificate requests: approval still follows the policy. */
   static final Caller PUSH_CALLER =
       new Caller("push", EnumSet.of(Role.CERTIFICATE_AUTHORITY_ADMIN), null, null, ChannelSecurity.SIGN_AND_ENCRYPT);
@@ -89,6 +96,7 @@ public final class PushEngine implements AutoCloseable {
   private final Supplier<X509Certificate> gdsCertificate;
   private final Clock clock;
   private final PushSettings settings;
+  private final PushAudit audit;
   private final String nodeId = UUID.randomUUID().toString();
   private final ExecutorService workers;
   private final Semaphore slots;
@@ -106,7 +114,8 @@ public final class PushEngine implements AutoCloseable {
       DataKeyCipher cipher,
       Supplier<X509Certificate> gdsCertificate,
       Clock clock,
-      PushSettings settings) {
+      PushSettings settings,
+      PushAudit audit) {
     this.repository = repository;
     this.tx = tx;
     this.connector = connector;
@@ -117,6 +126,7 @@ public final class PushEngine implements AutoCloseable {
     this.gdsCertificate = gdsCertificate;
     this.clock = clock;
     this.settings = settings;
+    this.audit = audit == null ? PushAudit.NONE : audit;
     this.slots = new Semaphore(settings.maxConcurrentPushes());
     this.workers =
         Executors.newFixedThreadPool(settings.maxConcurrentPushes(), daemon("gds-push"));
@@ -190,11 +200,16 @@ public final class PushEngine implements AutoCloseable {
       seen = s.serverCertificate();
       s.supportedPrivateKeyFormats();
     } catch (PushException e) {
+      TargetCheckException refused;
       if (expected != null && e.getMessage() != null && e.getMessage().contains("is not trusted")) {
-        throw new TargetCheckException("the target's certificate does not have the expected thumbprint " + expected
+        refused = new TargetCheckException("the target's certificate does not have the expected thumbprint " + expected
             + ": " + e.getMessage());
+      } else {
+        refused = new TargetCheckException("cannot push to the target: " + e.getMessage());
       }
-      throw new TargetCheckException("cannot push to the target: " + e.getMessage());
+      audit.record(caller.describe(), "push.enable", r.applicationId().toString(),
+          "endpoint=" + endpoint + " error=" + refused.getMessage(), "failed");
+      throw refused;
     }
     String pinned = thumbprint(seen);
     Instant now = clock.instant();
@@ -226,6 +241,9 @@ public final class PushEngine implements AutoCloseable {
       } else {
         repository.update(b.build());
       }
+      audit.record(caller.describe(), "push.enable", r.applicationId().toString(),
+          "endpoint=" + endpoint + " policy=" + policy + " targetUser=" + r.targetUser() + " pinned=" + pinned
+              + " keyMode=" + b.keyMode, "ok");
     });
     log.info("push enabled applicationId={} endpoint={} pinned={} by={}", r.applicationId(), endpoint,
         pinned, caller.describe());
@@ -236,7 +254,13 @@ public final class PushEngine implements AutoCloseable {
   /** Stops managing the target (its certificate and trust list stay as they are). */
   public void disable(Caller caller, UUID applicationId) {
     caller.requireRole(Role.SECURITY_ADMIN);
-    boolean removed = tx.inTransaction(() -> repository.delete(applicationId));
+    boolean removed = tx.inTransaction(() -> {
+      boolean deleted = repository.delete(applicationId);
+      if (deleted) {
+        audit.record(caller.describe(), "push.disable", applicationId.toString(), "", "ok");
+      }
+      return deleted;
+    });
     if (!removed) {
       throw GdsException.notFound("push target");
     }
@@ -249,6 +273,7 @@ public final class PushEngine implements AutoCloseable {
     if (!enqueue(applicationId, PushScope.FULL, "run by " + caller.describe())) {
       throw GdsException.notFound("push target");
     }
+    audit.record(caller.describe(), "push.run", applicationId.toString(), "scope=" + PushScope.FULL, "ok");
     wake();
   }
 
@@ -445,6 +470,7 @@ public final class PushEngine implements AutoCloseable {
       password = openPassword(job);
       PushScope scope = job.scope();
       Certificate pending = null;
+      String trustNote = "";
       TargetConnector.Session s =
           connector.connect(job.endpointUrl(), job.securityPolicyUri(), job.targetUser(), password, serverTrust(job));
       try {
@@ -461,11 +487,17 @@ public final class PushEngine implements AutoCloseable {
             s = reconnect(job, password);
             s.certificateTypes();
           }
-          List<byte[]> missing = missing(wanted.trustedCertificates(), s.readTrustList().trustedCertificates());
+          TrustListContent readBack = s.readTrustList();
+          List<byte[]> missing = missing(wanted.trustedCertificates(), readBack.trustedCertificates());
+          if (!missing(wanted.trustedCrls(), readBack.trustedCrls()).isEmpty()) {
+            // e.g. node-opcua 2.157 answers CloseAndUpdate with Good but ignores the upload, and
+            // Part 12 has no other method that carries a CRL: say so in the job and the audit row
+            trustNote = "; the target did not keep our CRLs (read back without them)";
+            log.warn("target applicationId={} did not take the CRLs of the trust list write", job.applicationId());
+          }
           if (!missing.isEmpty()) {
-            // e.g. node-opcua 2.157 answers CloseAndUpdate with Good but ignores the upload
-            log.warn("target ignored the trust list write; adding {} certificates with AddCertificate (CRLs cannot"
-                + " be delivered this way)", missing.size());
+            log.warn("target ignored the trust list write; adding {} certificates with AddCertificate",
+                missing.size());
             for (byte[] c : missing) {
               s.addCertificate(c, true);
             }
@@ -478,9 +510,10 @@ public final class PushEngine implements AutoCloseable {
           throw new PushException("writing the trust list: " + e.getMessage(), e);
         }
         if (scope == PushScope.TRUST) {
-          succeed(job, null, "trust list written");
+          succeed(job, null, "trust list written" + trustNote);
           return;
         }
+        testPause("after-trust-list");
         progress(job, "obtaining certificate");
         pending = obtainCertificate(job, app, s, formats);
         if (pending == null) {
@@ -496,6 +529,7 @@ public final class PushEngine implements AutoCloseable {
           throw new PushException("the target refused the certificate: " + e.getMessage(), e);
         }
         if (apply) {
+          testPause("before-apply-changes");
           s.applyChanges();
         }
       } finally {
@@ -506,7 +540,7 @@ public final class PushEngine implements AutoCloseable {
       }
       progress(job, "verifying the new certificate");
       verify(job, pending);
-      succeed(job, pending, "certificate installed");
+      succeed(job, pending, "certificate installed" + trustNote);
     } catch (PushException | GdsException e) {
       fail(job, e.getMessage());
     } catch (RuntimeException e) {
@@ -680,6 +714,14 @@ public final class PushEngine implements AutoCloseable {
     }
   }
 
+  private static void testPause(String point) {
+    if (point.equals(TEST_PAUSE)) {
+      System.out.println("push test pause at " + point);
+      System.out.flush();
+      sleep(TimeUnit.MINUTES.toMillis(10));
+    }
+  }
+
   private static void sleep(long ms) {
     try {
       Thread.sleep(ms);
@@ -746,6 +788,10 @@ public final class PushEngine implements AutoCloseable {
       }
       finishOrRerun(b, now, PushState.SUCCEEDED);
       repository.update(b.build());
+      audit.record(PUSH_CALLER.describe(), "push.succeeded", job.applicationId().toString(),
+          "endpoint=" + job.endpointUrl() + " scope=" + job.scope() + " phase=" + what
+              + (installed == null ? "" : " thumbprint=" + thumbprint(installed.x509())
+                  + " notAfter=" + installed.x509().getNotAfter().toInstant()), "ok");
     }));
     if (installed != null) {
       log.info("push succeeded applicationId={} thumbprint={} notAfter={}", job.applicationId(),
@@ -775,6 +821,9 @@ public final class PushEngine implements AutoCloseable {
       }
       b.updatedAt = now;
       repository.update(b.build());
+      audit.record(PUSH_CALLER.describe(), "push.failed", job.applicationId().toString(),
+          "endpoint=" + job.endpointUrl() + " scope=" + job.scope() + " phase=" + t.phase() + " attempt="
+              + b.attempts + " error=" + error, "failed");
     }));
     log.warn("push failed applicationId={} attempt={} error={}", job.applicationId(), attempts[0], error);
   }
