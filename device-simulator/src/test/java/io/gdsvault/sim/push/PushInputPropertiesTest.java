@@ -84,7 +84,7 @@ class PushInputPropertiesTest {
 
   @Test
   void mutatedPfxFilesGiveAKeyOrBadCertificateInvalid() {
-    Fuzz.forAll("push.pfx-key", 400, Duration.ofSeconds(8),
+    Fuzz.forAll("push.pfx-key", 150, Duration.ofSeconds(5),
         r -> Mutations.any(pfx, r),
         bytes -> keyOrRefused(() -> CertificateCodec.decodePrivateKey("PFX", bytes)));
   }
