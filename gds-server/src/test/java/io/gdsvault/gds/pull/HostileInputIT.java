@@ -21,6 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,22 @@ class HostileInputIT extends PullSupport {
     } finally {
       TestClients.disconnect(c);
     }
+  }
+
+  @Test
+  void mutatedCertificatesForRevocationChecksAndRevokeGetAnAnswerNotAnInternalError() throws Exception {
+    // CheckRevocationStatus and RevokeCertificate parse X.509 from the caller
+    Device d = device("hostile-certificate");
+    byte[] valid = d.identity().certificate().getEncoded();
+    Fuzz.forAll("wire.certificates", 80, Duration.ofSeconds(20), r -> Mutations.any(valid, r), cert -> {
+      CallMethodResult check = callDirectory(admin, GdsNodeIds.CheckRevocationStatus, new Variant(ByteString.of(cert)));
+      assertThat(check.getStatusCode().getValue()).as("CheckRevocationStatus")
+          .satisfiesAnyOf(v -> assertThat(v).isZero(), v -> assertThat(v).isEqualTo(StatusCodes.Bad_InvalidArgument));
+      assertThat(status(callDirectory(admin, GdsNodeIds.RevokeCertificate, new Variant(d.applicationId()),
+              new Variant(ByteString.of(cert)))))
+          .as("RevokeCertificate").isEqualTo(StatusCodes.Bad_InvalidArgument);
+    });
+    assertStillServing();
   }
 
   @Test
