@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * status, never Bad_InternalError; lists with more entries than the device's
  * maxTrustListEntries are refused with Bad_EncodingLimitsExceeded, through CloseAndUpdate and
  * through AddCertificate; the applied trust list is unchanged and another client is served.
- * One device for the class.
+ * UpdateCertificate with mutated certificates, issuers and PEM/PFX keys ends Bad_, never
+ * Bad_InternalError, and leaves the certificate in use. One device for the class.
  */
 class TrustListWriteFuzzIT {
 
@@ -141,6 +142,40 @@ class TrustListWriteFuzzIT {
     assertThat(last.getValue()).isEqualTo(StatusCodes.Bad_EncodingLimitsExceeded);
     admin.callOk(CONFIG, NodeIds.ServerConfiguration_CancelChanges);
     assertThat(device.support().trustList().trustedCertificates()).containsExactly(identity.certificate());
+  }
+
+  @Test
+  void hostileUpdateCertificateArgumentsEndBadNeverInternal() throws Exception {
+    // UpdateCertificate decodes the caller's certificate, issuers and PEM/PFX private key
+    KeyPair kp = TestCa.rsa(2048);
+    X509Certificate leaf = ca.issue(kp.getPublic(), "fuzz update", device.support().applicationUri());
+    byte[] pem =
+        ("-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(kp.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n").getBytes(StandardCharsets.US_ASCII);
+    X509Certificate before = device.support().currentCertificate();
+    byte[] leafDer = leaf.getEncoded();
+    byte[] caDer = ca.certificate.getEncoded();
+    Fuzz.forAll("wire.push-update-certificate", 40, Duration.ofSeconds(20),
+        r -> {
+          boolean mutateKey = r.nextBoolean();
+          byte[] cert = mutateKey ? leafDer : Mutations.any(leafDer, r);
+          byte[] key = mutateKey ? Mutations.any(pem, r) : pem;
+          String format = r.nextInt(4) == 0 ? "PFX" : "PEM";
+          return new Object[] {cert, key, format, r.nextBoolean() ? Mutations.any(caDer, r) : caDer};
+        },
+        x -> {
+          StatusCode s = admin.status(CONFIG, NodeIds.ServerConfiguration_UpdateCertificate,
+              NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup, NodeIds.RsaSha256ApplicationCertificateType,
+              ByteString.of((byte[]) x[0]), new ByteString[] {ByteString.of((byte[]) x[3])}, x[2],
+              ByteString.of((byte[]) x[1]));
+          assertThat(s.getValue()).isNotEqualTo(StatusCodes.Bad_InternalError).isNotEqualTo(StatusCodes.Bad_UnexpectedError);
+          if (s.isGood()) {
+            admin.callOk(CONFIG, NodeIds.ServerConfiguration_CancelChanges);
+          } else {
+            assertThat(s.isBad()).isTrue();
+          }
+        });
+    assertThat(device.support().currentCertificate()).isEqualTo(before);
   }
 
   private static PushClient connect() throws Exception {

@@ -22,6 +22,8 @@ import java.util.zip.ZipOutputStream;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,45 @@ class HostileInputIT extends PullSupport {
               new Variant(ByteString.of(cert)))))
           .as("RevokeCertificate").isEqualTo(StatusCodes.Bad_InvalidArgument);
     });
+    assertStillServing();
+  }
+
+  @Test
+  void wrongTypedMissingAndExtraArgumentsGetABadStatusNotAnInternalError() throws Exception {
+    // every Directory method with random argument lists: wrong types, nulls, arrays for scalars,
+    // ExtensionObjects of garbage, too few and too many arguments
+    List<org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId> methods = List.of(
+        GdsNodeIds.RegisterApplication, GdsNodeIds.UpdateApplication, GdsNodeIds.UnregisterApplication,
+        GdsNodeIds.FindApplications, GdsNodeIds.GetApplication, GdsNodeIds.QueryApplications, GdsNodeIds.QueryServers,
+        GdsNodeIds.StartSigningRequest, GdsNodeIds.StartNewKeyPairRequest, GdsNodeIds.FinishRequest,
+        GdsNodeIds.GetCertificateGroups, GdsNodeIds.GetTrustList, GdsNodeIds.GetCertificateStatus,
+        GdsNodeIds.RevokeCertificate, GdsNodeIds.CheckRevocationStatus, GdsNodeIds.GetCertificates);
+    NodeId recordEncoding =
+        GdsNodeIds.resolve(GdsNodeIds.ApplicationRecordDataType_Encoding_DefaultBinary, admin.getNamespaceTable());
+    Fuzz.forAll("wire.argument-types", 200, Duration.ofSeconds(25),
+        r -> {
+          Variant[] in = new Variant[r.nextInt(9)];
+          for (int i = 0; i < in.length; i++) {
+            in[i] = switch (r.nextInt(9)) {
+              case 0 -> Variant.NULL_VALUE;
+              case 1 -> new Variant(hostileText(r));
+              case 2 -> new Variant(uint(r.nextInt() & 0xFFFFFFFFL));
+              case 3 -> new Variant(new NodeId(r.nextInt(4), new java.util.UUID(r.nextLong(), r.nextLong())));
+              case 4 -> new Variant(ByteString.of(Mutations.random(r, r.nextInt(300), -1)));
+              case 5 -> new Variant(ExtensionObject.of(ByteString.of(Mutations.random(r, r.nextInt(300), -1)), recordEncoding));
+              case 6 -> new Variant(new String[] {hostileText(r), hostileText(r)});
+              case 7 -> new Variant(r.nextBoolean());
+              default -> new Variant(r.nextInt());
+            };
+          }
+          return new Object[] {methods.get(r.nextInt(methods.size())), in};
+        },
+        x -> {
+          var method = (org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId) x[0];
+          long s = status(callDirectory(admin, method, (Variant[]) x[1]));
+          assertThat(s).as("%s", method).isNotEqualTo(StatusCodes.Bad_InternalError)
+              .isNotEqualTo(StatusCodes.Bad_UnexpectedError);
+        });
     assertStillServing();
   }
 
