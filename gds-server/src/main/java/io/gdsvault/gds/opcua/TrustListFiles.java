@@ -18,6 +18,8 @@ import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.stack.core.encoding.binary.OpcUaBinaryEncoder;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.structured.TrustListDataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The FileType semantics of the groups' TrustList objects (Part 5 §C.2, Part 12 §7.8.2): Open or
@@ -31,6 +33,7 @@ import org.eclipse.milo.opcua.stack.core.types.structured.TrustListDataType;
  */
 public final class TrustListFiles {
 
+  private static final Logger log = LoggerFactory.getLogger(TrustListFiles.class);
   static final long ALL = 15;
   private static final int MAX_OPEN_PER_CALLER = 16;
   private static final int MAX_OPEN = 4096;
@@ -101,7 +104,13 @@ public final class TrustListFiles {
     }
     // the snapshot is refused before it is built: a handle never holds more than the limit
     TrustListContent content = groups.trustList(groups.requireGroup(group)).masked(masks & ALL);
-    limit.check(group, content);
+    try {
+      limit.check(group, content);
+    } catch (GdsException e) {
+      // the operator must act (raise limits.maxTrustListBytes): clients only see Bad_ResourceUnavailable
+      log.warn("TrustList Open refused: {}", e.getMessage());
+      throw e;
+    }
     synchronized (open) {
       long held = open.values().stream().mapToLong(f -> f.content.length).sum();
       if (held + content.encodedSize() > limit.maxBytes() * MAX_OPEN_BYTES_FACTOR) {

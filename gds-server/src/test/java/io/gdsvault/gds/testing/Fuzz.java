@@ -51,6 +51,12 @@ public final class Fuzz {
   /** Runs {@code check} on up to {@code tries} generated inputs within {@code budget}. */
   public static <T> Outcome forAll(
       String property, int tries, Duration budget, Function<Random, T> generator, Check<T> check) {
+    return forAll(property, tries, budget, budget.plus(HANG_MARGIN), generator, check);
+  }
+
+  /** As above, failing when the run takes longer than {@code hangLimit} (budget plus one input). */
+  public static <T> Outcome forAll(
+      String property, int tries, Duration budget, Duration hangLimit, Function<Random, T> generator, Check<T> check) {
     long seed = seed(property);
     int scaled = Math.max(1, (int) Math.round(tries * Double.parseDouble(System.getProperty("fuzz.tries", "1"))));
     Duration effective = scaled == tries ? budget : budget.multipliedBy(Math.max(1, scaled / Math.max(1, tries)));
@@ -70,7 +76,7 @@ public final class Fuzz {
               () -> {
                 long deadline = start + effective.toNanos();
                 for (int i = 0; i < scaled && (i == 0 || System.nanoTime() < deadline); i++) {
-                  T input = generator.apply(new Random(seed + i));
+                  T input = generator.apply(replay(seed + i));
                   current.set(input);
                   try {
                     check.check(input);
@@ -85,7 +91,7 @@ public final class Fuzz {
                 return null;
               });
       try {
-        run.get(effective.plus(HANG_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
+        run.get(hangLimit.plus(effective.minus(budget)).toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         run.cancel(true);
         throw new AssertionError(
@@ -108,9 +114,16 @@ public final class Fuzz {
     return new Outcome(property, seed, done.get(), millis);
   }
 
-  /** The random source of one try, to replay a failure in an example test. */
+  /**
+   * The random source of one try, to replay a failure in an example test. The seed is mixed
+   * first: java.util.Random's first values for neighbouring seeds are nearly the same, which would
+   * make every try take the same first choice.
+   */
   public static Random replay(long seedPlusTry) {
-    return new Random(seedPlusTry);
+    long z = seedPlusTry + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return new Random(z ^ (z >>> 31));
   }
 
   /** The property's seed: {@code -Dfuzz.seed}, else fixed per property name. */
