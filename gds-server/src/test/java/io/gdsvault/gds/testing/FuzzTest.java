@@ -41,4 +41,17 @@ class FuzzTest {
         .hasMessageContaining("property fuzz.self.hang hung at try 0")
         .hasMessageContaining("\"stuck\"");
   }
+
+  @Test
+  void aMutationNeverReturnsItsInputUnchanged() {
+    // found by wire.csr: a zero DER length "shortened by one" was the same CSR, which the GDS rightly accepted
+    byte[] nullParameters = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01,
+      0x0b, 0x05, 0x00};
+    Fuzz.forAll("mutations.change", 3000, Duration.ofSeconds(3), r -> r.nextLong(), x -> {
+      java.util.Random r = new java.util.Random(x);
+      assertThat(Mutations.any(nullParameters, r)).isNotEqualTo(nullParameters);
+      assertThat(Mutations.derLength(nullParameters, r)).isNotEqualTo(nullParameters);
+      assertThat(Mutations.bitFlips(nullParameters, r)).isNotEqualTo(nullParameters);
+    });
+  }
 }

@@ -14,8 +14,13 @@ public final class Mutations {
 
   private Mutations() {}
 
-  /** One of the mutations below, chosen by {@code r}. */
+  /** One of the mutations below, chosen by {@code r}; never the input unchanged. */
   public static byte[] any(byte[] valid, Random r) {
+    byte[] m = pick(valid, r);
+    return Arrays.equals(m, valid) ? bitFlips(valid, r) : m;
+  }
+
+  private static byte[] pick(byte[] valid, Random r) {
     return switch (r.nextInt(7)) {
       case 0 -> bitFlips(valid, r);
       case 1 -> truncate(valid, r);
@@ -27,11 +32,15 @@ public final class Mutations {
     };
   }
 
-  /** 1 to 8 bytes XORed with a non-zero value. */
+  /** 1 to 8 distinct bytes XORed with a non-zero value (so the result always differs). */
   public static byte[] bitFlips(byte[] valid, Random r) {
     byte[] m = valid.clone();
+    java.util.Set<Integer> done = new java.util.HashSet<>();
     for (int k = 1 + r.nextInt(8); k > 0 && m.length > 0; k--) {
-      m[r.nextInt(m.length)] ^= (byte) (1 + r.nextInt(255));
+      int at = r.nextInt(m.length);
+      if (done.add(at)) {
+        m[at] ^= (byte) (1 + r.nextInt(255));
+      }
     }
     return m;
   }
@@ -69,7 +78,9 @@ public final class Mutations {
     out.write(valid, 0, at);
     out.write(replacement, 0, replacement.length);
     out.write(valid, at + size, valid.length - at - size);
-    return out.toByteArray();
+    byte[] m = out.toByteArray();
+    // a zero length "shortened by one" or "set to zero" is the same field: change something else
+    return Arrays.equals(m, valid) ? bitFlips(valid, r) : m;
   }
 
   /** A 4-byte little-endian window overwritten with a hostile Int32 (UA Binary lengths). */
