@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.stack.core.encoding.binary.OpcUaBinaryEncoder;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
@@ -44,6 +45,7 @@ public final class TrustListFiles {
   private final OpcUaServer server;
   private final CertificateGroupService groups;
   private final TrustListLimit limit;
+  private final LongSupplier nanos;
   private final Map<Long, OpenFile> open = new ConcurrentHashMap<>();
 
   private static final class OpenFile {
@@ -51,19 +53,26 @@ public final class TrustListFiles {
     final String group;
     final byte[] content;
     long position;
-    volatile long lastUsed = System.nanoTime();
+    volatile long lastUsed;
 
-    OpenFile(String owner, String group, byte[] content) {
+    OpenFile(String owner, String group, byte[] content, long now) {
       this.owner = owner;
       this.group = group;
       this.content = content;
+      this.lastUsed = now;
     }
   }
 
   public TrustListFiles(OpcUaServer server, CertificateGroupService groups, TrustListLimit limit) {
+    this(server, groups, limit, System::nanoTime);
+  }
+
+  /** With a clock for idle handles (tests). */
+  TrustListFiles(OpcUaServer server, CertificateGroupService groups, TrustListLimit limit, LongSupplier nanos) {
     this.server = server;
     this.groups = groups;
     this.limit = limit;
+    this.nanos = nanos;
   }
 
   /** The encoded trust list of the group with the given masks. */
@@ -96,7 +105,7 @@ public final class TrustListFiles {
 
   long open(Caller caller, String group, long masks) {
     String owner = owner(caller);
-    long now = System.nanoTime();
+    long now = nanos.getAsLong();
     open.values().removeIf(f -> now - f.lastUsed > IDLE_NANOS);
     if (open.size() >= MAX_OPEN
         || open.values().stream().filter(f -> f.owner.equals(owner)).count() >= MAX_OPEN_PER_CALLER) {
@@ -116,7 +125,7 @@ public final class TrustListFiles {
       if (held + content.encodedSize() > limit.maxBytes() * MAX_OPEN_BYTES_FACTOR) {
         throw new GdsException(Reason.RESOURCE_UNAVAILABLE, "open trust list handles hold too much memory");
       }
-      OpenFile f = new OpenFile(owner, group, encode(group, masks));
+      OpenFile f = new OpenFile(owner, group, encode(group, masks), now);
       while (true) {
         long handle = RANDOM.nextInt() & 0xFFFFFFFFL;
         if (handle != 0 && open.putIfAbsent(handle, f) == null) {
@@ -173,7 +182,7 @@ public final class TrustListFiles {
     if (f == null || !f.group.equals(group) || !f.owner.equals(owner(caller))) {
       throw GdsException.invalid("unknown FileHandle");
     }
-    f.lastUsed = System.nanoTime();
+    f.lastUsed = nanos.getAsLong();
     return f;
   }
 
