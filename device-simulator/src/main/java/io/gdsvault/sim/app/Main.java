@@ -123,10 +123,19 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--max-trust-list-size", defaultValue = "1048576", description = "bytes; 0 = no limit")
     long maxTrustListSize;
 
+    @Option(
+        names = "--max-trust-list-entries",
+        defaultValue = "1000",
+        description = "certificates and CRLs a written trust list may hold; 0 = no limit (default ${DEFAULT-VALUE})")
+    int maxTrustListEntries;
+
     @Override
     public Integer call() throws Exception {
       if (port < 1 || port > 65535) {
         throw new CommandLine.ParameterException(new CommandLine(this), "--port must be 1..65535");
+      }
+      if (maxTrustListEntries < 0) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "--max-trust-list-entries must not be negative");
       }
       byte[] password = readPassword(adminPasswordFile);
       var device =
@@ -137,7 +146,9 @@ public final class Main implements Callable<Integer> {
                   pki,
                   List.of(new PushTargetDevice.User(adminUser, password, true)),
                   autoAccept,
-                  maxTrustListSize));
+                  maxTrustListSize,
+                  false,
+                  maxTrustListEntries));
       if (autoAccept) {
         System.err.println("device-sim: WARNING --auto-accept trusts every client certificate");
       }

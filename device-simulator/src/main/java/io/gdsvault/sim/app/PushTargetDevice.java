@@ -49,9 +49,18 @@ public final class PushTargetDevice implements AutoCloseable {
       List<User> users,
       boolean autoAccept,
       long maxTrustListSize,
-      boolean lean) {
+      boolean lean,
+      int maxTrustListEntries) {
     public Settings {
       users = List.copyOf(users);
+    }
+
+    /** A device with the default trust-list entry limit. */
+    public Settings(
+        String bindAddress, int port, Path pkiDir, List<User> users, boolean autoAccept, long maxTrustListSize,
+        boolean lean) {
+      this(bindAddress, port, pkiDir, users, autoAccept, maxTrustListSize, lean,
+          ServerConfigurationSupport.DEFAULT_MAX_TRUST_LIST_ENTRIES);
     }
 
     /** A full (not pruned) device. */
@@ -82,6 +91,7 @@ public final class PushTargetDevice implements AutoCloseable {
             .hostnames(List.of("localhost", host))
             .autoAccept(s.autoAccept())
             .maxTrustListSize(s.maxTrustListSize())
+            .maxTrustListEntries(s.maxTrustListEntries())
             .build();
 
     Map<String, User> users = new java.util.HashMap<>();

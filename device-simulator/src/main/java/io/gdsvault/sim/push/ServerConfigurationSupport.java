@@ -68,6 +68,7 @@ public final class ServerConfigurationSupport {
   private final PkiDirectory pki;
   private final PushAuthorizer authorizer;
   private final long maxTrustListSize;
+  private final int maxTrustListEntries;
   private final boolean autoAccept;
   private final String applicationUri;
   private final PushCertificateGroup applicationGroup;
@@ -84,6 +85,7 @@ public final class ServerConfigurationSupport {
     this.pki = PkiDirectory.open(b.pkiDir);
     this.authorizer = b.authorizer;
     this.maxTrustListSize = b.maxTrustListSize;
+    this.maxTrustListEntries = b.maxTrustListEntries;
     this.autoAccept = b.autoAccept;
 
     PushCertificateGroup.Credentials credentials = loadOrCreateCredentials(b);
@@ -138,6 +140,11 @@ public final class ServerConfigurationSupport {
 
   public long maxTrustListSize() {
     return maxTrustListSize;
+  }
+
+  /** Most certificates and CRLs (all four lists together) a trust list may hold; 0 = no limit. */
+  public int maxTrustListEntries() {
+    return maxTrustListEntries;
   }
 
   /** Wires the ServerConfiguration nodes of a started server to this component. */
@@ -261,11 +268,21 @@ public final class ServerConfigurationSupport {
   }
 
   void checkSize(TrustListContent content) throws UaException {
+    checkEntries(content.entryCount());
     if (maxTrustListSize > 0
         && content.encode(server.getStaticEncodingContext(), TrustListContent.ALL).length
             > maxTrustListSize) {
       throw new UaException(
           StatusCodes.Bad_EncodingLimitsExceeded, "trust list larger than MaxTrustListSize");
+    }
+  }
+
+  /** Refuses a trust list of more than {@link #maxTrustListEntries} certificates and CRLs. */
+  void checkEntries(long entries) throws UaException {
+    if (maxTrustListEntries > 0 && entries > maxTrustListEntries) {
+      throw new UaException(
+          StatusCodes.Bad_EncodingLimitsExceeded,
+          "trust list has " + entries + " entries, more than " + maxTrustListEntries + " accepted");
     }
   }
 
@@ -539,11 +556,15 @@ public final class ServerConfigurationSupport {
     }
   }
 
+  /** Default of {@link Builder#maxTrustListEntries}: far more than a device needs. */
+  public static final int DEFAULT_MAX_TRUST_LIST_ENTRIES = 1000;
+
   /** Settings for {@link ServerConfigurationSupport}. */
   public static final class Builder {
     private final Path pkiDir;
     private PushAuthorizer authorizer = PushAuthorizer.securityAdminRole();
     private long maxTrustListSize = 1024 * 1024;
+    private int maxTrustListEntries = DEFAULT_MAX_TRUST_LIST_ENTRIES;
     private boolean autoAccept;
     private String applicationUri;
     private String commonName = "GDS Vault device simulator";
@@ -564,6 +585,15 @@ public final class ServerConfigurationSupport {
         throw new IllegalArgumentException("maxTrustListSize must fit in a UInt32");
       }
       this.maxTrustListSize = bytes;
+      return this;
+    }
+
+    /** Most certificates and CRLs a trust list may hold (all four lists); 0 means no limit. */
+    public Builder maxTrustListEntries(int entries) {
+      if (entries < 0) {
+        throw new IllegalArgumentException("maxTrustListEntries must not be negative");
+      }
+      this.maxTrustListEntries = entries;
       return this;
     }
 

@@ -70,8 +70,22 @@ public record TrustListContent(
     throw new UaException(StatusCodes.Bad_EncodingError, "unexpected trust list encoding");
   }
 
+  /** Certificates and CRLs in all four lists. */
+  public int entryCount() {
+    return trustedCertificates.size() + trustedCrls.size() + issuerCertificates.size() + issuerCrls.size();
+  }
+
   /** Decoded file content; the returned masks say which fields were given. */
   public static Masked decode(EncodingContext context, byte[] bytes) throws UaException {
+    return decode(context, bytes, 0);
+  }
+
+  /**
+   * Decoded file content; the returned masks say which fields were given. With {@code maxEntries}
+   * above 0, more entries than that are refused (Bad_EncodingLimitsExceeded) before any
+   * certificate is parsed.
+   */
+  public static Masked decode(EncodingContext context, byte[] bytes, int maxEntries) throws UaException {
     TrustListDataType data;
     try {
       NodeId encodingId =
@@ -82,6 +96,16 @@ public record TrustListContent(
       throw new UaException(StatusCodes.Bad_DecodingError, "trust list content is not a TrustListDataType");
     }
     int masks = data.getSpecifiedLists() == null ? 0 : data.getSpecifiedLists().intValue() & ALL;
+    long entries =
+        (long) length(data.getTrustedCertificates())
+            + length(data.getTrustedCrls())
+            + length(data.getIssuerCertificates())
+            + length(data.getIssuerCrls());
+    if (maxEntries > 0 && entries > maxEntries) {
+      throw new UaException(
+          StatusCodes.Bad_EncodingLimitsExceeded,
+          "trust list has " + entries + " entries, more than " + maxEntries + " accepted");
+    }
     return new Masked(
         masks,
         new TrustListContent(
@@ -89,6 +113,10 @@ public record TrustListContent(
             CertificateCodec.decodeCrls(data.getTrustedCrls()),
             CertificateCodec.decodeCertificates(data.getIssuerCertificates()),
             CertificateCodec.decodeCrls(data.getIssuerCrls())));
+  }
+
+  private static int length(ByteString[] values) {
+    return values == null ? 0 : values.length;
   }
 
   /** Decoded content together with its SpecifiedLists mask. */

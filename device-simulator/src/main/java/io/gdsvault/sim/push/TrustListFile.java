@@ -288,7 +288,10 @@ final class TrustListFile {
               StatusCodes.Bad_EncodingLimitsExceeded, "trust list larger than MaxTrustListSize");
         }
         TrustListContent.Masked upload =
-            TrustListContent.decode(support.server().getStaticEncodingContext(), h.written.toByteArray());
+            TrustListContent.decode(
+                support.server().getStaticEncodingContext(),
+                h.written.toByteArray(),
+                support.maxTrustListEntries());
         TrustListContent next =
             support.stagedTrustList(session, group).merge(upload.masks(), upload.content());
         stage(session, next);

@@ -21,6 +21,7 @@ import io.gdsvault.gds.opcua.GdsServer;
 import io.gdsvault.gds.opcua.MethodBinding;
 import io.gdsvault.gds.opcua.ServerTrustPublisher;
 import io.gdsvault.gds.opcua.TrustListFiles;
+import io.gdsvault.gds.trust.TrustListLimit;
 import io.gdsvault.gds.persistence.Transactions;
 import io.gdsvault.gds.persistence.jdbc.JdbcCaStateStore;
 import io.gdsvault.gds.persistence.jdbc.JdbcCertificateRequestRepository;
@@ -78,13 +79,18 @@ public final class CertificateFeature implements AutoCloseable {
   private final CertificateGroupService groups;
   private final CertificateRequestService service;
   private final ScheduledExecutorService scheduler;
+  private final TrustListLimit trustListLimit;
   private volatile ServerTrustPublisher publisher;
 
   private CertificateFeature(
-      Map<SignerSettings, SignerBackend> backends, CertificateGroupService groups, CertificateRequestService service) {
+      Map<SignerSettings, SignerBackend> backends,
+      CertificateGroupService groups,
+      CertificateRequestService service,
+      TrustListLimit trustListLimit) {
     this.backends = backends;
     this.groups = groups;
     this.service = service;
+    this.trustListLimit = trustListLimit;
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -145,7 +151,8 @@ public final class CertificateFeature implements AutoCloseable {
               new CertificateSettings(
                   cs.allowSelfApproval(), Duration.ofMinutes(cs.keyBlobTtlMinutes()), cs.rsaKeyBits(),
                   Duration.ofMinutes(cs.finishRequestGraceMinutes())));
-      return new CertificateFeature(backends, groups, service);
+      return new CertificateFeature(
+          backends, groups, service, new TrustListLimit(settings.limits().maxTrustListBytes()));
     } catch (Exception | Error e) {
       backends.values().forEach(SignerBackend::close);
       throw e;
@@ -288,7 +295,7 @@ public final class CertificateFeature implements AutoCloseable {
    * (call after install, before start), so the first client already sees and is trusted by them.
    */
   public void contribute(GdsServer server) {
-    TrustListFiles files = new TrustListFiles(server.server(), groups);
+    TrustListFiles files = new TrustListFiles(server.server(), groups, trustListLimit);
     server.gdsNamespace().contribute(ns -> new CertificateGroupNodes(ns, groups, files).install());
     publisher = new ServerTrustPublisher(server.serverTrustList());
     publisher.publish(groups);

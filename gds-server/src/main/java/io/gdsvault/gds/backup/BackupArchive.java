@@ -116,7 +116,7 @@ public final class BackupArchive {
       String manifest = null;
       int count = 0;
       try (ZipInputStream in = new ZipInputStream(Files.newInputStream(archive))) {
-        for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        for (ZipEntry e = nextEntry(in); e != null; e = nextEntry(in)) {
           if (e.isDirectory()) {
             continue;
           }
@@ -142,9 +142,16 @@ public final class BackupArchive {
           // keys and secrets: owner only, as the signer insists
           ownerOnly(out);
           try (OutputStream o = Files.newOutputStream(out)) {
-            long n = new DigestInputStream(in, d).transferTo(o);
-            if (n > MAX_ENTRY_BYTES) {
-              throw new IOException("an entry is too large: " + name);
+            // copy at most MAX_ENTRY_BYTES: a compressed bomb is stopped, not written out first
+            InputStream digest = new DigestInputStream(in, d);
+            byte[] buffer = new byte[8192];
+            long n = 0;
+            for (int r = digest.read(buffer); r >= 0; r = digest.read(buffer)) {
+              n += r;
+              if (n > MAX_ENTRY_BYTES) {
+                throw new IOException("an entry is too large: " + name);
+              }
+              o.write(buffer, 0, r);
             }
           }
           actual.put(name, HexFormat.of().formatHex(d.digest()));
@@ -191,6 +198,15 @@ public final class BackupArchive {
       if (Files.exists(work)) {
         deleteTree(work);
       }
+    }
+  }
+
+  /** The next entry; a name that is not valid UTF-8 (the JDK's IllegalArgumentException) is damage. */
+  private static ZipEntry nextEntry(ZipInputStream in) throws IOException {
+    try {
+      return in.getNextEntry();
+    } catch (IllegalArgumentException e) {
+      throw new IOException("the archive is damaged (an entry name is not valid UTF-8)", e);
     }
   }
 

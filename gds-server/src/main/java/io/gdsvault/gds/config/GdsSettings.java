@@ -67,7 +67,11 @@ public record GdsSettings(
   /** Database; an empty url means the embedded H2 file database in the data directory. */
   public record DatabaseSettings(String url, String user, String passwordFile, int maxPoolSize) {}
 
-  /** Protocol limits. Milo's defaults cap a GDS early, so these are raised on purpose. */
+  /**
+   * Protocol limits. Milo's defaults cap a GDS early, so these are raised on purpose.
+   * {@code maxTrustListBytes} is the largest TrustList file the GDS serves (issue 7; Open answers
+   * Bad_ResourceUnavailable above it).
+   */
   public record LimitSettings(
       int maxSessions,
       int maxSessionTimeoutMs,
@@ -77,7 +81,8 @@ public record GdsSettings(
       int concurrentCallsPerSession,
       int maxMessageSize,
       int maxArrayLength,
-      int maxStringLength) {}
+      int maxStringLength,
+      long maxTrustListBytes) {}
 
   /** Directory behaviour. */
   public record DirectorySettings(int maxRecordsPerQuery) {}
@@ -184,6 +189,9 @@ public record GdsSettings(
     }
     positive(p, "limits.maxArrayLength", limits.maxArrayLength());
     positive(p, "limits.maxStringLength", limits.maxStringLength());
+    if (limits.maxTrustListBytes() < 1024 || limits.maxTrustListBytes() > 0xFFFF_FFFFL) {
+      p.add("limits.maxTrustListBytes must be 1024..4294967295");
+    }
     if (quotas == null) {
       p.add("quotas must be set");
     } else {

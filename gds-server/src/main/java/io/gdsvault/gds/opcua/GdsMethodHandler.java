@@ -2,6 +2,7 @@ package io.gdsvault.gds.opcua;
 
 import io.gdsvault.gds.auth.Caller;
 import io.gdsvault.gds.model.GdsException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.eclipse.milo.opcua.sdk.server.AccessContext;
 import org.eclipse.milo.opcua.sdk.server.methods.MethodInvocationHandler;
@@ -12,6 +13,7 @@ import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.UaSerializationException;
 import org.eclipse.milo.opcua.stack.core.types.UaStructuredType;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DiagnosticInfo;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
@@ -94,14 +96,20 @@ public abstract class GdsMethodHandler implements MethodInvocationHandler {
       }
       StatusCode[] argResults = new StatusCode[inputs.length];
       boolean bad = false;
+      boolean oversized = false;
       for (int i = 0; i < inputs.length; i++) {
         boolean ok = matches(declared[i], inputs[i]);
-        argResults[i] = ok ? StatusCode.GOOD : new StatusCode(StatusCodes.Bad_TypeMismatch);
+        boolean fits = ok && withinLimits(inputs[i]);
+        argResults[i] =
+            !ok
+                ? new StatusCode(StatusCodes.Bad_TypeMismatch)
+                : fits ? StatusCode.GOOD : new StatusCode(StatusCodes.Bad_EncodingLimitsExceeded);
         bad |= !ok;
+        oversized |= ok && !fits;
       }
-      if (bad) {
+      if (bad || oversized) {
         return new CallMethodResult(
-            new StatusCode(StatusCodes.Bad_InvalidArgument),
+            new StatusCode(bad ? StatusCodes.Bad_InvalidArgument : StatusCodes.Bad_EncodingLimitsExceeded),
             argResults,
             new DiagnosticInfo[0],
             new Variant[0]);
@@ -147,6 +155,45 @@ public abstract class GdsMethodHandler implements MethodInvocationHandler {
           && expected.isAssignableFrom(value.getClass().getComponentType());
     }
     return !value.getClass().isArray() && expected.isInstance(value);
+  }
+
+  /**
+   * Whether a value keeps to the server's limits.maxArrayLength, maxStringLength (UTF-8 bytes)
+   * and MaxByteStringLength (issue 7): Milo advertises these but its decoder bounds only the
+   * message size, so method arguments are checked here.
+   */
+  private boolean withinLimits(Variant variant) {
+    Object value = variant == null ? null : variant.value();
+    if (value == null) {
+      return true;
+    }
+    var limits = context.server().getConfig().getLimits();
+    long maxArray = limits.getMaxArrayLength().longValue();
+    long maxString = limits.getMaxStringLength().longValue();
+    long maxBytes = limits.getMaxByteStringLength().longValue();
+    if (value instanceof Object[] array) {
+      if (array.length > maxArray) {
+        return false;
+      }
+      for (Object element : array) {
+        if (!fits(element, maxString, maxBytes)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return fits(value, maxString, maxBytes);
+  }
+
+  private static boolean fits(Object value, long maxString, long maxBytes) {
+    if (value instanceof String s) {
+      return (long) s.length() * 3 <= maxString
+          || (s.length() <= maxString && s.getBytes(StandardCharsets.UTF_8).length <= maxString);
+    }
+    if (value instanceof ByteString b) {
+      return b.length() <= maxBytes;
+    }
+    return true;
   }
 
   private Class<?> backingClass(NodeId dataType) {

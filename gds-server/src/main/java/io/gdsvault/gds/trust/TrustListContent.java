@@ -27,4 +27,19 @@ public record TrustListContent(
         (masks & 4) != 0 ? issuerCertificates : List.of(),
         (masks & 8) != 0 ? issuerCrls : List.of());
   }
+
+  /**
+   * Bytes of this list as a UA Binary TrustListDataType: the UInt32 SpecifiedLists, then four
+   * ByteString arrays (Int32 length, each element an Int32 length and its bytes).
+   */
+  public long encodedSize() {
+    long size = 4;
+    for (List<byte[]> list : List.of(trustedCertificates, trustedCrls, issuerCertificates, issuerCrls)) {
+      size += 4;
+      for (byte[] b : list) {
+        size += 4L + b.length;
+      }
+    }
+    return size;
+  }
 }
