@@ -1,14 +1,25 @@
 package io.gdsvault.ca;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERGeneralizedTime;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.CertIOException;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.asn1.x509.Time;
+import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
 
 /**
  * A certificate before signing: everything the signer will cover. The CA builds it, runs its
@@ -37,13 +48,47 @@ public record CertificateTemplate(
     return null;
   }
 
-  X509v3CertificateBuilder toBuilder() throws CertIOException {
-    X509v3CertificateBuilder b =
-        new X509v3CertificateBuilder(
-            issuer, serialNumber, Date.from(notBefore), Date.from(notAfter), subject, publicKeyInfo);
-    for (Extension e : extensions) {
-      b.addExtension(e);
+  /**
+   * The DER of the TBSCertificate for signature algorithm {@code signatureAlgorithm}, encoded
+   * once. Validity times are written as UTCTime up to 2049 and GeneralizedTime from 2050 (RFC
+   * 5280 §4.1.2.5).
+   */
+  byte[] tbsDer(AlgorithmIdentifier signatureAlgorithm) throws IOException {
+    V3TBSCertificateGenerator g = new V3TBSCertificateGenerator();
+    g.setSerialNumber(new ASN1Integer(serialNumber));
+    g.setSignature(signatureAlgorithm);
+    g.setIssuer(issuer);
+    g.setStartDate(time(notBefore));
+    g.setEndDate(time(notAfter));
+    g.setSubject(subject);
+    g.setSubjectPublicKeyInfo(publicKeyInfo);
+    if (!extensions.isEmpty()) {
+      g.setExtensions(new Extensions(extensions.toArray(Extension[]::new)));
     }
-    return b;
+    return g.generateTBSCertificate().getEncoded(ASN1Encoding.DER);
   }
+
+  private static final DateTimeFormatter UTC_TIME =
+      DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  /**
+   * An X.509 Time for {@code instant} (whole seconds). UTCTime is built from its DER bytes:
+   * BouncyCastle's Date constructors format and re-parse the text through SimpleDateFormat,
+   * which cost about as much as the rest of the template.
+   */
+  static Time time(Instant instant) throws IOException {
+    Instant t = instant.truncatedTo(ChronoUnit.SECONDS);
+    if (t.isBefore(UTC_TIME_START) || !t.isBefore(UTC_TIME_END)) {
+      return new Time(new DERGeneralizedTime(Date.from(t)));
+    }
+    byte[] text = UTC_TIME.format(t).getBytes(StandardCharsets.US_ASCII);
+    byte[] der = new byte[2 + text.length];
+    der[0] = 0x17; // UTCTime
+    der[1] = (byte) text.length;
+    System.arraycopy(text, 0, der, 2, text.length);
+    return new Time(ASN1Primitive.fromByteArray(der));
+  }
+
+  private static final Instant UTC_TIME_START = Instant.parse("1950-01-01T00:00:00Z");
+  private static final Instant UTC_TIME_END = Instant.parse("2050-01-01T00:00:00Z");
 }

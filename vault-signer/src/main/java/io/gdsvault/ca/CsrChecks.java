@@ -163,7 +163,10 @@ public final class CsrChecks {
           throw new CaException(
               Reason.KEY_TYPE_MISMATCH, type.browseName() + " needs an RSA key");
         }
-        int bits = rsaBits(spki);
+        int bits =
+            request.publicKey() instanceof java.security.interfaces.RSAPublicKey k
+                ? k.getModulus().bitLength()
+                : rsaBits(spki);
         if (bits < CertificateType.RSA_MIN_BITS) {
           throw new CaException(
               Reason.KEY_TOO_WEAK,

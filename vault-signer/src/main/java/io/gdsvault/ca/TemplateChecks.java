@@ -68,16 +68,14 @@ public final class TemplateChecks {
       if (san == null) {
         throw invalid("subjectAltName is missing");
       }
-      long uris =
-          Arrays.stream(GeneralNames.getInstance(san.getParsedValue()).getNames())
-              .filter(n -> n.getTagNo() == GeneralName.uniformResourceIdentifier)
-              .count();
-      boolean matches =
-          Arrays.stream(GeneralNames.getInstance(san.getParsedValue()).getNames())
-              .anyMatch(
-                  n ->
-                      n.getTagNo() == GeneralName.uniformResourceIdentifier
-                          && n.getName().toString().equals(applicationUri));
+      long uris = 0;
+      boolean matches = false;
+      for (GeneralName n : GeneralNames.getInstance(san.getParsedValue()).getNames()) {
+        if (n.getTagNo() == GeneralName.uniformResourceIdentifier) {
+          uris++;
+          matches |= n.getName().toString().equals(applicationUri);
+        }
+      }
       if (uris != 1 || !matches) {
         throw invalid("subjectAltName must hold exactly the ApplicationUri");
       }
