@@ -38,6 +38,15 @@ public final class CsrChecks {
    * other than RSA, NIST P-256 and P-384. Never lets an unchecked exception out.
    */
   public static CertificateRequest parse(byte[] der, int maxBytes) throws CaException {
+    return parse(der, maxBytes, true);
+  }
+
+  /**
+   * As {@link #parse(byte[], int)}; without {@code strictDer} the check that the input is in
+   * canonical DER (a re-encoding) is left out. Only for bytes that passed it before and are known
+   * unchanged: a sealed CSR ({@link CsrSeal#restore}).
+   */
+  static CertificateRequest parse(byte[] der, int maxBytes, boolean strictDer) throws CaException {
     if (der == null || der.length == 0) {
       throw new CaException(Reason.CSR_MALFORMED, "certificate request is empty");
     }
@@ -51,7 +60,7 @@ public final class CsrChecks {
     try {
       pkcs10 = new PKCS10CertificationRequest(der);
       spki = pkcs10.getSubjectPublicKeyInfo();
-      if (!java.util.Arrays.equals(pkcs10.getEncoded(), der)) {
+      if (strictDer && !java.util.Arrays.equals(pkcs10.getEncoded(), der)) {
         throw new CaException(Reason.CSR_MALFORMED, "certificate request is not plain DER");
       }
     } catch (IOException | RuntimeException e) {

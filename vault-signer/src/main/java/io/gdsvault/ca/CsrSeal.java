@@ -29,6 +29,8 @@ public final class CsrSeal {
 
   private final SecretKeySpec key;
   private final int maxCsrBytes;
+  /** One initialised Mac per thread: doFinal resets it for the next seal. */
+  private final ThreadLocal<Mac> macs = new ThreadLocal<>();
 
   /** A sealer under {@code key} (at least 32 bytes), for CSRs of the default maximum size. */
   public CsrSeal(byte[] key) {
@@ -74,8 +76,12 @@ public final class CsrSeal {
   private byte[] mac(byte[] csrSha256, byte[] context) throws CaException {
     byte[] ctx = context == null ? new byte[0] : context;
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
+      Mac mac = macs.get();
+      if (mac == null) {
+        mac = Mac.getInstance("HmacSHA256");
+        mac.init(key);
+        macs.set(mac);
+      }
       mac.update(LABEL);
       mac.update(ByteBuffer.allocate(4).putInt(ctx.length).array());
       mac.update(ctx);

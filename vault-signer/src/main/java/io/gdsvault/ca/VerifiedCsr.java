@@ -62,7 +62,8 @@ public final class VerifiedCsr {
    */
   static VerifiedCsr sealed(byte[] der, byte[] sha256, int maxBytes) throws CaException {
     byte[] copy = der.clone();
-    return new VerifiedCsr(CsrChecks.parse(copy, maxBytes), copy, sha256.clone());
+    // the seal covers these exact bytes, which passed the canonical-DER check when it was made
+    return new VerifiedCsr(CsrChecks.parse(copy, maxBytes, false), copy, sha256.clone());
   }
 
   /** Runs {@code check} on the parsed request; returns this for chaining. */

@@ -72,6 +72,6 @@ public final class JcaKeySigner implements IssuerSigner {
 
   @Override
   public String toString() {
-    return "JcaKeySigner[" + keyReference + ", " + algorithm + "]";
+    return "JcaKeySigner[" + keyReference + ", " + algorithm + ", " + provider.getName() + "]";
   }
 }
