@@ -2,10 +2,9 @@ package io.gdsvault.ca;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
@@ -68,24 +67,27 @@ public record CertificateTemplate(
     return g.generateTBSCertificate().getEncoded(ASN1Encoding.DER);
   }
 
-  private static final DateTimeFormatter UTC_TIME =
-      DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
-
   /**
-   * An X.509 Time for {@code instant} (whole seconds). UTCTime is built from its DER bytes:
-   * BouncyCastle's Date constructors format and re-parse the text through SimpleDateFormat,
-   * which cost about as much as the rest of the template.
+   * An X.509 Time for {@code instant} (whole seconds). UTCTime is written as its DER bytes
+   * ({@code YYMMDDHHMMSSZ}): BouncyCastle's Date constructors format and re-parse the text through
+   * SimpleDateFormat, which cost about as much as the rest of the template.
    */
   static Time time(Instant instant) throws IOException {
     Instant t = instant.truncatedTo(ChronoUnit.SECONDS);
     if (t.isBefore(UTC_TIME_START) || !t.isBefore(UTC_TIME_END)) {
       return new Time(new DERGeneralizedTime(Date.from(t)));
     }
-    byte[] text = UTC_TIME.format(t).getBytes(StandardCharsets.US_ASCII);
-    byte[] der = new byte[2 + text.length];
+    LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+    byte[] der = new byte[15];
     der[0] = 0x17; // UTCTime
-    der[1] = (byte) text.length;
-    System.arraycopy(text, 0, der, 2, text.length);
+    der[1] = 13;
+    int[] fields = {d.getYear() % 100, d.getMonthValue(), d.getDayOfMonth(), d.getHour(),
+        d.getMinute(), d.getSecond()};
+    for (int i = 0; i < fields.length; i++) {
+      der[2 + 2 * i] = (byte) ('0' + fields[i] / 10);
+      der[3 + 2 * i] = (byte) ('0' + fields[i] % 10);
+    }
+    der[14] = 'Z';
     return new Time(ASN1Primitive.fromByteArray(der));
   }
 

@@ -66,7 +66,11 @@ public final class CsrChecks {
     } catch (IOException | RuntimeException e) {
       throw new CaException(Reason.CSR_MALFORMED, "certificate request is not a PKCS#10 request", e);
     }
-    PublicKey key = publicKey(spki);
+    // a sealed request's key was accepted when it was verified: its JCA key is made on demand
+    PublicKey key = strictDer ? publicKey(spki) : null;
+    if (!strictDer) {
+      checkKeyAlgorithm(spki);
+    }
     List<String> uris = new ArrayList<>();
     List<String> dns = new ArrayList<>();
     List<String> ips = new ArrayList<>();
@@ -105,7 +109,17 @@ public final class CsrChecks {
     }
   }
 
-  private static PublicKey publicKey(SubjectPublicKeyInfo spki) throws CaException {
+  static PublicKey publicKey(SubjectPublicKeyInfo spki) throws CaException {
+    String jca = checkKeyAlgorithm(spki);
+    try {
+      return KeyFactory.getInstance(jca).generatePublic(new X509EncodedKeySpec(spki.getEncoded()));
+    } catch (GeneralSecurityException | IOException | RuntimeException e) {
+      throw new CaException(Reason.CSR_MALFORMED, "public key in the request is malformed", e);
+    }
+  }
+
+  /** RSA, P-256 or P-384; returns the JCA key algorithm name. */
+  private static String checkKeyAlgorithm(SubjectPublicKeyInfo spki) throws CaException {
     ASN1ObjectIdentifier alg = spki.getAlgorithm().getAlgorithm();
     String jca;
     if (PKCSObjectIdentifiers.rsaEncryption.equals(alg)) {
@@ -124,11 +138,7 @@ public final class CsrChecks {
       throw new CaException(
           Reason.ALGORITHM_UNSUPPORTED, "key algorithm " + alg.getId() + " is not supported");
     }
-    try {
-      return KeyFactory.getInstance(jca).generatePublic(new X509EncodedKeySpec(spki.getEncoded()));
-    } catch (GeneralSecurityException | IOException | RuntimeException e) {
-      throw new CaException(Reason.CSR_MALFORMED, "public key in the request is malformed", e);
-    }
+    return jca;
   }
 
   /**
@@ -172,10 +182,7 @@ public final class CsrChecks {
           throw new CaException(
               Reason.KEY_TYPE_MISMATCH, type.browseName() + " needs an RSA key");
         }
-        int bits =
-            request.publicKey() instanceof java.security.interfaces.RSAPublicKey k
-                ? k.getModulus().bitLength()
-                : rsaBits(spki);
+        int bits = rsaBits(spki);
         if (bits < CertificateType.RSA_MIN_BITS) {
           throw new CaException(
               Reason.KEY_TOO_WEAK,
