@@ -65,6 +65,9 @@ public final class CertificateAuthority {
 
   private static final Logger log = LoggerFactory.getLogger(CertificateAuthority.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Serials come from a DRBG per thread: the shared NativePRNG's lock is contended under load. */
+  private static final ThreadLocal<SecureRandom> SERIAL_RANDOM =
+      ThreadLocal.withInitial(io.gdsvault.signer.JcaKeySigner::newRandom);
   /** Issued certificates start a little in the past to tolerate clock skew between peers. */
   static final Duration BACKDATE = Duration.ofMinutes(5);
 
@@ -530,7 +533,7 @@ public final class CertificateAuthority {
   /** 127 random bits, positive, fixed length of 16 octets (RFC 5280 allows up to 20). */
   static BigInteger newSerial() {
     byte[] b = new byte[16];
-    RANDOM.nextBytes(b);
+    SERIAL_RANDOM.get().nextBytes(b);
     b[0] &= 0x7F;
     b[0] |= 0x40;
     return new BigInteger(1, b);
