@@ -27,12 +27,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -40,9 +44,9 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CRLHolder;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.util.IPAddress;
@@ -61,6 +65,9 @@ public final class CertificateAuthority {
 
   private static final Logger log = LoggerFactory.getLogger(CertificateAuthority.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Serials come from a DRBG per thread: the shared NativePRNG's lock is contended under load. */
+  private static final ThreadLocal<SecureRandom> SERIAL_RANDOM =
+      ThreadLocal.withInitial(io.gdsvault.signer.JcaKeySigner::newRandom);
   /** Issued certificates start a little in the past to tolerate clock skew between peers. */
   static final Duration BACKDATE = Duration.ofMinutes(5);
 
@@ -90,6 +97,9 @@ public final class CertificateAuthority {
   private final CaStateStore store;
   private final Clock clock;
   private final int maxCsrBytes;
+  private final CsrCheck keyFits;
+  private final Extension keyUsage;
+  private final Map<ApplicationType, Extension> extendedKeyUsage = extendedKeyUsages();
   private volatile List<Generation> generations; // oldest first, never empty after open
 
   private CertificateAuthority(
@@ -99,6 +109,8 @@ public final class CertificateAuthority {
     this.store = store;
     this.clock = clock;
     this.maxCsrBytes = maxCsrBytes;
+    this.keyFits = CsrChecks.keyFits(config.certificateType());
+    this.keyUsage = keyUsageFor(config.certificateType());
   }
 
   /**
@@ -203,7 +215,7 @@ public final class CertificateAuthority {
       CertificateTemplate t =
           new CertificateTemplate(
               name, newSerial(), now.minus(BACKDATE), now.plus(config.caLifetime()), name, spki, exts);
-      X509Certificate cert = sign(t, signer);
+      X509Certificate cert = parseCertificate(sign(t, signer));
       CaGeneration rec = new CaGeneration(number, alias, alias, cert.getEncoded(), now);
       if (!store.addGeneration(config.caName(), rec)) {
         log.warn("another node created CA generation {} of {} first; key {} is unused",
@@ -321,14 +333,25 @@ public final class CertificateAuthority {
   // ---------------------------------------------------------------- issuance
 
   /**
-   * Issues a certificate for a PKCS#10 request. The CA's own checks (size, syntax, signature,
-   * key fits the certificate type) run first, then {@code extraChecks} (e.g. {@link
-   * CsrChecks#applicationUriMatches}).
+   * Verifies a PKCS#10 request and issues a certificate for it: {@link VerifiedCsr#verify} (size,
+   * syntax, key algorithm, proof of possession), then {@link #issue(VerifiedCsr, IssuanceRequest,
+   * CsrCheck...)}. For callers that hold only the CSR; a server that accepts a request first and
+   * issues at approval verifies once at acceptance and issues from the {@link VerifiedCsr}.
    */
   public IssuedCertificate issue(byte[] csrDer, IssuanceRequest request, CsrCheck... extraChecks)
       throws CaException {
-    CertificateRequest csr = CsrChecks.parse(csrDer, maxCsrBytes);
-    CsrChecks.signatureValid().and(CsrChecks.keyFits(config.certificateType())).check(csr);
+    return issue(VerifiedCsr.verify(csrDer, maxCsrBytes), request, extraChecks);
+  }
+
+  /**
+   * Issues a certificate for a request whose proof of possession was already checked. The key
+   * must fit this CA's certificate type; then {@code extraChecks} run (e.g. {@link
+   * CsrChecks#applicationUriMatches}). The CSR's signature is not verified again.
+   */
+  public IssuedCertificate issue(VerifiedCsr verified, IssuanceRequest request, CsrCheck... extraChecks)
+      throws CaException {
+    CertificateRequest csr = verified.request();
+    keyFits.check(csr);
     for (CsrCheck c : extraChecks) {
       c.check(csr);
     }
@@ -394,10 +417,14 @@ public final class CertificateAuthority {
         new CertificateTemplate(g.issuerName(), serial, notBefore, notAfter, subject, spki, exts);
     g.issuerChecks().check(t);
     TemplateChecks.applicationUriIs(applicationUri).check(t);
-    X509Certificate cert = sign(t, g.signer());
-    log.info("issued caId={} serial={} thumbprint={} notAfter={}",
-        g.caId(), serial.toString(16), thumbprint(cert), notAfter);
-    return new IssuedCertificate(cert, g.signer().certificateChain(), g.caId());
+    byte[] der = sign(t, g.signer());
+    IssuedCertificate issued =
+        new IssuedCertificate(der, serial, notAfter, g.signer().certificateChain(), g.caId());
+    if (log.isInfoEnabled()) {
+      log.info("issued caId={} serial={} thumbprint={} notAfter={}",
+          g.caId(), serial.toString(16), issued.thumbprint(), notAfter);
+    }
+    return issued;
   }
 
   private List<Extension> applicationExtensions(
@@ -422,39 +449,75 @@ public final class CertificateAuthority {
       }
       names.add(new GeneralName(GeneralName.iPAddress, ip));
     }
-    int usage =
-        config.certificateType().isRsa()
-            ? KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyEncipherment
-                | KeyUsage.dataEncipherment
-            : KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyAgreement;
-    List<KeyPurposeId> purposes = new ArrayList<>();
-    if (appType.serverAuth()) {
-      purposes.add(KeyPurposeId.id_kp_serverAuth);
-    }
-    if (appType.clientAuth()) {
-      purposes.add(KeyPurposeId.id_kp_clientAuth);
-    }
     try {
-      JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
       return List.of(
-          new Extension(Extension.basicConstraints, true, new BasicConstraints(false).getEncoded()),
-          new Extension(Extension.keyUsage, true, new KeyUsage(usage).getEncoded()),
-          new Extension(
-              Extension.extendedKeyUsage,
-              false,
-              new ExtendedKeyUsage(purposes.toArray(KeyPurposeId[]::new)).getEncoded()),
+          LEAF_BASIC_CONSTRAINTS,
+          keyUsage,
+          extendedKeyUsage.get(appType),
           new Extension(
               Extension.subjectAlternativeName,
               false,
               new DERSequence(names.toArray(ASN1Encodable[]::new)).getEncoded()),
-          new Extension(
-              Extension.subjectKeyIdentifier,
-              false,
-              utils.createSubjectKeyIdentifier(spki).getEncoded()),
+          subjectKeyIdentifier(spki),
           authorityKeyId);
     } catch (IOException | GeneralSecurityException e) {
       throw new CaException(Reason.TEMPLATE_INVALID, "certificate extensions could not be built", e);
     }
+  }
+
+  /** RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey BIT STRING's value. */
+  private static Extension subjectKeyIdentifier(SubjectPublicKeyInfo spki)
+      throws IOException, GeneralSecurityException {
+    byte[] keyId =
+        MessageDigest.getInstance("SHA-1").digest(spki.getPublicKeyData().getBytes());
+    return new Extension(
+        Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyId).getEncoded());
+  }
+
+  private static final Extension LEAF_BASIC_CONSTRAINTS = leafBasicConstraints();
+
+  private static Extension leafBasicConstraints() {
+    try {
+      return new Extension(
+          Extension.basicConstraints, true, new BasicConstraints(false).getEncoded());
+    } catch (IOException e) {
+      throw new IllegalStateException("basicConstraints cannot be encoded", e);
+    }
+  }
+
+  /** keyUsage by key type (Part 6 §6.2.2): the same for every certificate of this CA. */
+  private static Extension keyUsageFor(CertificateType type) {
+    int usage =
+        type.isRsa()
+            ? KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyEncipherment
+                | KeyUsage.dataEncipherment
+            : KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyAgreement;
+    try {
+      return new Extension(Extension.keyUsage, true, new KeyUsage(usage).getEncoded());
+    } catch (IOException e) {
+      throw new IllegalStateException("keyUsage cannot be encoded", e);
+    }
+  }
+
+  /** extendedKeyUsage by application type: serverAuth and/or clientAuth. */
+  private static Map<ApplicationType, Extension> extendedKeyUsages() {
+    Map<ApplicationType, Extension> out = new EnumMap<>(ApplicationType.class);
+    for (ApplicationType appType : ApplicationType.values()) {
+      List<KeyPurposeId> purposes = new ArrayList<>();
+      if (appType.serverAuth()) {
+        purposes.add(KeyPurposeId.id_kp_serverAuth);
+      }
+      if (appType.clientAuth()) {
+        purposes.add(KeyPurposeId.id_kp_clientAuth);
+      }
+      try {
+        out.put(appType, new Extension(Extension.extendedKeyUsage, false,
+            new ExtendedKeyUsage(purposes.toArray(KeyPurposeId[]::new)).getEncoded()));
+      } catch (IOException e) {
+        throw new IllegalStateException("extendedKeyUsage cannot be encoded", e);
+      }
+    }
+    return out;
   }
 
   private BigInteger reserveSerial(String caId) throws CaException {
@@ -470,7 +533,7 @@ public final class CertificateAuthority {
   /** 127 random bits, positive, fixed length of 16 octets (RFC 5280 allows up to 20). */
   static BigInteger newSerial() {
     byte[] b = new byte[16];
-    RANDOM.nextBytes(b);
+    SERIAL_RANDOM.get().nextBytes(b);
     b[0] &= 0x7F;
     b[0] |= 0x40;
     return new BigInteger(1, b);
@@ -641,22 +704,60 @@ public final class CertificateAuthority {
     throw new CaException(Reason.NOT_FOUND, "no CA with this id");
   }
 
-  private static X509Certificate sign(CertificateTemplate t, IssuerSigner signer)
-      throws CaException {
-    X509CertificateHolder holder;
+  /**
+   * Encodes the template's TBSCertificate once, has the port sign exactly those bytes, and
+   * appends the algorithm and signature: {@code Certificate ::= SEQUENCE { tbsCertificate,
+   * signatureAlgorithm, signatureValue BIT STRING }} (RFC 5280 §4.1). Building the BouncyCastle
+   * holder and encoding it again would encode the TBSCertificate twice.
+   */
+  private static byte[] sign(CertificateTemplate t, IssuerSigner signer) throws CaException {
+    AlgorithmIdentifier algorithm = signer.signatureAlgorithm().algorithmIdentifier();
+    byte[] tbs;
+    byte[] algorithmDer;
     try {
-      holder = t.toBuilder().build(new PortContentSigner(signer));
-    } catch (IOException e) {
+      tbs = t.tbsDer(algorithm);
+      algorithmDer = algorithm.getEncoded(ASN1Encoding.DER);
+    } catch (IOException | RuntimeException e) {
       throw new CaException(Reason.TEMPLATE_INVALID, "certificate could not be encoded", e);
-    } catch (RuntimeException e) {
-      SignerException se = PortContentSigner.unwrap(e);
-      throw new CaException(Reason.SIGNER_UNAVAILABLE, se.getMessage(), se);
     }
+    byte[] signature;
     try {
-      return parseCertificate(holder.getEncoded());
-    } catch (IOException e) {
-      throw new CaException(Reason.TEMPLATE_INVALID, "certificate could not be encoded", e);
+      signature = signer.sign(tbs);
+    } catch (SignerException e) {
+      throw new CaException(Reason.SIGNER_UNAVAILABLE, e.getMessage(), e);
     }
+    int bitStringLength = signature.length + 1; // leading octet: 0 unused bits
+    byte[] bitHeader = derHeader(0x03, bitStringLength);
+    int body = tbs.length + algorithmDer.length + bitHeader.length + bitStringLength;
+    byte[] header = derHeader(0x30, body);
+    byte[] der = new byte[header.length + body];
+    int at = 0;
+    System.arraycopy(header, 0, der, at, header.length);
+    at += header.length;
+    System.arraycopy(tbs, 0, der, at, tbs.length);
+    at += tbs.length;
+    System.arraycopy(algorithmDer, 0, der, at, algorithmDer.length);
+    at += algorithmDer.length;
+    System.arraycopy(bitHeader, 0, der, at, bitHeader.length);
+    at += bitHeader.length;
+    der[at++] = 0;
+    System.arraycopy(signature, 0, der, at, signature.length);
+    return der;
+  }
+
+  /** A DER tag and definite length. */
+  static byte[] derHeader(int tag, int length) {
+    if (length < 0x80) {
+      return new byte[] {(byte) tag, (byte) length};
+    }
+    int octets = length > 0xFFFFFF ? 4 : length > 0xFFFF ? 3 : length > 0xFF ? 2 : 1;
+    byte[] h = new byte[2 + octets];
+    h[0] = (byte) tag;
+    h[1] = (byte) (0x80 | octets);
+    for (int i = 0; i < octets; i++) {
+      h[2 + i] = (byte) (length >>> (8 * (octets - 1 - i)));
+    }
+    return h;
   }
 
   private static void validateUri(String uri) throws CaException {

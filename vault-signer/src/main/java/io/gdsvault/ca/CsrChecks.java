@@ -38,6 +38,15 @@ public final class CsrChecks {
    * other than RSA, NIST P-256 and P-384. Never lets an unchecked exception out.
    */
   public static CertificateRequest parse(byte[] der, int maxBytes) throws CaException {
+    return parse(der, maxBytes, true);
+  }
+
+  /**
+   * As {@link #parse(byte[], int)}; without {@code strictDer} the check that the input is in
+   * canonical DER (a re-encoding) is left out. Only for bytes that passed it before and are known
+   * unchanged: a sealed CSR ({@link CsrSeal#restore}).
+   */
+  static CertificateRequest parse(byte[] der, int maxBytes, boolean strictDer) throws CaException {
     if (der == null || der.length == 0) {
       throw new CaException(Reason.CSR_MALFORMED, "certificate request is empty");
     }
@@ -51,13 +60,17 @@ public final class CsrChecks {
     try {
       pkcs10 = new PKCS10CertificationRequest(der);
       spki = pkcs10.getSubjectPublicKeyInfo();
-      if (!java.util.Arrays.equals(pkcs10.getEncoded(), der)) {
+      if (strictDer && !java.util.Arrays.equals(pkcs10.getEncoded(), der)) {
         throw new CaException(Reason.CSR_MALFORMED, "certificate request is not plain DER");
       }
     } catch (IOException | RuntimeException e) {
       throw new CaException(Reason.CSR_MALFORMED, "certificate request is not a PKCS#10 request", e);
     }
-    PublicKey key = publicKey(spki);
+    // a sealed request's key was accepted when it was verified: its JCA key is made on demand
+    PublicKey key = strictDer ? publicKey(spki) : null;
+    if (!strictDer) {
+      checkKeyAlgorithm(spki);
+    }
     List<String> uris = new ArrayList<>();
     List<String> dns = new ArrayList<>();
     List<String> ips = new ArrayList<>();
@@ -96,7 +109,17 @@ public final class CsrChecks {
     }
   }
 
-  private static PublicKey publicKey(SubjectPublicKeyInfo spki) throws CaException {
+  static PublicKey publicKey(SubjectPublicKeyInfo spki) throws CaException {
+    String jca = checkKeyAlgorithm(spki);
+    try {
+      return KeyFactory.getInstance(jca).generatePublic(new X509EncodedKeySpec(spki.getEncoded()));
+    } catch (GeneralSecurityException | IOException | RuntimeException e) {
+      throw new CaException(Reason.CSR_MALFORMED, "public key in the request is malformed", e);
+    }
+  }
+
+  /** RSA, P-256 or P-384; returns the JCA key algorithm name. */
+  private static String checkKeyAlgorithm(SubjectPublicKeyInfo spki) throws CaException {
     ASN1ObjectIdentifier alg = spki.getAlgorithm().getAlgorithm();
     String jca;
     if (PKCSObjectIdentifiers.rsaEncryption.equals(alg)) {
@@ -115,11 +138,7 @@ public final class CsrChecks {
       throw new CaException(
           Reason.ALGORITHM_UNSUPPORTED, "key algorithm " + alg.getId() + " is not supported");
     }
-    try {
-      return KeyFactory.getInstance(jca).generatePublic(new X509EncodedKeySpec(spki.getEncoded()));
-    } catch (GeneralSecurityException | IOException | RuntimeException e) {
-      throw new CaException(Reason.CSR_MALFORMED, "public key in the request is malformed", e);
-    }
+    return jca;
   }
 
   /**

@@ -54,8 +54,12 @@ public final class TemplateChecks {
   }
 
   public static TemplateCheck notCa() {
+    byte[] leaf = encoded(new BasicConstraints(false));
     return t -> {
       Extension bc = t.extension(Extension.basicConstraints);
+      if (bc != null && bc.isCritical() && Arrays.equals(leaf, bc.getExtnValue().getOctets())) {
+        return; // the CA's own encoding of CA:false, compared as bytes
+      }
       if (bc == null || !bc.isCritical() || BasicConstraints.getInstance(bc.getParsedValue()).isCA()) {
         throw invalid("basicConstraints must be critical with CA:false");
       }
@@ -68,16 +72,14 @@ public final class TemplateChecks {
       if (san == null) {
         throw invalid("subjectAltName is missing");
       }
-      long uris =
-          Arrays.stream(GeneralNames.getInstance(san.getParsedValue()).getNames())
-              .filter(n -> n.getTagNo() == GeneralName.uniformResourceIdentifier)
-              .count();
-      boolean matches =
-          Arrays.stream(GeneralNames.getInstance(san.getParsedValue()).getNames())
-              .anyMatch(
-                  n ->
-                      n.getTagNo() == GeneralName.uniformResourceIdentifier
-                          && n.getName().toString().equals(applicationUri));
+      long uris = 0;
+      boolean matches = false;
+      for (GeneralName n : GeneralNames.getInstance(san.getParsedValue()).getNames()) {
+        if (n.getTagNo() == GeneralName.uniformResourceIdentifier) {
+          uris++;
+          matches |= n.getName().toString().equals(applicationUri);
+        }
+      }
       if (uris != 1 || !matches) {
         throw invalid("subjectAltName must hold exactly the ApplicationUri");
       }
@@ -92,16 +94,43 @@ public final class TemplateChecks {
             : SubjectKeyIdentifier.getInstance(
                     org.bouncycastle.asn1.ASN1OctetString.getInstance(skiExt).getOctets())
                 .getKeyIdentifier();
+    // the AKI the CA writes for this issuer, compared as bytes (its key id is checked once here);
+    // anything else is parsed and checked below
+    byte[] expected = expectedAuthorityKeyId(issuer, ski);
     return t -> {
       Extension aki = t.extension(Extension.authorityKeyIdentifier);
       if (aki == null || ski == null) {
         throw invalid("authority key identifier is missing");
+      }
+      if (Arrays.equals(expected, aki.getExtnValue().getOctets())) {
+        return;
       }
       byte[] keyId = AuthorityKeyIdentifier.getInstance(aki.getParsedValue()).getKeyIdentifierOctets();
       if (!Arrays.equals(ski, keyId)) {
         throw invalid("authority key identifier does not name the issuer key");
       }
     };
+  }
+
+  private static byte[] expectedAuthorityKeyId(X509Certificate issuer, byte[] ski) {
+    if (ski == null) {
+      return null;
+    }
+    try {
+      AuthorityKeyIdentifier aki =
+          new org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuer);
+      return Arrays.equals(aki.getKeyIdentifierOctets(), ski) ? encoded(aki) : null;
+    } catch (java.security.GeneralSecurityException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static byte[] encoded(org.bouncycastle.asn1.ASN1Object value) {
+    try {
+      return value.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("extension value cannot be encoded", e);
+    }
   }
 
   private static CaException invalid(String what) {

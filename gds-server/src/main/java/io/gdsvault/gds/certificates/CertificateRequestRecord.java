@@ -7,7 +7,11 @@ import java.util.UUID;
 /**
  * A stored certificate request. {@code csrDer} is the requester's CSR, or for a new key pair the
  * CSR the GDS made from the generated key (null while the key is being generated). {@code
- * keyBlob} is the encrypted private key material, null once delivered or expired.
+ * csrSeal} records that the CSR's proof of possession was verified when it was filed: a keyed
+ * seal ({@link io.gdsvault.ca.CsrSeal}) over exactly these CSR bytes and the request id, made
+ * with a key derived from the server's data key, so it cannot be forged by writing to the
+ * database. {@code keyBlob} is the encrypted private key material, null once delivered or
+ * expired.
  */
 public record CertificateRequestRecord(
     UUID requestId,
@@ -22,6 +26,7 @@ public record CertificateRequestRecord(
     String keyType,
     PrivateKeyFormat privateKeyFormat,
     byte[] csrDer,
+    byte[] csrSeal,
     byte[] keyBlob,
     Instant keyBlobExpiresAt,
     String requestedBy,
@@ -42,7 +47,7 @@ public record CertificateRequestRecord(
   public CertificateRequestRecord withState(RequestState next) {
     return new CertificateRequestRecord(requestId, applicationId, applicationUri, certificateGroup,
         certificateType, kind, next, subjectName, domainNames, keyType, privateKeyFormat, csrDer,
-        keyBlob, keyBlobExpiresAt, requestedBy, requesterThumbprint, createdAt, decidedBy,
+        csrSeal, keyBlob, keyBlobExpiresAt, requestedBy, requesterThumbprint, createdAt, decidedBy,
         decidedAt, decisionText, certificateDer, serial, caId, deliveredAt);
   }
 

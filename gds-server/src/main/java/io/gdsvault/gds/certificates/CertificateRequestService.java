@@ -1,11 +1,12 @@
 package io.gdsvault.gds.certificates;
 
 import io.gdsvault.ca.CaException;
-import io.gdsvault.ca.CertificateRequest;
 import io.gdsvault.ca.CsrChecks;
+import io.gdsvault.ca.CsrSeal;
 import io.gdsvault.ca.IssuanceRequest;
 import io.gdsvault.ca.IssuedCertificate;
 import io.gdsvault.ca.KeyPairs;
+import io.gdsvault.ca.VerifiedCsr;
 import io.gdsvault.gds.auth.Caller;
 import io.gdsvault.gds.auth.Role;
 import io.gdsvault.gds.model.ApplicationRecord;
@@ -72,6 +73,7 @@ public final class CertificateRequestService implements AutoCloseable {
   private final Transactions tx;
   private final ApprovalPolicy policy;
   private final DataKeyCipher cipher;
+  private final CsrSeal csrSeal;
   private final Clock clock;
   private final CertificateSettings settings;
   private final ExecutorService keyGeneration;
@@ -94,6 +96,7 @@ public final class CertificateRequestService implements AutoCloseable {
     this.tx = tx;
     this.policy = policy;
     this.cipher = cipher;
+    this.csrSeal = new CsrSeal(cipher.deriveKey("csr-pop-seal"));
     this.clock = clock;
     this.settings = settings;
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -117,7 +120,12 @@ public final class CertificateRequestService implements AutoCloseable {
 
   // ------------------------------------------------------------------ Part 12 methods
 
-  /** StartSigningRequest: checks the CSR at once and files the request. */
+  /**
+   * StartSigningRequest: checks the CSR at once (size, syntax, key algorithm, proof of possession,
+   * key fits the type, the URI is the registered ApplicationUri) and files it with a seal that
+   * records the check. Issuance at approval works from the sealed CSR and does not verify its
+   * signature again.
+   */
   public UUID startSigningRequest(
       Caller caller, UUID applicationId, String groupName, String typeName, byte[] csrDer) {
     ApplicationRecord app = requireAccess(caller, applicationId);
@@ -125,13 +133,11 @@ public final class CertificateRequestService implements AutoCloseable {
     if (csrDer == null || csrDer.length == 0) {
       throw GdsException.invalid("CertificateRequest is empty");
     }
-    CertificateRequest csr;
+    VerifiedCsr csr;
     try {
-      csr = CsrChecks.parse(csrDer, CsrChecks.DEFAULT_MAX_CSR_BYTES);
-      CsrChecks.signatureValid()
-          .and(CsrChecks.keyFits(type.ca().config().certificateType()))
-          .and(CsrChecks.applicationUriMatches(app.applicationUri(), true))
-          .check(csr);
+      csr = VerifiedCsr.verify(csrDer)
+          .require(CsrChecks.keyFits(type.ca().config().certificateType()))
+          .require(CsrChecks.applicationUriMatches(app.applicationUri(), true));
     } catch (CaException e) {
       throw CaErrors.map(e);
     }
@@ -139,7 +145,7 @@ public final class CertificateRequestService implements AutoCloseable {
     sans.addAll(csr.ipAddresses());
     CertificateRequestRecord r =
         newRecord(caller, app, groupOf(groupName), type, RequestKind.SIGNING_REQUEST,
-            csr.subject().toString(), sans, keyType(csr.publicKey()), null, csrDer);
+            csr.subject().toString(), sans, keyType(csr.publicKey()), null, csr);
     return file(caller, app, r);
   }
 
@@ -184,7 +190,7 @@ public final class CertificateRequestService implements AutoCloseable {
     String keyType = caType.isRsa() ? "RSA-" + settings.rsaKeyBits() : caType.shortName();
     CertificateRequestRecord r =
         newRecord(caller, app, groupOf(groupName), type, RequestKind.NEW_KEY_PAIR, subject, names,
-            keyType, format, null);
+            keyType, format, (VerifiedCsr) null);
     UUID id = file(caller, app, r);
     char[] pw = password == null ? new char[0] : password.clone();
     keyGeneration.execute(() -> generateKey(id, app, type, subject, names, format, pw));
@@ -466,7 +472,7 @@ public final class CertificateRequestService implements AutoCloseable {
               CertificateRequestRecord decided =
                   new CertificateRequestRecord(r.requestId(), r.applicationId(), r.applicationUri(),
                       r.certificateGroup(), r.certificateType(), r.kind(), target, r.subjectName(),
-                      r.domainNames(), r.keyType(), r.privateKeyFormat(), r.csrDer(),
+                      r.domainNames(), r.keyType(), r.privateKeyFormat(), r.csrDer(), r.csrSeal(),
                       target == RequestState.REJECTED ? null : r.keyBlob(),
                       r.keyBlobExpiresAt(), r.requestedBy(), r.requesterThumbprint(), r.createdAt(),
                       actor, now, text, r.certificateDer(), r.serial(), r.caId(), r.deliveredAt());
@@ -651,14 +657,34 @@ public final class CertificateRequestService implements AutoCloseable {
 
   private CertificateRequestRecord newRecord(
       Caller caller, ApplicationRecord app, String group, GroupCertificateType type, RequestKind kind,
-      String subject, List<String> sans, String keyType, PrivateKeyFormat format, byte[] csr) {
+      String subject, List<String> sans, String keyType, PrivateKeyFormat format, VerifiedCsr csr) {
     Instant now = clock.instant();
+    UUID id = UUID.randomUUID();
     String requestedBy =
         caller.userName() != null ? caller.userName() : "app:" + caller.clientApplicationUri();
-    return new CertificateRequestRecord(UUID.randomUUID(), app.applicationId(), app.applicationUri(),
-        group, type.name(), kind, RequestState.NEW, subject, sans, keyType, format, csr, null,
+    return new CertificateRequestRecord(id, app.applicationId(), app.applicationUri(),
+        group, type.name(), kind, RequestState.NEW, subject, sans, keyType, format,
+        csr == null ? null : csr.encoded(), csr == null ? null : seal(csr, id), null,
         kind == RequestKind.NEW_KEY_PAIR ? now.plus(settings.keyBlobTtl()) : null, requestedBy,
         caller.clientCertificateThumbprint(), now, null, null, null, null, null, null, null);
+  }
+
+  /** The seal that records {@code csr}'s proof of possession for request {@code id}. */
+  private byte[] seal(VerifiedCsr csr, UUID id) {
+    try {
+      return csrSeal.seal(csr, aad(id));
+    } catch (CaException e) {
+      throw CaErrors.map(e);
+    }
+  }
+
+  /**
+   * The stored CSR of {@code r} as a verified request: its seal is checked (a CSR changed in the
+   * database, or a seal from another request, is refused) and the bytes are re-parsed, without
+   * verifying the CSR's signature again. A request without a seal is not issued.
+   */
+  private VerifiedCsr storedCsr(CertificateRequestRecord r) throws CaException {
+    return csrSeal.restore(r.csrDer(), aad(r.requestId()), r.csrSeal());
   }
 
   private void generateKey(UUID id, ApplicationRecord app, GroupCertificateType type, String subject,
@@ -668,7 +694,8 @@ public final class CertificateRequestService implements AutoCloseable {
       KeyPair pair = KeyPairs.generate(type.ca().config().certificateType(), settings.rsaKeyBits());
       List<String> dns = names.stream().filter(n -> !IP_LITERAL.matcher(n).matches()).toList();
       List<String> ips = names.stream().filter(n -> IP_LITERAL.matcher(n).matches()).toList();
-      byte[] csr = Csrs.create(pair, subject, app.applicationUri(), dns, ips);
+      // the GDS's own CSR for the key it made: verified once here, like a requester's at filing
+      VerifiedCsr csr = VerifiedCsr.verify(Csrs.create(pair, subject, app.applicationUri(), dns, ips));
       byte[] payload = NewKeyMaterial.prepare(pair.getPrivate(), pair.getPublic(), format, password);
       byte[] blob = cipher.seal(payload, aad(id));
       Arrays.fill(payload, (byte) 0);
@@ -682,7 +709,7 @@ public final class CertificateRequestService implements AutoCloseable {
                 CertificateRequestRecord withKey =
                     new CertificateRequestRecord(r.requestId(), r.applicationId(), r.applicationUri(),
                         r.certificateGroup(), r.certificateType(), r.kind(), r.state(), r.subjectName(),
-                        r.domainNames(), r.keyType(), r.privateKeyFormat(), csr, blob,
+                        r.domainNames(), r.keyType(), r.privateKeyFormat(), csr.encoded(), seal(csr, id), blob,
                         r.keyBlobExpiresAt(), r.requestedBy(), r.requesterThumbprint(), r.createdAt(),
                         r.decidedBy(), r.decidedAt(), r.decisionText(), r.certificateDer(), r.serial(),
                         r.caId(), r.deliveredAt());
@@ -693,7 +720,7 @@ public final class CertificateRequestService implements AutoCloseable {
       if (after != null) {
         listener.changed(after);
       }
-    } catch (GeneralSecurityException | RuntimeException e) {
+    } catch (GeneralSecurityException | CaException | RuntimeException e) {
       log.error("key generation failed requestId={}", id, e);
       try {
         tx.run(
@@ -725,7 +752,7 @@ public final class CertificateRequestService implements AutoCloseable {
       boolean newKey = r.kind() == RequestKind.NEW_KEY_PAIR;
       List<String> dns = newKey ? r.domainNames().stream().filter(n -> !IP_LITERAL.matcher(n).matches()).toList() : List.of();
       List<String> ips = newKey ? r.domainNames().stream().filter(n -> IP_LITERAL.matcher(n).matches()).toList() : List.of();
-      ic = type.ca().issue(r.csrDer(),
+      ic = type.ca().issue(storedCsr(r),
           new IssuanceRequest(app.applicationUri(), newKey ? r.subjectName() : null, dns, ips,
               io.gdsvault.ca.ApplicationType.valueOf(app.applicationType().name())),
           CsrChecks.applicationUriMatches(app.applicationUri(), true));
@@ -733,22 +760,23 @@ public final class CertificateRequestService implements AutoCloseable {
       throw CaErrors.map(e);
     }
     Instant now = clock.instant();
-    X509Certificate cert = ic.certificate();
+    byte[] der = ic.encoded();
+    String thumbprint = ic.thumbprint();
     String serial = ic.serialNumber().toString(16);
     CertificateRequestRecord done =
         new CertificateRequestRecord(r.requestId(), r.applicationId(), r.applicationUri(),
             r.certificateGroup(), r.certificateType(), r.kind(), r.state(), r.subjectName(),
-            r.domainNames(), r.keyType(), r.privateKeyFormat(), r.csrDer(), r.keyBlob(),
+            r.domainNames(), r.keyType(), r.privateKeyFormat(), r.csrDer(), r.csrSeal(), r.keyBlob(),
             r.keyBlobExpiresAt(), r.requestedBy(), r.requesterThumbprint(), r.createdAt(),
-            r.decidedBy(), r.decidedAt(), r.decisionText(), encoded(cert), serial, ic.caId(),
+            r.decidedBy(), r.decidedAt(), r.decisionText(), der, serial, ic.caId(),
             r.deliveredAt());
     requests.update(done);
     issued.insert(new IssuedCertificateRecord(ic.caId(), serial, r.applicationId(),
-        r.certificateGroup(), r.certificateType(), r.requestId(), thumbprint(cert), encoded(cert),
-        cert.getNotAfter().toInstant(), now, null));
+        r.certificateGroup(), r.certificateType(), r.requestId(), thumbprint, der,
+        ic.notAfter(), now, null));
     requests.addHistory(r.requestId(), new RequestHistoryEntry(now, "system", "issued", "serial " + serial));
     log.info("issued requestId={} serial={} thumbprint={} notAfter={}", r.requestId(), serial,
-        thumbprint(cert), cert.getNotAfter().toInstant());
+        thumbprint, ic.notAfter());
     return done;
   }
 
@@ -782,7 +810,8 @@ public final class CertificateRequestService implements AutoCloseable {
       byte[] keyBlob, Instant keyBlobExpiresAt, Instant deliveredAt) {
     return new CertificateRequestRecord(r.requestId(), r.applicationId(), r.applicationUri(),
         r.certificateGroup(), r.certificateType(), r.kind(), state, r.subjectName(), r.domainNames(),
-        r.keyType(), r.privateKeyFormat(), r.csrDer(), keyBlob, keyBlobExpiresAt, r.requestedBy(),
+        r.keyType(), r.privateKeyFormat(), r.csrDer(), r.csrSeal(), keyBlob, keyBlobExpiresAt,
+        r.requestedBy(),
         r.requesterThumbprint(), r.createdAt(), r.decidedBy(), r.decidedAt(), r.decisionText(),
         r.certificateDer(), r.serial(), r.caId(), deliveredAt);
   }

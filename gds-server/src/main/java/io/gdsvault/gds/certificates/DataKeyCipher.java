@@ -35,6 +35,21 @@ public final class DataKeyCipher {
     return new DataKeyCipher(k);
   }
 
+  /**
+   * A 256-bit key for another purpose, derived from the data key: {@code HMAC-SHA256(dataKey,
+   * "gdsvault:" + purpose)}. Every node holding the data key derives the same key; the data key
+   * itself is used only for AES-GCM.
+   */
+  public byte[] deriveKey(String purpose) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      return mac.doFinal(("gdsvault:" + purpose).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
+  }
+
   public byte[] seal(byte[] plaintext, byte[] associatedData) {
     try {
       byte[] iv = new byte[IV_BYTES];

@@ -54,6 +54,6 @@ class RequestLifecycleTest {
   private static CertificateRequestRecord request(String uri, String user) {
     return new CertificateRequestRecord(UUID.randomUUID(), UUID.randomUUID(), uri, "DefaultApplicationGroup",
         "RsaSha256ApplicationCertificateType", RequestKind.SIGNING_REQUEST, RequestState.NEW, "CN=x", List.of(),
-        "RSA-2048", null, null, null, null, user, null, Instant.EPOCH, null, null, null, null, null, null, null);
+        "RSA-2048", null, null, null, null, null, user, null, Instant.EPOCH, null, null, null, null, null, null, null);
   }
 }

@@ -5,9 +5,12 @@ import io.gdsvault.ca.CaConfig;
 import io.gdsvault.ca.CaStateStore;
 import io.gdsvault.ca.CertificateAuthority;
 import io.gdsvault.ca.CertificateType;
+import io.gdsvault.ca.CsrSeal;
 import io.gdsvault.ca.FileCaStateStore;
 import io.gdsvault.ca.InMemoryCaStateStore;
 import io.gdsvault.ca.IssuanceRequest;
+import io.gdsvault.ca.IssuedCertificate;
+import io.gdsvault.ca.VerifiedCsr;
 import io.gdsvault.signer.IssuerSigner;
 import io.gdsvault.signer.SecretResolver;
 import io.gdsvault.signer.local.LocalKeyStoreBackend;
@@ -28,7 +31,11 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
-/** A local-backend CA, its issuer key as a raw signer, one CSR and a to-be-signed sample. */
+/**
+ * A local-backend CA, its issuer key as a raw signer, one CSR, the seal the server would have
+ * stored with it, and a to-be-signed sample. The raw signer is the same backend key with the
+ * same provider as the one the CA signs with.
+ */
 final class BenchFixture {
 
   final CertificateAuthority ca;
@@ -36,6 +43,9 @@ final class BenchFixture {
   final byte[] csr;
   final byte[] tbs;
   final IssuanceRequest request;
+  final CsrSeal csrSeal;
+  final byte[] context = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  final byte[] seal;
 
   BenchFixture(CertificateType type, boolean fileStore) throws Exception {
     Path dir = Files.createTempDirectory("gds-bench");
@@ -68,7 +78,24 @@ final class BenchFixture {
         .build(appKey.getPrivate())).getEncoded();
     request = new IssuanceRequest(uri, null, List.of("bench-host"), List.of("127.0.0.1"),
         ApplicationType.CLIENT_AND_SERVER);
+    byte[] sealKey = new byte[32];
+    new java.security.SecureRandom().nextBytes(sealKey);
+    csrSeal = new CsrSeal(sealKey);
+    seal = csrSeal.seal(VerifiedCsr.verify(csr), context);
     // raw signatures sign bytes of the same size as a real to-be-signed certificate
     tbs = ca.issue(csr, request).certificate().getTBSCertificate();
+  }
+
+  /**
+   * What approval does: check the stored CSR's seal, re-parse it (no signature verification) and
+   * issue.
+   */
+  IssuedCertificate issueFromVerified() throws Exception {
+    return ca.issue(csrSeal.restore(csr, context, seal), request);
+  }
+
+  /** What a caller holding only the CSR does: parse, verify the signature, issue. */
+  IssuedCertificate issueFromCsr() throws Exception {
+    return ca.issue(csr, request);
   }
 }

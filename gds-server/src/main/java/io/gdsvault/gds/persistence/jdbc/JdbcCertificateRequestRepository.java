@@ -27,7 +27,7 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
   private static final String COLUMNS =
       "request_id, application_id, application_uri, certificate_group, certificate_type, kind,"
           + " state, subject_name, domain_names_json, key_type, private_key_format, csr_der,"
-          + " key_blob, key_blob_expires_at, requested_by, requester_thumbprint, created_at,"
+          + " csr_seal, key_blob, key_blob_expires_at, requested_by, requester_thumbprint, created_at,"
           + " decided_by, decided_at, decision_text, certificate_der, serial, ca_id, delivered_at";
 
   @Override
@@ -37,7 +37,7 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
             "INSERT INTO certificate_requests (" + COLUMNS + ") VALUES (:request_id,"
                 + " :application_id, :application_uri, :certificate_group, :certificate_type,"
                 + " :kind, :state, :subject_name, :domain_names_json, :key_type,"
-                + " :private_key_format, :csr_der, :key_blob, :key_blob_expires_at,"
+                + " :private_key_format, :csr_der, :csr_seal, :key_blob, :key_blob_expires_at,"
                 + " :requested_by, :requester_thumbprint, :created_at, :decided_by, :decided_at,"
                 + " :decision_text, :certificate_der, :serial, :ca_id, :delivered_at)");
     bind(u, r).execute();
@@ -50,7 +50,7 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
             "UPDATE certificate_requests SET state = :state, subject_name = :subject_name,"
                 + " domain_names_json = :domain_names_json, key_type = :key_type,"
                 + " private_key_format = :private_key_format, csr_der = :csr_der,"
-                + " key_blob = :key_blob, key_blob_expires_at = :key_blob_expires_at,"
+                + " csr_seal = :csr_seal, key_blob = :key_blob, key_blob_expires_at = :key_blob_expires_at,"
                 + " decided_by = :decided_by, decided_at = :decided_at,"
                 + " decision_text = :decision_text, certificate_der = :certificate_der,"
                 + " serial = :serial, ca_id = :ca_id, delivered_at = :delivered_at,"
@@ -75,6 +75,7 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
         .bind("key_type", r.keyType())
         .bind("private_key_format", r.privateKeyFormat() == null ? null : r.privateKeyFormat().name())
         .bind("csr_der", r.csrDer())
+        .bind("csr_seal", r.csrSeal())
         .bind("key_blob", r.keyBlob())
         .bind("key_blob_expires_at", ts(r.keyBlobExpiresAt()))
         .bind("requested_by", r.requestedBy())
@@ -193,6 +194,7 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
         rs.getString("key_type"),
         fmt == null ? null : PrivateKeyFormat.valueOf(fmt),
         rs.getBytes("csr_der"),
+        rs.getBytes("csr_seal"),
         rs.getBytes("key_blob"),
         instant(rs.getTimestamp("key_blob_expires_at")),
         rs.getString("requested_by"),

@@ -119,7 +119,7 @@ abstract class CertificateRepositoryContract {
     CertificateRequestRecord r =
         new CertificateRequestRecord(id, app, "urn:repo:app", "DefaultApplicationGroup",
             "RsaSha256ApplicationCertificateType", RequestKind.NEW_KEY_PAIR, RequestState.NEW, "CN=x",
-            List.of("host", "10.0.0.1"), "RSA-2048", PrivateKeyFormat.PFX, null, new byte[] {1, 2},
+            List.of("host", "10.0.0.1"), "RSA-2048", PrivateKeyFormat.PFX, new byte[] {5}, new byte[] {6, 6}, new byte[] {1, 2},
             now.plusSeconds(60), "alice", "ab12", now, null, null, null, null, null, null, null);
     tx(() -> {
       repo.insert(r);
@@ -129,6 +129,8 @@ abstract class CertificateRepositoryContract {
     CertificateRequestRecord read = tx(() -> repo.findForUpdate(id)).orElseThrow();
     assertThat(read.domainNames()).containsExactly("host", "10.0.0.1");
     assertThat(read.keyBlob()).containsExactly(1, 2);
+    assertThat(read.csrDer()).containsExactly(5);
+    assertThat(read.csrSeal()).containsExactly(6, 6);
     assertThat(read.privateKeyFormat()).isEqualTo(PrivateKeyFormat.PFX);
     assertThat(read.createdAt()).isEqualTo(now);
     tx(() -> {
@@ -137,6 +139,7 @@ abstract class CertificateRepositoryContract {
       return null;
     });
     assertThat(tx(() -> repo.find(id)).orElseThrow().state()).isEqualTo(RequestState.APPROVED);
+    assertThat(tx(() -> repo.find(id)).orElseThrow().csrSeal()).containsExactly(6, 6);
     assertThat(tx(() -> repo.list(List.of(RequestState.APPROVED), 10000)))
         .extracting(CertificateRequestRecord::requestId).contains(id);
     assertThat(tx(() -> repo.history(id))).extracting(RequestHistoryEntry::action).containsExactly("created", "approved");
