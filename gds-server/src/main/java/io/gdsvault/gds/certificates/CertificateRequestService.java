@@ -681,9 +681,14 @@ public final class CertificateRequestService implements AutoCloseable {
   /**
    * The stored CSR of {@code r} as a verified request: its seal is checked (a CSR changed in the
    * database, or a seal from another request, is refused) and the bytes are re-parsed, without
-   * verifying the CSR's signature again. A request without a seal is not issued.
+   * verifying the CSR's signature again. A request filed before seals existed (no seal, schema
+   * before V80) has its proof of possession verified here instead, so an upgrade does not strand
+   * pending requests.
    */
   private VerifiedCsr storedCsr(CertificateRequestRecord r) throws CaException {
+    if (r.csrSeal() == null) {
+      return VerifiedCsr.verify(r.csrDer());
+    }
     return csrSeal.restore(r.csrDer(), aad(r.requestId()), r.csrSeal());
   }
 

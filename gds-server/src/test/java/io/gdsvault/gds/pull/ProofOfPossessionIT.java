@@ -105,4 +105,38 @@ class ProofOfPossessionIT extends PullSupport {
       TestClients.disconnect(approver);
     }
   }
+
+  // A request filed before seals existed (csr_seal NULL) is not stranded by the upgrade: its proof
+  // of possession is verified at approval instead, and a CSR whose signature fails is still refused.
+  @Test
+  void aRequestWithoutASealIsVerifiedAtApproval() throws Exception {
+    Device d = device("legacy-unsealed");
+    OpcUaClient device = connect(d.identity(), REQUESTER);
+    OpcUaClient approver = TestClients.secure(gds, APPROVER, PASSWORD);
+    try {
+      var key = rsa();
+      NodeId request = requestId(startSigning(device, d.applicationId(), csr(key, d.uri())));
+      UUID id = (UUID) request.getIdentifier();
+      jdbi().useHandle(h -> h.createUpdate(
+              "UPDATE certificate_requests SET csr_seal = NULL WHERE request_id = :id")
+          .bind("id", id).execute());
+      assertThat(approve(approver, request, "filed before the upgrade").getStatusCode().isGood()).isTrue();
+      CallMethodResult done = finishWhenReady(device, d.applicationId(), request);
+      assertThat(done.getStatusCode().isGood()).as("%s", done.getStatusCode()).isTrue();
+      assertThat(x509(bytes(done.getOutputArguments()[0])).getPublicKey()).isEqualTo(key.getPublic());
+
+      NodeId second = requestId(startSigning(device, d.applicationId(), csr(rsa(), d.uri())));
+      UUID secondId = (UUID) second.getIdentifier();
+      byte[] badSignature = csr(rsa(), d.uri());
+      badSignature[badSignature.length - 5] ^= 0x55;
+      jdbi().useHandle(h -> h.createUpdate(
+              "UPDATE certificate_requests SET csr_seal = NULL, csr_der = :c WHERE request_id = :id")
+          .bind("c", badSignature).bind("id", secondId).execute());
+      assertThat(approve(approver, second, "looks fine").getStatusCode().isGood()).isFalse();
+      assertThat(status(finish(device, d.applicationId(), second))).isEqualTo(StatusCodes.Bad_NothingToDo);
+    } finally {
+      TestClients.disconnect(device);
+      TestClients.disconnect(approver);
+    }
+  }
 }
