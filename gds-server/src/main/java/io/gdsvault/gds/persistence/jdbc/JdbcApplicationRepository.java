@@ -137,7 +137,7 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
     StringBuilder sql =
         new StringBuilder("SELECT ")
             .append(COLUMNS)
-            .append(" FROM applications a WHERE a.record_id >= :min");
+            .append(" FROM applications a WHERE a.record_id > :after");
     if (!q.types().containsAll(EnumSet.allOf(ApplicationType.class))) {
       sql.append(" AND a.application_type IN (<types>)");
     }
@@ -148,10 +148,11 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
       sql.append(" AND a.product_uri ").append(match(q.productUriPattern(), "product"));
     }
     if (q.namePattern() != null) {
-      // IN (not EXISTS) lets the database start from the name index for selective patterns
+      // only the default (first) name counts (Part 12 §6.5.10); IN (not EXISTS) lets the
+      // database start from the name index for selective patterns
       sql.append(
               " AND a.application_id IN (SELECT n.application_id FROM application_names n"
-                  + " WHERE n.name_text ")
+                  + " WHERE n.position = 0 AND n.name_text ")
           .append(match(q.namePattern(), "name"))
           .append(')');
     }
@@ -175,7 +176,7 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
     Query query =
         JdbiTransactions.handle()
             .createQuery(sql.toString())
-            .bind("min", q.minRecordId())
+            .bind("after", q.afterRecordId())
             .bind("limit", q.limit() + 1);
     if (!q.types().containsAll(EnumSet.allOf(ApplicationType.class))) {
       query.bindList("types", q.types().stream().map(t -> (short) t.value()).toList());

@@ -106,17 +106,21 @@ abstract class RepositoryContract {
         .containsExactly(s1.applicationUri(), s2.applicationUri(), c1.applicationUri(), na.applicationUri());
     ApplicationQuery limited = new ApplicationQuery(0, 2, null, null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
     assertThat(tx(() -> apps.query(limited))).hasSize(3);
-    ApplicationQuery fromSecond = new ApplicationQuery(ids.get(1), 100, null, null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
-    assertThat(tx(() -> apps.query(fromSecond))).hasSize(3);
+    // Part 12 §6.5.10: only records with an id greater than StartingRecordId
+    ApplicationQuery afterSecond = new ApplicationQuery(ids.get(1), 100, null, null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
+    assertThat(tx(() -> apps.query(afterSecond))).extracting(a -> a.record().applicationUri())
+        .containsExactly(c1.applicationUri(), na.applicationUri());
     ApplicationQuery clients = new ApplicationQuery(0, 100, null, null, product, EnumSet.of(ApplicationType.CLIENT), List.of(), null);
     assertThat(tx(() -> apps.query(clients))).extracting(a -> a.record().applicationUri()).containsExactly(c1.applicationUri());
     ApplicationQuery both = new ApplicationQuery(0, 100, null, null, product, EnumSet.allOf(ApplicationType.class), List.of("DA", "AC"), "NA");
     assertThat(tx(() -> apps.query(both))).extracting(a -> a.record().applicationUri()).containsExactly(s1.applicationUri());
     ApplicationQuery noNa = new ApplicationQuery(0, 100, null, null, product, EnumSet.allOf(ApplicationType.class), List.of(), "NA");
     assertThat(tx(() -> apps.query(noNa))).hasSize(3);
-    // Part 4 LIKE: % any run, _ one character; names match on any localized name
-    ApplicationQuery byName = new ApplicationQuery(0, 100, "Name-de " + tag.substring(0, tag.length() - 1) + "_", null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
+    // Part 4 LIKE: % any run, _ one character; Part 12 §6.5.10: only the default (first) name
+    ApplicationQuery byName = new ApplicationQuery(0, 100, "Name " + tag.substring(0, tag.length() - 1) + "_", null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
     assertThat(tx(() -> apps.query(byName))).hasSize(4);
+    ApplicationQuery bySecondName = new ApplicationQuery(0, 100, "Name-de " + tag.substring(0, tag.length() - 1) + "_", null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
+    assertThat(tx(() -> apps.query(bySecondName))).isEmpty();
     ApplicationQuery byUri = new ApplicationQuery(0, 100, null, "urn:repo:" + tag + ":%", null, EnumSet.allOf(ApplicationType.class), List.of(), null);
     assertThat(tx(() -> apps.query(byUri))).hasSize(4);
     ApplicationQuery literalPercent = new ApplicationQuery(0, 100, null, "urn:repo:" + tag + "\\%", null, EnumSet.allOf(ApplicationType.class), List.of(), null);
