@@ -10,9 +10,10 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The connection pool, the schema (Flyway migrations in {@code db/migration}) and Jdbi.
  *
- * <p>Migration numbering: V1-V9 directory/users (core), V10-V19 certificates and trust (pull
- * flow), V20+ push and later features, V70-V79 several nodes (cluster_* tables; V71 is a Java
- * migration in {@code db.migration}).
+ * <p>Migration numbering: V1-V9 directory/users (core; V3 is a Java migration), V10-V19
+ * certificates and trust (pull flow), V20+ push and later features, V70-V79 several nodes
+ * (cluster_* tables; V71 is a Java migration in {@code db.migration}). Migrations may arrive out
+ * of order (V3 came after V71): a database that is further along still takes a new lower one.
  */
 public final class Database implements AutoCloseable {
 
@@ -45,6 +46,7 @@ public final class Database implements AutoCloseable {
       Flyway.configure()
           .dataSource(ds)
           .locations("classpath:db/migration")
+          .outOfOrder(true)
           .load()
           .migrate();
       return new Database(ds);

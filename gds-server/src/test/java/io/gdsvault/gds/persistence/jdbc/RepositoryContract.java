@@ -130,6 +130,46 @@ abstract class RepositoryContract {
   }
 
   @Test
+  void capabilityFiltersMatchWholeCapabilitiesWhetherCommonOrRare() {
+    // common capabilities are matched on the row (capability_key LIKE), rare ones from the
+    // capability table: both ways must give the same, exact answer, odd characters included
+    String tag = "cap" + UUID.randomUUID().toString().substring(0, 6);
+    String odd = "X|Y%_!" + tag;
+    ApplicationRecord a = record(tag, ApplicationType.SERVER, List.of("DA", odd));
+    ApplicationRecord b = record(tag, ApplicationType.SERVER, List.of("DA", "X"));
+    ApplicationRecord c = record(tag, ApplicationType.SERVER, List.of("Y%_!" + tag));
+    ApplicationRecord hidden = record(tag, ApplicationType.SERVER, List.of("DA", "NA", odd));
+    for (ApplicationRecord r : List.of(a, b, c, hidden)) {
+      tx(() -> apps.insert(r, now));
+    }
+    String product = "urn:repo:product:" + tag;
+    for (JdbcApplicationRepository repo :
+        List.of(new JdbcApplicationRepository(1), new JdbcApplicationRepository(Long.MAX_VALUE))) {
+      assertThat(tx(() -> repo.query(withCaps(product, List.of(odd)))))
+          .extracting(s -> s.record().applicationUri()).containsExactly(a.applicationUri());
+      assertThat(tx(() -> repo.query(withCaps(product, List.of("DA", "X")))))
+          .extracting(s -> s.record().applicationUri()).containsExactly(b.applicationUri());
+      assertThat(tx(() -> repo.query(withCaps(product, List.of("Y")))))
+          .isEmpty();
+      assertThat(tx(() -> repo.query(withCaps(product, List.of("Y%_!" + tag)))))
+          .extracting(s -> s.record().applicationUri()).containsExactly(c.applicationUri());
+      assertThat(tx(() -> repo.query(withCaps(product, List.of("DA")))))
+          .extracting(s -> s.record().applicationUri()).containsExactly(a.applicationUri(), b.applicationUri());
+    }
+    // an update moves a record in or out of the NA set
+    ApplicationRecord shown = new ApplicationRecord(hidden.applicationId(), hidden.applicationUri(), hidden.applicationType(),
+        hidden.applicationNames(), hidden.productUri(), hidden.discoveryUrls(), List.of("DA"));
+    tx(() -> apps.update(shown, now));
+    assertThat(tx(() -> apps.query(withCaps(product, List.of("DA")))))
+        .extracting(s -> s.record().applicationUri())
+        .containsExactly(a.applicationUri(), b.applicationUri(), hidden.applicationUri());
+  }
+
+  private static ApplicationQuery withCaps(String product, List<String> caps) {
+    return new ApplicationQuery(0, 100, null, null, product, EnumSet.allOf(ApplicationType.class), caps, "NA");
+  }
+
+  @Test
   void usersKeepTheirRolesAndHashes() {
     String name = "user" + UUID.randomUUID().toString().substring(0, 8);
     assertThat(tx(() -> users.insert(name, "hash-1", Set.of(Role.DISCOVERY_ADMIN, Role.SECURITY_ADMIN), now))).isTrue();
