@@ -41,7 +41,8 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
  * prints {@code BENCH READY endpointUrl dataDir certificateFile loadSeconds}, then answers {@code
  * RESET} with {@code BENCH OK} (clears the timings and starts a new CPU/GC interval), {@code
  * REPORT method} with {@code BENCH STATS method count p50 p95 p99 max cpuNanos gcCount gcMillis}
- * (nanoseconds unless named otherwise), and {@code EXIT} by stopping the server.
+ * (nanoseconds unless named otherwise), {@code H2} with {@code BENCH H2 ...} (database file size
+ * and page cache figures), and {@code EXIT} by stopping the server.
  */
 public final class DirectoryBenchServer {
 
@@ -84,6 +85,8 @@ public final class DirectoryBenchServer {
               interval.cpuNanos(),
               interval.gcCount(),
               interval.gcMillis());
+        } else if (line.equals("H2")) {
+          protocol.println("BENCH H2 " + h2Info(gds));
         } else {
           protocol.println("BENCH ERROR unknown command");
         }
@@ -116,6 +119,27 @@ public final class DirectoryBenchServer {
             }
           });
     }
+  }
+
+  /** H2's file size and page cache figures, one line. */
+  private static String h2Info(GdsTestServer gds) throws java.io.IOException {
+    StringBuilder b =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "file %.0f MB",
+                Files.size(gds.dataDir().resolve("db").resolve("gds.mv.db")) / 1e6));
+    gds.app()
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createQuery(
+                        "SELECT setting_name, setting_value FROM information_schema.settings"
+                            + " WHERE setting_name LIKE 'info.CACHE%' ORDER BY setting_name")
+                    .map((rs, ctx) -> rs.getString(1).substring("info.".length()) + " " + rs.getString(2))
+                    .forEach(v -> b.append(", ").append(v)));
+    return b.toString();
   }
 
   /** Wraps the Directory's query handlers with a timer. */

@@ -100,7 +100,9 @@ class DirectoryBenchmark {
           String[] stats = expect(fromServer, "BENCH STATS ").split(" ");
           rows.add(row(sc, roundTrips, stats));
         }
-        String table = report(rows, loadSeconds, loadBefore, loadAverage());
+        toServer.println("H2");
+        String h2 = expect(fromServer, "BENCH H2 ");
+        String table = report(rows, loadSeconds, loadBefore, loadAverage(), h2);
         System.out.println(table);
         Path out = Path.of("target", "benchmarks");
         Files.createDirectories(out);
@@ -197,15 +199,15 @@ class DirectoryBenchmark {
     return String.format(Locale.ROOT, "%.2f", nanos / 1e6);
   }
 
-  private static String report(List<String[]> rows, String loadSeconds, String loadBefore, String loadAfter) {
+  private static String report(List<String[]> rows, String loadSeconds, String loadBefore, String loadAfter, String h2) {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT,
         "%s: %d applications (registered in %s s), %d calls per scenario after %d warm-up calls of every scenario,"
             + " one client thread, SignAndEncrypt Basic256Sha256 on loopback, H2 file database.%n"
             + "GDS JVM: taskset -c %s, -XX:ActiveProcessorCount=1 -Xms%s -Xmx%s. Client JVM: CPUs %s, %d processors visible."
-            + " Load average before: %s; after: %s.%n%n",
+            + " Load average before: %s; after: %s.%nH2 after the run: %s (KB).%n%n",
         Instant.now(), APPLICATIONS, loadSeconds, CALLS, WARMUP, SERVER_CPUS, SERVER_HEAP, SERVER_HEAP,
-        cpusAllowed(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter));
+        cpusAllowed(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, h2));
     b.append("Round trip (client: encode, sign and encrypt, loopback, GDS, decrypt, decode):\n\n");
     b.append("| Scenario | Calls | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
     for (String[] r : rows) {

@@ -63,7 +63,19 @@ public final class Database implements AutoCloseable {
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
         // a commit is on disk before the call returns: CrashIT lost approvals to kill -9 with H2's
         // default 500 ms write delay
-        + ";WRITE_DELAY=0";
+        + ";WRITE_DELAY=0"
+        + ";CACHE_SIZE="
+        + h2CacheKilobytes();
+  }
+
+  /**
+   * H2's page cache: a quarter of the heap (at least 16 MB). With H2's smaller default, queries
+   * over 100,000 applications kept re-reading and re-decoding pages, which cost CPU and filled the
+   * young generation (DirectoryBenchmark, gds-server/BENCHMARKS.md). The cache only grows as far
+   * as the database does.
+   */
+  static long h2CacheKilobytes() {
+    return Math.max(16 * 1024, Runtime.getRuntime().maxMemory() / 4 / 1024);
   }
 
   /** True when the embedded H2 database file of {@code dataDir} exists. */

@@ -3,6 +3,7 @@ package io.gdsvault.gds.persistence.jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.gdsvault.gds.directory.ApplicationQuery;
 import io.gdsvault.gds.directory.ApplicationRepository;
 import io.gdsvault.gds.directory.StoredApplication;
@@ -29,8 +30,10 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class JdbcApplicationRepository implements ApplicationRepository {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<List<LocalizedName>> NAMES = new TypeReference<>() {};
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  // readers are resolved once: building one per value was a good part of a query's allocation
+  private static final ObjectReader NAMES =
+      JSON.readerFor(new TypeReference<List<LocalizedName>>() {});
+  private static final ObjectReader STRINGS = JSON.readerFor(new TypeReference<List<String>>() {});
   private static final long FREQUENCY_TTL_NANOS = 60_000_000_000L;
   private static final int MAX_REMEMBERED_CAPABILITIES = 1000;
 
@@ -399,9 +402,12 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
     }
   }
 
-  private static <T> T parse(String json, TypeReference<T> type) {
+  private static <T> List<T> parse(String json, ObjectReader reader) {
+    if ("[]".equals(json)) {
+      return List.of();
+    }
     try {
-      return JSON.readValue(json, type);
+      return reader.readValue(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("corrupt record field in database", e);
     }
