@@ -18,8 +18,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
@@ -36,6 +36,9 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
   private static final ObjectReader STRINGS = JSON.readerFor(new TypeReference<List<String>>() {});
   private static final long FREQUENCY_TTL_NANOS = 60_000_000_000L;
   private static final int MAX_REMEMBERED_CAPABILITIES = 1000;
+  private static final String COLUMNS =
+      "a.application_id, a.record_id, a.application_uri, a.application_type, a.product_uri,"
+          + " a.names_json, a.discovery_urls_json, a.capabilities_json, a.created_at, a.updated_at";
 
   /** Per capability: whether it is common (see {@link #isCommon}), for a minute. */
   private final Map<String, Frequency> capabilityFrequency = new ConcurrentHashMap<>();
@@ -47,16 +50,12 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
   }
 
   /**
-   * Tests: a capability is common when at least 1/{@code commonShareDivisor} of the applications
-   * carry it (1: never, a very large number: whenever one does).
+   * Tests: a capability is common when more than 1/{@code commonShareDivisor} of the
+   * applications carry it (1: never, a very large number: whenever one does).
    */
   JdbcApplicationRepository(long commonShareDivisor) {
     this.commonShareDivisor = commonShareDivisor;
   }
-
-  private static final String COLUMNS =
-      "a.application_id, a.record_id, a.application_uri, a.application_type, a.product_uri,"
-          + " a.names_json, a.discovery_urls_json, a.capabilities_json, a.created_at, a.updated_at";
 
   @Override
   public StoredApplication insert(ApplicationRecord r, Instant now) {
