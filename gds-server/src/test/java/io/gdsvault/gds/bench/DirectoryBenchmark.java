@@ -52,7 +52,8 @@ import org.junit.jupiter.api.Test;
  * Basic256Sha256 session on loopback and reports, per scenario, the round trip as the client sees
  * it and the time inside the server's method handler (p50/p95/p99/max), the server process CPU
  * time per call and the server's GC activity. It writes the tables to {@code
- * target/benchmarks/directory.md}. It asserts only that each call returned what it should.
+ * target/benchmarks/directory.md} (the GDS's log and GC log beside it). It asserts only that each
+ * call returned what it should.
  */
 class DirectoryBenchmark {
 
@@ -232,7 +233,8 @@ class DirectoryBenchmark {
       command.addAll(List.of("/usr/bin/taskset", "-c", SERVER_CPUS));
     }
     command.addAll(List.of(
-        java, "-XX:ActiveProcessorCount=1", "-Xms" + SERVER_HEAP, "-Xmx" + SERVER_HEAP));
+        java, "-XX:ActiveProcessorCount=1", "-Xms" + SERVER_HEAP, "-Xmx" + SERVER_HEAP,
+        "-Xlog:gc:file=" + Path.of("target", "benchmarks", "directory-server-gc.log").toAbsolutePath()));
     if (!SERVER_JVM_ARGS.isBlank()) {
       command.addAll(List.of(SERVER_JVM_ARGS.strip().split("\\s+")));
     }

@@ -30,7 +30,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class JdbcApplicationRepository implements ApplicationRepository {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  // readers are resolved once: building one per value was a good part of a query's allocation
+  // readers are resolved once (the fallback of JsonLists)
   private static final ObjectReader NAMES =
       JSON.readerFor(new TypeReference<List<LocalizedName>>() {});
   private static final ObjectReader STRINGS = JSON.readerFor(new TypeReference<List<String>>() {});
@@ -382,10 +382,10 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
             id,
             rs.getString("application_uri"),
             type,
-            parse(rs.getString("names_json"), NAMES),
+            names(rs.getString("names_json")),
             rs.getString("product_uri"),
-            parse(rs.getString("discovery_urls_json"), STRINGS),
-            parse(rs.getString("capabilities_json"), STRINGS));
+            strings(rs.getString("discovery_urls_json")),
+            strings(rs.getString("capabilities_json")));
     return new StoredApplication(
         rs.getLong("record_id"),
         r,
@@ -401,10 +401,18 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
     }
   }
 
+  private static List<LocalizedName> names(String json) {
+    List<LocalizedName> fast = JsonLists.names(json);
+    return fast != null ? fast : parse(json, NAMES);
+  }
+
+  private static List<String> strings(String json) {
+    List<String> fast = JsonLists.strings(json);
+    return fast != null ? fast : parse(json, STRINGS);
+  }
+
+  /** Jackson, for whatever {@link JsonLists} does not read. */
   private static <T> List<T> parse(String json, ObjectReader reader) {
-    if ("[]".equals(json)) {
-      return List.of();
-    }
     try {
       return reader.readValue(json);
     } catch (JsonProcessingException e) {
