@@ -149,7 +149,7 @@ public final class DirectoryService {
 
   /**
    * QueryApplications (OPC 10000-12 1.05 §6.5.10,
-   * https://reference.opcfoundation.org/GDS/v105/docs/6.5.10):
+   * https://reference.opcfoundation.org/GDS/docs/6.5.10):
    *
    * <ul>
    *   <li>StartingRecordId: "only records with an identifier greater than this number will be
