@@ -206,7 +206,7 @@ class DirectoryBenchmark {
         "%s: %d applications (registered in %s s), %d calls per scenario after %d warm-up calls of every scenario,"
             + " one client thread, SignAndEncrypt Basic256Sha256 on loopback, H2 file database.%n"
             + "GDS JVM: taskset -c %s, -XX:ActiveProcessorCount=1 -Xms%s -Xmx%s. Client JVM: CPUs %s, %d processors visible."
-            + " Load average before: %s; after: %s.%nH2 after the run: %s (KB).%n%n",
+            + " Load average before: %s; after: %s.%nH2 after the run: %s (cache sizes in MB).%n%n",
         Instant.now(), APPLICATIONS, loadSeconds, CALLS, WARMUP, SERVER_CPUS, SERVER_HEAP, SERVER_HEAP,
         cpusAllowed(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, h2));
     b.append("Round trip (client: encode, sign and encrypt, loopback, GDS, decrypt, decode):\n\n");
