@@ -29,6 +29,21 @@ public final class DirectoryService {
 
   private static final Logger log = LoggerFactory.getLogger(DirectoryService.class);
 
+  private static final long SERVERS_BIT = 0x1;
+  private static final long CLIENTS_BIT = 0x2;
+
+  /** What the Servers bit selects: every type that is a Server. */
+  private static final Set<ApplicationType> SERVERS =
+      Set.copyOf(
+          EnumSet.of(
+              ApplicationType.SERVER,
+              ApplicationType.CLIENT_AND_SERVER,
+              ApplicationType.DISCOVERY_SERVER));
+
+  /** What the Clients bit selects: every type that is a Client. */
+  private static final Set<ApplicationType> CLIENTS =
+      Set.copyOf(EnumSet.of(ApplicationType.CLIENT, ApplicationType.CLIENT_AND_SERVER));
+
   private final ApplicationRepository repository;
   private final Transactions tx;
   private final AuditLog audit;
@@ -133,9 +148,23 @@ public final class DirectoryService {
   }
 
   /**
-   * QueryApplications. {@code applicationTypeFilter}: 0 all, 1 servers (Server, ClientAndServer,
-   * DiscoveryServer), 2 clients (Client, ClientAndServer), 3 both. Returns records with id ≥
-   * startingRecordId; NextRecordId is the id to pass next, 0 when done.
+   * QueryApplications (OPC 10000-12 1.05 §6.5.10,
+   * https://reference.opcfoundation.org/GDS/docs/6.5.10):
+   *
+   * <ul>
+   *   <li>StartingRecordId: "only records with an identifier greater than this number will be
+   *       returned", 0 starts with the first record;
+   *   <li>NextRecordId: "passed as the startingRecordId in subsequent calls ... to fetch the next
+   *       batch", 0 when there are no more records. As StartingRecordId is exclusive, it is the
+   *       record id of the last record returned (passing the id of the last record received, as
+   *       the method description also allows, gives the same next page);
+   *   <li>ApplicationType: "a mask indicating what types of applications are returned": 0x1
+   *       Servers (Server, ClientAndServer, DiscoveryServer), 0x2 Clients (Client,
+   *       ClientAndServer), 0 all; other bits are not defined and are Bad_InvalidArgument;
+   *   <li>ApplicationName: matched against the default (first) name only;
+   *   <li>LastCounterResetTime: when record ids were last reset (see {@link
+   *       ApplicationRepository#lastCounterResetTime()}).
+   * </ul>
    */
   public QueryPage queryApplications(
       Caller caller,
@@ -159,7 +188,9 @@ public final class DirectoryService {
   }
 
   /**
-   * QueryServers: server records with id greater than {@code startingRecordId} (Part 12 §6.5.11).
+   * QueryServers (OPC 10000-12 1.05 §6.5.11, deprecated there in favour of QueryApplications):
+   * server records with a record id greater than {@code startingRecordId}; the caller pages with
+   * the recordId of the last ServerOnNetwork it received.
    */
   public QueryPage queryServers(
       Caller caller,
@@ -171,15 +202,12 @@ public final class DirectoryService {
       List<String> capabilities) {
     caller.requireSecureChannel();
     return query(
-        startingRecordId + 1,
+        startingRecordId,
         maxRecordsToReturn,
         namePattern,
         uriPattern,
         productUriPattern,
-        EnumSet.of(
-            ApplicationType.SERVER,
-            ApplicationType.CLIENT_AND_SERVER,
-            ApplicationType.DISCOVERY_SERVER),
+        SERVERS,
         capabilities);
   }
 
@@ -209,7 +237,7 @@ public final class DirectoryService {
             : (int) Math.min(maxRecordsToReturn, maxRecordsPerQuery);
     ApplicationQuery q =
         new ApplicationQuery(
-            Math.max(startingRecordId, 0),
+            startingRecordId,
             limit,
             pattern(namePattern, "ApplicationName"),
             pattern(uriPattern, "ApplicationUri"),
@@ -223,7 +251,7 @@ public final class DirectoryService {
           Instant reset = repository.lastCounterResetTime();
           if (rows.size() > limit) {
             List<StoredApplication> page = rows.subList(0, limit);
-            return new QueryPage(List.copyOf(page), page.get(limit - 1).recordId() + 1, reset);
+            return new QueryPage(List.copyOf(page), page.get(limit - 1).recordId(), reset);
           }
           return new QueryPage(rows, 0, reset);
         });
@@ -239,20 +267,22 @@ public final class DirectoryService {
     return p;
   }
 
-  static Set<ApplicationType> typesFor(long filter) {
-    if (filter == 0 || filter == 3) {
+  /** The ApplicationType mask of QueryApplications: 0x1 Servers, 0x2 Clients, 0 all. */
+  static Set<ApplicationType> typesFor(long mask) {
+    if ((mask & ~(SERVERS_BIT | CLIENTS_BIT)) != 0) {
+      throw GdsException.invalid("ApplicationType mask may only combine 0x1 (Servers) and 0x2 (Clients)");
+    }
+    if (mask == 0) {
       return EnumSet.allOf(ApplicationType.class);
     }
-    if (filter == 1) {
-      return EnumSet.of(
-          ApplicationType.SERVER,
-          ApplicationType.CLIENT_AND_SERVER,
-          ApplicationType.DISCOVERY_SERVER);
+    EnumSet<ApplicationType> types = EnumSet.noneOf(ApplicationType.class);
+    if ((mask & SERVERS_BIT) != 0) {
+      types.addAll(SERVERS);
     }
-    if (filter == 2) {
-      return EnumSet.of(ApplicationType.CLIENT, ApplicationType.CLIENT_AND_SERVER);
+    if ((mask & CLIENTS_BIT) != 0) {
+      types.addAll(CLIENTS);
     }
-    throw GdsException.invalid("ApplicationType filter must be 0, 1, 2 or 3");
+    return types;
   }
 
   private <T> T audited(

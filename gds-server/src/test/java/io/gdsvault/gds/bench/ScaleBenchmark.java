@@ -13,6 +13,7 @@ import io.gdsvault.gds.model.ApplicationType;
 import io.gdsvault.gds.model.LocalizedName;
 import io.gdsvault.gds.model.ua.ApplicationRecordMapper;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
+import io.gdsvault.gds.persistence.jdbc.CapabilityKey;
 import io.gdsvault.gds.testing.GdsTestServer;
 import io.gdsvault.gds.testing.TestClients;
 import io.gdsvault.gds.testing.TestPostgres;
@@ -183,7 +184,10 @@ class ScaleBenchmark {
               .append(client ? 1 : 0).append('\t').append("urn:bench:product:").append(i % 10).append('\t')
               .append(name).append('\t').append(JSON.writeValueAsString(List.of(LocalizedName.of(name)))).append('\t')
               .append(JSON.writeValueAsString(client ? List.of() : List.of("opc.tcp://device" + i + ":4840"))).append('\t')
-              .append(JSON.writeValueAsString(capList)).append('\t').append(now).append('\t').append(now).append('\n');
+              .append(JSON.writeValueAsString(capList)).append('\t')
+              // V3 columns (the directory's capability filters read them)
+              .append(capList.contains("NA")).append('\t').append(CapabilityKey.of(capList)).append('\t')
+              .append(now).append('\t').append(now).append('\n');
           names.append(id).append("\t0\t").append(name).append('\n');
           for (String cap : capList) {
             caps.append(id).append('\t').append(cap).append('\n');
@@ -193,7 +197,8 @@ class ScaleBenchmark {
           }
         }
         copy.copyIn("COPY applications (application_id, record_id, application_uri, application_type, product_uri,"
-            + " default_name, names_json, discovery_urls_json, capabilities_json, created_at, updated_at) FROM STDIN",
+            + " default_name, names_json, discovery_urls_json, capabilities_json, not_available, capability_key,"
+            + " created_at, updated_at) FROM STDIN",
             reader(apps));
         copy.copyIn("COPY application_names (application_id, position, name_text) FROM STDIN", reader(names));
         copy.copyIn("COPY application_capabilities (application_id, capability) FROM STDIN", reader(caps));

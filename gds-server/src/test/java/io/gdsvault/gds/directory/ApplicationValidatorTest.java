@@ -47,9 +47,13 @@ class ApplicationValidatorTest {
 
   @Test
   void theApplicationTypeFilterFollowsTheDocumentedBitmask() {
+    // Part 12 1.05 §6.5.10: a mask, 0x1 Servers, 0x2 Clients, 0 all applications
     assertThat(DirectoryService.typesFor(0)).hasSize(4);
-    assertThat(DirectoryService.typesFor(1)).doesNotContain(ApplicationType.CLIENT);
+    assertThat(DirectoryService.typesFor(1))
+        .containsExactlyInAnyOrder(ApplicationType.SERVER, ApplicationType.CLIENT_AND_SERVER, ApplicationType.DISCOVERY_SERVER);
     assertThat(DirectoryService.typesFor(2)).containsExactlyInAnyOrder(ApplicationType.CLIENT, ApplicationType.CLIENT_AND_SERVER);
+    assertThat(DirectoryService.typesFor(3)).hasSize(4);
     assertThatThrownBy(() -> DirectoryService.typesFor(4)).isInstanceOf(GdsException.class);
+    assertThatThrownBy(() -> DirectoryService.typesFor(5)).isInstanceOf(GdsException.class);
   }
 }

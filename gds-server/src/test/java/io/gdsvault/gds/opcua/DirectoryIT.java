@@ -284,6 +284,71 @@ class DirectoryIT extends GdsIntegrationTest {
   }
 
   @Test
+  void queryApplicationsStartsAfterStartingRecordIdAndNextRecordIdIsTheLastOneReturned() throws Exception {
+    // Part 12 1.05 §6.5.10: "only records with an identifier greater than" StartingRecordId;
+    // NextRecordId is passed back as StartingRecordId, so paging neither repeats nor skips
+    String product = "urn:it:exclusive:" + UUID.randomUUID();
+    List<String> uris = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ApplicationRecord r = server("excl" + i);
+      r = copy(r, r.applicationUri(), r.applicationType(), r.applicationNames(), product, r.discoveryUrls());
+      register(r);
+      uris.add(r.applicationUri());
+    }
+    CallMethodResult first = query(admin, 0, 1, "", "", 0, product, new String[0]);
+    assertThat(uris(first)).containsExactly(uris.get(0));
+    long next = ((UInteger) first.getOutputArguments()[1].value()).longValue();
+    assertThat(next).isPositive();
+    // the same next page whether the caller passes NextRecordId or asks for one more record
+    CallMethodResult second = query(admin, next, 1, "", "", 0, product, new String[0]);
+    assertThat(uris(second)).containsExactly(uris.get(1));
+    assertThat(uris(query(admin, next, 0, "", "", 0, product, new String[0])))
+        .containsExactly(uris.get(1), uris.get(2));
+    // the last page says there is nothing more
+    CallMethodResult rest = query(admin, ((UInteger) second.getOutputArguments()[1].value()).longValue(), 5, "", "", 0, product, new String[0]);
+    assertThat(uris(rest)).containsExactly(uris.get(2));
+    assertThat(((UInteger) rest.getOutputArguments()[1].value()).longValue()).isZero();
+  }
+
+  @Test
+  void theApplicationTypeFilterIsTheServersAndClientsMask() throws Exception {
+    // Part 12 1.05 §6.5.10: 0x1 Servers, 0x2 Clients, 0 all; ClientAndServer is both, a
+    // DiscoveryServer is a Server; undefined bits are refused
+    String product = "urn:it:mask:" + UUID.randomUUID();
+    ApplicationRecord srv = withProduct(named(server("mask"), "Mask server", ApplicationType.SERVER, List.of()), product);
+    ApplicationRecord both = withProduct(named(server("mask"), "Mask both", ApplicationType.CLIENT_AND_SERVER, List.of()), product);
+    ApplicationRecord lds = withProduct(named(server("mask"), "Mask lds", ApplicationType.DISCOVERY_SERVER, List.of("LDS")), product);
+    ApplicationRecord cli =
+        new ApplicationRecord(null, "urn:it:mask:client:" + UUID.randomUUID(), ApplicationType.CLIENT, List.of(LocalizedName.of("Mask client")), product, List.of(), List.of());
+    for (ApplicationRecord r : List.of(srv, both, lds, cli)) {
+      register(r);
+    }
+    List<String> all = List.of(srv.applicationUri(), both.applicationUri(), lds.applicationUri(), cli.applicationUri());
+    assertThat(uris(query(admin, 0, 0, "", "", 0, product, new String[0]))).containsExactlyElementsOf(all);
+    assertThat(uris(query(admin, 0, 0, "", "", 3, product, new String[0]))).containsExactlyElementsOf(all);
+    assertThat(uris(query(admin, 0, 0, "", "", 1, product, new String[0])))
+        .containsExactly(srv.applicationUri(), both.applicationUri(), lds.applicationUri());
+    assertThat(uris(query(admin, 0, 0, "", "", 2, product, new String[0])))
+        .containsExactly(both.applicationUri(), cli.applicationUri());
+    assertThat(status(query(admin, 0, 0, "", "", 4, product, new String[0]))).isEqualTo(StatusCodes.Bad_InvalidArgument);
+  }
+
+  @Test
+  void theApplicationNameFilterAppliesToTheDefaultNameOnly() throws Exception {
+    // Part 12 1.05 §6.5.10: "The filter is only applied to the default ApplicationName"
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    ApplicationRecord base = server("names");
+    ApplicationRecord r =
+        new ApplicationRecord(null, base.applicationUri(), ApplicationType.SERVER,
+            List.of(new LocalizedName("en", "Pump " + tag), new LocalizedName("de", "Pumpe " + tag)),
+            base.productUri(), base.discoveryUrls(), List.of());
+    register(r);
+    assertThat(uris(query(admin, 0, 0, "Pump " + tag, "", 0, "", new String[0]))).containsExactly(r.applicationUri());
+    assertThat(uris(query(admin, 0, 0, "Pump%" + tag, "", 0, "", new String[0]))).containsExactly(r.applicationUri());
+    assertThat(uris(query(admin, 0, 0, "Pumpe " + tag, "", 0, "", new String[0]))).isEmpty();
+  }
+
+  @Test
   void queryServersReturnsOneEntryPerDiscoveryUrlAndPagesAfterTheLastRecordId() throws Exception {
     String product = "urn:it:servers:" + UUID.randomUUID();
     ApplicationRecord a = server("srvA");
@@ -378,6 +443,10 @@ class DirectoryIT extends GdsIntegrationTest {
 
   private static ApplicationRecord named(ApplicationRecord r, String name, ApplicationType type, List<String> caps) {
     return new ApplicationRecord(null, r.applicationUri(), type, List.of(LocalizedName.of(name)), r.productUri(), r.discoveryUrls(), caps);
+  }
+
+  private static ApplicationRecord withProduct(ApplicationRecord r, String product) {
+    return new ApplicationRecord(r.applicationId(), r.applicationUri(), r.applicationType(), r.applicationNames(), product, r.discoveryUrls(), r.serverCapabilities());
   }
 
   private static ApplicationRecord copy(

@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The connection pool, the schema (Flyway migrations in {@code db/migration}) and Jdbi.
  *
- * <p>Migration numbering: V1-V9 directory/users (core), V10-V19 certificates and trust (pull
- * flow), V20+ push and later features, V70-V79 several nodes (cluster_* tables; V71 is a Java
- * migration in {@code db.migration}).
+ * <p>Migration numbering: V1-V9 directory/users (core; V3 is a Java migration), V10-V19
+ * certificates and trust (pull flow), V20+ push and later features, V70-V79 several nodes
+ * (cluster_* tables; V71 is a Java migration in {@code db.migration}). Migrations may arrive out
+ * of order (V3 came after V71): a database that is further along still takes a new lower one.
  */
 public final class Database implements AutoCloseable {
 
@@ -60,6 +61,7 @@ public final class Database implements AutoCloseable {
       Flyway.configure()
           .dataSource(ds)
           .locations("classpath:db/migration")
+          .outOfOrder(true)
           .load()
           .migrate();
       return new Database(ds, h2FileOf(url));
@@ -83,7 +85,19 @@ public final class Database implements AutoCloseable {
         // kill -9: 3 losses in 3 runs of 6-8 kills with reuse, none in 24 kills without). The cost
         // is a file that only grows while the server runs (about 18 KB per write transaction);
         // close() gives the space back with SHUTDOWN COMPACT once the file is large.
-        + ";REUSE_SPACE=FALSE";
+        + ";REUSE_SPACE=FALSE"
+        + ";CACHE_SIZE="
+        + h2CacheKilobytes();
+  }
+
+  /**
+   * H2's page cache: a quarter of the heap (at least 16 MB). With H2's smaller default, queries
+   * over 100,000 applications kept re-reading and re-decoding pages, which cost CPU and filled the
+   * young generation (DirectoryBenchmark, gds-server/BENCHMARKS.md). The cache only grows as far
+   * as the database does.
+   */
+  static long h2CacheKilobytes() {
+    return Math.max(16 * 1024, Runtime.getRuntime().maxMemory() / 4 / 1024);
   }
 
   /** True when the embedded H2 database file of {@code dataDir} exists. */

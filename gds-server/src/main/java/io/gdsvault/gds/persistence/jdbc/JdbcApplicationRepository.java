@@ -3,6 +3,7 @@ package io.gdsvault.gds.persistence.jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.gdsvault.gds.directory.ApplicationQuery;
 import io.gdsvault.gds.directory.ApplicationRepository;
 import io.gdsvault.gds.directory.StoredApplication;
@@ -17,8 +18,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -27,11 +30,32 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class JdbcApplicationRepository implements ApplicationRepository {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<List<LocalizedName>> NAMES = new TypeReference<>() {};
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  // readers are resolved once (the fallback of JsonLists)
+  private static final ObjectReader NAMES =
+      JSON.readerFor(new TypeReference<List<LocalizedName>>() {});
+  private static final ObjectReader STRINGS = JSON.readerFor(new TypeReference<List<String>>() {});
+  private static final long FREQUENCY_TTL_NANOS = 60_000_000_000L;
+  private static final int MAX_REMEMBERED_CAPABILITIES = 1000;
   private static final String COLUMNS =
       "a.application_id, a.record_id, a.application_uri, a.application_type, a.product_uri,"
           + " a.names_json, a.discovery_urls_json, a.capabilities_json, a.created_at, a.updated_at";
+
+  /** Per capability: whether it is common (see {@link #isCommon}), for a minute. */
+  private final Map<String, Frequency> capabilityFrequency = new ConcurrentHashMap<>();
+
+  private final long commonShareDivisor;
+
+  public JdbcApplicationRepository() {
+    this(10);
+  }
+
+  /**
+   * Tests: a capability is common when more than 1/{@code commonShareDivisor} of the
+   * applications carry it (1: never, a very large number: whenever one does).
+   */
+  JdbcApplicationRepository(long commonShareDivisor) {
+    this.commonShareDivisor = commonShareDivisor;
+  }
 
   @Override
   public StoredApplication insert(ApplicationRecord r, Instant now) {
@@ -44,9 +68,10 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
       h.createUpdate(
               "INSERT INTO applications (application_id, record_id, application_uri,"
                   + " application_type, product_uri, default_name, names_json,"
-                  + " discovery_urls_json, capabilities_json, created_at, updated_at)"
+                  + " discovery_urls_json, capabilities_json, not_available, capability_key,"
+                  + " created_at, updated_at)"
                   + " VALUES (:id, :rid, :uri, :type, :product, :name, :names, :urls, :caps,"
-                  + " :now, :now)")
+                  + " :na, :capKey, :now, :now)")
           .bind("id", r.applicationId())
           .bind("rid", recordId)
           .bind("uri", r.applicationUri())
@@ -56,6 +81,8 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
           .bind("names", json(r.applicationNames()))
           .bind("urls", json(r.discoveryUrls()))
           .bind("caps", json(r.serverCapabilities()))
+          .bind("na", r.serverCapabilities().contains(CapabilityKey.NOT_AVAILABLE))
+          .bind("capKey", CapabilityKey.of(r.serverCapabilities()))
           .bind("now", Timestamp.from(now))
           .execute();
     } catch (UnableToExecuteStatementException e) {
@@ -78,6 +105,7 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
               "UPDATE applications SET record_id = :rid, application_uri = :uri,"
                   + " application_type = :type, product_uri = :product, default_name = :name,"
                   + " names_json = :names, discovery_urls_json = :urls, capabilities_json = :caps,"
+                  + " not_available = :na, capability_key = :capKey,"
                   + " updated_at = :now WHERE application_id = :id")
           .bind("id", r.applicationId())
           .bind("rid", recordId)
@@ -88,6 +116,8 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
           .bind("names", json(r.applicationNames()))
           .bind("urls", json(r.discoveryUrls()))
           .bind("caps", json(r.serverCapabilities()))
+          .bind("na", r.serverCapabilities().contains(CapabilityKey.NOT_AVAILABLE))
+          .bind("capKey", CapabilityKey.of(r.serverCapabilities()))
           .bind("now", Timestamp.from(now))
           .execute();
     } catch (UnableToExecuteStatementException e) {
@@ -137,7 +167,7 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
     StringBuilder sql =
         new StringBuilder("SELECT ")
             .append(COLUMNS)
-            .append(" FROM applications a WHERE a.record_id >= :min");
+            .append(" FROM applications a WHERE a.record_id > :after");
     if (!q.types().containsAll(EnumSet.allOf(ApplicationType.class))) {
       sql.append(" AND a.application_type IN (<types>)");
     }
@@ -148,24 +178,34 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
       sql.append(" AND a.product_uri ").append(match(q.productUriPattern(), "product"));
     }
     if (q.namePattern() != null) {
-      // IN (not EXISTS) lets the database start from the name index for selective patterns
+      // only the default (first) name counts (Part 12 §6.5.10); IN (not EXISTS) lets the
+      // database start from the name index for selective patterns
       sql.append(
               " AND a.application_id IN (SELECT n.application_id FROM application_names n"
-                  + " WHERE n.name_text ")
+                  + " WHERE n.position = 0 AND n.name_text ")
           .append(match(q.namePattern(), "name"))
           .append(')');
     }
+    // No correlated subqueries: H2 runs one as a separate query for every row it reads. A common
+    // capability is a LIKE on the row the ordering index reads anyway (a match comes every few
+    // rows); a rare one starts from application_capabilities (a few ids, found by index).
+    Handle h = JdbiTransactions.handle();
+    List<Boolean> common = q.capabilities().stream().map(c -> isCommon(h, c)).toList();
     for (int i = 0; i < q.capabilities().size(); i++) {
-      sql.append(
-              " AND EXISTS (SELECT 1 FROM application_capabilities c WHERE c.application_id ="
-                  + " a.application_id AND c.capability = :cap")
-          .append(i)
-          .append(')');
+      if (common.get(i)) {
+        sql.append(" AND a.capability_key LIKE :cap").append(i).append(" ESCAPE '!'");
+      } else {
+        sql.append(
+                " AND a.application_id IN (SELECT c.application_id FROM application_capabilities c"
+                    + " WHERE c.capability = :cap")
+            .append(i)
+            .append(')');
+      }
     }
-    if (q.excludeCapability() != null) {
-      sql.append(
-          " AND NOT EXISTS (SELECT 1 FROM application_capabilities x WHERE x.application_id ="
-              + " a.application_id AND x.capability = :exclude)");
+    if (CapabilityKey.NOT_AVAILABLE.equals(q.excludeCapability())) {
+      sql.append(" AND a.not_available = FALSE");
+    } else if (q.excludeCapability() != null) {
+      sql.append(" AND a.capability_key NOT LIKE :exclude ESCAPE '!'");
     }
     // with an exact ProductUri, ordering by (product_uri, record_id) is the same order and lets
     // the database read the (product_uri, record_id) index in order instead of sorting
@@ -173,9 +213,8 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
     sql.append(productExact ? " ORDER BY a.product_uri, a.record_id" : " ORDER BY a.record_id");
     sql.append(" LIMIT :limit");
     Query query =
-        JdbiTransactions.handle()
-            .createQuery(sql.toString())
-            .bind("min", q.minRecordId())
+        h.createQuery(sql.toString())
+            .bind("after", q.afterRecordId())
             .bind("limit", q.limit() + 1);
     if (!q.types().containsAll(EnumSet.allOf(ApplicationType.class))) {
       query.bindList("types", q.types().stream().map(t -> (short) t.value()).toList());
@@ -190,13 +229,46 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
       query.bind("name", operand(q.namePattern()));
     }
     for (int i = 0; i < q.capabilities().size(); i++) {
-      query.bind("cap" + i, q.capabilities().get(i));
+      String c = q.capabilities().get(i);
+      query.bind("cap" + i, common.get(i) ? CapabilityKey.likePattern(c) : c);
     }
-    if (q.excludeCapability() != null) {
-      query.bind("exclude", q.excludeCapability());
+    if (q.excludeCapability() != null
+        && !CapabilityKey.NOT_AVAILABLE.equals(q.excludeCapability())) {
+      query.bind("exclude", CapabilityKey.likePattern(q.excludeCapability()));
     }
     return query.map((rs, ctx) -> read(rs)).list();
   }
+
+  /**
+   * Whether more than a tenth of the applications carry {@code capability} (then matches are
+   * dense in record id order). Counted with a bound, so a common capability costs at most a tenth
+   * of the table's index entries, and remembered for a minute.
+   */
+  private boolean isCommon(Handle h, String capability) {
+    long now = System.nanoTime();
+    Frequency known = capabilityFrequency.get(capability);
+    if (known != null && now - known.checkedAt() < FREQUENCY_TTL_NANOS) {
+      return known.common();
+    }
+    long total = h.createQuery("SELECT COUNT(*) FROM applications").mapTo(Long.class).one();
+    long bound = total / commonShareDivisor + 1;
+    long found =
+        h.createQuery(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM application_capabilities"
+                    + " WHERE capability = :cap LIMIT :bound) t")
+            .bind("cap", capability)
+            .bind("bound", bound)
+            .mapTo(Long.class)
+            .one();
+    boolean common = total > 0 && found >= bound;
+    if (capabilityFrequency.size() >= MAX_REMEMBERED_CAPABILITIES) {
+      capabilityFrequency.clear();
+    }
+    capabilityFrequency.put(capability, new Frequency(common, now));
+    return common;
+  }
+
+  private record Frequency(boolean common, long checkedAt) {}
 
   @Override
   public Instant lastCounterResetTime() {
@@ -310,10 +382,10 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
             id,
             rs.getString("application_uri"),
             type,
-            parse(rs.getString("names_json"), NAMES),
+            names(rs.getString("names_json")),
             rs.getString("product_uri"),
-            parse(rs.getString("discovery_urls_json"), STRINGS),
-            parse(rs.getString("capabilities_json"), STRINGS));
+            strings(rs.getString("discovery_urls_json")),
+            strings(rs.getString("capabilities_json")));
     return new StoredApplication(
         rs.getLong("record_id"),
         r,
@@ -329,9 +401,20 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
     }
   }
 
-  private static <T> T parse(String json, TypeReference<T> type) {
+  private static List<LocalizedName> names(String json) {
+    List<LocalizedName> fast = JsonLists.names(json);
+    return fast != null ? fast : parse(json, NAMES);
+  }
+
+  private static List<String> strings(String json) {
+    List<String> fast = JsonLists.strings(json);
+    return fast != null ? fast : parse(json, STRINGS);
+  }
+
+  /** Jackson, for whatever {@link JsonLists} does not read. */
+  private static <T> List<T> parse(String json, ObjectReader reader) {
     try {
-      return JSON.readValue(json, type);
+      return reader.readValue(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("corrupt record field in database", e);
     }

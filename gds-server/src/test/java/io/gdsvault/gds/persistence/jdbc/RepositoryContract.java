@@ -106,23 +106,67 @@ abstract class RepositoryContract {
         .containsExactly(s1.applicationUri(), s2.applicationUri(), c1.applicationUri(), na.applicationUri());
     ApplicationQuery limited = new ApplicationQuery(0, 2, null, null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
     assertThat(tx(() -> apps.query(limited))).hasSize(3);
-    ApplicationQuery fromSecond = new ApplicationQuery(ids.get(1), 100, null, null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
-    assertThat(tx(() -> apps.query(fromSecond))).hasSize(3);
+    // Part 12 §6.5.10: only records with an id greater than StartingRecordId
+    ApplicationQuery afterSecond = new ApplicationQuery(ids.get(1), 100, null, null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
+    assertThat(tx(() -> apps.query(afterSecond))).extracting(a -> a.record().applicationUri())
+        .containsExactly(c1.applicationUri(), na.applicationUri());
     ApplicationQuery clients = new ApplicationQuery(0, 100, null, null, product, EnumSet.of(ApplicationType.CLIENT), List.of(), null);
     assertThat(tx(() -> apps.query(clients))).extracting(a -> a.record().applicationUri()).containsExactly(c1.applicationUri());
     ApplicationQuery both = new ApplicationQuery(0, 100, null, null, product, EnumSet.allOf(ApplicationType.class), List.of("DA", "AC"), "NA");
     assertThat(tx(() -> apps.query(both))).extracting(a -> a.record().applicationUri()).containsExactly(s1.applicationUri());
     ApplicationQuery noNa = new ApplicationQuery(0, 100, null, null, product, EnumSet.allOf(ApplicationType.class), List.of(), "NA");
     assertThat(tx(() -> apps.query(noNa))).hasSize(3);
-    // Part 4 LIKE: % any run, _ one character; names match on any localized name
-    ApplicationQuery byName = new ApplicationQuery(0, 100, "Name-de " + tag.substring(0, tag.length() - 1) + "_", null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
+    // Part 4 LIKE: % any run, _ one character; Part 12 §6.5.10: only the default (first) name
+    ApplicationQuery byName = new ApplicationQuery(0, 100, "Name " + tag.substring(0, tag.length() - 1) + "_", null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
     assertThat(tx(() -> apps.query(byName))).hasSize(4);
+    ApplicationQuery bySecondName = new ApplicationQuery(0, 100, "Name-de " + tag.substring(0, tag.length() - 1) + "_", null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
+    assertThat(tx(() -> apps.query(bySecondName))).isEmpty();
     ApplicationQuery byUri = new ApplicationQuery(0, 100, null, "urn:repo:" + tag + ":%", null, EnumSet.allOf(ApplicationType.class), List.of(), null);
     assertThat(tx(() -> apps.query(byUri))).hasSize(4);
     ApplicationQuery literalPercent = new ApplicationQuery(0, 100, null, "urn:repo:" + tag + "\\%", null, EnumSet.allOf(ApplicationType.class), List.of(), null);
     assertThat(tx(() -> apps.query(literalPercent))).isEmpty();
     assertThat(tx(apps::lastCounterResetTime)).isNotNull();
     assertThat(tx(apps::count)).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void capabilityFiltersMatchWholeCapabilitiesWhetherCommonOrRare() {
+    // common capabilities are matched on the row (capability_key LIKE), rare ones from the
+    // capability table: both ways must give the same, exact answer, odd characters included
+    String tag = "cap" + UUID.randomUUID().toString().substring(0, 6);
+    String odd = "X|Y%_!" + tag;
+    ApplicationRecord a = record(tag, ApplicationType.SERVER, List.of("DA", odd));
+    ApplicationRecord b = record(tag, ApplicationType.SERVER, List.of("DA", "X"));
+    ApplicationRecord c = record(tag, ApplicationType.SERVER, List.of("Y%_!" + tag));
+    ApplicationRecord hidden = record(tag, ApplicationType.SERVER, List.of("DA", "NA", odd));
+    for (ApplicationRecord r : List.of(a, b, c, hidden)) {
+      tx(() -> apps.insert(r, now));
+    }
+    String product = "urn:repo:product:" + tag;
+    for (JdbcApplicationRepository repo :
+        List.of(new JdbcApplicationRepository(1), new JdbcApplicationRepository(Long.MAX_VALUE))) {
+      assertThat(tx(() -> repo.query(withCaps(product, List.of(odd)))))
+          .extracting(s -> s.record().applicationUri()).containsExactly(a.applicationUri());
+      assertThat(tx(() -> repo.query(withCaps(product, List.of("DA", "X")))))
+          .extracting(s -> s.record().applicationUri()).containsExactly(b.applicationUri());
+      assertThat(tx(() -> repo.query(withCaps(product, List.of("Y")))))
+          .isEmpty();
+      assertThat(tx(() -> repo.query(withCaps(product, List.of("Y%_!" + tag)))))
+          .extracting(s -> s.record().applicationUri()).containsExactly(c.applicationUri());
+      assertThat(tx(() -> repo.query(withCaps(product, List.of("DA")))))
+          .extracting(s -> s.record().applicationUri()).containsExactly(a.applicationUri(), b.applicationUri());
+    }
+    // an update moves a record in or out of the NA set
+    ApplicationRecord shown = new ApplicationRecord(hidden.applicationId(), hidden.applicationUri(), hidden.applicationType(),
+        hidden.applicationNames(), hidden.productUri(), hidden.discoveryUrls(), List.of("DA"));
+    tx(() -> apps.update(shown, now));
+    assertThat(tx(() -> apps.query(withCaps(product, List.of("DA")))))
+        .extracting(s -> s.record().applicationUri())
+        .containsExactly(a.applicationUri(), b.applicationUri(), hidden.applicationUri());
+  }
+
+  private static ApplicationQuery withCaps(String product, List<String> caps) {
+    return new ApplicationQuery(0, 100, null, null, product, EnumSet.allOf(ApplicationType.class), caps, "NA");
   }
 
   @Test
