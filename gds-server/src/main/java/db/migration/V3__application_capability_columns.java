@@ -41,7 +41,8 @@ public class V3__application_capability_columns extends BaseJavaMigration {
     }
     ObjectMapper json = new ObjectMapper();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT application_id, capabilities_json FROM applications");
+        ResultSet rs =
+            s.executeQuery("SELECT application_id, capabilities_json FROM applications");
         PreparedStatement update =
             c.prepareStatement(
                 "UPDATE applications SET not_available = ?, capability_key = ?"

@@ -5,11 +5,11 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Issue 8 (1,000,000 applications on PostgreSQL): QueryApplications with an ApplicationName
- * pattern such as {@code "Device 12 %"} becomes {@code name_text LIKE 'Device 12 %'}. A plain
- * B-tree index only serves LIKE prefixes under the C collation, so PostgreSQL needs an index with
- * {@code text_pattern_ops}; H2 already uses its index for LIKE prefixes and has no such operator
- * class, so this migration does nothing there.
+ * Issue 8 (1,000,000 applications on PostgreSQL): QueryApplications with an ApplicationName pattern
+ * such as {@code "Device 12 %"} becomes {@code name_text LIKE 'Device 12 %'}. A plain B-tree index
+ * only serves LIKE prefixes under the C collation, so PostgreSQL needs an index with {@code
+ * text_pattern_ops}; H2 already uses its index for LIKE prefixes and has no such operator class, so
+ * this migration does nothing there.
  */
 public class V71__application_name_prefix_index extends BaseJavaMigration {
 
@@ -20,7 +20,9 @@ public class V71__application_name_prefix_index extends BaseJavaMigration {
       return;
     }
     try (Statement s = context.getConnection().createStatement()) {
-      s.execute("CREATE INDEX application_names_text_prefix_idx ON application_names (name_text text_pattern_ops)");
+      s.execute(
+          "CREATE INDEX application_names_text_prefix_idx ON application_names (name_text"
+              + " text_pattern_ops)");
     }
   }
 }

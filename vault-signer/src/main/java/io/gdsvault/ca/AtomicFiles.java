@@ -37,8 +37,12 @@ final class AtomicFiles {
     Files.createDirectories(target.toAbsolutePath().getParent());
     try (FileChannel ch =
         FileChannel.open(
-            target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-      ByteBuffer buf = ByteBuffer.wrap((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            target,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.APPEND)) {
+      ByteBuffer buf =
+          ByteBuffer.wrap((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
       while (buf.hasRemaining()) {
         ch.write(buf);
       }

@@ -49,15 +49,19 @@ public record CaConfig(
     if (subject == null || subject.isBlank()) {
       String ou = groupId.replaceAll("[,+=\"\\\\<>;#]", "_");
       subject =
-          "CN=GDS Vault " + certificateType.shortName() + " CA, OU="
-              + (ou.length() > 64 ? ou.substring(0, 64) : ou) + ", O=GDS Vault";
+          "CN=GDS Vault "
+              + certificateType.shortName()
+              + " CA, OU="
+              + (ou.length() > 64 ? ou.substring(0, 64) : ou)
+              + ", O=GDS Vault";
     }
     caLifetime = orDefault(caLifetime, DEFAULT_CA_LIFETIME);
     leafLifetime = orDefault(leafLifetime, DEFAULT_LEAF_LIFETIME);
     crlLifetime = orDefault(crlLifetime, DEFAULT_CRL_LIFETIME);
     crlReissueBefore = orDefault(crlReissueBefore, DEFAULT_CRL_REISSUE_BEFORE);
     renewBefore = orDefault(renewBefore, DEFAULT_RENEW_BEFORE);
-    require(!crlReissueBefore.isNegative() && crlReissueBefore.compareTo(crlLifetime) < 0,
+    require(
+        !crlReissueBefore.isNegative() && crlReissueBefore.compareTo(crlLifetime) < 0,
         "crlReissueBefore must be shorter than crlLifetime");
     require(leafLifetime.compareTo(caLifetime) <= 0, "leafLifetime must not exceed caLifetime");
     require(renewBefore.compareTo(caLifetime) < 0, "renewBefore must be shorter than caLifetime");

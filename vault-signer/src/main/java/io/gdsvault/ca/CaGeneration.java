@@ -3,8 +3,8 @@ package io.gdsvault.ca;
 import java.time.Instant;
 
 /**
- * One issuer CA of a certificate group: its number within the group (1 = first, higher after
- * each rollover), its id (also the backend key alias), its key reference and its certificate.
+ * One issuer CA of a certificate group: its number within the group (1 = first, higher after each
+ * rollover), its id (also the backend key alias), its key reference and its certificate.
  */
 public record CaGeneration(
     int generation, String caId, String keyAlias, byte[] certificateDer, Instant createdAt) {

@@ -26,11 +26,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -54,10 +54,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The issuer CA of one certificate group and certificate type, above the {@link IssuerSigner}
- * port. It creates its CA on first start, issues OPC UA application certificates (Part 6
- * §6.2.2) from CSRs or generated key pairs, keeps a CRL per CA generation, and rolls over to a
- * new CA with overlap. It never sees where the key lives.
+ * The issuer CA of one certificate group and certificate type, above the {@link IssuerSigner} port.
+ * It creates its CA on first start, issues OPC UA application certificates (Part 6 §6.2.2) from
+ * CSRs or generated key pairs, keeps a CRL per CA generation, and rolls over to a new CA with
+ * overlap. It never sees where the key lives.
  *
  * <p>Thread-safe: issuance runs concurrently; CRL and rollover operations are serialized.
  */
@@ -65,9 +65,11 @@ public final class CertificateAuthority {
 
   private static final Logger log = LoggerFactory.getLogger(CertificateAuthority.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+
   /** Serials come from a DRBG per thread: the shared NativePRNG's lock is contended under load. */
   private static final ThreadLocal<SecureRandom> SERIAL_RANDOM =
       ThreadLocal.withInitial(io.gdsvault.signer.JcaKeySigner::newRandom);
+
   /** Issued certificates start a little in the past to tolerate clock skew between peers. */
   static final Duration BACKDATE = Duration.ofMinutes(5);
 
@@ -114,9 +116,9 @@ public final class CertificateAuthority {
   }
 
   /**
-   * Opens the CA line of {@code config}: loads its generations from {@code store} and finds
-   * their keys in {@code backend}; on first start creates the issuer key and CA certificate; makes
-   * sure every CA still trusted has a CRL.
+   * Opens the CA line of {@code config}: loads its generations from {@code store} and finds their
+   * keys in {@code backend}; on first start creates the issuer key and CA certificate; makes sure
+   * every CA still trusted has a CRL.
    */
   public static CertificateAuthority open(
       CaConfig config, SignerBackend backend, CaStateStore store, Clock clock) throws CaException {
@@ -157,8 +159,11 @@ public final class CertificateAuthority {
                     () ->
                         new CaException(
                             Reason.SIGNER_UNAVAILABLE,
-                            "issuer key " + rec.keyAlias() + " is missing from the "
-                                + backend.kind() + " backend"));
+                            "issuer key "
+                                + rec.keyAlias()
+                                + " is missing from the "
+                                + backend.kind()
+                                + " backend"));
       } catch (SignerException e) {
         throw new CaException(Reason.SIGNER_UNAVAILABLE, e.getMessage(), e);
       }
@@ -169,14 +174,22 @@ public final class CertificateAuthority {
       }
       Extension aki;
       try {
-        aki = new Extension(Extension.authorityKeyIdentifier, false,
-            new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(cert).getEncoded());
+        aki =
+            new Extension(
+                Extension.authorityKeyIdentifier,
+                false,
+                new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(cert).getEncoded());
       } catch (IOException | GeneralSecurityException e) {
         throw new CaException(Reason.STORE_FAILED, "CA certificate cannot be read", e);
       }
-      list.add(new Generation(rec, cert, signer.withChain(List.of(cert)),
-          X500Name.getInstance(cert.getSubjectX500Principal().getEncoded()), aki,
-          TemplateChecks.forIssuer(cert)));
+      list.add(
+          new Generation(
+              rec,
+              cert,
+              signer.withChain(List.of(cert)),
+              X500Name.getInstance(cert.getSubjectX500Principal().getEncoded()),
+              aki,
+              TemplateChecks.forIssuer(cert)));
     }
     list.sort(Comparator.comparingInt(g -> g.record().generation()));
     generations = List.copyOf(list);
@@ -197,8 +210,7 @@ public final class CertificateAuthority {
       JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
       List<Extension> exts =
           List.of(
-              new Extension(
-                  Extension.basicConstraints, true, new BasicConstraints(0).getEncoded()),
+              new Extension(Extension.basicConstraints, true, new BasicConstraints(0).getEncoded()),
               new Extension(
                   Extension.keyUsage,
                   true,
@@ -214,16 +226,30 @@ public final class CertificateAuthority {
                   utils.createAuthorityKeyIdentifier(spki).getEncoded()));
       CertificateTemplate t =
           new CertificateTemplate(
-              name, newSerial(), now.minus(BACKDATE), now.plus(config.caLifetime()), name, spki, exts);
+              name,
+              newSerial(),
+              now.minus(BACKDATE),
+              now.plus(config.caLifetime()),
+              name,
+              spki,
+              exts);
       X509Certificate cert = parseCertificate(sign(t, signer));
       CaGeneration rec = new CaGeneration(number, alias, alias, cert.getEncoded(), now);
       if (!store.addGeneration(config.caName(), rec)) {
-        log.warn("another node created CA generation {} of {} first; key {} is unused",
-            number, config.caName(), alias);
+        log.warn(
+            "another node created CA generation {} of {} first; key {} is unused",
+            number,
+            config.caName(),
+            alias);
         return;
       }
-      log.info("created issuer CA caName={} generation={} caId={} thumbprint={} notAfter={}",
-          config.caName(), number, alias, thumbprint(cert), cert.getNotAfter().toInstant());
+      log.info(
+          "created issuer CA caName={} generation={} caId={} thumbprint={} notAfter={}",
+          config.caName(),
+          number,
+          alias,
+          thumbprint(cert),
+          cert.getNotAfter().toInstant());
     } catch (IOException | GeneralSecurityException e) {
       throw new CaException(Reason.TEMPLATE_INVALID, "CA certificate could not be built", e);
     }
@@ -238,7 +264,8 @@ public final class CertificateAuthority {
       return configured;
     }
     org.bouncycastle.asn1.x500.X500NameBuilder b =
-        new org.bouncycastle.asn1.x500.X500NameBuilder(org.bouncycastle.asn1.x500.style.BCStyle.INSTANCE);
+        new org.bouncycastle.asn1.x500.X500NameBuilder(
+            org.bouncycastle.asn1.x500.style.BCStyle.INSTANCE);
     boolean cnSeen = false;
     for (org.bouncycastle.asn1.x500.RDN rdn : configured.getRDNs()) {
       var first = rdn.getFirst();
@@ -262,8 +289,10 @@ public final class CertificateAuthority {
   }
 
   private String keyAlias(int number) {
-    String base = (config.groupId() + "-" + config.certificateType().name())
-        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    String base =
+        (config.groupId() + "-" + config.certificateType().name())
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-");
     byte[] rnd = new byte[4];
     RANDOM.nextBytes(rnd);
     String alias = "gdsvault-" + base + "-g" + number + "-" + HexFormat.of().formatHex(rnd);
@@ -303,8 +332,8 @@ public final class CertificateAuthority {
   }
 
   /**
-   * Every CA certificate still valid, newest first: after a rollover the old CA stays here (and
-   * so in trust lists) until it expires.
+   * Every CA certificate still valid, newest first: after a rollover the old CA stays here (and so
+   * in trust lists) until it expires.
    */
   public List<X509Certificate> trustedCaCertificates() {
     List<X509Certificate> out = new ArrayList<>();
@@ -344,25 +373,29 @@ public final class CertificateAuthority {
   }
 
   /**
-   * Issues a certificate for a request whose proof of possession was already checked. The key
-   * must fit this CA's certificate type; then {@code extraChecks} run (e.g. {@link
+   * Issues a certificate for a request whose proof of possession was already checked. The key must
+   * fit this CA's certificate type; then {@code extraChecks} run (e.g. {@link
    * CsrChecks#applicationUriMatches}). The CSR's signature is not verified again.
    */
-  public IssuedCertificate issue(VerifiedCsr verified, IssuanceRequest request, CsrCheck... extraChecks)
-      throws CaException {
+  public IssuedCertificate issue(
+      VerifiedCsr verified, IssuanceRequest request, CsrCheck... extraChecks) throws CaException {
     CertificateRequest csr = verified.request();
     keyFits.check(csr);
     for (CsrCheck c : extraChecks) {
       c.check(csr);
     }
-    X500Name subject =
-        request.subject() != null ? x500(request.subject()) : csr.subject();
+    X500Name subject = request.subject() != null ? x500(request.subject()) : csr.subject();
     if (subject.getRDNs().length == 0) {
       throw new CaException(Reason.INVALID_ARGUMENT, "certificate subject is empty");
     }
     List<String> dns = request.dnsNames().isEmpty() ? csr.dnsNames() : request.dnsNames();
     List<String> ips = request.ipAddresses().isEmpty() ? csr.ipAddresses() : request.ipAddresses();
-    return issue(csr.publicKeyInfo(), subject, request.applicationUri(), dns, ips,
+    return issue(
+        csr.publicKeyInfo(),
+        subject,
+        request.applicationUri(),
+        dns,
+        ips,
         request.applicationType());
   }
 
@@ -410,8 +443,9 @@ public final class CertificateAuthority {
     if (notAfter.isAfter(caEnd)) {
       notAfter = caEnd;
     }
-    List<Extension> exts = applicationExtensions(spki, g.authorityKeyId(), applicationUri,
-        dnsNames, ipAddresses, appType);
+    List<Extension> exts =
+        applicationExtensions(
+            spki, g.authorityKeyId(), applicationUri, dnsNames, ipAddresses, appType);
     BigInteger serial = reserveSerial(g.caId());
     CertificateTemplate t =
         new CertificateTemplate(g.issuerName(), serial, notBefore, notAfter, subject, spki, exts);
@@ -421,8 +455,12 @@ public final class CertificateAuthority {
     IssuedCertificate issued =
         new IssuedCertificate(der, serial, notAfter, g.signer().certificateChain(), g.caId());
     if (log.isInfoEnabled()) {
-      log.info("issued caId={} serial={} thumbprint={} notAfter={}",
-          g.caId(), serial.toString(16), issued.thumbprint(), notAfter);
+      log.info(
+          "issued caId={} serial={} thumbprint={} notAfter={}",
+          g.caId(),
+          serial.toString(16),
+          issued.thumbprint(),
+          notAfter);
     }
     return issued;
   }
@@ -461,15 +499,15 @@ public final class CertificateAuthority {
           subjectKeyIdentifier(spki),
           authorityKeyId);
     } catch (IOException | GeneralSecurityException e) {
-      throw new CaException(Reason.TEMPLATE_INVALID, "certificate extensions could not be built", e);
+      throw new CaException(
+          Reason.TEMPLATE_INVALID, "certificate extensions could not be built", e);
     }
   }
 
   /** RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey BIT STRING's value. */
   private static Extension subjectKeyIdentifier(SubjectPublicKeyInfo spki)
       throws IOException, GeneralSecurityException {
-    byte[] keyId =
-        MessageDigest.getInstance("SHA-1").digest(spki.getPublicKeyData().getBytes());
+    byte[] keyId = MessageDigest.getInstance("SHA-1").digest(spki.getPublicKeyData().getBytes());
     return new Extension(
         Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyId).getEncoded());
   }
@@ -489,7 +527,9 @@ public final class CertificateAuthority {
   private static Extension keyUsageFor(CertificateType type) {
     int usage =
         type.isRsa()
-            ? KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyEncipherment
+            ? KeyUsage.digitalSignature
+                | KeyUsage.nonRepudiation
+                | KeyUsage.keyEncipherment
                 | KeyUsage.dataEncipherment
             : KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyAgreement;
     try {
@@ -511,8 +551,12 @@ public final class CertificateAuthority {
         purposes.add(KeyPurposeId.id_kp_clientAuth);
       }
       try {
-        out.put(appType, new Extension(Extension.extendedKeyUsage, false,
-            new ExtendedKeyUsage(purposes.toArray(KeyPurposeId[]::new)).getEncoded()));
+        out.put(
+            appType,
+            new Extension(
+                Extension.extendedKeyUsage,
+                false,
+                new ExtendedKeyUsage(purposes.toArray(KeyPurposeId[]::new)).getEncoded()));
       } catch (IOException e) {
         throw new IllegalStateException("extendedKeyUsage cannot be encoded", e);
       }
@@ -554,7 +598,8 @@ public final class CertificateAuthority {
         return revoke(g.caId(), serial);
       }
     }
-    throw new CaException(Reason.NOT_FOUND, "no certificate with this serial number was issued here");
+    throw new CaException(
+        Reason.NOT_FOUND, "no certificate with this serial number was issued here");
   }
 
   /** Revokes {@code serial} of CA {@code caId} and re-issues its CRL immediately. */
@@ -649,7 +694,8 @@ public final class CertificateAuthority {
             X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded()), Date.from(now));
     b.setNextUpdate(Date.from(now.plus(config.crlLifetime())));
     for (RevokedEntry r : store.revoked(caId)) {
-      b.addCRLEntry(r.serialNumber(), Date.from(r.revokedAt()), (org.bouncycastle.asn1.x509.Extensions) null);
+      b.addCRLEntry(
+          r.serialNumber(), Date.from(r.revokedAt()), (org.bouncycastle.asn1.x509.Extensions) null);
     }
     try {
       JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
@@ -665,7 +711,10 @@ public final class CertificateAuthority {
       }
       byte[] der = holder.getEncoded();
       store.saveCrl(caId, new StoredCrl(number, der));
-      log.info("issued CRL caId={} crlNumber={} nextUpdate={}", caId, number,
+      log.info(
+          "issued CRL caId={} crlNumber={} nextUpdate={}",
+          caId,
+          number,
           now.plus(config.crlLifetime()));
       return parseCrl(der);
     } catch (IOException | GeneralSecurityException e) {
@@ -705,8 +754,8 @@ public final class CertificateAuthority {
   }
 
   /**
-   * Encodes the template's TBSCertificate once, has the port sign exactly those bytes, and
-   * appends the algorithm and signature: {@code Certificate ::= SEQUENCE { tbsCertificate,
+   * Encodes the template's TBSCertificate once, has the port sign exactly those bytes, and appends
+   * the algorithm and signature: {@code Certificate ::= SEQUENCE { tbsCertificate,
    * signatureAlgorithm, signatureValue BIT STRING }} (RFC 5280 §4.1). Building the BouncyCastle
    * holder and encoding it again would encode the TBSCertificate twice.
    */
@@ -801,7 +850,8 @@ public final class CertificateAuthority {
 
   static X509CRL parseCrl(byte[] der) throws CaException {
     try {
-      return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
+      return (X509CRL)
+          CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
     } catch (GeneralSecurityException e) {
       throw new CaException(Reason.STORE_FAILED, "stored CRL cannot be parsed", e);
     }

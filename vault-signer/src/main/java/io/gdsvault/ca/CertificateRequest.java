@@ -12,8 +12,8 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  * asks for in its subject and subjectAltName.
  *
  * <p>The JCA {@link PublicKey} is made when the request is parsed for checking; when a sealed
- * request is re-parsed at issuance (its key was checked when the seal was made) it is made on
- * first use, because issuance itself needs only the {@link SubjectPublicKeyInfo}.
+ * request is re-parsed at issuance (its key was checked when the seal was made) it is made on first
+ * use, because issuance itself needs only the {@link SubjectPublicKeyInfo}.
  */
 public final class CertificateRequest {
 

@@ -21,8 +21,8 @@ import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
 
 /**
- * A certificate before signing: everything the signer will cover. The CA builds it, runs its
- * {@link TemplateChecks}, and only then asks the signer for a signature.
+ * A certificate before signing: everything the signer will cover. The CA builds it, runs its {@link
+ * TemplateChecks}, and only then asks the signer for a signature.
  */
 public record CertificateTemplate(
     X500Name issuer,
@@ -48,9 +48,9 @@ public record CertificateTemplate(
   }
 
   /**
-   * The DER of the TBSCertificate for signature algorithm {@code signatureAlgorithm}, encoded
-   * once. Validity times are written as UTCTime up to 2049 and GeneralizedTime from 2050 (RFC
-   * 5280 §4.1.2.5).
+   * The DER of the TBSCertificate for signature algorithm {@code signatureAlgorithm}, encoded once.
+   * Validity times are written as UTCTime up to 2049 and GeneralizedTime from 2050 (RFC 5280
+   * §4.1.2.5).
    */
   byte[] tbsDer(AlgorithmIdentifier signatureAlgorithm) throws IOException {
     V3TBSCertificateGenerator g = new V3TBSCertificateGenerator();
@@ -68,8 +68,8 @@ public record CertificateTemplate(
   }
 
   /**
-   * An X.509 Time for {@code instant} (whole seconds). UTCTime is written as its DER bytes
-   * ({@code YYMMDDHHMMSSZ}): BouncyCastle's Date constructors format and re-parse the text through
+   * An X.509 Time for {@code instant} (whole seconds). UTCTime is written as its DER bytes ({@code
+   * YYMMDDHHMMSSZ}): BouncyCastle's Date constructors format and re-parse the text through
    * SimpleDateFormat, which cost about as much as the rest of the template.
    */
   static Time time(Instant instant) throws IOException {
@@ -81,8 +81,14 @@ public record CertificateTemplate(
     byte[] der = new byte[15];
     der[0] = 0x17; // UTCTime
     der[1] = 13;
-    int[] fields = {d.getYear() % 100, d.getMonthValue(), d.getDayOfMonth(), d.getHour(),
-        d.getMinute(), d.getSecond()};
+    int[] fields = {
+      d.getYear() % 100,
+      d.getMonthValue(),
+      d.getDayOfMonth(),
+      d.getHour(),
+      d.getMinute(),
+      d.getSecond()
+    };
     for (int i = 0; i < fields.length; i++) {
       der[2 + 2 * i] = (byte) ('0' + fields[i] / 10);
       der[3 + 2 * i] = (byte) ('0' + fields[i] % 10);

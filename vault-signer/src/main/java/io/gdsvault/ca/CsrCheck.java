@@ -1,8 +1,8 @@
 package io.gdsvault.ca;
 
 /**
- * One step of request validation. Steps are small and composable: the CA runs its own fixed
- * steps, and the server adds ones that need its knowledge (the registered ApplicationUri).
+ * One step of request validation. Steps are small and composable: the CA runs its own fixed steps,
+ * and the server adds ones that need its knowledge (the registered ApplicationUri).
  */
 @FunctionalInterface
 public interface CsrCheck {

@@ -64,7 +64,8 @@ public final class CsrChecks {
         throw new CaException(Reason.CSR_MALFORMED, "certificate request is not plain DER");
       }
     } catch (IOException | RuntimeException e) {
-      throw new CaException(Reason.CSR_MALFORMED, "certificate request is not a PKCS#10 request", e);
+      throw new CaException(
+          Reason.CSR_MALFORMED, "certificate request is not a PKCS#10 request", e);
     }
     // a sealed request's key was accepted when it was verified: its JCA key is made on demand
     PublicKey key = strictDer ? publicKey(spki) : null;
@@ -75,7 +76,8 @@ public final class CsrChecks {
     List<String> dns = new ArrayList<>();
     List<String> ips = new ArrayList<>();
     try {
-      for (Attribute attr : pkcs10.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
+      for (Attribute attr :
+          pkcs10.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
         for (ASN1Encodable value : attr.getAttributeValues()) {
           Extensions exts = Extensions.getInstance(value);
           GeneralNames names = GeneralNames.fromExtensions(exts, Extension.subjectAlternativeName);
@@ -86,8 +88,8 @@ public final class CsrChecks {
             switch (n.getTagNo()) {
               case GeneralName.uniformResourceIdentifier -> uris.add(n.getName().toString());
               case GeneralName.dNSName -> dns.add(n.getName().toString());
-              case GeneralName.iPAddress -> ips.add(
-                  ipText(ASN1OctetString.getInstance(n.getName()).getOctets()));
+              case GeneralName.iPAddress ->
+                  ips.add(ipText(ASN1OctetString.getInstance(n.getName()).getOctets()));
               default -> {
                 // other name forms are ignored: the CA writes its own SAN
               }
@@ -96,7 +98,8 @@ public final class CsrChecks {
         }
       }
     } catch (RuntimeException e) {
-      throw new CaException(Reason.CSR_MALFORMED, "certificate request extensions are malformed", e);
+      throw new CaException(
+          Reason.CSR_MALFORMED, "certificate request extensions are malformed", e);
     }
     return new CertificateRequest(pkcs10, spki, key, pkcs10.getSubject(), uris, dns, ips);
   }
@@ -159,7 +162,9 @@ public final class CsrChecks {
         var verifiers =
             rsa
                 ? new JcaContentVerifierProviderBuilder().build(request.publicKey())
-                : new JcaContentVerifierProviderBuilder().setProvider(BC).build(request.publicKeyInfo());
+                : new JcaContentVerifierProviderBuilder()
+                    .setProvider(BC)
+                    .build(request.publicKeyInfo());
         valid = request.pkcs10().isSignatureValid(verifiers);
       } catch (Exception e) {
         throw new CaException(
@@ -179,15 +184,17 @@ public final class CsrChecks {
       boolean rsa = PKCSObjectIdentifiers.rsaEncryption.equals(spki.getAlgorithm().getAlgorithm());
       if (type.isRsa()) {
         if (!rsa) {
-          throw new CaException(
-              Reason.KEY_TYPE_MISMATCH, type.browseName() + " needs an RSA key");
+          throw new CaException(Reason.KEY_TYPE_MISMATCH, type.browseName() + " needs an RSA key");
         }
         int bits = rsaBits(spki);
         if (bits < CertificateType.RSA_MIN_BITS) {
           throw new CaException(
               Reason.KEY_TOO_WEAK,
-              "RSA key of " + bits + " bits is too weak; at least "
-                  + CertificateType.RSA_MIN_BITS + " required");
+              "RSA key of "
+                  + bits
+                  + " bits is too weak; at least "
+                  + CertificateType.RSA_MIN_BITS
+                  + " required");
         }
         if (bits > CertificateType.RSA_MAX_BITS) {
           throw new CaException(
@@ -203,7 +210,9 @@ public final class CsrChecks {
       if (rsa || !want.equals(spki.getAlgorithm().getParameters())) {
         throw new CaException(
             Reason.KEY_TYPE_MISMATCH,
-            type.browseName() + " needs an EC key on " + (want.equals(SECObjectIdentifiers.secp256r1) ? "P-256" : "P-384"));
+            type.browseName()
+                + " needs an EC key on "
+                + (want.equals(SECObjectIdentifiers.secp256r1) ? "P-256" : "P-384"));
       }
     };
   }

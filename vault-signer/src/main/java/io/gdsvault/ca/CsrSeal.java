@@ -9,8 +9,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Records next to a stored CSR that its proof of possession was checked, so that issuance later
- * (at approval) need not verify the CSR's signature again.
+ * Records next to a stored CSR that its proof of possession was checked, so that issuance later (at
+ * approval) need not verify the CSR's signature again.
  *
  * <p>A seal is {@code HMAC-SHA256(key, "gdsvault-csr-pop-v1" || len(context) || context ||
  * SHA-256(csr))}. Only a holder of the key makes one, and {@link #seal} takes a {@link
@@ -24,11 +24,13 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CsrSeal {
 
   private static final byte[] LABEL = "gdsvault-csr-pop-v1".getBytes(StandardCharsets.US_ASCII);
+
   /** HMAC-SHA256 tag length. */
   public static final int SEAL_BYTES = 32;
 
   private final SecretKeySpec key;
   private final int maxCsrBytes;
+
   /** One initialised Mac per thread: doFinal resets it for the next seal. */
   private final ThreadLocal<Mac> macs = new ThreadLocal<>();
 
@@ -55,8 +57,8 @@ public final class CsrSeal {
    * signature verification.
    *
    * @throws CaException STORE_FAILED if the seal does not match the bytes and context (the stored
-   *     request was changed or the seal belongs elsewhere); the parse reasons if the bytes no longer
-   *     parse
+   *     request was changed or the seal belongs elsewhere); the parse reasons if the bytes no
+   *     longer parse
    */
   public VerifiedCsr restore(byte[] der, byte[] context, byte[] seal) throws CaException {
     if (der == null || seal == null || seal.length != SEAL_BYTES) {

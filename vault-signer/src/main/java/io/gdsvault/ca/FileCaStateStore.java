@@ -37,7 +37,9 @@ public final class FileCaStateStore implements CaStateStore {
   }
 
   private static String enc(String name) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(name.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(name.getBytes(StandardCharsets.UTF_8));
   }
 
   private Path generationsFile(String caName) {
@@ -163,7 +165,8 @@ public final class FileCaStateStore implements CaStateStore {
         } else if (line.startsWith("revoked=")) {
           String[] p = line.substring("revoked=".length()).split("\\|");
           revoked.add(
-              new RevokedEntry(new BigInteger(p[0], 16), Instant.ofEpochMilli(Long.parseLong(p[1]))));
+              new RevokedEntry(
+                  new BigInteger(p[0], 16), Instant.ofEpochMilli(Long.parseLong(p[1]))));
         }
       }
       return new State(number, revoked);

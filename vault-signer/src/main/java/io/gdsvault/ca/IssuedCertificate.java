@@ -15,10 +15,10 @@ import java.util.List;
 /**
  * An issued certificate with its issuer chain (issuing CA first, root last).
  *
- * <p>The CA hands out the DER it signed together with the serial number and notAfter it put in
- * it. The JDK {@link X509Certificate} view is parsed on first use of {@link #certificate()}:
- * parsing costs about a third of the CA's own work per certificate, and a caller that stores the
- * DER, serial, thumbprint and expiry does not need it.
+ * <p>The CA hands out the DER it signed together with the serial number and notAfter it put in it.
+ * The JDK {@link X509Certificate} view is parsed on first use of {@link #certificate()}: parsing
+ * costs about a third of the CA's own work per certificate, and a caller that stores the DER,
+ * serial, thumbprint and expiry does not need it.
  */
 public final class IssuedCertificate {
 
@@ -34,13 +34,20 @@ public final class IssuedCertificate {
    */
   public IssuedCertificate(
       X509Certificate certificate, List<X509Certificate> issuerChain, String caId) {
-    this(encodedOf(certificate), certificate.getSerialNumber(),
-        certificate.getNotAfter().toInstant(), issuerChain, caId);
+    this(
+        encodedOf(certificate),
+        certificate.getSerialNumber(),
+        certificate.getNotAfter().toInstant(),
+        issuerChain,
+        caId);
     this.certificate = certificate;
   }
 
   IssuedCertificate(
-      byte[] der, BigInteger serialNumber, Instant notAfter, List<X509Certificate> issuerChain,
+      byte[] der,
+      BigInteger serialNumber,
+      Instant notAfter,
+      List<X509Certificate> issuerChain,
       String caId) {
     this.der = der;
     this.serialNumber = serialNumber;
@@ -54,8 +61,10 @@ public final class IssuedCertificate {
     X509Certificate c = certificate;
     if (c == null) {
       try {
-        c = (X509Certificate)
-            CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        c =
+            (X509Certificate)
+                CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
       } catch (CertificateException e) {
         // the CA encoded it a moment ago from a checked template: a bug, not a client error
         throw new IllegalStateException("issued certificate cannot be parsed", e);

@@ -19,7 +19,8 @@ public final class KeyPairs {
   private KeyPairs() {}
 
   /** A new key pair for {@code type}; {@code rsaBits} applies to RSA only (2048..4096). */
-  public static KeyPair generate(CertificateType type, int rsaBits) throws GeneralSecurityException {
+  public static KeyPair generate(CertificateType type, int rsaBits)
+      throws GeneralSecurityException {
     return switch (type) {
       case RSA_SHA256 -> {
         if (rsaBits < CertificateType.RSA_MIN_BITS || rsaBits > CertificateType.RSA_MAX_BITS) {
@@ -32,7 +33,8 @@ public final class KeyPairs {
       case ECC_NIST_P256, ECC_NIST_P384 -> {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC", BC);
         g.initialize(
-            new ECGenParameterSpec(type == CertificateType.ECC_NIST_P256 ? "secp256r1" : "secp384r1"),
+            new ECGenParameterSpec(
+                type == CertificateType.ECC_NIST_P256 ? "secp256r1" : "secp384r1"),
             RANDOM);
         yield g.generateKeyPair();
       }

@@ -49,8 +49,12 @@ public final class PemEncoding {
 
   /** A PEM block of {@code der} with the given label. */
   public static String block(String label, byte[] der) {
-    return "-----BEGIN " + label + "-----\n"
+    return "-----BEGIN "
+        + label
+        + "-----\n"
         + MIME.encodeToString(der)
-        + "\n-----END " + label + "-----\n";
+        + "\n-----END "
+        + label
+        + "-----\n";
   }
 }

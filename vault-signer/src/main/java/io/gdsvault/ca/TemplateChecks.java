@@ -28,7 +28,11 @@ public final class TemplateChecks {
   /** The checks that depend only on the issuer, combined; build once per CA certificate. */
   public static TemplateCheck forIssuer(X509Certificate issuer) {
     List<TemplateCheck> checks =
-        List.of(serialLongEnough(), withinIssuerValidity(issuer), notCa(), authorityKeyIdMatches(issuer));
+        List.of(
+            serialLongEnough(),
+            withinIssuerValidity(issuer),
+            notCa(),
+            authorityKeyIdMatches(issuer));
     return t -> {
       for (TemplateCheck c : checks) {
         c.check(t);
@@ -60,7 +64,9 @@ public final class TemplateChecks {
       if (bc != null && bc.isCritical() && Arrays.equals(leaf, bc.getExtnValue().getOctets())) {
         return; // the CA's own encoding of CA:false, compared as bytes
       }
-      if (bc == null || !bc.isCritical() || BasicConstraints.getInstance(bc.getParsedValue()).isCA()) {
+      if (bc == null
+          || !bc.isCritical()
+          || BasicConstraints.getInstance(bc.getParsedValue()).isCA()) {
         throw invalid("basicConstraints must be critical with CA:false");
       }
     };
@@ -105,7 +111,8 @@ public final class TemplateChecks {
       if (Arrays.equals(expected, aki.getExtnValue().getOctets())) {
         return;
       }
-      byte[] keyId = AuthorityKeyIdentifier.getInstance(aki.getParsedValue()).getKeyIdentifierOctets();
+      byte[] keyId =
+          AuthorityKeyIdentifier.getInstance(aki.getParsedValue()).getKeyIdentifierOctets();
       if (!Arrays.equals(ski, keyId)) {
         throw invalid("authority key identifier does not name the issuer key");
       }
@@ -118,7 +125,8 @@ public final class TemplateChecks {
     }
     try {
       AuthorityKeyIdentifier aki =
-          new org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuer);
+          new org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils()
+              .createAuthorityKeyIdentifier(issuer);
       return Arrays.equals(aki.getKeyIdentifierOctets(), ski) ? encoded(aki) : null;
     } catch (java.security.GeneralSecurityException | RuntimeException e) {
       return null;

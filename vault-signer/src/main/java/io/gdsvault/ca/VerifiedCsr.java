@@ -14,12 +14,12 @@ import org.bouncycastle.asn1.x500.X500Name;
  * <p>There are exactly two ways to get one, and both check something:
  *
  * <ul>
- *   <li>{@link #verify} parses the request (size, DER syntax, key algorithm and curve) and
- *       verifies its signature. The server calls it once, when it accepts the request.
- *   <li>{@link CsrSeal#restore} re-creates the object later (at approval) from the stored bytes
- *       and the seal made at acceptance. It checks the keyed seal over the bytes and re-parses
- *       them, but does not repeat the signature verification: the seal says it was done on these
- *       exact bytes.
+ *   <li>{@link #verify} parses the request (size, DER syntax, key algorithm and curve) and verifies
+ *       its signature. The server calls it once, when it accepts the request.
+ *   <li>{@link CsrSeal#restore} re-creates the object later (at approval) from the stored bytes and
+ *       the seal made at acceptance. It checks the keyed seal over the bytes and re-parses them,
+ *       but does not repeat the signature verification: the seal says it was done on these exact
+ *       bytes.
  * </ul>
  *
  * <p>The constructor is private. The object carries the SHA-256 of the request bytes that were

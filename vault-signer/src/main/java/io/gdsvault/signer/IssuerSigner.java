@@ -27,8 +27,8 @@ public interface IssuerSigner {
   SignatureAlgorithm signatureAlgorithm();
 
   /**
-   * Signs the to-be-signed bytes (hashing included) and returns the signature in the X.509
-   * encoding of {@link #signatureAlgorithm()} (PKCS#1 v1.5 for RSA, DER SEQUENCE{r,s} for ECDSA).
+   * Signs the to-be-signed bytes (hashing included) and returns the signature in the X.509 encoding
+   * of {@link #signatureAlgorithm()} (PKCS#1 v1.5 for RSA, DER SEQUENCE{r,s} for ECDSA).
    *
    * @throws SignerException with a safe message when the key is unreachable or refuses
    */

@@ -4,8 +4,8 @@ package io.gdsvault.signer;
 public interface KeyCreator {
 
   /**
-   * Creates a new key under {@code alias} inside the backend (non-exportable where the backend
-   * can enforce it) and returns a signer for it, with an empty chain.
+   * Creates a new key under {@code alias} inside the backend (non-exportable where the backend can
+   * enforce it) and returns a signer for it, with an empty chain.
    *
    * @throws SignerException if the alias is taken or the backend refuses
    */

@@ -7,8 +7,8 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.RuntimeOperatorException;
 
 /**
- * Bridges BouncyCastle's certificate and CRL builders to the {@link IssuerSigner} port: BC
- * streams the to-be-signed bytes in, and the port signs them. Not thread-safe: one per build.
+ * Bridges BouncyCastle's certificate and CRL builders to the {@link IssuerSigner} port: BC streams
+ * the to-be-signed bytes in, and the port signs them. Not thread-safe: one per build.
  */
 public final class PortContentSigner implements ContentSigner {
 
@@ -30,8 +30,8 @@ public final class PortContentSigner implements ContentSigner {
   }
 
   /**
-   * Signs what was written. A {@link SignerException} travels out as the cause of a
-   * {@link RuntimeOperatorException}; callers unwrap it with {@link #unwrap}.
+   * Signs what was written. A {@link SignerException} travels out as the cause of a {@link
+   * RuntimeOperatorException}; callers unwrap it with {@link #unwrap}.
    */
   @Override
   public byte[] getSignature() {

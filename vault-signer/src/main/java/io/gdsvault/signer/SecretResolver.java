@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Finds a secret (keystore password, HSM PIN): first an environment variable, then a file that
- * only its owner may read (0600). A missing file can be generated on first start with 256 random
- * bits. Secrets never appear in messages: only variable names and paths do.
+ * Finds a secret (keystore password, HSM PIN): first an environment variable, then a file that only
+ * its owner may read (0600). A missing file can be generated on first start with 256 random bits.
+ * Secrets never appear in messages: only variable names and paths do.
  */
 public final class SecretResolver {
 
@@ -41,8 +41,8 @@ public final class SecretResolver {
   }
 
   /**
-   * The secret from {@code envVar} if set and non-empty, else from {@code secretFile}; if the
-   * file is absent and {@code generateIfMissing}, a new random secret is written there first.
+   * The secret from {@code envVar} if set and non-empty, else from {@code secretFile}; if the file
+   * is absent and {@code generateIfMissing}, a new random secret is written there first.
    */
   public char[] resolve(String envVar, Path secretFile, boolean generateIfMissing)
       throws SignerException {
@@ -71,8 +71,11 @@ public final class SecretResolver {
         Set<PosixFilePermission> perms = view.readAttributes().permissions();
         if (!OWNER_ONLY.containsAll(perms)) {
           throw new SignerException(
-              "secret file " + file.getFileName() + " must have permissions 0600 (has "
-                  + PosixFilePermissions.toString(perms) + ")");
+              "secret file "
+                  + file.getFileName()
+                  + " must have permissions 0600 (has "
+                  + PosixFilePermissions.toString(perms)
+                  + ")");
         }
       }
       byte[] bytes = Files.readAllBytes(file);

@@ -47,7 +47,9 @@ public enum SignatureAlgorithm {
   /** The digest algorithm identifier, as used in a PKCS#1 DigestInfo. */
   public AlgorithmIdentifier digestAlgorithmIdentifier() {
     ASN1ObjectIdentifier d =
-        digestName.equals("SHA-384") ? NISTObjectIdentifiers.id_sha384 : NISTObjectIdentifiers.id_sha256;
+        digestName.equals("SHA-384")
+            ? NISTObjectIdentifiers.id_sha384
+            : NISTObjectIdentifiers.id_sha256;
     return new AlgorithmIdentifier(d, DERNull.INSTANCE);
   }
 }

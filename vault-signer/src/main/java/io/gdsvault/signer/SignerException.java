@@ -1,8 +1,8 @@
 package io.gdsvault.signer;
 
 /**
- * The issuer key could not be created, found or used. The message is safe to show: it never
- * carries a PIN, password, token or key material; the cause is for the log.
+ * The issuer key could not be created, found or used. The message is safe to show: it never carries
+ * a PIN, password, token or key material; the cause is for the log.
  */
 public class SignerException extends Exception {
 

@@ -18,24 +18,40 @@ class ArchitectureTest {
   @Test
   void theCaKnowsOnlyThePort() {
     noClasses()
-        .that().resideInAPackage("io.gdsvault.ca..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "io.gdsvault.signer.local..", "io.gdsvault.signer.pkcs11..", "io.gdsvault.signer.azure..",
-            "com.azure..", "sun.security.pkcs11..", "org.eclipse.milo..", "java.sql..")
+        .that()
+        .resideInAPackage("io.gdsvault.ca..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.gdsvault.signer.local..",
+            "io.gdsvault.signer.pkcs11..",
+            "io.gdsvault.signer.azure..",
+            "com.azure..",
+            "sun.security.pkcs11..",
+            "org.eclipse.milo..",
+            "java.sql..")
         .check(CLASSES);
   }
 
   @Test
   void backendsDoNotKnowEachOtherOrTheCa() {
     noClasses()
-        .that().resideInAPackage("io.gdsvault.signer.azure..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "io.gdsvault.ca..", "io.gdsvault.signer.pkcs11..")
+        .that()
+        .resideInAPackage("io.gdsvault.signer.azure..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.gdsvault.ca..", "io.gdsvault.signer.pkcs11..")
         .check(CLASSES);
     noClasses()
-        .that().resideInAPackage("io.gdsvault.signer.local..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "io.gdsvault.ca..", "io.gdsvault.signer.pkcs11..", "io.gdsvault.signer.azure..", "com.azure..")
+        .that()
+        .resideInAPackage("io.gdsvault.signer.local..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.gdsvault.ca..",
+            "io.gdsvault.signer.pkcs11..",
+            "io.gdsvault.signer.azure..",
+            "com.azure..")
         .check(CLASSES);
   }
 }

@@ -21,9 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The one suite every key backend passes: what the CA issues through it is accepted by
- * independent validators, revocation is honoured, the CA survives restarts and rollovers, and
- * the key stays in its backend. Subclasses supply the backend.
+ * The one suite every key backend passes: what the CA issues through it is accepted by independent
+ * validators, revocation is honoured, the CA survives restarts and rollovers, and the key stays in
+ * its backend. Subclasses supply the backend.
  */
 public abstract class CaBackendContract {
 
@@ -53,7 +53,10 @@ public abstract class CaBackendContract {
 
   private static IssuanceRequest request(String uri) {
     return new IssuanceRequest(
-        uri, "CN=Pump 7, O=Acme, DC=host1", List.of("host1.example"), List.of("127.0.0.1"),
+        uri,
+        "CN=Pump 7, O=Acme, DC=host1",
+        List.of("host1.example"),
+        List.of("127.0.0.1"),
         ApplicationType.CLIENT_AND_SERVER);
   }
 
@@ -64,17 +67,22 @@ public abstract class CaBackendContract {
   // Part 12 §7.6: what the GDS issues must validate in any stack; revocation must bite at once.
   @ParameterizedTest
   @EnumSource(CertificateType.class)
-  void issuedCertificateIsAcceptedByPkixAndOpensslUntilRevoked(CertificateType type) throws Exception {
+  void issuedCertificateIsAcceptedByPkixAndOpensslUntilRevoked(CertificateType type)
+      throws Exception {
     try (SignerBackend backend = openBackend()) {
       CertificateAuthority ca = open(backend, new InMemoryCaStateStore(), type);
       String uri = "urn:host1:acme:pump7";
-      IssuedCertificate issued = ca.issue(TestCsrs.csr(keyFor(type), uri), request(uri),
-          CsrChecks.applicationUriMatches(uri, true));
+      IssuedCertificate issued =
+          ca.issue(
+              TestCsrs.csr(keyFor(type), uri),
+              request(uri),
+              CsrChecks.applicationUriMatches(uri, true));
 
       assertThat(issued.issuerChain()).containsExactly(ca.currentCaCertificate());
       IndependentValidators.pkix(issued.certificate(), ca.trustedCaCertificates(), ca.crls());
-      var ok = IndependentValidators.openssl(dir("ok"), issued.certificate(),
-          ca.trustedCaCertificates(), ca.crls());
+      var ok =
+          IndependentValidators.openssl(
+              dir("ok"), issued.certificate(), ca.trustedCaCertificates(), ca.crls());
       assertThat(ok.exitCode()).as(ok.output()).isZero();
       assertThat(ok.output()).contains("leaf.pem: OK");
 
@@ -86,12 +94,18 @@ public abstract class CaBackendContract {
       assertThat(before).isPositive();
       assertThat(crl.isRevoked(issued.certificate())).isTrue();
 
-      assertThatThrownBy(() ->
-              IndependentValidators.pkix(issued.certificate(), ca.trustedCaCertificates(), ca.crls()))
-          .isInstanceOfSatisfying(CertPathValidatorException.class,
-              e -> assertThat(e.getReason()).isEqualTo(CertPathValidatorException.BasicReason.REVOKED));
-      var revoked = IndependentValidators.openssl(dir("revoked"), issued.certificate(),
-          ca.trustedCaCertificates(), ca.crls());
+      assertThatThrownBy(
+              () ->
+                  IndependentValidators.pkix(
+                      issued.certificate(), ca.trustedCaCertificates(), ca.crls()))
+          .isInstanceOfSatisfying(
+              CertPathValidatorException.class,
+              e ->
+                  assertThat(e.getReason())
+                      .isEqualTo(CertPathValidatorException.BasicReason.REVOKED));
+      var revoked =
+          IndependentValidators.openssl(
+              dir("revoked"), issued.certificate(), ca.trustedCaCertificates(), ca.crls());
       assertThat(revoked.exitCode()).isNotZero();
       assertThat(revoked.output()).contains("certificate revoked");
     }
@@ -101,7 +115,8 @@ public abstract class CaBackendContract {
   @Test
   void issuerKeyStaysInItsBackend() throws Exception {
     try (SignerBackend backend = openBackend()) {
-      CertificateAuthority ca = open(backend, new InMemoryCaStateStore(), CertificateType.ECC_NIST_P256);
+      CertificateAuthority ca =
+          open(backend, new InMemoryCaStateStore(), CertificateType.ECC_NIST_P256);
       IssuerSigner signer = backend.findKey(ca.currentCaId()).orElseThrow();
       assertThat(signer.publicKey()).isEqualTo(ca.currentCaCertificate().getPublicKey());
       assertKeyCustody(signer);
@@ -115,12 +130,14 @@ public abstract class CaBackendContract {
     X509Certificate firstCa;
     BigInteger firstCrlNumber;
     try (SignerBackend backend = openBackend()) {
-      CertificateAuthority ca = open(backend, new FileCaStateStore(state), CertificateType.RSA_SHA256);
+      CertificateAuthority ca =
+          open(backend, new FileCaStateStore(state), CertificateType.RSA_SHA256);
       firstCa = ca.currentCaCertificate();
       firstCrlNumber = crlNumber(ca.currentCrl());
     }
     try (SignerBackend backend = openBackend()) {
-      CertificateAuthority ca = open(backend, new FileCaStateStore(state), CertificateType.RSA_SHA256);
+      CertificateAuthority ca =
+          open(backend, new FileCaStateStore(state), CertificateType.RSA_SHA256);
       assertThat(ca.currentCaCertificate()).isEqualTo(firstCa);
       X509CRL crl = ca.reissueCrl(ca.currentCaId());
       assertThat(crlNumber(crl)).isGreaterThan(firstCrlNumber);
@@ -135,10 +152,12 @@ public abstract class CaBackendContract {
   @Test
   void rolloverKeepsOldCaTrustedAndRevocable() throws Exception {
     try (SignerBackend backend = openBackend()) {
-      CertificateAuthority ca = open(backend, new InMemoryCaStateStore(), CertificateType.ECC_NIST_P256);
+      CertificateAuthority ca =
+          open(backend, new InMemoryCaStateStore(), CertificateType.ECC_NIST_P256);
       X509Certificate oldCa = ca.currentCaCertificate();
       String uri = "urn:host1:acme:roll";
-      IssuedCertificate before = ca.issue(TestCsrs.csr(TestCsrs.ec("secp256r1"), uri), request(uri));
+      IssuedCertificate before =
+          ca.issue(TestCsrs.csr(TestCsrs.ec("secp256r1"), uri), request(uri));
 
       X509Certificate newCa = ca.rollover();
       IssuedCertificate after = ca.issue(TestCsrs.csr(TestCsrs.ec("secp256r1"), uri), request(uri));
@@ -152,12 +171,15 @@ public abstract class CaBackendContract {
       IndependentValidators.pkix(after.certificate(), ca.trustedCaCertificates(), ca.crls());
 
       ca.revoke(before.serialNumber());
-      assertThatThrownBy(() ->
-              IndependentValidators.pkix(before.certificate(), ca.trustedCaCertificates(), ca.crls()))
+      assertThatThrownBy(
+              () ->
+                  IndependentValidators.pkix(
+                      before.certificate(), ca.trustedCaCertificates(), ca.crls()))
           .isInstanceOf(CertPathValidatorException.class);
       IndependentValidators.pkix(after.certificate(), ca.trustedCaCertificates(), ca.crls());
-      var res = IndependentValidators.openssl(dir("roll"), after.certificate(),
-          ca.trustedCaCertificates(), ca.crls());
+      var res =
+          IndependentValidators.openssl(
+              dir("roll"), after.certificate(), ca.trustedCaCertificates(), ca.crls());
       assertThat(res.exitCode()).as(res.output()).isZero();
     }
   }
@@ -168,5 +190,4 @@ public abstract class CaBackendContract {
             org.bouncycastle.asn1.ASN1OctetString.getInstance(ext).getOctets())
         .getValue();
   }
-
 }

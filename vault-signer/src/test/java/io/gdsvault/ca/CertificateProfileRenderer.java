@@ -1,8 +1,8 @@
 package io.gdsvault.ca;
 
+import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,11 +19,18 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 final class CertificateProfileRenderer {
 
   private static final String[] KU = {
-    "digitalSignature", "nonRepudiation", "keyEncipherment", "dataEncipherment",
-    "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly"
+    "digitalSignature",
+    "nonRepudiation",
+    "keyEncipherment",
+    "dataEncipherment",
+    "keyAgreement",
+    "keyCertSign",
+    "cRLSign",
+    "encipherOnly",
+    "decipherOnly"
   };
-  private static final Map<String, String> EKU = Map.of(
-      "1.3.6.1.5.5.7.3.1", "serverAuth", "1.3.6.1.5.5.7.3.2", "clientAuth");
+  private static final Map<String, String> EKU =
+      Map.of("1.3.6.1.5.5.7.3.1", "serverAuth", "1.3.6.1.5.5.7.3.2", "clientAuth");
   private static final Map<Integer, String> SAN = Map.of(2, "dns", 6, "uri", 7, "ip");
 
   private CertificateProfileRenderer() {}
@@ -36,10 +43,14 @@ final class CertificateProfileRenderer {
     lines.add("signatureAlgorithm: " + cert.getSigAlgName());
     lines.add("publicKey: " + key(cert));
     lines.add("serialNumberAtLeast64Bits: " + (cert.getSerialNumber().bitLength() >= 64));
-    lines.add("validityDays: "
-        + Duration.between(cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant()).toDays());
-    lines.add("basicConstraints: " + crit(cert, "2.5.29.19")
-        + (cert.getBasicConstraints() < 0 ? "CA:false" : "CA:true"));
+    lines.add(
+        "validityDays: "
+            + Duration.between(cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant())
+                .toDays());
+    lines.add(
+        "basicConstraints: "
+            + crit(cert, "2.5.29.19")
+            + (cert.getBasicConstraints() < 0 ? "CA:false" : "CA:true"));
     List<String> ku = new ArrayList<>();
     boolean[] bits = cert.getKeyUsage();
     for (int i = 0; bits != null && i < bits.length && i < KU.length; i++) {
@@ -57,18 +68,29 @@ final class CertificateProfileRenderer {
     lines.add("extendedKeyUsage: " + crit(cert, "2.5.29.37") + String.join(", ", eku));
     Collection<List<?>> sans = cert.getSubjectAlternativeNames();
     for (List<?> san : sans) {
-      lines.add("subjectAltName: " + SAN.getOrDefault((Integer) san.get(0), "other") + ":" + san.get(1));
+      lines.add(
+          "subjectAltName: " + SAN.getOrDefault((Integer) san.get(0), "other") + ":" + san.get(1));
     }
-    byte[] ski = SubjectKeyIdentifier.getInstance(
-        ASN1OctetString.getInstance(cert.getExtensionValue("2.5.29.14")).getOctets()).getKeyIdentifier();
-    byte[] expectedSki = new JcaX509ExtensionUtils().createSubjectKeyIdentifier(cert.getPublicKey())
-        .getKeyIdentifier();
-    lines.add("subjectKeyIdentifier: " + (Arrays.equals(ski, expectedSki) ? "SHA-1 of key" : "other"));
-    byte[] aki = AuthorityKeyIdentifier.getInstance(
-        ASN1OctetString.getInstance(cert.getExtensionValue("2.5.29.35")).getOctets()).getKeyIdentifierOctets();
-    byte[] issuerSki = SubjectKeyIdentifier.getInstance(
-        ASN1OctetString.getInstance(issuer.getExtensionValue("2.5.29.14")).getOctets()).getKeyIdentifier();
-    lines.add("authorityKeyIdentifier: " + (Arrays.equals(aki, issuerSki) ? "issuer SKI" : "other"));
+    byte[] ski =
+        SubjectKeyIdentifier.getInstance(
+                ASN1OctetString.getInstance(cert.getExtensionValue("2.5.29.14")).getOctets())
+            .getKeyIdentifier();
+    byte[] expectedSki =
+        new JcaX509ExtensionUtils()
+            .createSubjectKeyIdentifier(cert.getPublicKey())
+            .getKeyIdentifier();
+    lines.add(
+        "subjectKeyIdentifier: " + (Arrays.equals(ski, expectedSki) ? "SHA-1 of key" : "other"));
+    byte[] aki =
+        AuthorityKeyIdentifier.getInstance(
+                ASN1OctetString.getInstance(cert.getExtensionValue("2.5.29.35")).getOctets())
+            .getKeyIdentifierOctets();
+    byte[] issuerSki =
+        SubjectKeyIdentifier.getInstance(
+                ASN1OctetString.getInstance(issuer.getExtensionValue("2.5.29.14")).getOctets())
+            .getKeyIdentifier();
+    lines.add(
+        "authorityKeyIdentifier: " + (Arrays.equals(aki, issuerSki) ? "issuer SKI" : "other"));
     lines.add("criticalExtensions: " + sorted(cert.getCriticalExtensionOIDs()));
     lines.add("nonCriticalExtensions: " + sorted(cert.getNonCriticalExtensionOIDs()));
     lines.sort(null);

@@ -3,9 +3,9 @@ package io.gdsvault.ca;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.gdsvault.signer.SecretResolver;
 import io.gdsvault.signer.local.LocalKeyStoreBackend;
 import io.gdsvault.signer.local.LocalSignerSettings;
-import io.gdsvault.signer.SecretResolver;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.cert.X509CRL;
@@ -21,12 +21,24 @@ class CrlScheduleTest {
   @TempDir Path dir;
 
   private CertificateAuthority open(MutableClock clock) throws Exception {
-    var backend = LocalKeyStoreBackend.open(
-        new LocalSignerSettings(dir.resolve("keys"), null, null), new SecretResolver(n -> null));
-    CaConfig config = new CaConfig("g", CertificateType.ECC_NIST_P256, null, "CN=Test CA, O=Test",
-        Duration.ofDays(100), Duration.ofDays(30), Duration.ofDays(10), Duration.ofDays(2),
-        Duration.ofDays(40), null);
-    return CertificateAuthority.open(config, backend, new FileCaStateStore(dir.resolve("state")), clock);
+    var backend =
+        LocalKeyStoreBackend.open(
+            new LocalSignerSettings(dir.resolve("keys"), null, null),
+            new SecretResolver(n -> null));
+    CaConfig config =
+        new CaConfig(
+            "g",
+            CertificateType.ECC_NIST_P256,
+            null,
+            "CN=Test CA, O=Test",
+            Duration.ofDays(100),
+            Duration.ofDays(30),
+            Duration.ofDays(10),
+            Duration.ofDays(2),
+            Duration.ofDays(40),
+            null);
+    return CertificateAuthority.open(
+        config, backend, new FileCaStateStore(dir.resolve("state")), clock);
   }
 
   // Some OPC UA stacks refuse a CA without a CRL: one must exist as soon as the CA does.
@@ -70,8 +82,10 @@ class CrlScheduleTest {
     assertThat(newCa.getSubjectX500Principal().getName()).contains("CN=Test CA G2");
     assertThat(ca.trustedCaCertificates()).containsExactly(newCa, oldCa);
     // issued certificates never outlive their issuer
-    var issued = ca.issue(TestCsrs.csr(TestCsrs.ec("secp256r1"), "urn:a:b"),
-        new IssuanceRequest("urn:a:b", null, List.of(), List.of(), ApplicationType.SERVER));
+    var issued =
+        ca.issue(
+            TestCsrs.csr(TestCsrs.ec("secp256r1"), "urn:a:b"),
+            new IssuanceRequest("urn:a:b", null, List.of(), List.of(), ApplicationType.SERVER));
     assertThat(issued.certificate().getNotAfter()).isBeforeOrEqualTo(newCa.getNotAfter());
 
     clock.advance(Duration.ofDays(40)); // the old CA expires
@@ -83,7 +97,8 @@ class CrlScheduleTest {
   void revokingAnUnknownSerialIsNotFound() throws Exception {
     CertificateAuthority ca = open(new MutableClock(Instant.parse("2026-03-01T00:00:00Z")));
     Throwable t = catchThrowable(() -> ca.revoke(BigInteger.valueOf(12345)));
-    assertThat(t).isInstanceOfSatisfying(CaException.class,
-        e -> assertThat(e.reason()).isEqualTo(CaException.Reason.NOT_FOUND));
+    assertThat(t)
+        .isInstanceOfSatisfying(
+            CaException.class, e -> assertThat(e.reason()).isEqualTo(CaException.Reason.NOT_FOUND));
   }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.gdsvault.ca.CaException.Reason;
+import io.gdsvault.signer.SecretResolver;
 import io.gdsvault.signer.local.LocalKeyStoreBackend;
 import io.gdsvault.signer.local.LocalSignerSettings;
-import io.gdsvault.signer.SecretResolver;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -27,13 +27,22 @@ class CsrChecksTest {
 
   @BeforeAll
   static void openCas() throws Exception {
-    var backend = LocalKeyStoreBackend.open(
-        new LocalSignerSettings(tmp, null, null), new SecretResolver(n -> null));
+    var backend =
+        LocalKeyStoreBackend.open(
+            new LocalSignerSettings(tmp, null, null), new SecretResolver(n -> null));
     var store = new InMemoryCaStateStore();
-    rsaCa = CertificateAuthority.open(
-        CaConfig.defaults("g", CertificateType.RSA_SHA256, null), backend, store, Clock.systemUTC());
-    p256Ca = CertificateAuthority.open(
-        CaConfig.defaults("g", CertificateType.ECC_NIST_P256, null), backend, store, Clock.systemUTC());
+    rsaCa =
+        CertificateAuthority.open(
+            CaConfig.defaults("g", CertificateType.RSA_SHA256, null),
+            backend,
+            store,
+            Clock.systemUTC());
+    p256Ca =
+        CertificateAuthority.open(
+            CaConfig.defaults("g", CertificateType.ECC_NIST_P256, null),
+            backend,
+            store,
+            Clock.systemUTC());
   }
 
   private static IssuanceRequest request() {
@@ -58,7 +67,8 @@ class CsrChecksTest {
   // Part 7 RsaSha256 profile: RSA keys below 2048 bits are refused.
   @Test
   void a512BitRsaKeyIsTooWeak() throws Exception {
-    assertThat(reasonFor(rsaCa, TestCsrs.csr(TestCsrs.rsa(512), URI))).isEqualTo(Reason.KEY_TOO_WEAK);
+    assertThat(reasonFor(rsaCa, TestCsrs.csr(TestCsrs.rsa(512), URI)))
+        .isEqualTo(Reason.KEY_TOO_WEAK);
   }
 
   @Test
@@ -104,8 +114,10 @@ class CsrChecksTest {
     byte[] noUri = TestCsrs.csr(TestCsrs.ec("secp256r1"), "CN=x", null, List.of(), List.of());
     assertThat(reasonFor(p256Ca, noUri, CsrChecks.applicationUriMatches(URI, true)))
         .isEqualTo(Reason.CERTIFICATE_URI_INVALID);
-    assertThatCode(() -> CsrChecks.applicationUriMatches(URI, false)
-            .check(CsrChecks.parse(noUri, CsrChecks.DEFAULT_MAX_CSR_BYTES)))
+    assertThatCode(
+            () ->
+                CsrChecks.applicationUriMatches(URI, false)
+                    .check(CsrChecks.parse(noUri, CsrChecks.DEFAULT_MAX_CSR_BYTES)))
         .doesNotThrowAnyException();
   }
 
@@ -113,17 +125,42 @@ class CsrChecksTest {
   void invalidRequestFieldsAreInvalidArguments() throws Exception {
     KeyPair key = TestCsrs.ec("secp256r1");
     byte[] csr = TestCsrs.csr(key, URI);
-    Throwable badDns = catchThrowable(() -> p256Ca.issue(csr,
-        new IssuanceRequest(URI, null, List.of("bad host!"), List.of(), ApplicationType.SERVER)));
-    Throwable badIp = catchThrowable(() -> p256Ca.issue(csr,
-        new IssuanceRequest(URI, null, List.of(), List.of("300.1.1.1"), ApplicationType.SERVER)));
-    Throwable badUri = catchThrowable(() -> p256Ca.issue(csr,
-        new IssuanceRequest("not a uri", null, List.of(), List.of(), ApplicationType.SERVER)));
-    Throwable badSubject = catchThrowable(() -> p256Ca.issue(csr,
-        new IssuanceRequest(URI, "garbage-without-equals", List.of(), List.of(), ApplicationType.SERVER)));
+    Throwable badDns =
+        catchThrowable(
+            () ->
+                p256Ca.issue(
+                    csr,
+                    new IssuanceRequest(
+                        URI, null, List.of("bad host!"), List.of(), ApplicationType.SERVER)));
+    Throwable badIp =
+        catchThrowable(
+            () ->
+                p256Ca.issue(
+                    csr,
+                    new IssuanceRequest(
+                        URI, null, List.of(), List.of("300.1.1.1"), ApplicationType.SERVER)));
+    Throwable badUri =
+        catchThrowable(
+            () ->
+                p256Ca.issue(
+                    csr,
+                    new IssuanceRequest(
+                        "not a uri", null, List.of(), List.of(), ApplicationType.SERVER)));
+    Throwable badSubject =
+        catchThrowable(
+            () ->
+                p256Ca.issue(
+                    csr,
+                    new IssuanceRequest(
+                        URI,
+                        "garbage-without-equals",
+                        List.of(),
+                        List.of(),
+                        ApplicationType.SERVER)));
     for (Throwable t : List.of(badDns, badIp, badUri, badSubject)) {
-      assertThat(t).isInstanceOfSatisfying(CaException.class,
-          e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT));
+      assertThat(t)
+          .isInstanceOfSatisfying(
+              CaException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT));
     }
   }
 

@@ -84,9 +84,11 @@ class FileCaStateStoreTest {
 
     FileCaStateStore reopened = new FileCaStateStore(dir);
     assertThat(reopened.revoked("ca-1")).containsExactly(new RevokedEntry(BigInteger.TEN, t));
-    assertThat(reopened.generations("grp/RSA")).singleElement()
+    assertThat(reopened.generations("grp/RSA"))
+        .singleElement()
         .satisfies(r -> assertThat(r.certificateDer()).containsExactly(1, 2, 3));
-    assertThat(reopened.latestCrl("ca-1")).get()
+    assertThat(reopened.latestCrl("ca-1"))
+        .get()
         .satisfies(c -> assertThat(c.crlNumber()).isEqualTo(5));
     try (var files = Files.list(dir)) {
       assertThat(files.map(Path::toString)).noneMatch(n -> n.endsWith(".tmp"));
@@ -96,12 +98,16 @@ class FileCaStateStoreTest {
   // Unique serials per CA even when many issuances race (reserve-then-sign).
   @Test
   void manyConcurrentIssuancesNeverShareASerial() throws Exception {
-    var backend = io.gdsvault.signer.local.LocalKeyStoreBackend.open(
-        new io.gdsvault.signer.local.LocalSignerSettings(dir.resolve("keys"), null, null),
-        new io.gdsvault.signer.SecretResolver(n -> null));
-    CertificateAuthority ca = CertificateAuthority.open(
-        CaConfig.defaults("g", CertificateType.ECC_NIST_P256, null), backend,
-        new FileCaStateStore(dir.resolve("state")), java.time.Clock.systemUTC());
+    var backend =
+        io.gdsvault.signer.local.LocalKeyStoreBackend.open(
+            new io.gdsvault.signer.local.LocalSignerSettings(dir.resolve("keys"), null, null),
+            new io.gdsvault.signer.SecretResolver(n -> null));
+    CertificateAuthority ca =
+        CertificateAuthority.open(
+            CaConfig.defaults("g", CertificateType.ECC_NIST_P256, null),
+            backend,
+            new FileCaStateStore(dir.resolve("state")),
+            java.time.Clock.systemUTC());
     byte[] csr = TestCsrs.csr(TestCsrs.ec("secp256r1"), "urn:a:b");
     var req = new IssuanceRequest("urn:a:b", null, List.of(), List.of(), ApplicationType.CLIENT);
     ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -35,10 +35,13 @@ public final class IndependentValidators {
     anchors.forEach(a -> trust.add(new TrustAnchor(a, null)));
     PKIXParameters params = new PKIXParameters(trust);
     params.setRevocationEnabled(true);
-    params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(crls)));
+    params.addCertStore(
+        CertStore.getInstance("Collection", new CollectionCertStoreParameters(crls)));
     CertPathValidator validator = CertPathValidator.getInstance("PKIX");
     PKIXRevocationChecker rc = (PKIXRevocationChecker) validator.getRevocationChecker();
-    rc.setOptions(EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS, PKIXRevocationChecker.Option.NO_FALLBACK));
+    rc.setOptions(
+        EnumSet.of(
+            PKIXRevocationChecker.Option.PREFER_CRLS, PKIXRevocationChecker.Option.NO_FALLBACK));
     params.addCertPathChecker(rc);
     validator.validate(path, params);
   }
@@ -55,8 +58,17 @@ public final class IndependentValidators {
     crls.forEach(c -> crlPem.append(PemEncoding.pem(c)));
     Files.writeString(dir.resolve("crl.pem"), crlPem);
     Files.writeString(dir.resolve("leaf.pem"), PemEncoding.pem(leaf));
-    List<String> cmd = new ArrayList<>(List.of("openssl", "verify", "-CAfile", "ca.pem", "-crl_check",
-        "-CRLfile", "crl.pem", "leaf.pem"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "openssl",
+                "verify",
+                "-CAfile",
+                "ca.pem",
+                "-crl_check",
+                "-CRLfile",
+                "crl.pem",
+                "leaf.pem"));
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS)) {

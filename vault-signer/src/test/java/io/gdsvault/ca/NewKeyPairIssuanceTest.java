@@ -2,9 +2,9 @@ package io.gdsvault.ca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gdsvault.signer.SecretResolver;
 import io.gdsvault.signer.local.LocalKeyStoreBackend;
 import io.gdsvault.signer.local.LocalSignerSettings;
-import io.gdsvault.signer.SecretResolver;
 import java.nio.file.Path;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
@@ -24,18 +24,31 @@ class NewKeyPairIssuanceTest {
   @EnumSource(CertificateType.class)
   void theGeneratedKeyMatchesItsCertificateAndTheCertificateValidates(CertificateType type)
       throws Exception {
-    var backend = LocalKeyStoreBackend.open(
-        new LocalSignerSettings(dir, null, null), new SecretResolver(n -> null));
-    CertificateAuthority ca = CertificateAuthority.open(
-        CaConfig.defaults("g", type, null), backend, new InMemoryCaStateStore(), Clock.systemUTC());
-    IssuedKeyPair kp = ca.issueWithNewKeyPair(new IssuanceRequest("urn:a:b", "CN=New, O=Acme",
-        List.of("new.example"), List.of(), ApplicationType.CLIENT), 2048);
+    var backend =
+        LocalKeyStoreBackend.open(
+            new LocalSignerSettings(dir, null, null), new SecretResolver(n -> null));
+    CertificateAuthority ca =
+        CertificateAuthority.open(
+            CaConfig.defaults("g", type, null),
+            backend,
+            new InMemoryCaStateStore(),
+            Clock.systemUTC());
+    IssuedKeyPair kp =
+        ca.issueWithNewKeyPair(
+            new IssuanceRequest(
+                "urn:a:b",
+                "CN=New, O=Acme",
+                List.of("new.example"),
+                List.of(),
+                ApplicationType.CLIENT),
+            2048);
 
     var cert = kp.issued().certificate();
     if (type.isRsa()) {
       assertThat(((RSAPublicKey) cert.getPublicKey()).getModulus().bitLength()).isEqualTo(2048);
     } else {
-      assertThat(((ECPublicKey) cert.getPublicKey()).getParams().getCurve().getField().getFieldSize())
+      assertThat(
+              ((ECPublicKey) cert.getPublicKey()).getParams().getCurve().getField().getFieldSize())
           .isEqualTo(type == CertificateType.ECC_NIST_P256 ? 256 : 384);
     }
     String alg = type.isRsa() ? "SHA256withRSA" : "SHA256withECDSA";

@@ -36,7 +36,8 @@ public final class TestCsrs {
     return g.generateKeyPair();
   }
 
-  public static byte[] csr(KeyPair pair, String subject, String uri, List<String> dns, List<String> ips)
+  public static byte[] csr(
+      KeyPair pair, String subject, String uri, List<String> dns, List<String> ips)
       throws Exception {
     var b = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), pair.getPublic());
     List<ASN1Encodable> names = new ArrayList<>();
@@ -47,11 +48,16 @@ public final class TestCsrs {
     ips.forEach(i -> names.add(new GeneralName(GeneralName.iPAddress, i)));
     if (!names.isEmpty()) {
       ExtensionsGenerator ext = new ExtensionsGenerator();
-      ext.addExtension(Extension.subjectAlternativeName, false, new DERSequence(names.toArray(ASN1Encodable[]::new)));
+      ext.addExtension(
+          Extension.subjectAlternativeName,
+          false,
+          new DERSequence(names.toArray(ASN1Encodable[]::new)));
       b.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate());
     }
-    String alg = pair.getPublic().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
-    return b.build(new JcaContentSignerBuilder(alg).setProvider(BC).build(pair.getPrivate())).getEncoded();
+    String alg =
+        pair.getPublic().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+    return b.build(new JcaContentSignerBuilder(alg).setProvider(BC).build(pair.getPrivate()))
+        .getEncoded();
   }
 
   public static byte[] csr(KeyPair pair, String uri) throws Exception {

@@ -35,10 +35,15 @@ class VerifiedCsrTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    var backend = LocalKeyStoreBackend.open(
-        new LocalSignerSettings(tmp, null, null), new SecretResolver(n -> null));
-    rsaCa = CertificateAuthority.open(CaConfig.defaults("g", CertificateType.RSA_SHA256, null),
-        backend, new InMemoryCaStateStore(), Clock.systemUTC());
+    var backend =
+        LocalKeyStoreBackend.open(
+            new LocalSignerSettings(tmp, null, null), new SecretResolver(n -> null));
+    rsaCa =
+        CertificateAuthority.open(
+            CaConfig.defaults("g", CertificateType.RSA_SHA256, null),
+            backend,
+            new InMemoryCaStateStore(),
+            Clock.systemUTC());
     rsaCsr = TestCsrs.csr(TestCsrs.rsa(2048), URI);
     p256Csr = TestCsrs.csr(TestCsrs.ec("secp256r1"), URI);
   }
@@ -97,7 +102,8 @@ class VerifiedCsrTest {
         .isEqualTo(Reason.CSR_SIGNATURE_INVALID);
   }
 
-  // The type has no public constructor; its only public factory verifies (CsrSeal.restore is the other door).
+  // The type has no public constructor; its only public factory verifies (CsrSeal.restore is the
+  // other door).
   @Test
   void verifiedCsrHasNoUncheckedDoor() {
     assertThat(VerifiedCsr.class.getDeclaredConstructors())
@@ -128,39 +134,52 @@ class VerifiedCsrTest {
     VerifiedCsr v = VerifiedCsr.verify(rsaCsr);
     byte[] seal = SEAL.seal(v, REQUEST_ID);
     byte[] changed = withSubjectChanged(rsaCsr);
-    assertThat(reason(() -> SEAL.restore(changed, REQUEST_ID, seal))).isEqualTo(Reason.STORE_FAILED);
+    assertThat(reason(() -> SEAL.restore(changed, REQUEST_ID, seal)))
+        .isEqualTo(Reason.STORE_FAILED);
     byte[] otherCsr = p256Csr;
-    assertThat(reason(() -> SEAL.restore(otherCsr, REQUEST_ID, seal))).isEqualTo(Reason.STORE_FAILED);
-    assertThat(reason(() -> SEAL.restore(rsaCsr, "request-2".getBytes(StandardCharsets.US_ASCII), seal)))
+    assertThat(reason(() -> SEAL.restore(otherCsr, REQUEST_ID, seal)))
+        .isEqualTo(Reason.STORE_FAILED);
+    assertThat(
+            reason(
+                () -> SEAL.restore(rsaCsr, "request-2".getBytes(StandardCharsets.US_ASCII), seal)))
         .isEqualTo(Reason.STORE_FAILED);
     assertThat(reason(() -> new CsrSeal(key(2)).restore(rsaCsr, REQUEST_ID, seal)))
         .isEqualTo(Reason.STORE_FAILED);
     byte[] flipped = seal.clone();
     flipped[0] ^= 1;
-    assertThat(reason(() -> SEAL.restore(rsaCsr, REQUEST_ID, flipped))).isEqualTo(Reason.STORE_FAILED);
-    assertThat(reason(() -> SEAL.restore(rsaCsr, REQUEST_ID, new byte[0]))).isEqualTo(Reason.STORE_FAILED);
+    assertThat(reason(() -> SEAL.restore(rsaCsr, REQUEST_ID, flipped)))
+        .isEqualTo(Reason.STORE_FAILED);
+    assertThat(reason(() -> SEAL.restore(rsaCsr, REQUEST_ID, new byte[0])))
+        .isEqualTo(Reason.STORE_FAILED);
     assertThat(reason(() -> SEAL.restore(rsaCsr, REQUEST_ID, null))).isEqualTo(Reason.STORE_FAILED);
   }
 
   // Issuing from a verified request gives the same certificate profile as issuing from the bytes.
   @Test
   void issuanceFromAVerifiedRequestMatchesIssuanceFromTheBytes() throws Exception {
-    IssuanceRequest request = new IssuanceRequest(URI, null, List.of(), List.of(), ApplicationType.SERVER);
+    IssuanceRequest request =
+        new IssuanceRequest(URI, null, List.of(), List.of(), ApplicationType.SERVER);
     IssuedCertificate fromBytes = rsaCa.issue(rsaCsr, request);
     IssuedCertificate fromVerified =
-        rsaCa.issue(SEAL.restore(rsaCsr, REQUEST_ID, SEAL.seal(VerifiedCsr.verify(rsaCsr), REQUEST_ID)), request);
+        rsaCa.issue(
+            SEAL.restore(rsaCsr, REQUEST_ID, SEAL.seal(VerifiedCsr.verify(rsaCsr), REQUEST_ID)),
+            request);
     var issuer = rsaCa.currentCaCertificate();
     assertThat(CertificateProfileRenderer.render(fromVerified.certificate(), issuer))
         .isEqualTo(CertificateProfileRenderer.render(fromBytes.certificate(), issuer));
     assertThat(fromVerified.serialNumber()).isNotEqualTo(fromBytes.serialNumber());
-    IndependentValidators.pkix(fromVerified.certificate(), rsaCa.trustedCaCertificates(), rsaCa.crls());
+    IndependentValidators.pkix(
+        fromVerified.certificate(), rsaCa.trustedCaCertificates(), rsaCa.crls());
   }
 
-  // What the CA hands out without parsing (DER, serial, expiry, thumbprint) agrees with the parsed certificate.
+  // What the CA hands out without parsing (DER, serial, expiry, thumbprint) agrees with the parsed
+  // certificate.
   @Test
   void theIssuedDerSerialExpiryAndThumbprintAgreeWithTheParsedCertificate() throws Exception {
-    IssuedCertificate ic = rsaCa.issue(VerifiedCsr.verify(rsaCsr),
-        new IssuanceRequest(URI, null, List.of(), List.of(), ApplicationType.CLIENT));
+    IssuedCertificate ic =
+        rsaCa.issue(
+            VerifiedCsr.verify(rsaCsr),
+            new IssuanceRequest(URI, null, List.of(), List.of(), ApplicationType.CLIENT));
     var cert = ic.certificate();
     assertThat(cert.getEncoded()).isEqualTo(ic.encoded());
     assertThat(cert.getSerialNumber()).isEqualTo(ic.serialNumber());
@@ -173,12 +192,22 @@ class VerifiedCsrTest {
   @Test
   void aVerifiedRequestWithAKeyOfTheWrongTypeIsStillRefused() throws Exception {
     VerifiedCsr ec = VerifiedCsr.verify(p256Csr);
-    assertThat(reason(() -> rsaCa.issue(ec,
-            new IssuanceRequest(URI, null, List.of(), List.of(), ApplicationType.SERVER))))
+    assertThat(
+            reason(
+                () ->
+                    rsaCa.issue(
+                        ec,
+                        new IssuanceRequest(
+                            URI, null, List.of(), List.of(), ApplicationType.SERVER))))
         .isEqualTo(Reason.KEY_TYPE_MISMATCH);
-    assertThat(reason(() -> rsaCa.issue(VerifiedCsr.verify(rsaCsr),
-            new IssuanceRequest(URI, null, List.of(), List.of(), ApplicationType.SERVER),
-            CsrChecks.applicationUriMatches("urn:other", true))))
+    assertThat(
+            reason(
+                () ->
+                    rsaCa.issue(
+                        VerifiedCsr.verify(rsaCsr),
+                        new IssuanceRequest(
+                            URI, null, List.of(), List.of(), ApplicationType.SERVER),
+                        CsrChecks.applicationUriMatches("urn:other", true))))
         .isEqualTo(Reason.CERTIFICATE_URI_INVALID);
   }
 }

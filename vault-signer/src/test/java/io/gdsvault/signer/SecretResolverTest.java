@@ -17,7 +17,8 @@ class SecretResolverTest {
   @Test
   void theEnvironmentVariableWins() throws Exception {
     Path file = dir.resolve("secret");
-    char[] s = new SecretResolver(n -> n.equals("PW") ? "from-env" : null).resolve("PW", file, true);
+    char[] s =
+        new SecretResolver(n -> n.equals("PW") ? "from-env" : null).resolve("PW", file, true);
     assertThat(new String(s)).isEqualTo("from-env");
     assertThat(file).doesNotExist();
   }
@@ -27,7 +28,8 @@ class SecretResolverTest {
     Path file = dir.resolve("sub/secret");
     char[] first = new SecretResolver(n -> null).resolve("PW", file, true);
     assertThat(first.length).isGreaterThanOrEqualTo(43); // 256 bits, base64url
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     char[] second = new SecretResolver(n -> null).resolve("PW", file, true);
     assertThat(second).isEqualTo(first);
   }
@@ -46,7 +48,8 @@ class SecretResolverTest {
 
   @Test
   void aMissingPinFileIsNotInvented() {
-    assertThatThrownBy(() -> new SecretResolver(n -> null).resolve("PIN", dir.resolve("pin"), false))
+    assertThatThrownBy(
+            () -> new SecretResolver(n -> null).resolve("PIN", dir.resolve("pin"), false))
         .isInstanceOf(SignerException.class);
   }
 }

@@ -16,8 +16,9 @@ class SignerBackendsTest {
 
   @Test
   void localSettingsOpenTheKeystoreBackendAndItsKeysSign() throws Exception {
-    try (SignerBackend backend = SignerBackends.open(
-        new LocalSignerSettings(dir, "GDS_TEST_UNSET_PASSWORD_VARIABLE", null))) {
+    try (SignerBackend backend =
+        SignerBackends.open(
+            new LocalSignerSettings(dir, "GDS_TEST_UNSET_PASSWORD_VARIABLE", null))) {
       assertThat(backend.kind()).isEqualTo("local");
       IssuerSigner signer = backend.createKey("k1", KeySpec.EC_P384);
       assertThat(signer.signatureAlgorithm()).isEqualTo(SignatureAlgorithm.SHA384_WITH_ECDSA);
@@ -26,7 +27,8 @@ class SignerBackendsTest {
       verify.initVerify(signer.publicKey());
       verify.update(new byte[] {1, 2, 3});
       assertThat(verify.verify(sig)).isTrue();
-      assertThat(backend.findKey("k1")).get()
+      assertThat(backend.findKey("k1"))
+          .get()
           .satisfies(s -> assertThat(s.publicKey()).isEqualTo(signer.publicKey()));
       assertThat(backend.findKey("missing")).isEmpty();
       assertThatThrownBy(() -> backend.createKey("k1", KeySpec.EC_P256))
@@ -37,8 +39,8 @@ class SignerBackendsTest {
   @Test
   void aMissingPkcs11ModuleIsASignerExceptionNotACrash() {
     Path lib = dir.resolve("no-such-module.so");
-    assertThatThrownBy(() -> SignerBackends.open(
-            new Pkcs11SignerSettings(lib, 0L, null, "PIN_VAR", null)))
+    assertThatThrownBy(
+            () -> SignerBackends.open(new Pkcs11SignerSettings(lib, 0L, null, "PIN_VAR", null)))
         .isInstanceOf(SignerException.class);
   }
 }

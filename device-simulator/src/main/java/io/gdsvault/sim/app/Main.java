@@ -100,15 +100,23 @@ public final class Main implements Callable<Integer> {
     return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  @Command(name = "push-target", description = "Run one device that accepts pushes (ServerConfiguration)")
+  @Command(
+      name = "push-target",
+      description = "Run one device that accepts pushes (ServerConfiguration)")
   static final class PushTarget implements Callable<Integer> {
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "bind address (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--bind",
+        defaultValue = "127.0.0.1",
+        description = "bind address (default ${DEFAULT-VALUE})")
     String bind;
 
     @Option(names = "--port", required = true)
     int port;
 
-    @Option(names = "--pki", required = true, description = "PKI folder (own, trusted, issuer, rejected)")
+    @Option(
+        names = "--pki",
+        required = true,
+        description = "PKI folder (own, trusted, issuer, rejected)")
     Path pki;
 
     @Option(names = "--admin-user", required = true)
@@ -120,13 +128,18 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--auto-accept", description = "trust every client certificate (labs only)")
     boolean autoAccept;
 
-    @Option(names = "--max-trust-list-size", defaultValue = "1048576", description = "bytes; 0 = no limit")
+    @Option(
+        names = "--max-trust-list-size",
+        defaultValue = "1048576",
+        description = "bytes; 0 = no limit")
     long maxTrustListSize;
 
     @Option(
         names = "--max-trust-list-entries",
         defaultValue = "1000",
-        description = "certificates and CRLs a written trust list may hold; 0 = no limit (default ${DEFAULT-VALUE})")
+        description =
+            "certificates and CRLs a written trust list may hold; 0 = no limit (default"
+                + " ${DEFAULT-VALUE})")
     int maxTrustListEntries;
 
     @Override
@@ -135,7 +148,8 @@ public final class Main implements Callable<Integer> {
         throw new CommandLine.ParameterException(new CommandLine(this), "--port must be 1..65535");
       }
       if (maxTrustListEntries < 0) {
-        throw new CommandLine.ParameterException(new CommandLine(this), "--max-trust-list-entries must not be negative");
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--max-trust-list-entries must not be negative");
       }
       byte[] password = readPassword(adminPasswordFile);
       var device =
@@ -171,42 +185,70 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** GDS connection and request options shared by {@code pull} and {@code fleet --mode pull|both}. */
+  /**
+   * GDS connection and request options shared by {@code pull} and {@code fleet --mode pull|both}.
+   */
   static final class PullOptions {
     @Option(names = "--gds", description = "GDS endpoint URL, e.g. opc.tcp://localhost:58810/GDS")
     String gds;
 
-    @Option(names = "--user", description = "GDS user (DiscoveryAdmin to register, CertificateAuthorityAdmin to request); anonymous when unset")
+    @Option(
+        names = "--user",
+        description =
+            "GDS user (DiscoveryAdmin to register, CertificateAuthorityAdmin to request); anonymous"
+                + " when unset")
     String user;
 
     @Option(names = "--password-file", description = "file holding the GDS user's password")
     Path passwordFile;
 
-    @Option(names = "--new-key-pair", description = "pem|pfx: let the GDS make the key pair (default: CSR, key made here)")
+    @Option(
+        names = "--new-key-pair",
+        description = "pem|pfx: let the GDS make the key pair (default: CSR, key made here)")
     String newKeyPair;
 
-    @Option(names = "--renew-at", defaultValue = "0.8", description = "renew after this fraction of the lifetime (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--renew-at",
+        defaultValue = "0.8",
+        description = "renew after this fraction of the lifetime (default ${DEFAULT-VALUE})")
     double renewAt;
 
-    @Option(names = "--poll-initial", defaultValue = "1s", description = "first FinishRequest polling interval (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--poll-initial",
+        defaultValue = "1s",
+        description = "first FinishRequest polling interval (default ${DEFAULT-VALUE})")
     java.time.Duration pollInitial;
 
-    @Option(names = "--poll-max", defaultValue = "60s", description = "polling interval cap; the interval doubles up to it (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--poll-max",
+        defaultValue = "60s",
+        description =
+            "polling interval cap; the interval doubles up to it (default ${DEFAULT-VALUE})")
     java.time.Duration pollMax;
 
-    @Option(names = "--approval-timeout", description = "give up waiting for approval after this long (default: wait)")
+    @Option(
+        names = "--approval-timeout",
+        description = "give up waiting for approval after this long (default: wait)")
     java.time.Duration approvalTimeout;
 
-    @Option(names = "--gds-thumbprint", description = "expected SHA-1 thumbprint of the GDS certificate (default: pinned on first use)")
+    @Option(
+        names = "--gds-thumbprint",
+        description =
+            "expected SHA-1 thumbprint of the GDS certificate (default: pinned on first use)")
     String gdsThumbprint;
 
-    @Option(names = "--hostname", description = "DNS name or IP address for the certificate (repeatable; default localhost)")
+    @Option(
+        names = "--hostname",
+        description = "DNS name or IP address for the certificate (repeatable; default localhost)")
     List<String> hostnames;
 
-    @Option(names = "--once", description = "pull or renew if due, then exit (default: keep running and renew)")
+    @Option(
+        names = "--once",
+        description = "pull or renew if due, then exit (default: keep running and renew)")
     boolean once;
 
-    PullSettings settings(CommandLine cl, Path pki, String uri, String name, List<String> discoveryUrls)
+    PullSettings settings(
+        CommandLine cl, Path pki, String uri, String name, List<String> discoveryUrls)
         throws IOException {
       if (gds == null || gds.isBlank()) {
         throw new CommandLine.ParameterException(cl, "--gds URL is required");
@@ -222,14 +264,17 @@ public final class Main implements Callable<Integer> {
             switch (newKeyPair.toLowerCase(java.util.Locale.ROOT)) {
               case "pem" -> PullSettings.KeyFormat.PEM;
               case "pfx" -> PullSettings.KeyFormat.PFX;
-              default -> throw new CommandLine.ParameterException(cl, "--new-key-pair must be pem or pfx");
+              default ->
+                  throw new CommandLine.ParameterException(cl, "--new-key-pair must be pem or pfx");
             };
       }
       if (!(renewAt >= 0.0 && renewAt <= 1.0)) {
-        throw new CommandLine.ParameterException(cl, "--renew-at must be a fraction between 0 and 1");
+        throw new CommandLine.ParameterException(
+            cl, "--renew-at must be a fraction between 0 and 1");
       }
       if (pollInitial.isZero() || pollInitial.isNegative() || pollMax.compareTo(pollInitial) < 0) {
-        throw new CommandLine.ParameterException(cl, "--poll-initial must be positive and not above --poll-max");
+        throw new CommandLine.ParameterException(
+            cl, "--poll-initial must be positive and not above --poll-max");
       }
       char[] password = null;
       if (passwordFile != null) {
@@ -238,31 +283,56 @@ public final class Main implements Callable<Integer> {
         java.util.Arrays.fill(pw, (byte) 0);
       }
       return new PullSettings(
-          gds, pki, user, password, format, uri, name, discoveryUrls, hostnames, renewAt, pollInitial, pollMax,
-          approvalTimeout, gdsThumbprint);
+          gds,
+          pki,
+          user,
+          password,
+          format,
+          uri,
+          name,
+          discoveryUrls,
+          hostnames,
+          renewAt,
+          pollInitial,
+          pollMax,
+          approvalTimeout,
+          gdsThumbprint);
     }
   }
 
   @Command(
       name = "pull",
       description =
-          "Pull a certificate from a GDS (register or find the application, request, wait for approval,"
-              + " install, reconnect) and renew it when due")
+          "Pull a certificate from a GDS (register or find the application, request, wait for"
+              + " approval, install, reconnect) and renew it when due")
   static final class Pull implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin PullOptions options;
 
-    @Option(names = "--pki", required = true, description = "PKI folder (own, trusted, issuer; certs and crl)")
+    @Option(
+        names = "--pki",
+        required = true,
+        description = "PKI folder (own, trusted, issuer; certs and crl)")
     Path pki;
 
-    @Option(names = "--application-uri", description = "default: the URI of the current certificate, else urn:gdsvault:device-sim:HOST:pull:DIRNAME")
+    @Option(
+        names = "--application-uri",
+        description =
+            "default: the URI of the current certificate, else"
+                + " urn:gdsvault:device-sim:HOST:pull:DIRNAME")
     String applicationUri;
 
-    @Option(names = "--name", defaultValue = "device-sim", description = "ApplicationName and certificate CN (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--name",
+        defaultValue = "device-sim",
+        description = "ApplicationName and certificate CN (default ${DEFAULT-VALUE})")
     String name;
 
-    @Option(names = "--discovery-url", description = "register as ClientAndServer with this DiscoveryUrl (repeatable; default: Client)")
+    @Option(
+        names = "--discovery-url",
+        description =
+            "register as ClientAndServer with this DiscoveryUrl (repeatable; default: Client)")
     List<String> discoveryUrls;
 
     @Override
@@ -287,7 +357,11 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "fleet", description = "Run N simulated devices in one JVM (push targets on a port range, pull clients, or both)")
+  @Command(
+      name = "fleet",
+      description =
+          "Run N simulated devices in one JVM (push targets on a port range, pull clients, or"
+              + " both)")
   static final class FleetCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -306,27 +380,38 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1")
     String bind;
 
-    @Option(names = "--admin-user", defaultValue = "admin", description = "the devices' SecurityAdmin user (push)")
+    @Option(
+        names = "--admin-user",
+        defaultValue = "admin",
+        description = "the devices' SecurityAdmin user (push)")
     String adminUser;
 
-    @Option(names = "--admin-password-file", description = "default: DIR/admin-password, created if missing")
+    @Option(
+        names = "--admin-password-file",
+        description = "default: DIR/admin-password, created if missing")
     Path adminPasswordFile;
 
     @Option(names = "--auto-accept")
     boolean autoAccept;
 
-    @Option(names = "--threads", defaultValue = "2", description = "devices started or pulling in parallel")
+    @Option(
+        names = "--threads",
+        defaultValue = "2",
+        description = "devices started or pulling in parallel")
     int threads;
 
     @Option(
         names = "--full-address-space",
-        description = "keep Milo's complete standard address space per device (default: type-model details pruned to save memory)")
+        description =
+            "keep Milo's complete standard address space per device (default: type-model details"
+                + " pruned to save memory)")
     boolean fullAddressSpace;
 
     @CommandLine.Mixin PullOptions pull;
 
     /** What a started fleet holds; closing it stops renewals and devices. */
-    record Running(Fleet pushTargets, PullFleet pullClients, int exitCode) implements AutoCloseable {
+    record Running(Fleet pushTargets, PullFleet pullClients, int exitCode)
+        implements AutoCloseable {
       @Override
       public void close() {
         if (pullClients != null) {
@@ -358,8 +443,8 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * Pulls (modes pull and both) and starts the push targets (modes push-target and both). In
-     * mode both every device first pulls its certificate into DIR/device-PORT as a ClientAndServer
+     * Pulls (modes pull and both) and starts the push targets (modes push-target and both). In mode
+     * both every device first pulls its certificate into DIR/device-PORT as a ClientAndServer
      * application whose DiscoveryUrl is its endpoint, then starts as a push target on that PKI.
      */
     Running start() throws Exception {
@@ -369,7 +454,9 @@ public final class Main implements Callable<Integer> {
       switch (mode) {
         case "push-target" -> pulls = false;
         case "pull", "both" -> pulls = true;
-        default -> throw new CommandLine.ParameterException(cl, "--mode must be push-target, pull or both");
+        default ->
+            throw new CommandLine.ParameterException(
+                cl, "--mode must be push-target, pull or both");
       }
       boolean servers = !mode.equals("pull");
       if (count < 1) {
@@ -390,7 +477,12 @@ public final class Main implements Callable<Integer> {
           if (servers) {
             int port = basePort + i;
             Path deviceDir = dir.resolve("device-" + port);
-            String url = "opc.tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + PushTargetDevice.PATH;
+            String url =
+                "opc.tcp://"
+                    + (host.contains(":") ? "[" + host + "]" : host)
+                    + ":"
+                    + port
+                    + PushTargetDevice.PATH;
             List<String> names = new java.util.ArrayList<>(List.of("localhost"));
             if (!host.equals("localhost")) {
               names.add(host);
@@ -398,16 +490,28 @@ public final class Main implements Callable<Integer> {
             PullSettings base = pull.settings(cl, deviceDir, null, null, List.of());
             devices.add(
                 new PullSettings(
-                    base.gdsUrl(), deviceDir, base.user(), base.password(), base.keyFormat(),
-                    "urn:gdsvault:device-sim:" + host + ":" + port, "device-sim " + port, List.of(url),
-                    pull.hostnames == null ? names : pull.hostnames, base.renewAt(), base.pollInitial(),
-                    base.pollMax(), base.approvalTimeout(), base.gdsThumbprint()));
+                    base.gdsUrl(),
+                    deviceDir,
+                    base.user(),
+                    base.password(),
+                    base.keyFormat(),
+                    "urn:gdsvault:device-sim:" + host + ":" + port,
+                    "device-sim " + port,
+                    List.of(url),
+                    pull.hostnames == null ? names : pull.hostnames,
+                    base.renewAt(),
+                    base.pollInitial(),
+                    base.pollMax(),
+                    base.approvalTimeout(),
+                    base.gdsThumbprint()));
           } else {
             String label = String.format(java.util.Locale.ROOT, "pull-%04d", i + 1);
-            devices.add(pull.settings(cl, dir.resolve(label), null, "device-sim " + label, List.of()));
+            devices.add(
+                pull.settings(cl, dir.resolve(label), null, "device-sim " + label, List.of()));
           }
         }
-        pullFleet = PullFleet.pullAll(devices, Math.max(1, threads), java.time.Clock.systemUTC(), out);
+        pullFleet =
+            PullFleet.pullAll(devices, Math.max(1, threads), java.time.Clock.systemUTC(), out);
         if (pullFleet.failures() > 0) {
           return new Running(null, pullFleet, 1);
         }
@@ -421,7 +525,15 @@ public final class Main implements Callable<Integer> {
           fleet =
               Fleet.start(
                   new Fleet.Settings(
-                      bind, basePort, count, dir, adminUser, adminPasswordFile, autoAccept, Math.max(1, threads), !fullAddressSpace),
+                      bind,
+                      basePort,
+                      count,
+                      dir,
+                      adminUser,
+                      adminPasswordFile,
+                      autoAccept,
+                      Math.max(1, threads),
+                      !fullAddressSpace),
                   System.out);
         } catch (Exception e) {
           if (pullFleet != null) {

@@ -57,14 +57,32 @@ public final class PushTargetDevice implements AutoCloseable {
 
     /** A device with the default trust-list entry limit. */
     public Settings(
-        String bindAddress, int port, Path pkiDir, List<User> users, boolean autoAccept, long maxTrustListSize,
+        String bindAddress,
+        int port,
+        Path pkiDir,
+        List<User> users,
+        boolean autoAccept,
+        long maxTrustListSize,
         boolean lean) {
-      this(bindAddress, port, pkiDir, users, autoAccept, maxTrustListSize, lean,
+      this(
+          bindAddress,
+          port,
+          pkiDir,
+          users,
+          autoAccept,
+          maxTrustListSize,
+          lean,
           ServerConfigurationSupport.DEFAULT_MAX_TRUST_LIST_ENTRIES);
     }
 
     /** A full (not pruned) device. */
-    public Settings(String bindAddress, int port, Path pkiDir, List<User> users, boolean autoAccept, long maxTrustListSize) {
+    public Settings(
+        String bindAddress,
+        int port,
+        Path pkiDir,
+        List<User> users,
+        boolean autoAccept,
+        long maxTrustListSize) {
       this(bindAddress, port, pkiDir, users, autoAccept, maxTrustListSize, false);
     }
   }
@@ -82,7 +100,8 @@ public final class PushTargetDevice implements AutoCloseable {
   public static PushTargetDevice start(Settings s) throws Exception {
     requirePortFree(s.bindAddress(), s.port());
     String host = s.bindAddress().equals("0.0.0.0") ? "localhost" : s.bindAddress();
-    String url = "opc.tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + s.port() + PATH;
+    String url =
+        "opc.tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + s.port() + PATH;
 
     ServerConfigurationSupport support =
         ServerConfigurationSupport.builder(s.pkiDir())
@@ -123,14 +142,20 @@ public final class PushTargetDevice implements AutoCloseable {
                 OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS,
                 OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME);
     endpoints.add(
-        base.copy().setSecurityPolicy(SecurityPolicy.None).setSecurityMode(MessageSecurityMode.None).build());
+        base.copy()
+            .setSecurityPolicy(SecurityPolicy.None)
+            .setSecurityMode(MessageSecurityMode.None)
+            .build());
     for (SecurityPolicy p :
         List.of(
             SecurityPolicy.Basic256Sha256,
             SecurityPolicy.Aes128_Sha256_RsaOaep,
             SecurityPolicy.Aes256_Sha256_RsaPss)) {
       endpoints.add(
-          base.copy().setSecurityPolicy(p).setSecurityMode(MessageSecurityMode.SignAndEncrypt).build());
+          base.copy()
+              .setSecurityPolicy(p)
+              .setSecurityMode(MessageSecurityMode.SignAndEncrypt)
+              .build());
     }
     endpoints.add(
         base.copy()
@@ -161,7 +186,8 @@ public final class PushTargetDevice implements AutoCloseable {
                     User user = users.get(u.getUsername());
                     if (user != null && user.securityAdmin()) {
                       return List.<NodeId>of(
-                          NodeIds.WellKnownRole_SecurityAdmin, NodeIds.WellKnownRole_AuthenticatedUser);
+                          NodeIds.WellKnownRole_SecurityAdmin,
+                          NodeIds.WellKnownRole_AuthenticatedUser);
                     }
                     return List.<NodeId>of(NodeIds.WellKnownRole_AuthenticatedUser);
                   }
@@ -194,7 +220,8 @@ public final class PushTargetDevice implements AutoCloseable {
       socket.setReuseAddress(true);
       socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(address), port));
     } catch (java.net.BindException e) {
-      throw new java.io.IOException("cannot listen on " + address + ":" + port + ": " + e.getMessage());
+      throw new java.io.IOException(
+          "cannot listen on " + address + ":" + port + ": " + e.getMessage());
     }
   }
 

@@ -18,13 +18,17 @@ import org.eclipse.milo.opcua.stack.core.types.enumerated.NodeClass;
  * Makes a fleet device's standard address space lighter: removes the instance declarations below
  * ObjectType and VariableType nodes and the data type dictionaries. Types themselves, the type
  * trees (computed before pruning), the Server object and ServerConfiguration stay, so services and
- * push work unchanged; only browsing the type model's inner structure is lost. About half the
- * nodes of Milo's ns0 go, which is what lets a few hundred devices share one small heap.
+ * push work unchanged; only browsing the type model's inner structure is lost. About half the nodes
+ * of Milo's ns0 go, which is what lets a few hundred devices share one small heap.
  */
 public final class AddressSpacePruner {
 
   private static final Set<NodeId> CHILD_REFERENCES =
-      Set.of(NodeIds.HasComponent, NodeIds.HasProperty, NodeIds.HasOrderedComponent, NodeIds.Organizes);
+      Set.of(
+          NodeIds.HasComponent,
+          NodeIds.HasProperty,
+          NodeIds.HasOrderedComponent,
+          NodeIds.Organizes);
 
   private AddressSpacePruner() {}
 
@@ -60,7 +64,8 @@ public final class AddressSpacePruner {
     return doomed.size();
   }
 
-  private static void collectChildren(UaNodeManager nm, NamespaceTable ns, NodeId root, Set<NodeId> out) {
+  private static void collectChildren(
+      UaNodeManager nm, NamespaceTable ns, NodeId root, Set<NodeId> out) {
     Deque<NodeId> todo = new ArrayDeque<>(List.of(root));
     while (!todo.isEmpty()) {
       NodeId id = todo.pop();
@@ -69,7 +74,16 @@ public final class AddressSpacePruner {
           r.getTargetNodeId()
               .toNodeId(ns)
               .filter(t -> t.getNamespaceIndex().intValue() == 0)
-              .filter(t -> nm.getNode(t).map(n -> n.getNodeClass() != NodeClass.ObjectType && n.getNodeClass() != NodeClass.VariableType && n.getNodeClass() != NodeClass.DataType && n.getNodeClass() != NodeClass.ReferenceType).orElse(false))
+              .filter(
+                  t ->
+                      nm.getNode(t)
+                          .map(
+                              n ->
+                                  n.getNodeClass() != NodeClass.ObjectType
+                                      && n.getNodeClass() != NodeClass.VariableType
+                                      && n.getNodeClass() != NodeClass.DataType
+                                      && n.getNodeClass() != NodeClass.ReferenceType)
+                          .orElse(false))
               .filter(out::add)
               .ifPresent(todo::push);
         }

@@ -92,7 +92,8 @@ public final class Fleet implements AutoCloseable {
       log.debug("device listening on {}", d.endpointUrl());
     }
     out.printf(
-        "device-sim fleet: %d push targets listening on %s .. %s (started in %d ms, heap used %d MB after GC, max heap %d MB)%n",
+        "device-sim fleet: %d push targets listening on %s .. %s (started in %d ms, heap used %d MB"
+            + " after GC, max heap %d MB)%n",
         started.size(),
         started.get(0).endpointUrl(),
         started.get(started.size() - 1).endpointUrl(),
@@ -104,7 +105,8 @@ public final class Fleet implements AutoCloseable {
   }
 
   private static byte[] adminPassword(Settings s, PrintStream out) throws IOException {
-    Path file = s.adminPasswordFile() != null ? s.adminPasswordFile() : s.dir().resolve("admin-password");
+    Path file =
+        s.adminPasswordFile() != null ? s.adminPasswordFile() : s.dir().resolve("admin-password");
     if (!Files.exists(file) && s.adminPasswordFile() == null) {
       byte[] random = new byte[18];
       new SecureRandom().nextBytes(random);
@@ -115,7 +117,8 @@ public final class Fleet implements AutoCloseable {
       } catch (UnsupportedOperationException ignored) {
         // not POSIX
       }
-      out.println("device-sim fleet: admin password for user '" + s.adminUser() + "' written to " + file);
+      out.println(
+          "device-sim fleet: admin password for user '" + s.adminUser() + "' written to " + file);
     }
     String pw = Files.readString(file).strip();
     if (pw.isEmpty()) {

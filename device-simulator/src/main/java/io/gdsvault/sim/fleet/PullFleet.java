@@ -53,7 +53,8 @@ public final class PullFleet implements AutoCloseable {
   }
 
   /** Runs the first pull (or the renewal check) of every device, {@code threads} at a time. */
-  public static PullFleet pullAll(List<PullSettings> devices, int threads, Clock clock, PrintWriter out)
+  public static PullFleet pullAll(
+      List<PullSettings> devices, int threads, Clock clock, PrintWriter out)
       throws InterruptedException {
     long t0 = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
@@ -83,7 +84,8 @@ public final class PullFleet implements AutoCloseable {
                   Thread.currentThread().interrupt();
                   return new DeviceResult(s, null, "interrupted");
                 } catch (Exception e) {
-                  return new DeviceResult(s, null, e.getMessage() == null ? e.toString() : e.getMessage());
+                  return new DeviceResult(
+                      s, null, e.getMessage() == null ? e.toString() : e.getMessage());
                 }
               }));
     }
@@ -106,7 +108,8 @@ public final class PullFleet implements AutoCloseable {
         out.println(
             "device-sim fleet: "
                 + (r.settings() == null ? "a device" : r.settings().pkiDir().getFileName())
-                + " failed: " + r.error());
+                + " failed: "
+                + r.error());
       }
     }
     out.printf(
@@ -138,26 +141,30 @@ public final class PullFleet implements AutoCloseable {
     }
     try {
       renewals.schedule(
-        () -> {
-          Instant next;
-          try {
-            PullClient.Outcome o = c.runOnce();
-            if (o.pulled()) {
-              out.println("device-sim fleet: " + c.settings().pkiDir().getFileName() + " renewed its certificate");
-              out.flush();
+          () -> {
+            Instant next;
+            try {
+              PullClient.Outcome o = c.runOnce();
+              if (o.pulled()) {
+                out.println(
+                    "device-sim fleet: "
+                        + c.settings().pkiDir().getFileName()
+                        + " renewed its certificate");
+                out.flush();
+              }
+              next = o.renewalDue();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return;
+            } catch (Exception e) {
+              log.warn(
+                  "{}: renewal failed: {}", c.settings().pkiDir().getFileName(), e.getMessage());
+              next = clock.instant().plusSeconds(60);
             }
-            next = o.renewalDue();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          } catch (Exception e) {
-            log.warn("{}: renewal failed: {}", c.settings().pkiDir().getFileName(), e.getMessage());
-            next = clock.instant().plusSeconds(60);
-          }
-          schedule(c, next, out);
-        },
-        delay,
-        TimeUnit.MILLISECONDS);
+            schedule(c, next, out);
+          },
+          delay,
+          TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException stopped) {
       // the fleet is closing
     }

@@ -160,8 +160,13 @@ final class GdsClient implements AutoCloseable {
           } else if (!pinned.equalsIgnoreCase(thumbprint)) {
             throw new UaException(
                 StatusCodes.Bad_CertificateUntrusted,
-                "the GDS certificate changed (pinned " + pinned + ", got " + thumbprint
-                    + "); remove the entry from " + file + " if this is expected");
+                "the GDS certificate changed (pinned "
+                    + pinned
+                    + ", got "
+                    + thumbprint
+                    + "); remove the entry from "
+                    + file
+                    + " if this is expected");
           }
         } catch (IOException e) {
           throw new UaException(StatusCodes.Bad_CertificateUntrusted, "cannot read " + file);
@@ -215,7 +220,8 @@ final class GdsClient implements AutoCloseable {
       }
     }
     if (open == null || read == null || close == null) {
-      throw new PullException("the GDS TrustList " + trustList.toParseableString() + " has no Open/Read/Close methods");
+      throw new PullException(
+          "the GDS TrustList " + trustList.toParseableString() + " has no Open/Read/Close methods");
     }
     Result opened = call(trustList, open, new Variant(ubyte(1)));
     if (!opened.good()) {
@@ -244,7 +250,9 @@ final class GdsClient implements AutoCloseable {
     var ctx = client.getStaticEncodingContext();
     try {
       return new TrustListDataType.Codec()
-          .decodeType(ctx, new OpcUaBinaryDecoder(ctx).setBuffer(Unpooled.wrappedBuffer(all.toByteArray())));
+          .decodeType(
+              ctx,
+              new OpcUaBinaryDecoder(ctx).setBuffer(Unpooled.wrappedBuffer(all.toByteArray())));
     } catch (RuntimeException e) {
       throw new PullException("the GDS trust list cannot be decoded");
     }

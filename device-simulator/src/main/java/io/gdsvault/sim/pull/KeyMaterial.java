@@ -31,8 +31,8 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /**
  * Key material of a pull: the PKCS#10 request for a locally made key, and the private key the GDS
- * returns for a new key pair (encrypted PKCS#8 PEM or PKCS#12 with the one-time password).
- * Nothing here logs or puts key bytes or passwords into exception messages.
+ * returns for a new key pair (encrypted PKCS#8 PEM or PKCS#12 with the one-time password). Nothing
+ * here logs or puts key bytes or passwords into exception messages.
  */
 final class KeyMaterial {
 
@@ -47,16 +47,27 @@ final class KeyMaterial {
       List<GeneralName> names = new ArrayList<>();
       names.add(new GeneralName(GeneralName.uniformResourceIdentifier, applicationUri));
       for (String h : hostnames) {
-        names.add(isIpLiteral(h) ? new GeneralName(GeneralName.iPAddress, h) : new GeneralName(GeneralName.dNSName, h));
+        names.add(
+            isIpLiteral(h)
+                ? new GeneralName(GeneralName.iPAddress, h)
+                : new GeneralName(GeneralName.dNSName, h));
       }
       ExtensionsGenerator ext = new ExtensionsGenerator();
-      ext.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(new GeneralName[0])));
-      var builder = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keyPair.getPublic());
+      ext.addExtension(
+          Extension.subjectAlternativeName,
+          false,
+          new GeneralNames(names.toArray(new GeneralName[0])));
+      var builder =
+          new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keyPair.getPublic());
       builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate());
-      String alg = "RSA".equals(keyPair.getPublic().getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA";
-      return builder.build(new JcaContentSignerBuilder(alg).build(keyPair.getPrivate())).getEncoded();
+      String alg =
+          "RSA".equals(keyPair.getPublic().getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA";
+      return builder
+          .build(new JcaContentSignerBuilder(alg).build(keyPair.getPrivate()))
+          .getEncoded();
     } catch (Exception e) {
-      throw new PullException("cannot build the certificate signing request: " + e.getClass().getSimpleName());
+      throw new PullException(
+          "cannot build the certificate signing request: " + e.getClass().getSimpleName());
     }
   }
 
@@ -91,7 +102,8 @@ final class KeyMaterial {
         throw new PullException("the PFX the GDS returned holds no private key");
       }
       try (PEMParser parser =
-          new PEMParser(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.US_ASCII))) {
+          new PEMParser(
+              new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.US_ASCII))) {
         Object o = parser.readObject();
         var converter = new JcaPEMKeyConverter();
         if (o instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
@@ -110,10 +122,17 @@ final class KeyMaterial {
       throw new PullException("the PEM the GDS returned holds no private key");
     } catch (PullException e) {
       throw e;
-    } catch (IOException | java.security.GeneralSecurityException | RuntimeException
+    } catch (IOException
+        | java.security.GeneralSecurityException
+        | RuntimeException
         | org.bouncycastle.operator.OperatorCreationException
         | org.bouncycastle.pkcs.PKCSException e) {
-      throw new PullException("cannot open the " + format + " private key the GDS returned (" + e.getClass().getSimpleName() + ")");
+      throw new PullException(
+          "cannot open the "
+              + format
+              + " private key the GDS returned ("
+              + e.getClass().getSimpleName()
+              + ")");
     }
   }
 

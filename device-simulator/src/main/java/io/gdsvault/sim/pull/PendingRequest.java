@@ -21,8 +21,8 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 /**
  * A signing request that waits for approval survives a restart of the device: its ids are kept in
  * {@code DIR/pull-pending.properties} and its key in {@code DIR/own/private/pending.pem} (0600), so
- * the next run polls the same request instead of filing a second one. New key pair requests are
- * not kept: their one-time password lives only in memory.
+ * the next run polls the same request instead of filing a second one. New key pair requests are not
+ * kept: their one-time password lives only in memory.
  */
 final class PendingRequest {
 
@@ -56,7 +56,8 @@ final class PendingRequest {
     Path file = pki.resolve("own/private/" + KEY_FILE);
     try {
       return Files.exists(file)
-          ? Optional.of(CertificateCodec.decodePrivateKey(CertificateCodec.PEM, Files.readAllBytes(file)))
+          ? Optional.of(
+              CertificateCodec.decodePrivateKey(CertificateCodec.PEM, Files.readAllBytes(file)))
           : Optional.empty();
     } catch (IOException | UaException e) {
       return Optional.empty();
@@ -87,7 +88,11 @@ final class PendingRequest {
     try (OutputStream out = Files.newOutputStream(tmp)) {
       p.store(out, "signing request waiting for approval (device-sim pull)");
     }
-    Files.move(tmp, pki.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        tmp,
+        pki.resolve(FILE),
+        StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
   }
 
   static void clear(PkiDirectory pki) throws IOException {

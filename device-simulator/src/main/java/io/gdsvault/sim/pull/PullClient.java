@@ -16,11 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertStore;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
-import java.security.cert.CertPathBuilder;
 import java.security.cert.PKIXCertPathBuilderResult;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
@@ -56,9 +56,9 @@ import org.slf4j.LoggerFactory;
  * A device pulling its application certificate from a GDS (Part 12 §7.9): finds or registers its
  * application, starts a signing request (key made here) or a new key pair request (key made by the
  * GDS, PEM or PFX with a one-time password kept in memory), polls FinishRequest with exponential
- * backoff while the request waits for approval, checks the result (URI, key, chain to the CA of
- * the GDS TrustList with its CRLs), installs certificate, key, CAs and CRLs into the PKI folder in
- * one atomic commit, and reconnects to the GDS with the new certificate.
+ * backoff while the request waits for approval, checks the result (URI, key, chain to the CA of the
+ * GDS TrustList with its CRLs), installs certificate, key, CAs and CRLs into the PKI folder in one
+ * atomic commit, and reconnects to the GDS with the new certificate.
  *
  * <p>State changes go to the status sink as one line each (not one per poll).
  */
@@ -107,19 +107,31 @@ public final class PullClient {
       Instant due = RenewalSchedule.renewalDue(current.certificate(), settings.renewAt());
       if (clock.instant().isBefore(due)) {
         status.accept(
-            "certificate " + thumbprint(current.certificate()) + " is valid until "
-                + current.certificate().getNotAfter().toInstant() + "; renewal is due at " + due
+            "certificate "
+                + thumbprint(current.certificate())
+                + " is valid until "
+                + current.certificate().getNotAfter().toInstant()
+                + "; renewal is due at "
+                + due
                 + ", nothing to do");
         return new Outcome(current.certificate(), null, false, due);
       }
-      status.accept("certificate " + thumbprint(current.certificate()) + " reached its renewal point " + due + ": renewing");
+      status.accept(
+          "certificate "
+              + thumbprint(current.certificate())
+              + " reached its renewal point "
+              + due
+              + ": renewing");
     }
     return pull();
   }
 
   /** Runs until interrupted: pulls when due, then sleeps until the renewal point. */
   public void runForever() throws PullException, IOException, InterruptedException {
-    Duration firstRetry = settings.pollMax().compareTo(Duration.ofMinutes(1)) > 0 ? settings.pollMax() : Duration.ofMinutes(1);
+    Duration firstRetry =
+        settings.pollMax().compareTo(Duration.ofMinutes(1)) > 0
+            ? settings.pollMax()
+            : Duration.ofMinutes(1);
     Backoff retries = new Backoff(firstRetry, Duration.ofHours(1));
     while (!Thread.currentThread().isInterrupted()) {
       Outcome o;
@@ -130,12 +142,18 @@ public final class PullClient {
         // a device whose certificate is still valid keeps it and tries again later; a device
         // without one (first enrollment) fails at once so that the operator sees why
         Identity current = loadIdentity(PkiDirectory.open(settings.pkiDir()));
-        if (current == null || isSelfSigned(current.certificate()) || !stillValid(current.certificate())) {
+        if (current == null
+            || isSelfSigned(current.certificate())
+            || !stillValid(current.certificate())) {
           throw e;
         }
         // a rejected renewal is not filed again every minute: the wait doubles up to an hour
         Duration retry = retries.next();
-        status.accept("renewal failed: " + e.getMessage() + "; the current certificate stays in use, retrying in " + fmt(retry));
+        status.accept(
+            "renewal failed: "
+                + e.getMessage()
+                + "; the current certificate stays in use, retrying in "
+                + fmt(retry));
         Thread.sleep(retry.toMillis());
         continue;
       }
@@ -176,7 +194,8 @@ public final class PullClient {
             && settings.gdsUrl().equals(p.gdsUrl())
             && uri.equals(p.applicationUri())
             && key.isPresent()) {
-          status.accept("resuming request " + p.requestId().toParseableString() + " filed before a restart");
+          status.accept(
+              "resuming request " + p.requestId().toParseableString() + " filed before a restart");
           resumed = resume(gds, pki, p, key.get());
           resumedApp = p.applicationId();
         } else {
@@ -200,16 +219,24 @@ public final class PullClient {
     PendingRequest.clear(pki);
     Instant due = RenewalSchedule.renewalDue(fresh.certificate(), settings.renewAt());
     status.accept(
-        "installed certificate " + thumbprint(fresh.certificate()) + " (notAfter "
-            + fresh.certificate().getNotAfter().toInstant() + ", " + length(trustList.getTrustedCertificates())
-            + " trusted CA certificate(s), " + length(trustList.getTrustedCrls()) + " CRL(s)) in " + pki.root());
+        "installed certificate "
+            + thumbprint(fresh.certificate())
+            + " (notAfter "
+            + fresh.certificate().getNotAfter().toInstant()
+            + ", "
+            + length(trustList.getTrustedCertificates())
+            + " trusted CA certificate(s), "
+            + length(trustList.getTrustedCrls())
+            + " CRL(s)) in "
+            + pki.root());
     reconnect(fresh, applicationId, uri, pins);
     return new Outcome(fresh.certificate(), applicationId, true, due);
   }
 
   // ------------------------------------------------------------------ steps
 
-  private GdsClient connect(Identity identity, String user, char[] password, Path pins) throws PullException {
+  private GdsClient connect(Identity identity, String user, char[] password, Path pins)
+      throws PullException {
     try {
       return GdsClient.open(
           settings.gdsUrl(),
@@ -227,10 +254,17 @@ public final class PullClient {
               || code == StatusCodes.Bad_IdentityTokenRejected
               || code == StatusCodes.Bad_IdentityTokenInvalid)) {
         throw new PullException(
-            "the GDS at " + settings.gdsUrl() + " refused the login of user '" + user
-                + "' (" + name(e.getStatusCode()) + "); check --user and --password-file", e);
+            "the GDS at "
+                + settings.gdsUrl()
+                + " refused the login of user '"
+                + user
+                + "' ("
+                + name(e.getStatusCode())
+                + "); check --user and --password-file",
+            e);
       }
-      throw new PullException("cannot connect to the GDS at " + settings.gdsUrl() + ": " + describe(e), e);
+      throw new PullException(
+          "cannot connect to the GDS at " + settings.gdsUrl() + ": " + describe(e), e);
     }
   }
 
@@ -241,7 +275,8 @@ public final class PullClient {
     }
     Object value = found.outputs().length == 0 ? null : found.outputs()[0].value();
     if (value instanceof ExtensionObject[] records && records.length > 0) {
-      var record = (ApplicationRecordDataType) records[0].decode(gds.client().getStaticEncodingContext());
+      var record =
+          (ApplicationRecordDataType) records[0].decode(gds.client().getStaticEncodingContext());
       NodeId id = record.getApplicationId();
       status.accept("found application " + uri + " as " + id.toParseableString());
       return id;
@@ -258,14 +293,16 @@ public final class PullClient {
             List.of());
     ExtensionObject encoded =
         ExtensionObject.encode(
-            gds.client().getStaticEncodingContext(), ApplicationRecordMapper.toUa(record, gds.gdsNamespace()));
+            gds.client().getStaticEncodingContext(),
+            ApplicationRecordMapper.toUa(record, gds.gdsNamespace()));
     GdsClient.Result reg = gds.callDirectory(GdsNodeIds.RegisterApplication, new Variant(encoded));
     if (!reg.good()) {
       String hint =
           reg.code() == StatusCodes.Bad_UserAccessDenied
               ? " (registering needs a --user with the DiscoveryAdmin role)"
               : "";
-      throw new PullException("cannot register application " + uri + ": " + name(reg.status()) + hint);
+      throw new PullException(
+          "cannot register application " + uri + ": " + name(reg.status()) + hint);
     }
     NodeId id = (NodeId) reg.outputs()[0].value();
     status.accept("registered application " + uri + " as " + id.toParseableString());
@@ -273,7 +310,8 @@ public final class PullClient {
   }
 
   /** What FinishRequest delivered, with the locally made key (CSR) or the opened GDS key. */
-  private record Issued(X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> issuers) {}
+  private record Issued(
+      X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> issuers) {}
 
   /**
    * Polls a request filed before a restart; null when the GDS no longer knows it or has already
@@ -290,13 +328,15 @@ public final class PullClient {
     }
     if (done == null) {
       PendingRequest.clear(pki);
-      status.accept("request " + p.requestId().toParseableString() + " is no longer open; filing a new one");
+      status.accept(
+          "request " + p.requestId().toParseableString() + " is no longer open; filing a new one");
       return null;
     }
     return issued(done, PullSettings.KeyFormat.CSR, key, null);
   }
 
-  private Issued issued(GdsClient.Result done, PullSettings.KeyFormat format, PrivateKey localKey, char[] password)
+  private Issued issued(
+      GdsClient.Result done, PullSettings.KeyFormat format, PrivateKey localKey, char[] password)
       throws UaException, PullException {
     X509Certificate cert = CertificateCodec.decodeCertificate(bytes(done.outputs()[0]));
     List<X509Certificate> issuers =
@@ -304,7 +344,9 @@ public final class PullClient {
             ? CertificateCodec.decodeCertificates(list)
             : List.of();
     PrivateKey key =
-        localKey != null ? localKey : KeyMaterial.openDeliveredKey(format, bytes(done.outputs()[1]), password);
+        localKey != null
+            ? localKey
+            : KeyMaterial.openDeliveredKey(format, bytes(done.outputs()[1]), password);
     return new Issued(cert, key, issuers);
   }
 
@@ -346,17 +388,26 @@ public final class PullClient {
       if (!started.good()) {
         String hint =
             started.code() == StatusCodes.Bad_UserAccessDenied
-                ? " (a device without a GDS certificate needs a --user with the CertificateAuthorityAdmin role)"
+                ? " (a device without a GDS certificate needs a --user with the"
+                    + " CertificateAuthorityAdmin role)"
                 : "";
-        throw new PullException("the GDS refused the certificate request: " + name(started.status()) + hint);
+        throw new PullException(
+            "the GDS refused the certificate request: " + name(started.status()) + hint);
       }
       NodeId requestId = (NodeId) started.outputs()[0].value();
       status.accept(
-          "request " + requestId.toParseableString() + " submitted ("
-              + (format == PullSettings.KeyFormat.CSR ? "signing request" : "new key pair, " + format) + ")");
+          "request "
+              + requestId.toParseableString()
+              + " submitted ("
+              + (format == PullSettings.KeyFormat.CSR
+                  ? "signing request"
+                  : "new key pair, " + format)
+              + ")");
       if (localKey != null) {
         PendingRequest.save(
-            pki, new PendingRequest.State(settings.gdsUrl(), uri, applicationId, requestId), localKey.getPrivate());
+            pki,
+            new PendingRequest.State(settings.gdsUrl(), uri, applicationId, requestId),
+            localKey.getPrivate());
       }
       GdsClient.Result done;
       try {
@@ -373,24 +424,31 @@ public final class PullClient {
     }
   }
 
-  private enum PollState { WAITING, UNREACHABLE }
+  private enum PollState {
+    WAITING,
+    UNREACHABLE
+  }
 
   /**
    * Polls FinishRequest until the request is delivered; for a resumed request, null when the GDS
    * does not know it any more or has delivered it already.
    */
-  private GdsClient.Result awaitFinish(GdsClient gds, NodeId applicationId, NodeId requestId, boolean resumed)
+  private GdsClient.Result awaitFinish(
+      GdsClient gds, NodeId applicationId, NodeId requestId, boolean resumed)
       throws PullException, InterruptedException {
     Backoff backoff = new Backoff(settings.pollInitial(), settings.pollMax());
     Instant deadline =
-        settings.approvalTimeout() == null ? null : clock.instant().plus(settings.approvalTimeout());
+        settings.approvalTimeout() == null
+            ? null
+            : clock.instant().plus(settings.approvalTimeout());
     PollState last = null;
     String id = requestId.toParseableString();
     while (true) {
       PollState now;
       try {
         GdsClient.Result r =
-            gds.callDirectory(GdsNodeIds.FinishRequest, new Variant(applicationId), new Variant(requestId));
+            gds.callDirectory(
+                GdsNodeIds.FinishRequest, new Variant(applicationId), new Variant(requestId));
         if (r.good()) {
           if (last != null) {
             status.accept("request " + id + " approved");
@@ -399,7 +457,8 @@ public final class PullClient {
         }
         long code = r.code();
         if (code == StatusCodes.Bad_RequestNotAllowed) {
-          throw new PullException("request " + id + " was rejected by the GDS (Bad_RequestNotAllowed)");
+          throw new PullException(
+              "request " + id + " was rejected by the GDS (Bad_RequestNotAllowed)");
         }
         if (resumed
             && (code == StatusCodes.Bad_InvalidArgument
@@ -421,21 +480,32 @@ public final class PullClient {
       if (now != last) {
         status.accept(
             now == PollState.WAITING
-                ? "request " + id + " is waiting for approval (polling every " + fmt(settings.pollInitial())
-                    + " up to " + fmt(settings.pollMax()) + ")"
+                ? "request "
+                    + id
+                    + " is waiting for approval (polling every "
+                    + fmt(settings.pollInitial())
+                    + " up to "
+                    + fmt(settings.pollMax())
+                    + ")"
                 : "the GDS cannot be reached; retrying");
         last = now;
       }
       if (deadline != null && clock.instant().isAfter(deadline)) {
-        throw new PullException("gave up waiting for approval of request " + id + " after " + fmt(settings.approvalTimeout()));
+        throw new PullException(
+            "gave up waiting for approval of request "
+                + id
+                + " after "
+                + fmt(settings.approvalTimeout()));
       }
       Thread.sleep(backoff.next().toMillis());
     }
   }
 
-  private TrustListDataType trustList(GdsClient gds, NodeId applicationId) throws UaException, PullException {
+  private TrustListDataType trustList(GdsClient gds, NodeId applicationId)
+      throws UaException, PullException {
     GdsClient.Result r =
-        gds.callDirectory(GdsNodeIds.GetTrustList, new Variant(applicationId), new Variant(NodeId.NULL_VALUE));
+        gds.callDirectory(
+            GdsNodeIds.GetTrustList, new Variant(applicationId), new Variant(NodeId.NULL_VALUE));
     if (!r.good()) {
       throw new PullException("GetTrustList failed: " + name(r.status()));
     }
@@ -443,7 +513,8 @@ public final class PullClient {
   }
 
   /** The local checks before anything is written: URI, key, chain and revocation. */
-  private Identity verify(Issued issued, TrustListDataType trustList, String uri) throws PullException {
+  private Identity verify(Issued issued, TrustListDataType trustList, String uri)
+      throws PullException {
     X509Certificate cert = issued.certificate();
     String certUri = CertificateUtil.getSanUri(cert).orElse(null);
     if (!uri.equals(certUri)) {
@@ -453,8 +524,10 @@ public final class PullClient {
       throw new PullException("the private key does not match the issued certificate");
     }
     try {
-      List<X509Certificate> trusted = CertificateCodec.decodeCertificates(trustList.getTrustedCertificates());
-      List<X509Certificate> intermediates = new ArrayList<>(CertificateCodec.decodeCertificates(trustList.getIssuerCertificates()));
+      List<X509Certificate> trusted =
+          CertificateCodec.decodeCertificates(trustList.getTrustedCertificates());
+      List<X509Certificate> intermediates =
+          new ArrayList<>(CertificateCodec.decodeCertificates(trustList.getIssuerCertificates()));
       intermediates.addAll(issued.issuers());
       List<X509CRL> crls = new ArrayList<>(CertificateCodec.decodeCrls(trustList.getTrustedCrls()));
       crls.addAll(CertificateCodec.decodeCrls(trustList.getIssuerCrls()));
@@ -463,7 +536,8 @@ public final class PullClient {
         anchors.add(new TrustAnchor(c, null));
       }
       if (anchors.isEmpty()) {
-        throw new PullException("the GDS trust list holds no CA certificate to check the issued certificate against");
+        throw new PullException(
+            "the GDS trust list holds no CA certificate to check the issued certificate against");
       }
       X509CertSelector target = new X509CertSelector();
       target.setCertificate(cert);
@@ -484,23 +558,29 @@ public final class PullClient {
       if (!chain.contains(anchor)) {
         chain.add(anchor);
       }
-      return new Identity(new KeyPair(cert.getPublicKey(), issued.privateKey()), chain.toArray(new X509Certificate[0]));
+      return new Identity(
+          new KeyPair(cert.getPublicKey(), issued.privateKey()),
+          chain.toArray(new X509Certificate[0]));
     } catch (PullException e) {
       throw e;
     } catch (Exception e) {
-      throw new PullException("the issued certificate does not chain to a CA of the GDS trust list: " + e.getMessage());
+      throw new PullException(
+          "the issued certificate does not chain to a CA of the GDS trust list: " + e.getMessage());
     }
   }
 
   /** One atomic commit: own certificate and key, and the GDS's CAs and CRLs beside other files. */
-  private void install(PkiDirectory pki, Identity fresh, List<X509Certificate> issuers, TrustListDataType tl)
+  private void install(
+      PkiDirectory pki, Identity fresh, List<X509Certificate> issuers, TrustListDataType tl)
       throws IOException, PullException {
     try {
       Map<String, Map<String, byte[]>> files = new LinkedHashMap<>();
       files.put("own/certs", Map.of(APPLICATION_FILE, pem((Object[]) fresh.chain())));
       files.put("own/private", Map.of(APPLICATION_FILE, pem(fresh.keyPair().getPrivate())));
-      List<X509Certificate> trusted = CertificateCodec.decodeCertificates(tl.getTrustedCertificates());
-      List<X509Certificate> issuerCerts = new ArrayList<>(CertificateCodec.decodeCertificates(tl.getIssuerCertificates()));
+      List<X509Certificate> trusted =
+          CertificateCodec.decodeCertificates(tl.getTrustedCertificates());
+      List<X509Certificate> issuerCerts =
+          new ArrayList<>(CertificateCodec.decodeCertificates(tl.getIssuerCertificates()));
       for (X509Certificate c : issuers) {
         if (!trusted.contains(c) && !issuerCerts.contains(c)) {
           issuerCerts.add(c);
@@ -521,15 +601,21 @@ public final class PullClient {
     }
   }
 
-  private void reconnect(Identity fresh, NodeId applicationId, String uri, Path pins) throws PullException {
+  private void reconnect(Identity fresh, NodeId applicationId, String uri, Path pins)
+      throws PullException {
     // anonymous on purpose: the GDS must accept the new certificate as the application's own
     try (GdsClient again = connect(fresh, null, null, pins)) {
       NodeId app = applicationId;
       GdsClient.Result r = again.callDirectory(GdsNodeIds.GetCertificateGroups, new Variant(app));
       if (!r.good()) {
-        throw new PullException("reconnected, but the GDS does not accept the new certificate for " + uri + ": " + name(r.status()));
+        throw new PullException(
+            "reconnected, but the GDS does not accept the new certificate for "
+                + uri
+                + ": "
+                + name(r.status()));
       }
-      status.accept("reconnected to the GDS with the new certificate " + thumbprint(fresh.certificate()));
+      status.accept(
+          "reconnected to the GDS with the new certificate " + thumbprint(fresh.certificate()));
     } catch (UaException e) {
       throw new PullException("reconnecting with the new certificate failed: " + describe(e), e);
     }
@@ -544,18 +630,25 @@ public final class PullClient {
       return null;
     }
     try {
-      List<X509Certificate> chain = CertificateCodec.decodeCertificateChain(Files.readAllBytes(cert));
-      PrivateKey privateKey = CertificateCodec.decodePrivateKey(CertificateCodec.PEM, Files.readAllBytes(key));
+      List<X509Certificate> chain =
+          CertificateCodec.decodeCertificateChain(Files.readAllBytes(cert));
+      PrivateKey privateKey =
+          CertificateCodec.decodePrivateKey(CertificateCodec.PEM, Files.readAllBytes(key));
       if (!CertificateCodec.matches(chain.get(0).getPublicKey(), privateKey)) {
-        throw new PullException("the certificate and private key in " + pki.resolve("own") + " do not match");
+        throw new PullException(
+            "the certificate and private key in " + pki.resolve("own") + " do not match");
       }
-      return new Identity(new KeyPair(chain.get(0).getPublicKey(), privateKey), chain.toArray(new X509Certificate[0]));
+      return new Identity(
+          new KeyPair(chain.get(0).getPublicKey(), privateKey),
+          chain.toArray(new X509Certificate[0]));
     } catch (UaException e) {
-      throw new PullException("cannot read the certificate or key in " + pki.resolve("own") + ": " + e.getMessage());
+      throw new PullException(
+          "cannot read the certificate or key in " + pki.resolve("own") + ": " + e.getMessage());
     }
   }
 
-  private Identity createSelfSigned(PkiDirectory pki, String uri) throws IOException, PullException {
+  private Identity createSelfSigned(PkiDirectory pki, String uri)
+      throws IOException, PullException {
     try {
       KeyPair kp = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
       var b =
@@ -576,18 +669,23 @@ public final class PullClient {
           Map.of(
               "own/certs", Map.of(APPLICATION_FILE, pem(cert)),
               "own/private", Map.of(APPLICATION_FILE, pem(kp.getPrivate()))));
-      status.accept("created a self-signed bootstrap certificate " + thumbprint(cert) + " for " + uri);
+      status.accept(
+          "created a self-signed bootstrap certificate " + thumbprint(cert) + " for " + uri);
       return new Identity(kp, new X509Certificate[] {cert});
     } catch (IOException e) {
       throw e;
     } catch (Exception e) {
-      throw new PullException("cannot create a bootstrap certificate: " + e.getClass().getSimpleName());
+      throw new PullException(
+          "cannot create a bootstrap certificate: " + e.getClass().getSimpleName());
     }
   }
 
   private String defaultUri() {
     Path name = settings.pkiDir().toAbsolutePath().normalize().getFileName();
-    return "urn:gdsvault:device-sim:" + KeyMaterial.hostname() + ":pull:" + (name == null ? "device" : name);
+    return "urn:gdsvault:device-sim:"
+        + KeyMaterial.hostname()
+        + ":pull:"
+        + (name == null ? "device" : name);
   }
 
   private boolean stillValid(X509Certificate c) {
@@ -609,7 +707,8 @@ public final class PullClient {
 
   // ------------------------------------------------------------------ helpers
 
-  private static Map<String, byte[]> merge(PkiDirectory pki, String rel, Map<String, byte[]> ours) throws IOException {
+  private static Map<String, byte[]> merge(PkiDirectory pki, String rel, Map<String, byte[]> ours)
+      throws IOException {
     Map<String, byte[]> out = new LinkedHashMap<>();
     Path dir = pki.resolve(rel);
     if (Files.isDirectory(dir)) {
@@ -677,7 +776,9 @@ public final class PullClient {
   }
 
   static String name(StatusCode s) {
-    return StatusCodes.lookup(s.getValue()).map(a -> a[0]).orElse(String.format("0x%08X", s.getValue()));
+    return StatusCodes.lookup(s.getValue())
+        .map(a -> a[0])
+        .orElse(String.format("0x%08X", s.getValue()));
   }
 
   static String describe(UaException e) {

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param gdsUrl the GDS endpoint URL
  * @param pkiDir the device's PKI folder (same layout as a push target's)
  * @param user a GDS user (DiscoveryAdmin to register, CertificateAuthorityAdmin to request for a
- *     device that has no GDS certificate yet); null: anonymous, which works once the device holds
- *     a certificate the GDS issued (ApplicationSelfAdmin)
+ *     device that has no GDS certificate yet); null: anonymous, which works once the device holds a
+ *     certificate the GDS issued (ApplicationSelfAdmin)
  * @param password the user's password (null when anonymous)
  * @param keyFormat CSR (key made locally) or a new key pair made by the GDS as PEM or PFX
  * @param applicationUri the ApplicationUri; null: the URI in the current certificate, or one made
@@ -57,36 +57,62 @@ public record PullSettings(
     Objects.requireNonNull(gdsUrl, "gdsUrl");
     Objects.requireNonNull(pkiDir, "pkiDir");
     keyFormat = keyFormat == null ? KeyFormat.CSR : keyFormat;
-    applicationName = applicationName == null || applicationName.isBlank() ? "device-sim" : applicationName;
+    applicationName =
+        applicationName == null || applicationName.isBlank() ? "device-sim" : applicationName;
     discoveryUrls = discoveryUrls == null ? List.of() : List.copyOf(discoveryUrls);
-    hostnames = hostnames == null || hostnames.isEmpty() ? List.of("localhost") : List.copyOf(hostnames);
+    hostnames =
+        hostnames == null || hostnames.isEmpty() ? List.of("localhost") : List.copyOf(hostnames);
     if (!(renewAt >= 0.0 && renewAt <= 1.0)) {
       throw new IllegalArgumentException("renewAt must be between 0 and 1");
     }
     pollInitial = pollInitial == null ? Duration.ofSeconds(1) : pollInitial;
     pollMax = pollMax == null ? Duration.ofSeconds(60) : pollMax;
     if (pollInitial.isNegative() || pollInitial.isZero() || pollMax.compareTo(pollInitial) < 0) {
-      throw new IllegalArgumentException("poll intervals must be positive and pollMax >= pollInitial");
+      throw new IllegalArgumentException(
+          "poll intervals must be positive and pollMax >= pollInitial");
     }
   }
 
   /** Settings with defaults for everything optional. */
-  public static PullSettings of(String gdsUrl, Path pkiDir, String user, char[] password, KeyFormat format) {
+  public static PullSettings of(
+      String gdsUrl, Path pkiDir, String user, char[] password, KeyFormat format) {
     return new PullSettings(
-        gdsUrl, pkiDir, user, password, format, null, null, List.of(), List.of(), 0.8, null, null, null, null);
+        gdsUrl, pkiDir, user, password, format, null, null, List.of(), List.of(), 0.8, null, null,
+        null, null);
   }
 
   /** A copy for another device folder and URI (fleet mode). */
   public PullSettings forDevice(Path dir, String uri, String name, List<String> discovery) {
     return new PullSettings(
-        gdsUrl, dir, user, password, keyFormat, uri, name, discovery, hostnames, renewAt, pollInitial, pollMax,
-        approvalTimeout, gdsThumbprint);
+        gdsUrl,
+        dir,
+        user,
+        password,
+        keyFormat,
+        uri,
+        name,
+        discovery,
+        hostnames,
+        renewAt,
+        pollInitial,
+        pollMax,
+        approvalTimeout,
+        gdsThumbprint);
   }
 
   @Override
   public String toString() {
     // never the password
-    return "PullSettings[gdsUrl=" + gdsUrl + ", pkiDir=" + pkiDir + ", user=" + user + ", keyFormat=" + keyFormat
-        + ", applicationUri=" + applicationUri + "]";
+    return "PullSettings[gdsUrl="
+        + gdsUrl
+        + ", pkiDir="
+        + pkiDir
+        + ", user="
+        + user
+        + ", keyFormat="
+        + keyFormat
+        + ", applicationUri="
+        + applicationUri
+        + "]";
   }
 }

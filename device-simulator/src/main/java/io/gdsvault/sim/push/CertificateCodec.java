@@ -102,8 +102,8 @@ public final class CertificateCodec {
   }
 
   /**
-   * Decodes a private key given to UpdateCertificate: {@code PEM} (PKCS#8 or traditional) or
-   * {@code PFX} (PKCS#12 without a password, or with an empty one).
+   * Decodes a private key given to UpdateCertificate: {@code PEM} (PKCS#8 or traditional) or {@code
+   * PFX} (PKCS#12 without a password, or with an empty one).
    */
   public static PrivateKey decodePrivateKey(String format, byte[] bytes) throws UaException {
     if (PEM.equalsIgnoreCase(format)) {
@@ -120,7 +120,8 @@ public final class CertificateCodec {
       } catch (IOException | RuntimeException e) {
         // fall through to the uniform error below; the key material stays out of the message
       }
-      throw new UaException(StatusCodes.Bad_CertificateInvalid, "private key is not a readable PEM key");
+      throw new UaException(
+          StatusCodes.Bad_CertificateInvalid, "private key is not a readable PEM key");
     } else if (PFX.equalsIgnoreCase(format)) {
       for (char[] password : new char[][] {new char[0], null}) {
         try {
@@ -137,7 +138,8 @@ public final class CertificateCodec {
           // try the next password convention
         }
       }
-      throw new UaException(StatusCodes.Bad_CertificateInvalid, "private key is not a readable PFX");
+      throw new UaException(
+          StatusCodes.Bad_CertificateInvalid, "private key is not a readable PFX");
     }
     throw new UaException(StatusCodes.Bad_NotSupported, "private key format not supported");
   }

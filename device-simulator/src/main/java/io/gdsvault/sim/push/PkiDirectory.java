@@ -96,7 +96,8 @@ public final class PkiDirectory {
    * to file name and bytes) in one atomic step. Folders not named keep their content. Files under
    * {@code own/private} are written readable by the owner only.
    */
-  public synchronized void commit(Map<String, Map<String, byte[]>> replacements) throws IOException {
+  public synchronized void commit(Map<String, Map<String, byte[]>> replacements)
+      throws IOException {
     Path staging = root.resolve(STAGING);
     deleteRecursively(staging);
     Files.createDirectories(staging);
@@ -162,7 +163,8 @@ public final class PkiDirectory {
       // created private, so the key is never readable by others, not even for a moment
       try {
         Files.createFile(
-            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException notPosix) {
         Files.createFile(file);
       }

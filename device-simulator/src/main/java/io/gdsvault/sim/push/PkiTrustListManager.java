@@ -11,10 +11,10 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 
 /**
- * Milo's view of one certificate group's trust list. It holds an immutable {@link
- * TrustListContent} that {@link ServerConfigurationSupport} replaces as a whole when changes are
- * applied; the validator reads it on every handshake. Milo's own mutators are honoured in memory
- * only (nothing in Milo calls them during normal operation); persistent changes go through push.
+ * Milo's view of one certificate group's trust list. It holds an immutable {@link TrustListContent}
+ * that {@link ServerConfigurationSupport} replaces as a whole when changes are applied; the
+ * validator reads it on every handshake. Milo's own mutators are honoured in memory only (nothing
+ * in Milo calls them during normal operation); persistent changes go through push.
  */
 public final class PkiTrustListManager implements TrustListManager {
 
@@ -58,25 +58,33 @@ public final class PkiTrustListManager implements TrustListManager {
   @Override
   public void setIssuerCrls(List<X509CRL> issuerCrls) {
     var c = content.get();
-    replace(new TrustListContent(c.trustedCertificates(), c.trustedCrls(), c.issuerCertificates(), issuerCrls));
+    replace(
+        new TrustListContent(
+            c.trustedCertificates(), c.trustedCrls(), c.issuerCertificates(), issuerCrls));
   }
 
   @Override
   public void setTrustedCrls(List<X509CRL> trustedCrls) {
     var c = content.get();
-    replace(new TrustListContent(c.trustedCertificates(), trustedCrls, c.issuerCertificates(), c.issuerCrls()));
+    replace(
+        new TrustListContent(
+            c.trustedCertificates(), trustedCrls, c.issuerCertificates(), c.issuerCrls()));
   }
 
   @Override
   public void setIssuerCertificates(List<X509Certificate> issuerCertificates) {
     var c = content.get();
-    replace(new TrustListContent(c.trustedCertificates(), c.trustedCrls(), issuerCertificates, c.issuerCrls()));
+    replace(
+        new TrustListContent(
+            c.trustedCertificates(), c.trustedCrls(), issuerCertificates, c.issuerCrls()));
   }
 
   @Override
   public void setTrustedCertificates(List<X509Certificate> trustedCertificates) {
     var c = content.get();
-    replace(new TrustListContent(trustedCertificates, c.trustedCrls(), c.issuerCertificates(), c.issuerCrls()));
+    replace(
+        new TrustListContent(
+            trustedCertificates, c.trustedCrls(), c.issuerCertificates(), c.issuerCrls()));
   }
 
   @Override

@@ -6,8 +6,8 @@ import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 
 /**
- * Decides whether a session may use ServerConfiguration push methods. The encrypted-channel rule
- * is enforced separately by {@link ServerConfigurationSupport} and cannot be relaxed here.
+ * Decides whether a session may use ServerConfiguration push methods. The encrypted-channel rule is
+ * enforced separately by {@link ServerConfigurationSupport} and cannot be relaxed here.
  */
 @FunctionalInterface
 public interface PushAuthorizer {

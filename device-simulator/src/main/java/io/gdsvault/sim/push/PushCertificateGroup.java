@@ -14,9 +14,9 @@ import org.eclipse.milo.opcua.stack.core.security.TrustListManager;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 
 /**
- * A certificate group holding one application certificate (one certificate type) whose key pair
- * and chain are swapped atomically when push changes are applied. Milo's secure channel layer finds
- * the certificate by thumbprint through the {@link
+ * A certificate group holding one application certificate (one certificate type) whose key pair and
+ * chain are swapped atomically when push changes are applied. Milo's secure channel layer finds the
+ * certificate by thumbprint through the {@link
  * org.eclipse.milo.opcua.stack.core.security.CertificateManager}, so new channels use the new
  * certificate as soon as it is swapped in.
  */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x500.style.RFC4519Style;
+import org.eclipse.milo.opcua.sdk.core.Reference;
 import org.eclipse.milo.opcua.sdk.server.Session;
 import org.eclipse.milo.opcua.sdk.server.methods.Out;
 import org.eclipse.milo.opcua.sdk.server.model.objects.ServerConfigurationType;
@@ -21,12 +22,11 @@ import org.eclipse.milo.opcua.sdk.server.model.objects.ServerConfigurationTypeNo
 import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
-import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
-import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
-import org.eclipse.milo.opcua.sdk.core.Reference;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +62,10 @@ final class ServerConfigurationMethods {
       node.getNodeContext().getNodeManager().addNode(getCertificates);
       node.addReference(
           new Reference(
-              node.getNodeId(), NodeIds.HasComponent, getCertificates.getNodeId().expanded(), true));
+              node.getNodeId(),
+              NodeIds.HasComponent,
+              getCertificates.getNodeId().expanded(),
+              true));
     }
     configure(getCertificates, GetCertificates::new);
   }
@@ -103,13 +106,15 @@ final class ServerConfigurationMethods {
       checkType(group, certificateTypeId);
 
       X509Certificate leaf =
-          CertificateCodec.decodeCertificate(certificate == null ? new byte[0] : certificate.bytesOrEmpty());
+          CertificateCodec.decodeCertificate(
+              certificate == null ? new byte[0] : certificate.bytesOrEmpty());
       List<X509Certificate> issuers = CertificateCodec.decodeCertificates(issuerCertificates);
       checkKeyFitsType(leaf);
       String uri = CertificateUtil.getSanUri(leaf).orElse(null);
       if (!support.applicationUri().equals(uri)) {
         throw new UaException(
-            StatusCodes.Bad_CertificateUriInvalid, "certificate URI differs from the ApplicationUri");
+            StatusCodes.Bad_CertificateUriInvalid,
+            "certificate URI differs from the ApplicationUri");
       }
 
       PrivateKey givenKey =
@@ -128,12 +133,14 @@ final class ServerConfigurationMethods {
           }
           key = givenKey;
         } else {
-          key = matchingKnownKey(own, group, leaf)
-              .orElseThrow(
-                  () ->
-                      new UaException(
-                          StatusCodes.Bad_SecurityChecksFailed,
-                          "certificate does not match the current or a regenerated private key"));
+          key =
+              matchingKnownKey(own, group, leaf)
+                  .orElseThrow(
+                      () ->
+                          new UaException(
+                              StatusCodes.Bad_SecurityChecksFailed,
+                              "certificate does not match the current or a regenerated private"
+                                  + " key"));
         }
         validateChain(leaf, issuers, support.stagedTrustList(session, group));
 
@@ -176,7 +183,8 @@ final class ServerConfigurationMethods {
       boolean regenerate = Boolean.TRUE.equals(regeneratePrivateKey);
       if (regenerate && (nonce == null || nonce.length() < MIN_NONCE_LENGTH)) {
         throw new UaException(
-            StatusCodes.Bad_InvalidArgument, "a nonce of at least 32 bytes is needed to regenerate the key");
+            StatusCodes.Bad_InvalidArgument,
+            "a nonce of at least 32 bytes is needed to regenerate the key");
       }
       X509Certificate current = group.credentials().certificate();
       X500Name subject = subject(subjectName, current);
@@ -185,8 +193,12 @@ final class ServerConfigurationMethods {
         support.requireNoForeignTransaction(session);
         KeyPair keyPair;
         if (regenerate) {
-          keyPair = newRsaKeyPair(CertificateCodec.keySize(current.getPublicKey()), nonce.bytesOrEmpty());
-          support.transactionFor(session).regeneratedKeys.put(group.getCertificateGroupId(), keyPair);
+          keyPair =
+              newRsaKeyPair(CertificateCodec.keySize(current.getPublicKey()), nonce.bytesOrEmpty());
+          support
+              .transactionFor(session)
+              .regeneratedKeys
+              .put(group.getCertificateGroupId(), keyPair);
         } else {
           keyPair =
               support
@@ -293,7 +305,8 @@ final class ServerConfigurationMethods {
     if (!"RSA".equals(leaf.getPublicKey().getAlgorithm())
         || CertificateCodec.keySize(leaf.getPublicKey()) < MIN_RSA_BITS) {
       throw new UaException(
-          StatusCodes.Bad_CertificateInvalid, "certificate key does not fit RsaSha256ApplicationCertificateType");
+          StatusCodes.Bad_CertificateInvalid,
+          "certificate key does not fit RsaSha256ApplicationCertificateType");
     }
   }
 
@@ -316,7 +329,8 @@ final class ServerConfigurationMethods {
    * may end at a self-signed issuer given in the call or found in the trust list.
    */
   static void validateChain(
-      X509Certificate leaf, List<X509Certificate> given, TrustListContent trust) throws UaException {
+      X509Certificate leaf, List<X509Certificate> given, TrustListContent trust)
+      throws UaException {
     List<X509Certificate> pool = new ArrayList<>(given);
     pool.addAll(trust.issuerCertificates());
     pool.addAll(trust.trustedCertificates());
@@ -328,7 +342,8 @@ final class ServerConfigurationMethods {
       try {
         current.checkValidity();
       } catch (Exception e) {
-        throw new UaException(StatusCodes.Bad_SecurityChecksFailed, "a certificate is not valid now");
+        throw new UaException(
+            StatusCodes.Bad_SecurityChecksFailed, "a certificate is not valid now");
       }
       for (X509CRL crl : crls) {
         if (crl.getIssuerX500Principal().equals(current.getIssuerX500Principal())
@@ -349,7 +364,8 @@ final class ServerConfigurationMethods {
       }
       if (issuer == null) {
         throw new UaException(
-            StatusCodes.Bad_SecurityChecksFailed, "the issuer chain of the certificate is incomplete");
+            StatusCodes.Bad_SecurityChecksFailed,
+            "the issuer chain of the certificate is incomplete");
       }
       if (issuer.getBasicConstraints() < 0) {
         throw new UaException(StatusCodes.Bad_SecurityChecksFailed, "an issuer is not a CA");
@@ -386,7 +402,8 @@ final class ServerConfigurationMethods {
     try {
       return new X500Name(IETFUtils.rDNsFromString(s, RFC4519Style.INSTANCE));
     } catch (RuntimeException e) {
-      throw new UaException(StatusCodes.Bad_InvalidArgument, "subjectName is not a distinguished name");
+      throw new UaException(
+          StatusCodes.Bad_InvalidArgument, "subjectName is not a distinguished name");
     }
   }
 
@@ -396,7 +413,8 @@ final class ServerConfigurationMethods {
       random.setSeed(nonce); // supplements, never replaces, the system entropy
       KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
       g.initialize(
-          new RSAKeyGenParameterSpec(Math.max(bits, MIN_RSA_BITS), RSAKeyGenParameterSpec.F4), random);
+          new RSAKeyGenParameterSpec(Math.max(bits, MIN_RSA_BITS), RSAKeyGenParameterSpec.F4),
+          random);
       return g.generateKeyPair();
     } catch (Exception e) {
       throw new UaException(StatusCodes.Bad_InternalError, "could not generate a key pair");

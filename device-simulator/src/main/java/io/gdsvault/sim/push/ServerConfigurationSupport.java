@@ -1,5 +1,7 @@
 package io.gdsvault.sim.push;
 
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,12 +17,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.Session;
 import org.eclipse.milo.opcua.sdk.server.SessionListener;
 import org.eclipse.milo.opcua.sdk.server.methods.AbstractMethodInvocationHandler;
 import org.eclipse.milo.opcua.sdk.server.model.objects.ServerConfigurationTypeNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
+import org.eclipse.milo.opcua.sdk.server.nodes.UaNode;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
@@ -34,17 +38,13 @@ import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateQuarantine;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.types.structured.AccessRestrictionType;
 import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
 import org.eclipse.milo.opcua.stack.core.util.validation.ValidationCheck;
-import org.eclipse.milo.opcua.stack.core.types.structured.AccessRestrictionType;
-import org.eclipse.milo.opcua.sdk.server.nodes.UaNode;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
 /**
  * Push certificate management (OPC UA Part 12 ServerConfiguration) for any Milo 1.1.2 server.
@@ -100,7 +100,9 @@ public final class ServerConfigurationSupport {
         autoAccept
             ? (chain, uri, hostnames) -> {}
             : new DefaultServerCertificateValidator(
-                trustList, Set.of(ValidationCheck.VALIDITY, ValidationCheck.REVOCATION), quarantine);
+                trustList,
+                Set.of(ValidationCheck.VALIDITY, ValidationCheck.REVOCATION),
+                quarantine);
     this.applicationGroup =
         new PushCertificateGroup(
             DEFAULT_APPLICATION_GROUP, RSA_SHA256_TYPE, trustList, validator, credentials);
@@ -174,7 +176,8 @@ public final class ServerConfigurationSupport {
     var groupNode = configNode.getCertificateGroupsNode().getDefaultApplicationGroupNode();
     setQuietly(() -> groupNode.setCertificateTypes(new NodeId[] {RSA_SHA256_TYPE}));
     liftAccessRestrictions(groupNode.getTrustListNode());
-    applicationTrustListFile = new TrustListFile(this, applicationGroup, groupNode.getTrustListNode());
+    applicationTrustListFile =
+        new TrustListFile(this, applicationGroup, groupNode.getTrustListNode());
     applicationTrustListFile.install();
 
     server
@@ -187,7 +190,8 @@ public final class ServerConfigurationSupport {
               }
             });
     log.info(
-        "ServerConfiguration push installed: certificate thumbprint={}, maxTrustListSize={}, autoAccept={}",
+        "ServerConfiguration push installed: certificate thumbprint={}, maxTrustListSize={},"
+            + " autoAccept={}",
         thumbprint(currentCertificate()),
         maxTrustListSize,
         autoAccept);
@@ -201,9 +205,11 @@ public final class ServerConfigurationSupport {
         context
             .getSession()
             .orElseThrow(() -> new UaException(StatusCodes.Bad_SessionIdInvalid, "no session"));
-    if (session.getSecurityConfiguration().getSecurityMode() != MessageSecurityMode.SignAndEncrypt) {
+    if (session.getSecurityConfiguration().getSecurityMode()
+        != MessageSecurityMode.SignAndEncrypt) {
       throw new UaException(
-          StatusCodes.Bad_SecurityModeInsufficient, "ServerConfiguration needs an encrypted channel");
+          StatusCodes.Bad_SecurityModeInsufficient,
+          "ServerConfiguration needs an encrypted channel");
     }
     if (!authorizer.mayConfigure(session)) {
       throw new UaException(StatusCodes.Bad_UserAccessDenied, "SecurityAdmin role required");
@@ -215,7 +221,10 @@ public final class ServerConfigurationSupport {
     return lock;
   }
 
-  /** The caller's transaction, created if none exists; another session's gives Bad_TransactionPending. */
+  /**
+   * The caller's transaction, created if none exists; another session's gives
+   * Bad_TransactionPending.
+   */
   PushTransaction transactionFor(Session session) throws UaException {
     assert Thread.holdsLock(lock);
     if (transaction == null) {
@@ -252,7 +261,8 @@ public final class ServerConfigurationSupport {
     if (groupId == null || groupId.isNull() || groupId.equals(DEFAULT_APPLICATION_GROUP)) {
       return applicationGroup;
     }
-    throw new UaException(StatusCodes.Bad_InvalidArgument, "unknown or unsupported certificate group");
+    throw new UaException(
+        StatusCodes.Bad_InvalidArgument, "unknown or unsupported certificate group");
   }
 
   /** The trust list the session would see after applying its own staged changes. */
@@ -299,9 +309,11 @@ public final class ServerConfigurationSupport {
     synchronized (lock) {
       PushTransaction tx =
           ownTransaction(session)
-              .orElseThrow(() -> new UaException(StatusCodes.Bad_NothingToDo, "no pending changes"));
+              .orElseThrow(
+                  () -> new UaException(StatusCodes.Bad_NothingToDo, "no pending changes"));
       Map<String, Map<String, byte[]>> files = new LinkedHashMap<>();
-      PushCertificateGroup.Credentials newCredentials = tx.credentials.get(DEFAULT_APPLICATION_GROUP);
+      PushCertificateGroup.Credentials newCredentials =
+          tx.credentials.get(DEFAULT_APPLICATION_GROUP);
       if (newCredentials != null) {
         files.put("own/certs", Map.of(APPLICATION_FILE, chainPem(newCredentials.chain())));
         files.put(
@@ -354,8 +366,10 @@ public final class ServerConfigurationSupport {
       if (newTrustList != null && !autoAccept) {
         // after the ApplyChanges response is on its way: Part 12 closes sessions whose client
         // certificate the new trust list no longer accepts
-        server.getScheduledExecutorService()
-            .schedule(this::closeUntrustedSessions, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        server
+            .getScheduledExecutorService()
+            .schedule(
+                this::closeUntrustedSessions, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
       }
     }
   }
@@ -385,14 +399,16 @@ public final class ServerConfigurationSupport {
       ownTransaction(session)
           .orElseThrow(() -> new UaException(StatusCodes.Bad_NothingToDo, "no pending changes"));
       transaction = null;
-      log.info("Pending ServerConfiguration changes cancelled by session {}", session.getSessionId());
+      log.info(
+          "Pending ServerConfiguration changes cancelled by session {}", session.getSessionId());
     }
   }
 
   private void sessionClosed(NodeId sessionId) {
     synchronized (lock) {
       if (transaction != null && transaction.sessionId.equals(sessionId)) {
-        log.info("Session {} closed: its pending ServerConfiguration changes are discarded", sessionId);
+        log.info(
+            "Session {} closed: its pending ServerConfiguration changes are discarded", sessionId);
         transaction = null;
       }
       if (applicationTrustListFile != null) {
@@ -415,7 +431,8 @@ public final class ServerConfigurationSupport {
             StatusCodes.Bad_ConfigurationError, "own certificate and private key do not match");
       }
       return new PushCertificateGroup.Credentials(
-          new KeyPair(chain.get(0).getPublicKey(), privateKey), chain.toArray(new X509Certificate[0]));
+          new KeyPair(chain.get(0).getPublicKey(), privateKey),
+          chain.toArray(new X509Certificate[0]));
     }
     Objects.requireNonNull(b.applicationUri, "applicationUri is needed to create a certificate");
     try {
@@ -442,7 +459,8 @@ public final class ServerConfigurationSupport {
               "own/private",
                   Map.of(
                       APPLICATION_FILE,
-                      CertificateCodec.toPem(keyPair.getPrivate()).getBytes(StandardCharsets.US_ASCII))));
+                      CertificateCodec.toPem(keyPair.getPrivate())
+                          .getBytes(StandardCharsets.US_ASCII))));
       log.info(
           "Created self-signed application certificate: thumbprint={}, uri={}",
           thumbprint(certificate),
@@ -457,7 +475,10 @@ public final class ServerConfigurationSupport {
 
   private TrustListContent loadTrustList() throws IOException {
     return new TrustListContent(
-        loadCerts("trusted/certs"), loadCrls("trusted/crl"), loadCerts("issuer/certs"), loadCrls("issuer/crl"));
+        loadCerts("trusted/certs"),
+        loadCrls("trusted/crl"),
+        loadCerts("issuer/certs"),
+        loadCrls("issuer/crl"));
   }
 
   private List<X509Certificate> loadCerts(String dir) throws IOException {
@@ -533,7 +554,8 @@ public final class ServerConfigurationSupport {
   static void liftAccessRestrictions(UaNode node) {
     if (node != null) {
       node.setAccessRestrictions(
-          new AccessRestrictionType(org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort.valueOf(0)));
+          new AccessRestrictionType(
+              org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort.valueOf(0)));
     }
   }
 

@@ -1,5 +1,7 @@
 package io.gdsvault.sim.push;
 
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
+
 import java.security.cert.CRLException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509CRL;
@@ -13,8 +15,6 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.structured.TrustListDataType;
-
-import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
 /**
  * One trust list: trusted and issuer certificates and CRLs. Immutable; the four lists are the
@@ -72,7 +72,10 @@ public record TrustListContent(
 
   /** Certificates and CRLs in all four lists. */
   public int entryCount() {
-    return trustedCertificates.size() + trustedCrls.size() + issuerCertificates.size() + issuerCrls.size();
+    return trustedCertificates.size()
+        + trustedCrls.size()
+        + issuerCertificates.size()
+        + issuerCrls.size();
   }
 
   /** Decoded file content; the returned masks say which fields were given. */
@@ -82,10 +85,11 @@ public record TrustListContent(
 
   /**
    * Decoded file content; the returned masks say which fields were given. With {@code maxEntries}
-   * above 0, more entries than that are refused (Bad_EncodingLimitsExceeded) before any
-   * certificate is parsed.
+   * above 0, more entries than that are refused (Bad_EncodingLimitsExceeded) before any certificate
+   * is parsed.
    */
-  public static Masked decode(EncodingContext context, byte[] bytes, int maxEntries) throws UaException {
+  public static Masked decode(EncodingContext context, byte[] bytes, int maxEntries)
+      throws UaException {
     TrustListDataType data;
     try {
       NodeId encodingId =
@@ -93,7 +97,8 @@ public record TrustListContent(
       Object decoded = ExtensionObject.of(ByteString.of(bytes), encodingId).decode(context);
       data = (TrustListDataType) decoded;
     } catch (RuntimeException e) {
-      throw new UaException(StatusCodes.Bad_DecodingError, "trust list content is not a TrustListDataType");
+      throw new UaException(
+          StatusCodes.Bad_DecodingError, "trust list content is not a TrustListDataType");
     }
     int masks = data.getSpecifiedLists() == null ? 0 : data.getSpecifiedLists().intValue() & ALL;
     long entries =

@@ -1,5 +1,9 @@
 package io.gdsvault.sim.push;
 
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ulong;
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ushort;
+
 import java.io.ByteArrayOutputStream;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -24,10 +28,6 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.ULong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
-import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ulong;
-import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ushort;
 
 /**
  * The TrustList file object of one certificate group (Part 12 TrustListType on Part 5 FileType).
@@ -63,7 +63,8 @@ final class TrustListFile {
     }
   }
 
-  TrustListFile(ServerConfigurationSupport support, PushCertificateGroup group, TrustListTypeNode node) {
+  TrustListFile(
+      ServerConfigurationSupport support, PushCertificateGroup group, TrustListTypeNode node) {
     this.support = support;
     this.group = group;
     this.node = node;
@@ -82,7 +83,10 @@ final class TrustListFile {
     configure(node.getSetPositionMethodNode(), SetPosition::new);
     quietly(() -> node.setWritable(true));
     quietly(() -> node.setUserWritable(true));
-    quietly(() -> node.setMaxByteStringLength(uint(support.server().getConfig().getEncodingLimits().getMaxMessageSize() / 2)));
+    quietly(
+        () ->
+            node.setMaxByteStringLength(
+                uint(support.server().getConfig().getEncodingLimits().getMaxMessageSize() / 2)));
     synchronized (support.lock()) {
       refreshProperties();
     }
@@ -115,7 +119,8 @@ final class TrustListFile {
   }
 
   private interface Factory {
-    org.eclipse.milo.opcua.sdk.server.methods.AbstractMethodInvocationHandler create(UaMethodNode n);
+    org.eclipse.milo.opcua.sdk.server.methods.AbstractMethodInvocationHandler create(
+        UaMethodNode n);
   }
 
   private void configure(UaMethodNode methodNode, Factory factory) {
@@ -131,7 +136,8 @@ final class TrustListFile {
     if (write) {
       support.requireNoForeignTransaction(session);
       if (handles.values().stream().anyMatch(h -> h.write)) {
-        throw new UaException(StatusCodes.Bad_InvalidState, "the trust list is already open for writing");
+        throw new UaException(
+            StatusCodes.Bad_InvalidState, "the trust list is already open for writing");
       }
     } else {
       data = group.trustList().content().encode(support.server().getStaticEncodingContext(), masks);
@@ -316,7 +322,8 @@ final class TrustListFile {
         throws UaException {
       Session session = support.authorize(context);
       X509Certificate cert =
-          CertificateCodec.decodeCertificate(certificate == null ? new byte[0] : certificate.bytesOrEmpty());
+          CertificateCodec.decodeCertificate(
+              certificate == null ? new byte[0] : certificate.bytesOrEmpty());
       synchronized (support.lock()) {
         support.requireNoForeignTransaction(session);
         if (handles.values().stream().anyMatch(h -> h.write)) {
@@ -331,8 +338,10 @@ final class TrustListFile {
         }
         TrustListContent next =
             trusted
-                ? new TrustListContent(list, base.trustedCrls(), base.issuerCertificates(), base.issuerCrls())
-                : new TrustListContent(base.trustedCertificates(), base.trustedCrls(), list, base.issuerCrls());
+                ? new TrustListContent(
+                    list, base.trustedCrls(), base.issuerCertificates(), base.issuerCrls())
+                : new TrustListContent(
+                    base.trustedCertificates(), base.trustedCrls(), list, base.issuerCrls());
         stage(session, next);
       }
     }
@@ -411,7 +420,8 @@ final class TrustListFile {
       synchronized (support.lock()) {
         Handle h = handle(session, fileHandle);
         if (h.write || position == null) {
-          throw new UaException(StatusCodes.Bad_InvalidState, "position can only be set when reading");
+          throw new UaException(
+              StatusCodes.Bad_InvalidState, "position can only be set when reading");
         }
         h.position = Math.min(position.longValue(), h.readData.length);
       }

@@ -47,14 +47,35 @@ class FleetPullIT {
   }
 
   @Test
-  void aFleetOfFivePullClientsGetsCertificatesAndADeviceRenewsOnItsOwnCertificate() throws Exception {
+  void aFleetOfFivePullClientsGetsCertificatesAndADeviceRenewsOnItsOwnCertificate()
+      throws Exception {
     Path dir = tmp.resolve("fleet");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err),
-        "fleet", "--mode", "pull", "--count", "5", "--dir", dir.toString(), "--threads", "3",
-        "--gds", fx.url(), "--user", REQUESTER, "--password-file", fx.passwordFile.toString(),
-        "--poll-initial", "100ms", "--poll-max", "500ms", "--once");
+    int code =
+        Main.run(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            "fleet",
+            "--mode",
+            "pull",
+            "--count",
+            "5",
+            "--dir",
+            dir.toString(),
+            "--threads",
+            "3",
+            "--gds",
+            fx.url(),
+            "--user",
+            REQUESTER,
+            "--password-file",
+            fx.passwordFile.toString(),
+            "--poll-initial",
+            "100ms",
+            "--poll-max",
+            "500ms",
+            "--once");
     assertThat(code).as("%s%s", out, err).isZero();
     assertThat(out.toString()).contains("5 of 5 devices hold a certificate").contains("(5 pulled");
     for (int i = 1; i <= 5; i++) {
@@ -68,14 +89,29 @@ class FleetPullIT {
     X509Certificate before = GdsFixture.ownCertificate(first);
     StringWriter rout = new StringWriter();
     StringWriter rerr = new StringWriter();
-    int renewed = Main.run(new PrintWriter(rout), new PrintWriter(rerr),
-        "pull", "--gds", fx.url(), "--pki", first.toString(), "--renew-at", "0", "--once",
-        "--poll-initial", "100ms", "--poll-max", "500ms");
+    int renewed =
+        Main.run(
+            new PrintWriter(rout),
+            new PrintWriter(rerr),
+            "pull",
+            "--gds",
+            fx.url(),
+            "--pki",
+            first.toString(),
+            "--renew-at",
+            "0",
+            "--once",
+            "--poll-initial",
+            "100ms",
+            "--poll-max",
+            "500ms");
     assertThat(renewed).as("%s%s", rout, rerr).isZero();
     assertThat(rout.toString()).contains("reached its renewal point").contains("found application");
     X509Certificate after = GdsFixture.ownCertificate(first);
     assertThat(after).isNotEqualTo(before);
-    assertThat(after.getPublicKey()).as("a CSR renewal makes a new key").isNotEqualTo(before.getPublicKey());
+    assertThat(after.getPublicKey())
+        .as("a CSR renewal makes a new key")
+        .isNotEqualTo(before.getPublicKey());
     GdsFixture.assertInstalled(first, CertificateUtil.getSanUri(after).orElseThrow());
   }
 
@@ -86,10 +122,27 @@ class FleetPullIT {
     StringWriter out = new StringWriter();
     var cl = Main.commandLine();
     cl.setOut(new PrintWriter(out));
-    var parsed = cl.parseArgs(
-        "fleet", "--mode", "both", "--count", "2", "--base-port", String.valueOf(base), "--dir", dir.toString(),
-        "--gds", fx.url(), "--user", REQUESTER, "--password-file", fx.passwordFile.toString(),
-        "--poll-initial", "100ms", "--poll-max", "500ms");
+    var parsed =
+        cl.parseArgs(
+            "fleet",
+            "--mode",
+            "both",
+            "--count",
+            "2",
+            "--base-port",
+            String.valueOf(base),
+            "--dir",
+            dir.toString(),
+            "--gds",
+            fx.url(),
+            "--user",
+            REQUESTER,
+            "--password-file",
+            fx.passwordFile.toString(),
+            "--poll-initial",
+            "100ms",
+            "--poll-max",
+            "500ms");
     Main.FleetCommand fleet = (Main.FleetCommand) parsed.subcommand().commandSpec().userObject();
     try (Main.FleetCommand.Running running = fleet.start()) {
       assertThat(running.exitCode()).as(out.toString()).isZero();
@@ -101,7 +154,8 @@ class FleetPullIT {
         GdsFixture.assertInstalled(pki, uri);
         // the endpoint presents the certificate the GDS issued
         List<EndpointDescription> endpoints =
-            DiscoveryClient.getEndpoints("opc.tcp://127.0.0.1:" + port + "/device-sim").get(30, TimeUnit.SECONDS);
+            DiscoveryClient.getEndpoints("opc.tcp://127.0.0.1:" + port + "/device-sim")
+                .get(30, TimeUnit.SECONDS);
         X509Certificate served =
             org.eclipse.milo.opcua.stack.core.util.CertificateUtil.decodeCertificate(
                 endpoints.get(0).getServerCertificate().bytesOrEmpty());
@@ -114,7 +168,9 @@ class FleetPullIT {
       JsonNode rows = new ObjectMapper().readTree(apps.out());
       String listed = rows.toString();
       assertThat(listed).contains("urn:gdsvault:device-sim:127.0.0.1:" + base);
-      assertThat(listed).contains("opc.tcp://127.0.0.1:" + base + "/device-sim").contains("CLIENT_AND_SERVER");
+      assertThat(listed)
+          .contains("opc.tcp://127.0.0.1:" + base + "/device-sim")
+          .contains("CLIENT_AND_SERVER");
     }
   }
 

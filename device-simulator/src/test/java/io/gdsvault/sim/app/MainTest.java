@@ -23,17 +23,47 @@ class MainTest {
   @Test
   void anOutOfRangePortIsAUsageError() throws Exception {
     Path pw = Files.writeString(tmp.resolve("pw"), "secret\n");
-    assertThat(Main.run("push-target", "--port", "70000", "--pki", tmp.resolve("pki").toString(),
-        "--admin-user", "admin", "--admin-password-file", pw.toString())).isEqualTo(2);
+    assertThat(
+            Main.run(
+                "push-target",
+                "--port",
+                "70000",
+                "--pki",
+                tmp.resolve("pki").toString(),
+                "--admin-user",
+                "admin",
+                "--admin-password-file",
+                pw.toString()))
+        .isEqualTo(2);
   }
 
   @Test
   void anEmptyOrMissingPasswordFileIsAFailure() throws Exception {
     Path empty = Files.writeString(tmp.resolve("empty"), "\n");
-    assertThat(Main.run("push-target", "--port", "4840", "--pki", tmp.resolve("pki").toString(),
-        "--admin-user", "admin", "--admin-password-file", empty.toString())).isEqualTo(1);
-    assertThat(Main.run("push-target", "--port", "4840", "--pki", tmp.resolve("pki").toString(),
-        "--admin-user", "admin", "--admin-password-file", tmp.resolve("missing").toString())).isEqualTo(1);
+    assertThat(
+            Main.run(
+                "push-target",
+                "--port",
+                "4840",
+                "--pki",
+                tmp.resolve("pki").toString(),
+                "--admin-user",
+                "admin",
+                "--admin-password-file",
+                empty.toString()))
+        .isEqualTo(1);
+    assertThat(
+            Main.run(
+                "push-target",
+                "--port",
+                "4840",
+                "--pki",
+                tmp.resolve("pki").toString(),
+                "--admin-user",
+                "admin",
+                "--admin-password-file",
+                tmp.resolve("missing").toString()))
+        .isEqualTo(1);
   }
 
   // pull settings that cannot work are refused before anything is created or contacted
@@ -46,13 +76,32 @@ class MainTest {
     assertThat(Main.run("pull", "--gds", gds)).isEqualTo(2);
     assertThat(Main.run("pull", "--gds", gds, "--pki", pki, "--new-key-pair", "der")).isEqualTo(2);
     assertThat(Main.run("pull", "--gds", gds, "--pki", pki, "--user", "u")).isEqualTo(2);
-    assertThat(Main.run("pull", "--gds", gds, "--pki", pki, "--password-file", pw.toString())).isEqualTo(2);
+    assertThat(Main.run("pull", "--gds", gds, "--pki", pki, "--password-file", pw.toString()))
+        .isEqualTo(2);
     assertThat(Main.run("pull", "--gds", gds, "--pki", pki, "--renew-at", "1.5")).isEqualTo(2);
-    assertThat(Main.run("pull", "--gds", gds, "--pki", pki, "--poll-initial", "5s", "--poll-max", "1s")).isEqualTo(2);
+    assertThat(
+            Main.run(
+                "pull", "--gds", gds, "--pki", pki, "--poll-initial", "5s", "--poll-max", "1s"))
+        .isEqualTo(2);
     assertThat(Main.run("pull", "--gds", gds, "--pki", pki, "--poll-max", "soon")).isEqualTo(2);
-    assertThat(Main.run("fleet", "--count", "2", "--dir", tmp.toString(), "--mode", "pull")).isEqualTo(2);
-    assertThat(Main.run("fleet", "--count", "2", "--dir", tmp.toString(), "--mode", "both", "--gds", gds)).isEqualTo(2);
-    assertThat(Main.run("fleet", "--count", "2", "--base-port", "41000", "--dir", tmp.toString(), "--mode", "bogus")).isEqualTo(2);
+    assertThat(Main.run("fleet", "--count", "2", "--dir", tmp.toString(), "--mode", "pull"))
+        .isEqualTo(2);
+    assertThat(
+            Main.run(
+                "fleet", "--count", "2", "--dir", tmp.toString(), "--mode", "both", "--gds", gds))
+        .isEqualTo(2);
+    assertThat(
+            Main.run(
+                "fleet",
+                "--count",
+                "2",
+                "--base-port",
+                "41000",
+                "--dir",
+                tmp.toString(),
+                "--mode",
+                "bogus"))
+        .isEqualTo(2);
     assertThat(Files.exists(tmp.resolve("pki"))).isFalse();
   }
 
@@ -69,8 +118,16 @@ class MainTest {
   void pullWithAnUnreachableGdsFailsWithExitCodeOne() {
     var out = new java.io.StringWriter();
     var err = new java.io.StringWriter();
-    int code = Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
-        "pull", "--gds", "opc.tcp://127.0.0.1:1/GDS", "--pki", tmp.resolve("dev").toString(), "--once");
+    int code =
+        Main.run(
+            new java.io.PrintWriter(out),
+            new java.io.PrintWriter(err),
+            "pull",
+            "--gds",
+            "opc.tcp://127.0.0.1:1/GDS",
+            "--pki",
+            tmp.resolve("dev").toString(),
+            "--once");
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("cannot connect to the GDS");
   }

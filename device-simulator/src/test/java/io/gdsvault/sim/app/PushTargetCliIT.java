@@ -30,16 +30,29 @@ class PushTargetCliIT {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p =
         new ProcessBuilder(
-                java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "push-target", "--port", String.valueOf(port), "--pki", tmp.resolve("pki").toString(),
-                "--admin-user", "admin", "--admin-password-file", pw.toString())
+                java,
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "push-target",
+                "--port",
+                String.valueOf(port),
+                "--pki",
+                tmp.resolve("pki").toString(),
+                "--admin-user",
+                "admin",
+                "--admin-password-file",
+                pw.toString())
             .redirectError(tmp.resolve("stderr.txt").toFile())
             .start();
-    try (var out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (var out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line = out.readLine();
       String url = "opc.tcp://127.0.0.1:" + port + "/device-sim";
       assertThat(line).isEqualTo("device-sim listening on " + url);
-      List<EndpointDescription> endpoints = DiscoveryClient.getEndpoints(url).get(10, TimeUnit.SECONDS);
+      List<EndpointDescription> endpoints =
+          DiscoveryClient.getEndpoints(url).get(10, TimeUnit.SECONDS);
       assertThat(endpoints).isNotEmpty();
       assertThat(tmp.resolve("pki/own/certs/application.pem")).exists();
       assertThat(tmp.resolve("pki/own/private/application.pem")).exists();

@@ -21,11 +21,23 @@ final class ClientCertificates {
   private ClientCertificates() {}
 
   static Issued issue(PushFixture f, String uri) throws Exception {
-    UUID app = f.gds.directory().register(Caller.system(), new ApplicationRecord(null, uri, ApplicationType.CLIENT,
-        List.of(new LocalizedName("en", "test client")), "urn:test", List.of(), List.of()));
+    UUID app =
+        f.gds
+            .directory()
+            .register(
+                Caller.system(),
+                new ApplicationRecord(
+                    null,
+                    uri,
+                    ApplicationType.CLIENT,
+                    List.of(new LocalizedName("en", "test client")),
+                    "urn:test",
+                    List.of(),
+                    List.of()));
     var service = f.gds.certificates().service();
-    UUID request = service.startNewKeyPairRequest(Caller.system(), app, null, null, "CN=test client", List.of(),
-        "PEM", null);
+    UUID request =
+        service.startNewKeyPairRequest(
+            Caller.system(), app, null, null, "CN=test client", List.of(), "PEM", null);
     FinishResult r = null;
     for (int i = 0; i < 300 && r == null; i++) {
       try {

@@ -55,23 +55,40 @@ class NodeOpcuaPushTargetIT {
   }
 
   GroupCertificateType rsa() {
-    return f.gds.certificates().groups().requireGroup(CertificateGroup.DEFAULT_APPLICATION_GROUP).defaultType();
+    return f.gds
+        .certificates()
+        .groups()
+        .requireGroup(CertificateGroup.DEFAULT_APPLICATION_GROUP)
+        .defaultType();
   }
 
   record Provisioned(String endpoint, UUID app, PushTarget job) {}
 
   /** Starts node-opcua, enables push for it and waits for the first full push. */
   Provisioned provision(double renewAfterShare, KeyMode mode) throws Exception {
-    assumeTrue(Files.isDirectory(INTEROP.resolve("node_modules/node-opcua-server-configuration")),
-        "skipped: " + INTEROP + "/node_modules is missing; run `npm ci` in interop/ to enable this test");
+    assumeTrue(
+        Files.isDirectory(INTEROP.resolve("node_modules/node-opcua-server-configuration")),
+        "skipped: "
+            + INTEROP
+            + "/node_modules is missing; run `npm ci` in interop/ to enable this test");
     f = new PushFixture(PushFixture.autoApprove(), PushFixture.fastSettings(renewAfterShare));
     int port = PushFixture.freePort();
     String uri = "urn:gdsvault:interop:node-opcua-target:" + port;
     String endpoint = startNode(port, uri);
     UUID app = f.register(uri, endpoint);
     X509Certificate selfSigned = PushFixture.advertised(endpoint);
-    String pinned = f.engine().enable(Caller.system(), new PushEngine.EnableRequest(app, endpoint, PushFixture.POLICY,
-        PushFixture.TARGET_ADMIN, PushFixture.TARGET_PASSWORD.toCharArray(), PushEngine.thumbprint(selfSigned), mode));
+    String pinned =
+        f.engine()
+            .enable(
+                Caller.system(),
+                new PushEngine.EnableRequest(
+                    app,
+                    endpoint,
+                    PushFixture.POLICY,
+                    PushFixture.TARGET_ADMIN,
+                    PushFixture.TARGET_PASSWORD.toCharArray(),
+                    PushEngine.thumbprint(selfSigned),
+                    mode));
     assertThat(pinned).isEqualTo(PushEngine.thumbprint(selfSigned));
     return new Provisioned(endpoint, app, f.awaitSucceeded(app, null));
   }
@@ -85,9 +102,11 @@ class NodeOpcuaPushTargetIT {
     X509Certificate advertised = PushFixture.advertised(p.endpoint());
     assertThat(PushEngine.thumbprint(advertised)).isEqualTo(ok.certificateThumbprint());
     PushFixture.assertChainsTo(advertised, rsa().ca().currentCaCertificate());
-    assertThat(PushEngine.thumbprint(f.handshakeAsGds(p.endpoint()))).isEqualTo(ok.certificateThumbprint());
+    assertThat(PushEngine.thumbprint(f.handshakeAsGds(p.endpoint())))
+        .isEqualTo(ok.certificateThumbprint());
     var trust = TrustLists.read(f, p.endpoint());
-    assertThat(trust.trustedCertificates()).contains(rsa().ca().currentCaCertificate(), f.gds.server().certificate());
+    assertThat(trust.trustedCertificates())
+        .contains(rsa().ca().currentCaCertificate(), f.gds.server().certificate());
 
     // node-opcua 2.157.0 answers CloseAndUpdate with Good but ignores the upload: the engine saw
     // that in the read-back and added our certificates with AddCertificate. No Part 12 method
@@ -105,10 +124,14 @@ class NodeOpcuaPushTargetIT {
     assertThat(f.engine().scanRenewals()).isEqualTo(1);
     PushTarget renewed = f.awaitSucceeded(p.app(), first);
 
-    // node-opcua restarted its endpoints on ApplyChanges: GetEndpoints and the handshake show the new one
+    // node-opcua restarted its endpoints on ApplyChanges: GetEndpoints and the handshake show the
+    // new one
     X509Certificate advertised = PushFixture.advertised(p.endpoint());
-    assertThat(PushEngine.thumbprint(advertised)).isEqualTo(renewed.certificateThumbprint()).isNotEqualTo(first);
-    assertThat(PushEngine.thumbprint(f.handshakeAsGds(p.endpoint()))).isEqualTo(renewed.certificateThumbprint());
+    assertThat(PushEngine.thumbprint(advertised))
+        .isEqualTo(renewed.certificateThumbprint())
+        .isNotEqualTo(first);
+    assertThat(PushEngine.thumbprint(f.handshakeAsGds(p.endpoint())))
+        .isEqualTo(renewed.certificateThumbprint());
     PushFixture.assertChainsTo(advertised, rsa().ca().currentCaCertificate());
     assertThat(renewed.notAfter()).isAfterOrEqualTo(p.job().notAfter());
   }
@@ -121,7 +144,10 @@ class NodeOpcuaPushTargetIT {
 
     X509Certificate newCa = rsa().ca().rollover();
     f.gds.certificates().groups().changed();
-    f.await(p.app(), t -> t.state() == PushState.SUCCEEDED && t.lastPush().isAfter(before), "trust list pushed");
+    f.await(
+        p.app(),
+        t -> t.state() == PushState.SUCCEEDED && t.lastPush().isAfter(before),
+        "trust list pushed");
     // the target's own trust list, read back through its TrustList object: it trusts the new CA
     var trust = TrustLists.read(f, p.endpoint());
     assertThat(trust.trustedCertificates()).contains(oldCa, newCa);
@@ -131,44 +157,65 @@ class NodeOpcuaPushTargetIT {
     X509Certificate advertised = PushFixture.advertised(p.endpoint());
     assertThat(PushEngine.thumbprint(advertised)).isEqualTo(renewed.certificateThumbprint());
     PushFixture.assertChainsTo(advertised, newCa);
-    assertThat(PushEngine.thumbprint(f.handshakeAsGds(p.endpoint()))).isEqualTo(renewed.certificateThumbprint());
+    assertThat(PushEngine.thumbprint(f.handshakeAsGds(p.endpoint())))
+        .isEqualTo(renewed.certificateThumbprint());
   }
 
   @Test
-  void revocationFanOutReachesNodeOpcuaOnlyAsFarAsItAllowsAndTheRevokedClientIsRefused() throws Exception {
+  void revocationFanOutReachesNodeOpcuaOnlyAsFarAsItAllowsAndTheRevokedClientIsRefused()
+      throws Exception {
     Provisioned p = provision(0.66, KeyMode.CSR);
-    ClientCertificates.Issued good = ClientCertificates.issue(f, "urn:gdsvault:test:node-good-client");
-    ClientCertificates.Issued revoked = ClientCertificates.issue(f, "urn:gdsvault:test:node-revoked-client");
+    ClientCertificates.Issued good =
+        ClientCertificates.issue(f, "urn:gdsvault:test:node-good-client");
+    ClientCertificates.Issued revoked =
+        ClientCertificates.issue(f, "urn:gdsvault:test:node-revoked-client");
     Instant before = Instant.now();
 
-    f.gds.certificates().service().revoke(Caller.system(), revoked.applicationId(), revoked.certificate().getEncoded());
-    PushTarget fannedOut = f.await(p.app(), t -> t.state() == PushState.SUCCEEDED && t.lastPush().isAfter(before),
-        "CRL pushed");
-    assertThat(fannedOut.phase()).as("the job tells the operator the CRL did not arrive")
+    f.gds
+        .certificates()
+        .service()
+        .revoke(Caller.system(), revoked.applicationId(), revoked.certificate().getEncoded());
+    PushTarget fannedOut =
+        f.await(
+            p.app(),
+            t -> t.state() == PushState.SUCCEEDED && t.lastPush().isAfter(before),
+            "CRL pushed");
+    assertThat(fannedOut.phase())
+        .as("the job tells the operator the CRL did not arrive")
         .contains("did not keep our CRLs");
     assertThat(TrustLists.read(f, p.endpoint()).trustedCrls()).isEmpty();
 
     Path nodeLog = Path.of("target", "node-push-target.log");
     long mark = Files.size(nodeLog);
     // the target refuses the client whose certificate was revoked ...
-    assertThatThrownBy(() -> PushFixture.handshake(p.endpoint(), revoked.keyPair(), revoked.certificate(),
-        revoked.uri())).as("a client with a revoked certificate is refused by node-opcua").isInstanceOf(Exception.class);
+    assertThatThrownBy(
+            () ->
+                PushFixture.handshake(
+                    p.endpoint(), revoked.keyPair(), revoked.certificate(), revoked.uri()))
+        .as("a client with a revoked certificate is refused by node-opcua")
+        .isInstanceOf(Exception.class);
     // ... but, observed with 2.157.0, for lack of any CRL of our CA rather than because of ours:
     // node-opcua's certificate manager answers BadCertificateRevocationUnknown for every
     // certificate of a CA it holds no CRL for, so a client with a valid certificate of our CA is
     // refused as well. CRLs can only reach it out of band (its pki/crl folder).
-    assertThatThrownBy(() -> PushFixture.handshake(p.endpoint(), good.keyPair(), good.certificate(), good.uri()))
-        .as("node-opcua without a CRL refuses every client certificate of our CA").isInstanceOf(Exception.class);
+    assertThatThrownBy(
+            () ->
+                PushFixture.handshake(p.endpoint(), good.keyPair(), good.certificate(), good.uri()))
+        .as("node-opcua without a CRL refuses every client certificate of our CA")
+        .isInstanceOf(Exception.class);
     // node-opcua's own account of why (its log; Milo's client only sees the channel closed)
     String refusals = "";
     for (int i = 0; i < 50 && !refusals.contains("BadCertificateRevocationUnknown"); i++) {
       Thread.sleep(100);
       byte[] all = Files.readAllBytes(nodeLog);
-      refusals = new String(all, (int) mark, all.length - (int) mark, java.nio.charset.StandardCharsets.UTF_8);
+      refusals =
+          new String(
+              all, (int) mark, all.length - (int) mark, java.nio.charset.StandardCharsets.UTF_8);
     }
     assertThat(refusals).contains("BadCertificateRevocationUnknown");
     // the target itself keeps working with its pushed certificate
-    assertThat(PushEngine.thumbprint(f.handshakeAsGds(p.endpoint()))).isEqualTo(p.job().certificateThumbprint());
+    assertThat(PushEngine.thumbprint(f.handshakeAsGds(p.endpoint())))
+        .isEqualTo(p.job().certificateThumbprint());
   }
 
   private String startNode(int port, String uri) throws Exception {
@@ -187,32 +234,41 @@ class NodeOpcuaPushTargetIT {
     try {
       ProcessBuilder pb = new ProcessBuilder("node", "push-target.js", cfgFile.toString());
       pb.environment().put("DEBUG", System.getProperty("node.debug", ""));
-      node = pb
-          .directory(INTEROP.toFile()).redirectErrorStream(true)
-          .redirectInput(ProcessBuilder.Redirect.PIPE)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "node-push-target.log").toFile()))
-          .start();
+      node =
+          pb.directory(INTEROP.toFile())
+              .redirectErrorStream(true)
+              .redirectInput(ProcessBuilder.Redirect.PIPE)
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(
+                      Path.of("target", "node-push-target.log").toFile()))
+              .start();
     } catch (java.io.IOException e) {
       assumeTrue(false, "skipped: Node.js (`node`) is not on the PATH");
     }
     CountDownLatch up = new CountDownLatch(1);
-    Thread reader = new Thread(() -> {
-      for (int i = 0; i < 900; i++) {
-        try {
-          String log = Files.readString(Path.of("target", "node-push-target.log"));
-          if (log.contains("node-opcua push target listening on opc.tcp://127.0.0.1:" + port)) {
-            up.countDown();
-            return;
-          }
-          Thread.sleep(100);
-        } catch (Exception e) {
-          return;
-        }
-      }
-    }, "node-push-target-output");
+    Thread reader =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 900; i++) {
+                try {
+                  String log = Files.readString(Path.of("target", "node-push-target.log"));
+                  if (log.contains(
+                      "node-opcua push target listening on opc.tcp://127.0.0.1:" + port)) {
+                    up.countDown();
+                    return;
+                  }
+                  Thread.sleep(100);
+                } catch (Exception e) {
+                  return;
+                }
+              }
+            },
+            "node-push-target-output");
     reader.setDaemon(true);
     reader.start();
-    assertThat(up.await(90, TimeUnit.SECONDS)).as("node-opcua target started; output:\n%s", output).isTrue();
+    assertThat(up.await(90, TimeUnit.SECONDS))
+        .as("node-opcua target started; output:\n%s", output)
+        .isTrue();
     return "opc.tcp://127.0.0.1:" + port;
   }
 }

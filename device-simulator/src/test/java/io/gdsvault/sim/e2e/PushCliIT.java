@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code ./gds push enable|run|status|disable} against a running GDS and a simulated target (CLI.md). */
+/**
+ * {@code ./gds push enable|run|status|disable} against a running GDS and a simulated target
+ * (CLI.md).
+ */
 class PushCliIT {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -53,11 +56,19 @@ class PushCliIT {
 
   Cli gds(String... args) {
     List<String> a = new ArrayList<>(List.of(args));
-    a.addAll(List.of("--url", f.gds.endpointUrl(), "--user", "admin", "--password-file",
-        f.gds.dataDirectory().resolve("initial-admin-password").toString()));
+    a.addAll(
+        List.of(
+            "--url",
+            f.gds.endpointUrl(),
+            "--user",
+            "admin",
+            "--password-file",
+            f.gds.dataDirectory().resolve("initial-admin-password").toString()));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = io.gdsvault.gds.app.Main.run(a.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+    int code =
+        io.gdsvault.gds.app.Main.run(
+            a.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
     return new Cli(code, out.toString(), err.toString());
   }
 
@@ -65,18 +76,50 @@ class PushCliIT {
   void enableRunAndStatusDriveAPushAndReportItAsJson() throws Exception {
     PushTargetDevice d = f.startTarget("target");
     UUID app = f.register(d.support().applicationUri(), d.endpointUrl());
-    String appId = ApplicationRecordMapper.toNodeId(app, f.gds.server().server().getNamespaceTable()
-        .getIndex(io.gdsvault.gds.model.ua.GdsNodeIds.NAMESPACE_URI).intValue()).toParseableString();
-    Path pw = Files.writeString(f.dir.resolve("target-password"), PushFixture.TARGET_PASSWORD + "\n");
+    String appId =
+        ApplicationRecordMapper.toNodeId(
+                app,
+                f.gds
+                    .server()
+                    .server()
+                    .getNamespaceTable()
+                    .getIndex(io.gdsvault.gds.model.ua.GdsNodeIds.NAMESPACE_URI)
+                    .intValue())
+            .toParseableString();
+    Path pw =
+        Files.writeString(f.dir.resolve("target-password"), PushFixture.TARGET_PASSWORD + "\n");
     String selfSigned = PushEngine.thumbprint(PushFixture.advertised(d.endpointUrl()));
 
-    Cli wrong = gds("push", "enable", appId, "--endpoint", d.endpointUrl(), "--target-user", PushFixture.TARGET_ADMIN,
-        "--target-password-file", pw.toString(), "--expect-thumbprint", "11".repeat(20));
+    Cli wrong =
+        gds(
+            "push",
+            "enable",
+            appId,
+            "--endpoint",
+            d.endpointUrl(),
+            "--target-user",
+            PushFixture.TARGET_ADMIN,
+            "--target-password-file",
+            pw.toString(),
+            "--expect-thumbprint",
+            "11".repeat(20));
     assertThat(wrong.code()).as(wrong.out()).isEqualTo(1);
     assertThat(wrong.err()).contains("expected thumbprint");
 
-    Cli enable = gds("push", "enable", appId, "--endpoint", d.endpointUrl(), "--target-user", PushFixture.TARGET_ADMIN,
-        "--target-password-file", pw.toString(), "--expect-thumbprint", selfSigned, "--json");
+    Cli enable =
+        gds(
+            "push",
+            "enable",
+            appId,
+            "--endpoint",
+            d.endpointUrl(),
+            "--target-user",
+            PushFixture.TARGET_ADMIN,
+            "--target-password-file",
+            pw.toString(),
+            "--expect-thumbprint",
+            selfSigned,
+            "--json");
     assertThat(enable.code()).as(enable.err()).isZero();
     assertThat(JSON.readTree(enable.out()).get("thumbprint").asText()).isEqualTo(selfSigned);
     f.awaitSucceeded(app, null);
@@ -97,7 +140,8 @@ class PushCliIT {
     assertThat(row.get("lastError").isNull()).isTrue();
     assertThat(row.get("certificateThumbprint").asText())
         .isEqualTo(PushEngine.thumbprint(PushFixture.advertised(d.endpointUrl())));
-    assertThat(java.time.Instant.parse(row.get("notAfter").asText())).isAfter(java.time.Instant.now());
+    assertThat(java.time.Instant.parse(row.get("notAfter").asText()))
+        .isAfter(java.time.Instant.now());
     assertThat(status.out()).doesNotContain(PushFixture.TARGET_PASSWORD);
 
     Cli one = gds("push", "status", appId);
@@ -115,11 +159,29 @@ class PushCliIT {
     // enable, a successful push, an operator run that fails (target down), disable: each a row
     PushTargetDevice d = f.startTarget("target");
     UUID app = f.register(d.support().applicationUri(), d.endpointUrl());
-    String appId = ApplicationRecordMapper.toNodeId(app, f.gds.server().server().getNamespaceTable()
-        .getIndex(io.gdsvault.gds.model.ua.GdsNodeIds.NAMESPACE_URI).intValue()).toParseableString();
-    Path pw = Files.writeString(f.dir.resolve("target-password"), PushFixture.TARGET_PASSWORD + "\n");
-    Cli enable = gds("push", "enable", appId, "--endpoint", d.endpointUrl(), "--target-user", PushFixture.TARGET_ADMIN,
-        "--target-password-file", pw.toString());
+    String appId =
+        ApplicationRecordMapper.toNodeId(
+                app,
+                f.gds
+                    .server()
+                    .server()
+                    .getNamespaceTable()
+                    .getIndex(io.gdsvault.gds.model.ua.GdsNodeIds.NAMESPACE_URI)
+                    .intValue())
+            .toParseableString();
+    Path pw =
+        Files.writeString(f.dir.resolve("target-password"), PushFixture.TARGET_PASSWORD + "\n");
+    Cli enable =
+        gds(
+            "push",
+            "enable",
+            appId,
+            "--endpoint",
+            d.endpointUrl(),
+            "--target-user",
+            PushFixture.TARGET_ADMIN,
+            "--target-password-file",
+            pw.toString());
     assertThat(enable.code()).as(enable.err()).isZero();
     var ok = f.awaitSucceeded(app, null);
     d.close();
@@ -129,22 +191,38 @@ class PushCliIT {
     Cli disable = gds("push", "disable", appId);
     assertThat(disable.code()).as(disable.err()).isZero();
 
-    List<io.gdsvault.gds.audit.AuditRecord> rows = f.gds.auditTrail()
-        .list(io.gdsvault.gds.auth.Caller.system(), null, 0).stream()
-        .filter(r -> r.action().startsWith("push.") && r.target().equals(app.toString())).toList();
-    assertThat(rows).extracting(io.gdsvault.gds.audit.AuditRecord::action)
-        .containsSubsequence("push.enable", "push.succeeded", "push.run", "push.failed", "push.disable");
-    var enabled = rows.stream().filter(r -> r.action().equals("push.enable")).findFirst().orElseThrow();
+    List<io.gdsvault.gds.audit.AuditRecord> rows =
+        f.gds.auditTrail().list(io.gdsvault.gds.auth.Caller.system(), null, 0).stream()
+            .filter(r -> r.action().startsWith("push.") && r.target().equals(app.toString()))
+            .toList();
+    assertThat(rows)
+        .extracting(io.gdsvault.gds.audit.AuditRecord::action)
+        .containsSubsequence(
+            "push.enable", "push.succeeded", "push.run", "push.failed", "push.disable");
+    var enabled =
+        rows.stream().filter(r -> r.action().equals("push.enable")).findFirst().orElseThrow();
     assertThat(enabled.actor()).contains("admin");
     assertThat(enabled.outcome()).isEqualTo("ok");
-    assertThat(enabled.detail()).contains("endpoint=" + d.endpointUrl()).contains("targetUser=" + PushFixture.TARGET_ADMIN);
-    var succeeded = rows.stream().filter(r -> r.action().equals("push.succeeded")).findFirst().orElseThrow();
-    assertThat(succeeded.detail()).contains("thumbprint=" + ok.certificateThumbprint()).contains("scope=FULL");
-    var failure = rows.stream().filter(r -> r.action().equals("push.failed")).findFirst().orElseThrow();
+    assertThat(enabled.detail())
+        .contains("endpoint=" + d.endpointUrl())
+        .contains("targetUser=" + PushFixture.TARGET_ADMIN);
+    var succeeded =
+        rows.stream().filter(r -> r.action().equals("push.succeeded")).findFirst().orElseThrow();
+    assertThat(succeeded.detail())
+        .contains("thumbprint=" + ok.certificateThumbprint())
+        .contains("scope=FULL");
+    var failure =
+        rows.stream().filter(r -> r.action().equals("push.failed")).findFirst().orElseThrow();
     assertThat(failure.outcome()).isEqualTo("failed");
-    assertThat(failure.detail()).contains("error=").contains("phase=").contains(failed.lastError().substring(0, 20));
-    assertThat(rows).allSatisfy(r -> assertThat(r.actor() + r.detail() + r.target())
-        .doesNotContain(PushFixture.TARGET_PASSWORD));
+    assertThat(failure.detail())
+        .contains("error=")
+        .contains("phase=")
+        .contains(failed.lastError().substring(0, 20));
+    assertThat(rows)
+        .allSatisfy(
+            r ->
+                assertThat(r.actor() + r.detail() + r.target())
+                    .doesNotContain(PushFixture.TARGET_PASSWORD));
 
     Cli verify = gds("audit", "verify");
     assertThat(verify.code()).as(verify.err() + verify.out()).isZero();

@@ -9,7 +9,6 @@ import io.gdsvault.gds.trust.CertificateGroup;
 import io.gdsvault.gds.trust.GroupCertificateType;
 import io.gdsvault.sim.app.PushTargetDevice;
 import java.security.cert.X509Certificate;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,8 @@ class PushEngineIT {
   }
 
   GroupCertificateType rsa() {
-    CertificateGroup g = f.gds.certificates().groups().requireGroup(CertificateGroup.DEFAULT_APPLICATION_GROUP);
+    CertificateGroup g =
+        f.gds.certificates().groups().requireGroup(CertificateGroup.DEFAULT_APPLICATION_GROUP);
     return g.defaultType();
   }
 
@@ -41,8 +41,11 @@ class PushEngineIT {
     PushTargetDevice d = f.startTarget(name);
     UUID app = f.register(d.support().applicationUri(), d.endpointUrl());
     X509Certificate selfSigned = PushFixture.advertised(d.endpointUrl());
-    String pinned = f.engine().enable(io.gdsvault.gds.auth.Caller.system(),
-        f.enableRequest(app, d.endpointUrl(), TARGET_PASSWORD));
+    String pinned =
+        f.engine()
+            .enable(
+                io.gdsvault.gds.auth.Caller.system(),
+                f.enableRequest(app, d.endpointUrl(), TARGET_PASSWORD));
     assertThat(pinned).isEqualTo(PushEngine.thumbprint(selfSigned));
     PushTarget job = f.awaitSucceeded(app, null);
     return new Provisioned(d, app, job);
@@ -62,10 +65,13 @@ class PushEngineIT {
     assertThat(PushEngine.thumbprint(shaken)).isEqualTo(p.job().certificateThumbprint());
     assertThat(p.job().lastPush()).isNotNull();
     assertThat(p.job().lastError()).isNull();
-    assertThat(p.job().phase()).as("the simulator kept our CRLs").isEqualTo("certificate installed");
+    assertThat(p.job().phase())
+        .as("the simulator kept our CRLs")
+        .isEqualTo("certificate installed");
 
     var trust = TrustLists.read(f, p.device().endpointUrl());
-    assertThat(trust.trustedCertificates()).contains(rsa().ca().currentCaCertificate(), f.gds.server().certificate());
+    assertThat(trust.trustedCertificates())
+        .contains(rsa().ca().currentCaCertificate(), f.gds.server().certificate());
     assertThat(trust.trustedCrls()).isNotEmpty();
     assertThat(trust.trustedCrls().stream().map(c -> c.getIssuerX500Principal()))
         .contains(rsa().ca().currentCaCertificate().getSubjectX500Principal());
@@ -82,8 +88,11 @@ class PushEngineIT {
     PushTarget renewed = f.awaitSucceeded(p.app(), first);
 
     X509Certificate advertised = PushFixture.advertised(p.device().endpointUrl());
-    assertThat(PushEngine.thumbprint(advertised)).isEqualTo(renewed.certificateThumbprint()).isNotEqualTo(first);
-    assertThat(PushEngine.thumbprint(f.handshakeAsGds(p.device().endpointUrl()))).isEqualTo(renewed.certificateThumbprint());
+    assertThat(PushEngine.thumbprint(advertised))
+        .isEqualTo(renewed.certificateThumbprint())
+        .isNotEqualTo(first);
+    assertThat(PushEngine.thumbprint(f.handshakeAsGds(p.device().endpointUrl())))
+        .isEqualTo(renewed.certificateThumbprint());
     assertThat(renewed.notAfter()).isAfterOrEqualTo(p.job().notAfter());
   }
 
@@ -97,7 +106,9 @@ class PushEngineIT {
 
     X509Certificate newCa = rsa().ca().rollover();
     f.gds.certificates().groups().changed();
-    f.await(p.app(), t -> t.state() == io.gdsvault.gds.push.PushState.SUCCEEDED && t.lastPush().isAfter(before),
+    f.await(
+        p.app(),
+        t -> t.state() == io.gdsvault.gds.push.PushState.SUCCEEDED && t.lastPush().isAfter(before),
         "trust list pushed");
     var trust = TrustLists.read(f, p.device().endpointUrl());
     assertThat(trust.trustedCertificates()).contains(oldCa, newCa);
@@ -107,31 +118,46 @@ class PushEngineIT {
     X509Certificate advertised = PushFixture.advertised(p.device().endpointUrl());
     assertThat(PushEngine.thumbprint(advertised)).isEqualTo(renewed.certificateThumbprint());
     PushFixture.assertChainsTo(advertised, newCa);
-    assertThat(PushEngine.thumbprint(f.handshakeAsGds(p.device().endpointUrl()))).isEqualTo(renewed.certificateThumbprint());
+    assertThat(PushEngine.thumbprint(f.handshakeAsGds(p.device().endpointUrl())))
+        .isEqualTo(renewed.certificateThumbprint());
   }
 
   @Test
   void revocationFansOutTheNewCrlAndTheTargetRefusesTheRevokedClient() throws Exception {
     f = new PushFixture(PushFixture.autoApprove(), PushFixture.fastSettings(0.66));
     Provisioned p = provision("target");
-    ClientCertificates.Issued client = ClientCertificates.issue(f, "urn:gdsvault:test:revoked-client");
+    ClientCertificates.Issued client =
+        ClientCertificates.issue(f, "urn:gdsvault:test:revoked-client");
     // accepted while valid: the target trusts our CA through the pushed trust list
-    assertThat(PushFixture.handshake(p.device().endpointUrl(), client.keyPair(), client.certificate(), client.uri()))
+    assertThat(
+            PushFixture.handshake(
+                p.device().endpointUrl(), client.keyPair(), client.certificate(), client.uri()))
         .isNotNull();
     java.time.Instant before = java.time.Instant.now();
 
-    f.gds.certificates().service().revoke(io.gdsvault.gds.auth.Caller.system(), client.applicationId(),
-        client.certificate().getEncoded());
-    f.await(p.app(), t -> t.state() == io.gdsvault.gds.push.PushState.SUCCEEDED && t.lastPush().isAfter(before),
+    f.gds
+        .certificates()
+        .service()
+        .revoke(
+            io.gdsvault.gds.auth.Caller.system(),
+            client.applicationId(),
+            client.certificate().getEncoded());
+    f.await(
+        p.app(),
+        t -> t.state() == io.gdsvault.gds.push.PushState.SUCCEEDED && t.lastPush().isAfter(before),
         "CRL pushed");
 
     var trust = TrustLists.read(f, p.device().endpointUrl());
-    assertThat(trust.trustedCrls()).anySatisfy(crl -> assertThat(crl.isRevoked(client.certificate())).isTrue());
-    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-            PushFixture.handshake(p.device().endpointUrl(), client.keyPair(), client.certificate(), client.uri()))
+    assertThat(trust.trustedCrls())
+        .anySatisfy(crl -> assertThat(crl.isRevoked(client.certificate())).isTrue());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                PushFixture.handshake(
+                    p.device().endpointUrl(), client.keyPair(), client.certificate(), client.uri()))
         .as("a client with a revoked certificate is refused by the target")
         .isInstanceOf(Exception.class);
     // the target itself still works with its pushed certificate
-    assertThat(PushEngine.thumbprint(f.handshakeAsGds(p.device().endpointUrl()))).isEqualTo(p.job().certificateThumbprint());
+    assertThat(PushEngine.thumbprint(f.handshakeAsGds(p.device().endpointUrl())))
+        .isEqualTo(p.job().certificateThumbprint());
   }
 }

@@ -49,7 +49,9 @@ class PushFailuresIT {
     // enabling needs the target: refused while it is down
     d.close();
     String pinned = null;
-    assertThatThrownBy(() -> f.engine().enable(Caller.system(), f.enableRequest(app, endpoint, TARGET_PASSWORD)))
+    assertThatThrownBy(
+            () ->
+                f.engine().enable(Caller.system(), f.enableRequest(app, endpoint, TARGET_PASSWORD)))
         .isInstanceOf(GdsException.class)
         .hasMessageContaining("connection refused");
 
@@ -65,7 +67,8 @@ class PushFailuresIT {
     d = startAgain(pki, port);
     PushTarget ok = f.awaitSucceeded(app, pinned);
     assertThat(ok.lastError()).isNull();
-    assertThat(PushEngine.thumbprint(PushFixture.advertised(endpoint))).isEqualTo(ok.certificateThumbprint());
+    assertThat(PushEngine.thumbprint(PushFixture.advertised(endpoint)))
+        .isEqualTo(ok.certificateThumbprint());
   }
 
   private PushTargetDevice startAgain(Path pki, int port) throws Exception {
@@ -87,7 +90,11 @@ class PushFailuresIT {
     PushTargetDevice d = f.startTarget("target");
     UUID app = f.register(d.support().applicationUri(), d.endpointUrl());
 
-    assertThatThrownBy(() -> f.engine().enable(Caller.system(), f.enableRequest(app, d.endpointUrl(), "wrong password")))
+    assertThatThrownBy(
+            () ->
+                f.engine()
+                    .enable(
+                        Caller.system(), f.enableRequest(app, d.endpointUrl(), "wrong password")))
         .isInstanceOf(GdsException.class)
         .hasMessageContaining("refused the credentials of user 'secadmin'")
         .hasMessageNotContaining("wrong password");
@@ -99,10 +106,18 @@ class PushFailuresIT {
     f = new PushFixture(PushFixture.autoApprove(), PushFixture.fastSettings(0.66));
     PushTargetDevice d = f.startTarget("target");
     UUID app = f.register(d.support().applicationUri(), d.endpointUrl());
-    Caller caAdmin = new Caller("ca", EnumSet.of(Role.CERTIFICATE_AUTHORITY_ADMIN), null, null,
-        io.gdsvault.gds.auth.ChannelSecurity.SIGN_AND_ENCRYPT);
-    assertThatThrownBy(() -> f.engine().enable(caAdmin, f.enableRequest(app, d.endpointUrl(), TARGET_PASSWORD)))
-        .isInstanceOf(GdsException.class).hasMessageContaining("SecurityAdmin");
+    Caller caAdmin =
+        new Caller(
+            "ca",
+            EnumSet.of(Role.CERTIFICATE_AUTHORITY_ADMIN),
+            null,
+            null,
+            io.gdsvault.gds.auth.ChannelSecurity.SIGN_AND_ENCRYPT);
+    assertThatThrownBy(
+            () ->
+                f.engine().enable(caAdmin, f.enableRequest(app, d.endpointUrl(), TARGET_PASSWORD)))
+        .isInstanceOf(GdsException.class)
+        .hasMessageContaining("SecurityAdmin");
     assertThatThrownBy(() -> f.engine().status(caAdmin, null)).isInstanceOf(GdsException.class);
   }
 
@@ -113,12 +128,21 @@ class PushFailuresIT {
     PushTargetDevice d = f.startTarget("target");
     UUID app = f.register("urn:gdsvault:test:not-the-targets-uri", d.endpointUrl());
     X509Certificate before = PushFixture.advertised(d.endpointUrl());
-    var req = new PushEngine.EnableRequest(app, d.endpointUrl(), PushFixture.POLICY, PushFixture.TARGET_ADMIN,
-        TARGET_PASSWORD.toCharArray(), PushEngine.thumbprint(before), KeyMode.NEW_KEY_PAIR);
+    var req =
+        new PushEngine.EnableRequest(
+            app,
+            d.endpointUrl(),
+            PushFixture.POLICY,
+            PushFixture.TARGET_ADMIN,
+            TARGET_PASSWORD.toCharArray(),
+            PushEngine.thumbprint(before),
+            KeyMode.NEW_KEY_PAIR);
     f.engine().enable(Caller.system(), req);
 
     PushTarget failed = f.await(app, t -> t.state() == PushState.FAILED, "failed");
-    assertThat(failed.lastError()).contains("the target refused the certificate").contains("Bad_CertificateUriInvalid");
+    assertThat(failed.lastError())
+        .contains("the target refused the certificate")
+        .contains("Bad_CertificateUriInvalid");
     assertThat(failed.certificateThumbprint()).isNull();
     assertThat(failed.keyBlob()).as("no key of a refused certificate is kept").isNull();
     f.engine().disable(Caller.system(), app);
@@ -132,10 +156,18 @@ class PushFailuresIT {
     f = new PushFixture(PushFixture.autoApprove(), PushFixture.fastSettings(0.66));
     PushTargetDevice d = f.startTarget("target");
     UUID app = f.register(d.support().applicationUri(), d.endpointUrl());
-    var req = new PushEngine.EnableRequest(app, d.endpointUrl(), PushFixture.POLICY, PushFixture.TARGET_ADMIN,
-        TARGET_PASSWORD.toCharArray(), "00".repeat(20), KeyMode.CSR);
+    var req =
+        new PushEngine.EnableRequest(
+            app,
+            d.endpointUrl(),
+            PushFixture.POLICY,
+            PushFixture.TARGET_ADMIN,
+            TARGET_PASSWORD.toCharArray(),
+            "00".repeat(20),
+            KeyMode.CSR);
     assertThatThrownBy(() -> f.engine().enable(Caller.system(), req))
-        .isInstanceOf(GdsException.class).hasMessageContaining("expected thumbprint");
+        .isInstanceOf(GdsException.class)
+        .hasMessageContaining("expected thumbprint");
     assertThat(f.engine().target(app)).isEmpty();
   }
 
@@ -145,9 +177,16 @@ class PushFailuresIT {
     f = new PushFixture(tree -> {}, PushFixture.fastSettings(0.66));
     PushTargetDevice d = f.startTarget("target");
     UUID app = f.register(d.support().applicationUri(), d.endpointUrl());
-    String pinned = f.engine().enable(Caller.system(), f.enableRequest(app, d.endpointUrl(), TARGET_PASSWORD));
-    PushTarget waiting = f.await(app, t -> t.requestId() != null && t.phase() != null
-        && t.phase().startsWith("waiting for approval"), "waiting for approval");
+    String pinned =
+        f.engine().enable(Caller.system(), f.enableRequest(app, d.endpointUrl(), TARGET_PASSWORD));
+    PushTarget waiting =
+        f.await(
+            app,
+            t ->
+                t.requestId() != null
+                    && t.phase() != null
+                    && t.phase().startsWith("waiting for approval"),
+            "waiting for approval");
     assertThat(waiting.state()).isEqualTo(PushState.PENDING);
     // the target already has our trust list but still its own certificate
     assertThat(PushEngine.thumbprint(PushFixture.advertised(d.endpointUrl()))).isEqualTo(pinned);
@@ -155,41 +194,60 @@ class PushFailuresIT {
     f.stopGds();
     f.startGds();
     UUID request = waiting.requestId();
-    Caller approver = new Caller("approver", EnumSet.of(Role.REGISTRATION_AUTHORITY_ADMIN), null, null,
-        io.gdsvault.gds.auth.ChannelSecurity.SIGN_AND_ENCRYPT);
+    Caller approver =
+        new Caller(
+            "approver",
+            EnumSet.of(Role.REGISTRATION_AUTHORITY_ADMIN),
+            null,
+            null,
+            io.gdsvault.gds.auth.ChannelSecurity.SIGN_AND_ENCRYPT);
     f.gds.certificates().service().approve(approver, request, "checked the device");
 
     PushTarget ok = f.awaitSucceeded(app, pinned);
-    assertThat(PushEngine.thumbprint(PushFixture.advertised(d.endpointUrl()))).isEqualTo(ok.certificateThumbprint());
-    assertThat(PushEngine.thumbprint(f.handshakeAsGds(d.endpointUrl()))).isEqualTo(ok.certificateThumbprint());
-    List<CertificateRequestRecord> requests = f.gds.certificates().service()
-        .list(Caller.system(), List.of()).stream().filter(r -> r.applicationId().equals(app)).toList();
+    assertThat(PushEngine.thumbprint(PushFixture.advertised(d.endpointUrl())))
+        .isEqualTo(ok.certificateThumbprint());
+    assertThat(PushEngine.thumbprint(f.handshakeAsGds(d.endpointUrl())))
+        .isEqualTo(ok.certificateThumbprint());
+    List<CertificateRequestRecord> requests =
+        f.gds.certificates().service().list(Caller.system(), List.of()).stream()
+            .filter(r -> r.applicationId().equals(app))
+            .toList();
     assertThat(requests).as("the restart did not file a second request").hasSize(1);
     assertThat(requests.get(0).requestId()).isEqualTo(request);
-    assertThat(CertificateUtil.getSanUri(PushFixture.advertised(d.endpointUrl()))).contains(d.support().applicationUri());
+    assertThat(CertificateUtil.getSanUri(PushFixture.advertised(d.endpointUrl())))
+        .contains(d.support().applicationUri());
   }
 
   @Test
-  void aGdsStoppedInTheMiddleOfAPushRedoesItAfterRestartAndTheTargetKeepsWorking() throws Exception {
+  void aGdsStoppedInTheMiddleOfAPushRedoesItAfterRestartAndTheTargetKeepsWorking()
+      throws Exception {
     // stop while the job runs (trust list, request or install): after restart the job is taken
-    // over (failed with a retry, or running with an expired lease) and ends with the new certificate
+    // over (failed with a retry, or running with an expired lease) and ends with the new
+    // certificate
     f = new PushFixture(PushFixture.autoApprove(), PushFixture.fastSettings(0.66));
     PushTargetDevice d = f.startTarget("target");
     UUID app = f.register(d.support().applicationUri(), d.endpointUrl());
-    String pinned = f.engine().enable(Caller.system(), f.enableRequest(app, d.endpointUrl(), TARGET_PASSWORD));
+    String pinned =
+        f.engine().enable(Caller.system(), f.enableRequest(app, d.endpointUrl(), TARGET_PASSWORD));
     f.await(app, t -> t.state() == PushState.RUNNING, "running");
     f.stopGds();
     PushTarget interrupted = null;
     f.startGds();
     interrupted = f.engine().target(app).orElseThrow();
-    assertThat(interrupted.state()).isIn(PushState.RUNNING, PushState.FAILED, PushState.PENDING, PushState.SUCCEEDED);
+    assertThat(interrupted.state())
+        .isIn(PushState.RUNNING, PushState.FAILED, PushState.PENDING, PushState.SUCCEEDED);
 
-    PushTarget ok = f.await(app, t -> t.state() == PushState.SUCCEEDED && t.certificateThumbprint() != null,
-        "succeeded");
+    PushTarget ok =
+        f.await(
+            app,
+            t -> t.state() == PushState.SUCCEEDED && t.certificateThumbprint() != null,
+            "succeeded");
     assertThat(ok.certificateThumbprint()).isNotEqualTo(pinned);
     assertThat(ok.keyBlob()).isNull();
-    assertThat(PushEngine.thumbprint(PushFixture.advertised(d.endpointUrl()))).isEqualTo(ok.certificateThumbprint());
-    assertThat(PushEngine.thumbprint(f.handshakeAsGds(d.endpointUrl()))).isEqualTo(ok.certificateThumbprint());
+    assertThat(PushEngine.thumbprint(PushFixture.advertised(d.endpointUrl())))
+        .isEqualTo(ok.certificateThumbprint());
+    assertThat(PushEngine.thumbprint(f.handshakeAsGds(d.endpointUrl())))
+        .isEqualTo(ok.certificateThumbprint());
     var trust = TrustLists.read(f, d.endpointUrl());
     assertThat(trust.trustedCertificates()).contains(f.gds.server().certificate());
     assertThat(trust.trustedCrls()).isNotEmpty();

@@ -39,21 +39,32 @@ class PushFanOutBenchmark {
     int count = Integer.getInteger("push.bench.count", 20);
     int concurrency = Integer.getInteger("push.bench.concurrency", 16);
     AtomicLong peak = new AtomicLong();
-    Thread sampler = new Thread(() -> {
-      var mem = ManagementFactory.getMemoryMXBean();
-      while (!Thread.currentThread().isInterrupted()) {
-        peak.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(100);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    Thread sampler =
+        new Thread(
+            () -> {
+              var mem = ManagementFactory.getMemoryMXBean();
+              while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                  Thread.sleep(100);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
     sampler.setDaemon(true);
     sampler.start();
-    var settings = new io.gdsvault.gds.push.PushSettings(concurrency, 5, Duration.ofSeconds(1), Duration.ofSeconds(10),
-        Duration.ofMinutes(2), Duration.ofMillis(200), 0.66, Duration.ofHours(1), Duration.ofSeconds(30));
+    var settings =
+        new io.gdsvault.gds.push.PushSettings(
+            concurrency,
+            5,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(10),
+            Duration.ofMinutes(2),
+            Duration.ofMillis(200),
+            0.66,
+            Duration.ofHours(1),
+            Duration.ofSeconds(30));
     try (PushFixture f = new PushFixture(PushFixture.autoApprove(), settings)) {
       var pw = Files.writeString(f.dir.resolve("fleet-password"), PushFixture.TARGET_PASSWORD);
       int base = 20000 + (int) (ProcessHandle.current().pid() % 5000);
@@ -63,16 +74,23 @@ class PushFanOutBenchmark {
         Files.createDirectories(trusted);
         Files.write(trusted.resolve("gds.der"), f.gds.server().certificate().getEncoded());
       }
-      try (Fleet fleet = Fleet.start(new Fleet.Settings("127.0.0.1", base, count, fleetDir, PushFixture.TARGET_ADMIN,
-          pw, false, 4, true), new PrintStream(System.out, true, StandardCharsets.UTF_8))) {
+      try (Fleet fleet =
+          Fleet.start(
+              new Fleet.Settings(
+                  "127.0.0.1", base, count, fleetDir, PushFixture.TARGET_ADMIN, pw, false, 4, true),
+              new PrintStream(System.out, true, StandardCharsets.UTF_8))) {
         List<UUID> apps = new ArrayList<>();
         Instant t0 = Instant.now();
         for (PushTargetDevice d : fleet.devices()) {
           UUID app = f.register(d.support().applicationUri(), d.endpointUrl());
-          f.engine().enable(Caller.system(), f.enableRequest(app, d.endpointUrl(), PushFixture.TARGET_PASSWORD));
+          f.engine()
+              .enable(
+                  Caller.system(),
+                  f.enableRequest(app, d.endpointUrl(), PushFixture.TARGET_PASSWORD));
           apps.add(app);
         }
-        awaitAll(f, apps, t -> t.state() == PushState.SUCCEEDED && t.certificateThumbprint() != null);
+        awaitAll(
+            f, apps, t -> t.state() == PushState.SUCCEEDED && t.certificateThumbprint() != null);
         report("initial provisioning (enable + trust list + CSR certificate)", count, t0);
 
         Instant t1 = Instant.now();
@@ -88,30 +106,40 @@ class PushFanOutBenchmark {
         for (UUID a : apps) {
           f.engine().run(Caller.system(), a);
         }
-        awaitAll(f, apps, t -> t.state() == PushState.SUCCEEDED && !t.certificateThumbprint().equals(before.get(t.applicationId())));
+        awaitAll(
+            f,
+            apps,
+            t ->
+                t.state() == PushState.SUCCEEDED
+                    && !t.certificateThumbprint().equals(before.get(t.applicationId())));
         report("certificate renewal (trust list + CSR + UpdateCertificate + verify)", count, t2);
       }
     } finally {
       sampler.interrupt();
-      System.out.printf("BENCH peak heap used %d MB (max heap %d MB)%n", peak.get() / (1024 * 1024),
-          Runtime.getRuntime().maxMemory() / (1024 * 1024));
+      System.out.printf(
+          "BENCH peak heap used %d MB (max heap %d MB)%n",
+          peak.get() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
   }
 
-  private static void awaitAll(PushFixture f, List<UUID> apps, Predicate<PushTarget> done) throws Exception {
+  private static void awaitAll(PushFixture f, List<UUID> apps, Predicate<PushTarget> done)
+      throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
     while (true) {
       long ok = apps.stream().filter(a -> done.test(f.engine().target(a).orElseThrow())).count();
       if (ok == apps.size()) {
         return;
       }
-      assertThat(Instant.now()).as("all pushes done in time (%d/%d)", ok, apps.size()).isBefore(deadline);
+      assertThat(Instant.now())
+          .as("all pushes done in time (%d/%d)", ok, apps.size())
+          .isBefore(deadline);
       Thread.sleep(250);
     }
   }
 
   private static void report(String what, int count, Instant start) {
     double s = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-    System.out.printf("BENCH %s: %d servers in %.1f s = %.0f servers/min%n", what, count, s, count / s * 60);
+    System.out.printf(
+        "BENCH %s: %d servers in %.1f s = %.0f servers/min%n", what, count, s, count / s * 60);
   }
 }

@@ -67,8 +67,16 @@ final class PushFixture implements AutoCloseable {
   }
 
   static PushSettings fastSettings(double renewAfterShare) {
-    return new PushSettings(4, 20, Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofSeconds(3),
-        Duration.ofMillis(200), renewAfterShare, Duration.ofHours(1), Duration.ofSeconds(20));
+    return new PushSettings(
+        4,
+        20,
+        Duration.ofMillis(300),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(3),
+        Duration.ofMillis(200),
+        renewAfterShare,
+        Duration.ofHours(1),
+        Duration.ofSeconds(20));
   }
 
   static Consumer<ObjectNode> autoApprove() {
@@ -77,14 +85,16 @@ final class PushFixture implements AutoCloseable {
 
   void startGds() throws Exception {
     GdsSettings settings =
-        SettingsLoader.load(null, tree -> {
-          ObjectNode server = (ObjectNode) tree.get("server");
-          server.put("bind", "127.0.0.1");
-          server.put("port", port);
-          server.put("hostname", "localhost");
-          ((ObjectNode) tree.get("security")).put("passwordHashIterations", 100_000);
-          overrides.accept(tree);
-        });
+        SettingsLoader.load(
+            null,
+            tree -> {
+              ObjectNode server = (ObjectNode) tree.get("server");
+              server.put("bind", "127.0.0.1");
+              server.put("port", port);
+              server.put("hostname", "localhost");
+              ((ObjectNode) tree.get("security")).put("passwordHashIterations", 100_000);
+              overrides.accept(tree);
+            });
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {
       gds = GdsApplication.start(settings, dir.resolve("gds"), Clock.systemUTC(), ps, pushSettings);
@@ -107,27 +117,50 @@ final class PushFixture implements AutoCloseable {
   PushTargetDevice startTarget(Path pki, int targetPort) throws Exception {
     Files.createDirectories(pki.resolve("trusted/certs"));
     Files.write(pki.resolve("trusted/certs/gds.der"), gds.server().certificate().getEncoded());
-    PushTargetDevice d = PushTargetDevice.start(new PushTargetDevice.Settings("127.0.0.1", targetPort, pki,
-        List.of(new PushTargetDevice.User(TARGET_ADMIN, TARGET_PASSWORD.getBytes(StandardCharsets.UTF_8), true)),
-        false, 1024 * 1024));
+    PushTargetDevice d =
+        PushTargetDevice.start(
+            new PushTargetDevice.Settings(
+                "127.0.0.1",
+                targetPort,
+                pki,
+                List.of(
+                    new PushTargetDevice.User(
+                        TARGET_ADMIN, TARGET_PASSWORD.getBytes(StandardCharsets.UTF_8), true)),
+                false,
+                1024 * 1024));
     devices.add(d);
     return d;
   }
 
   /** Registers the target as a server application with the given ApplicationUri. */
   UUID register(String applicationUri, String endpoint) {
-    return gds.directory().register(Caller.system(), new ApplicationRecord(null, applicationUri,
-        ApplicationType.SERVER, List.of(new LocalizedName("en", "push target")), "urn:gdsvault:device-sim",
-        List.of(endpoint), List.of()));
+    return gds.directory()
+        .register(
+            Caller.system(),
+            new ApplicationRecord(
+                null,
+                applicationUri,
+                ApplicationType.SERVER,
+                List.of(new LocalizedName("en", "push target")),
+                "urn:gdsvault:device-sim",
+                List.of(endpoint),
+                List.of()));
   }
 
   PushEngine.EnableRequest enableRequest(UUID app, String endpoint, String password) {
-    return new PushEngine.EnableRequest(app, endpoint, POLICY, TARGET_ADMIN, password.toCharArray(), null,
+    return new PushEngine.EnableRequest(
+        app,
+        endpoint,
+        POLICY,
+        TARGET_ADMIN,
+        password.toCharArray(),
+        null,
         io.gdsvault.gds.push.KeyMode.CSR);
   }
 
   /** Waits (bounded) until the target's job matches. */
-  PushTarget await(UUID app, Predicate<PushTarget> condition, String what) throws InterruptedException {
+  PushTarget await(UUID app, Predicate<PushTarget> condition, String what)
+      throws InterruptedException {
     PushTarget last = null;
     for (int i = 0; i < 600; i++) {
       last = engine().target(app).orElseThrow();
@@ -136,13 +169,25 @@ final class PushFixture implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("push job never became " + what + "; last: state=" + last.state() + " phase="
-        + last.phase() + " error=" + last.lastError());
+    throw new AssertionError(
+        "push job never became "
+            + what
+            + "; last: state="
+            + last.state()
+            + " phase="
+            + last.phase()
+            + " error="
+            + last.lastError());
   }
 
   PushTarget awaitSucceeded(UUID app, String previousThumbprint) throws InterruptedException {
-    return await(app, t -> t.state() == PushState.SUCCEEDED && t.certificateThumbprint() != null
-        && !t.certificateThumbprint().equals(previousThumbprint), "succeeded with a new certificate");
+    return await(
+        app,
+        t ->
+            t.state() == PushState.SUCCEEDED
+                && t.certificateThumbprint() != null
+                && !t.certificateThumbprint().equals(previousThumbprint),
+        "succeeded with a new certificate");
   }
 
   // ------------------------------------------------------------------ the target's side
@@ -150,7 +195,8 @@ final class PushFixture implements AutoCloseable {
   /** The certificate the target advertises in GetEndpoints for Basic256Sha256. */
   static X509Certificate advertised(String endpoint) throws Exception {
     List<EndpointDescription> eps = DiscoveryClient.getEndpoints(endpoint).get();
-    EndpointDescription e = eps.stream().filter(x -> POLICY.equals(x.getSecurityPolicyUri())).findFirst().orElseThrow();
+    EndpointDescription e =
+        eps.stream().filter(x -> POLICY.equals(x.getSecurityPolicyUri())).findFirst().orElseThrow();
     return CertificateUtil.decodeCertificate(e.getServerCertificate().bytesOrEmpty());
   }
 
@@ -158,32 +204,59 @@ final class PushFixture implements AutoCloseable {
    * Connects with SignAndEncrypt as a client with the given identity and returns the certificate
    * the server presented in the handshake (CreateSession, checked against its signature).
    */
-  static X509Certificate handshake(String endpoint, java.security.KeyPair keyPair, X509Certificate cert, String uri)
+  static X509Certificate handshake(
+      String endpoint, java.security.KeyPair keyPair, X509Certificate cert, String uri)
       throws Exception {
     return handshake(endpoint, keyPair, cert, uri, AnonymousProvider.INSTANCE);
   }
 
-  static X509Certificate handshake(String endpoint, java.security.KeyPair keyPair, X509Certificate cert, String uri,
-      org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider identity) throws Exception {
+  static X509Certificate handshake(
+      String endpoint,
+      java.security.KeyPair keyPair,
+      X509Certificate cert,
+      String uri,
+      org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider identity)
+      throws Exception {
     AtomicReference<X509Certificate> seen = new AtomicReference<>();
-    OpcUaClient c = OpcUaClient.create(endpoint,
-        eps -> eps.stream().filter(x -> POLICY.equals(x.getSecurityPolicyUri())
-            && x.getSecurityMode() == MessageSecurityMode.SignAndEncrypt).findFirst()
-            // the URL we were given: a target may advertise a host name of its machine
-            .map(x -> new EndpointDescription(endpoint, x.getServer(), x.getServerCertificate(), x.getSecurityMode(),
-                x.getSecurityPolicyUri(), x.getUserIdentityTokens(), x.getTransportProfileUri(), x.getSecurityLevel())),
-        t -> {},
-        b -> b.setApplicationUri(uri)
-            .setApplicationName(LocalizedText.english("push e2e client"))
-            .setKeyPair(keyPair)
-            .setCertificate(cert)
-            .setCertificateChain(new X509Certificate[] {cert})
-            .setCertificateValidator((chain, u, h) -> seen.set(chain.get(0)))
-            .setIdentityProvider(identity)
-            .setRequestTimeout(org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint(5000)));
+    OpcUaClient c =
+        OpcUaClient.create(
+            endpoint,
+            eps ->
+                eps.stream()
+                    .filter(
+                        x ->
+                            POLICY.equals(x.getSecurityPolicyUri())
+                                && x.getSecurityMode() == MessageSecurityMode.SignAndEncrypt)
+                    .findFirst()
+                    // the URL we were given: a target may advertise a host name of its machine
+                    .map(
+                        x ->
+                            new EndpointDescription(
+                                endpoint,
+                                x.getServer(),
+                                x.getServerCertificate(),
+                                x.getSecurityMode(),
+                                x.getSecurityPolicyUri(),
+                                x.getUserIdentityTokens(),
+                                x.getTransportProfileUri(),
+                                x.getSecurityLevel())),
+            t -> {},
+            b ->
+                b.setApplicationUri(uri)
+                    .setApplicationName(LocalizedText.english("push e2e client"))
+                    .setKeyPair(keyPair)
+                    .setCertificate(cert)
+                    .setCertificateChain(new X509Certificate[] {cert})
+                    .setCertificateValidator((chain, u, h) -> seen.set(chain.get(0)))
+                    .setIdentityProvider(identity)
+                    .setRequestTimeout(
+                        org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint(
+                            5000)));
     try {
       c.connect();
-      c.readValue(0, org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn.Neither,
+      c.readValue(
+          0,
+          org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn.Neither,
           org.eclipse.milo.opcua.stack.core.NodeIds.Server_ServerStatus_State);
     } finally {
       try {
@@ -197,9 +270,13 @@ final class PushFixture implements AutoCloseable {
 
   /** The handshake certificate seen by the GDS's own identity (trusted by every target here). */
   X509Certificate handshakeAsGds(String endpoint) throws Exception {
-    return handshake(endpoint, gds.server().applicationKeyPair(), gds.server().certificate(),
+    return handshake(
+        endpoint,
+        gds.server().applicationKeyPair(),
+        gds.server().certificate(),
         gds.server().applicationUri(),
-        new org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider(TARGET_ADMIN, TARGET_PASSWORD));
+        new org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider(
+            TARGET_ADMIN, TARGET_PASSWORD));
   }
 
   static int freePort() throws Exception {

@@ -38,11 +38,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The GDS process killed with SIGKILL in the middle of a push and restarted on the same data
  * directory (issue 6, failure cases). The GDS runs as its own JVM ({@code gds serve} on the test
  * classpath) with a test-only pause ({@code -Dgdsvault.push.testPause}) that holds the push at a
- * known step: after the trust list was written and applied, or after UpdateCertificate and
- * before ApplyChanges. The target is the device simulator in this JVM. After the restart the
- * job must end succeeded, the target must present a certificate from our CA whose key it holds
- * (a SignAndEncrypt handshake works), its trust list must hold our CA and no job may be left
- * running.
+ * known step: after the trust list was written and applied, or after UpdateCertificate and before
+ * ApplyChanges. The target is the device simulator in this JVM. After the restart the job must end
+ * succeeded, the target must present a certificate from our CA whose key it holds (a SignAndEncrypt
+ * handshake works), its trust list must hold our CA and no job may be left running.
  */
 class PushKillIT {
 
@@ -85,22 +84,25 @@ class PushKillIT {
 
   @ParameterizedTest(name = "killed at {0} ({1})")
   @CsvSource({"after-trust-list, csr", "before-apply-changes, new-key-pair"})
-  void aGdsKilledInTheMiddleOfAPushFinishesItAfterRestartAndTheTargetWorks(String point, String keyMode)
-      throws Exception {
+  void aGdsKilledInTheMiddleOfAPushFinishesItAfterRestartAndTheTargetWorks(
+      String point, String keyMode) throws Exception {
     Path data = dir.resolve("gds");
-    Path config = Files.writeString(dir.resolve("gds.yaml"), """
-        security:
-          passwordHashIterations: 100000
-        certificates:
-          autoApprove: true
-        push:
-          maxAttempts: 200
-          retryBaseMs: 300
-          retryMaxMs: 2000
-          leaseMs: 3000
-          pollMs: 200
-          verifyTimeoutMs: 20000
-        """);
+    Path config =
+        Files.writeString(
+            dir.resolve("gds.yaml"),
+            """
+            security:
+              passwordHashIterations: 100000
+            certificates:
+              autoApprove: true
+            push:
+              maxAttempts: 200
+              retryBaseMs: 300
+              retryMaxMs: 2000
+              leaseMs: 3000
+              pollMs: 200
+              verifyTimeoutMs: 20000
+            """);
     StringBuffer output = new StringBuffer();
     CompletableFuture<Void> paused = new CompletableFuture<>();
     gds = serve(data, config, point, output, paused);
@@ -108,19 +110,52 @@ class PushKillIT {
     Path pki = dir.resolve("target");
     Files.createDirectories(pki.resolve("trusted/certs"));
     Files.copy(data.resolve("pki/own/certs/gds-server.der"), pki.resolve("trusted/certs/gds.der"));
-    target = PushTargetDevice.start(new PushTargetDevice.Settings("127.0.0.1", PushFixture.freePort(), pki,
-        List.of(new PushTargetDevice.User(PushFixture.TARGET_ADMIN,
-            PushFixture.TARGET_PASSWORD.getBytes(StandardCharsets.UTF_8), true)), false, 1024 * 1024));
+    target =
+        PushTargetDevice.start(
+            new PushTargetDevice.Settings(
+                "127.0.0.1",
+                PushFixture.freePort(),
+                pki,
+                List.of(
+                    new PushTargetDevice.User(
+                        PushFixture.TARGET_ADMIN,
+                        PushFixture.TARGET_PASSWORD.getBytes(StandardCharsets.UTF_8),
+                        true)),
+                false,
+                1024 * 1024));
     String endpoint = target.endpointUrl();
     String pinned = PushEngine.thumbprint(PushFixture.advertised(endpoint));
 
-    Cli reg = gds("apps", "register", "--uri", target.support().applicationUri(), "--name", "kill target",
-        "--type", "server", "--discovery-url", endpoint, "--json");
+    Cli reg =
+        gds(
+            "apps",
+            "register",
+            "--uri",
+            target.support().applicationUri(),
+            "--name",
+            "kill target",
+            "--type",
+            "server",
+            "--discovery-url",
+            endpoint,
+            "--json");
     assertThat(reg.code()).as(reg.err()).isZero();
     String appId = JSON.readTree(reg.out()).get("applicationId").asText();
     Path pw = Files.writeString(dir.resolve("target-password"), PushFixture.TARGET_PASSWORD + "\n");
-    List<String> enable = new ArrayList<>(List.of("push", "enable", appId, "--endpoint", endpoint, "--target-user",
-        PushFixture.TARGET_ADMIN, "--target-password-file", pw.toString(), "--expect-thumbprint", pinned));
+    List<String> enable =
+        new ArrayList<>(
+            List.of(
+                "push",
+                "enable",
+                appId,
+                "--endpoint",
+                endpoint,
+                "--target-user",
+                PushFixture.TARGET_ADMIN,
+                "--target-password-file",
+                pw.toString(),
+                "--expect-thumbprint",
+                pinned));
     if (keyMode.equals("new-key-pair")) {
       enable.add("--new-key-pair");
     }
@@ -130,7 +165,8 @@ class PushKillIT {
     // the push reaches the pause point: the target's state at the moment of the kill
     paused.get(120, TimeUnit.SECONDS);
     assertThat(PushEngine.thumbprint(PushFixture.advertised(endpoint)))
-        .as("the target still presents its own certificate when the GDS dies").isEqualTo(pinned);
+        .as("the target still presents its own certificate when the GDS dies")
+        .isEqualTo(pinned);
     // No waiting before the kill: this test found that H2 lost commits made a second or two before
     // a SIGKILL while it reused freed file space; the embedded database now only appends
     // (Database.h2Url). -Dpush.kill.settleMs=N delays the kill, to compare.
@@ -138,7 +174,8 @@ class PushKillIT {
     gds.destroyForcibly(); // SIGKILL: no shutdown hook, sessions and database cut
     assertThat(gds.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(PushEngine.thumbprint(PushFixture.advertised(endpoint)))
-        .as("staged changes were never applied").isEqualTo(pinned);
+        .as("staged changes were never applied")
+        .isEqualTo(pinned);
 
     // restart on the same data directory, without the pause
     gds = serve(data, config, null, output, new CompletableFuture<>());
@@ -148,12 +185,18 @@ class PushKillIT {
       Cli st = gds("push", "status", appId, "--json");
       if (st.code() != 0) {
         // tells a lost commit apart from a lost job
-        System.err.println("after restart: apps=" + gds("apps", "list", "--json").out() + " push="
-            + gds("push", "status", "--json").out() + " audit=" + gds("audit", "list", "--json").out());
+        System.err.println(
+            "after restart: apps="
+                + gds("apps", "list", "--json").out()
+                + " push="
+                + gds("push", "status", "--json").out()
+                + " audit="
+                + gds("audit", "list", "--json").out());
       }
       assertThat(st.code()).as("%s\nGDS output:\n%s", st.err(), output).isZero();
       row = JSON.readTree(st.out()).get(0);
-      if (row.get("state").asText().equals("succeeded") && !row.get("certificateThumbprint").isNull()) {
+      if (row.get("state").asText().equals("succeeded")
+          && !row.get("certificateThumbprint").isNull()) {
         break;
       }
       Thread.sleep(500);
@@ -175,12 +218,19 @@ class PushKillIT {
     PushFixture.assertChainsTo(advertised, caCert);
     assertThat(CertificateUtil.getSanUri(advertised)).contains(target.support().applicationUri());
     KeyPair gdsKey = gdsIdentity(data);
-    X509Certificate gdsCert = CertificateUtil.decodeCertificate(
-        Files.readAllBytes(data.resolve("pki/own/certs/gds-server.der")));
+    X509Certificate gdsCert =
+        CertificateUtil.decodeCertificate(
+            Files.readAllBytes(data.resolve("pki/own/certs/gds-server.der")));
     String gdsUri = CertificateUtil.getSanUri(gdsCert).orElseThrow();
-    X509Certificate shaken = PushFixture.handshake(endpoint, gdsKey, gdsCert, gdsUri,
-        new UsernameProvider(PushFixture.TARGET_ADMIN, PushFixture.TARGET_PASSWORD));
-    assertThat(PushEngine.thumbprint(shaken)).as("the target holds the key of the certificate it presents")
+    X509Certificate shaken =
+        PushFixture.handshake(
+            endpoint,
+            gdsKey,
+            gdsCert,
+            gdsUri,
+            new UsernameProvider(PushFixture.TARGET_ADMIN, PushFixture.TARGET_PASSWORD));
+    assertThat(PushEngine.thumbprint(shaken))
+        .as("the target holds the key of the certificate it presents")
         .isEqualTo(installed);
     var trust = TrustLists.read(gdsKey, gdsCert, gdsUri, endpoint);
     assertThat(trust.trustedCertificates()).contains(caCert, gdsCert);
@@ -198,24 +248,37 @@ class PushKillIT {
       assertThat(forApp).as("no second request after the restart").isEqualTo(1);
     }
     Cli verify = gds("audit", "verify");
-    assertThat(verify.code()).as("audit chain after the kill: %s%s", verify.out(), verify.err()).isZero();
+    assertThat(verify.code())
+        .as("audit chain after the kill: %s%s", verify.out(), verify.err())
+        .isZero();
     Cli audit = gds("audit", "list", "--json");
-    assertThat(audit.out()).contains("push.enable").contains("push.succeeded")
+    assertThat(audit.out())
+        .contains("push.enable")
+        .contains("push.succeeded")
         .doesNotContain(PushFixture.TARGET_PASSWORD);
   }
 
   private Cli gds(String... args) {
     List<String> a = new ArrayList<>(List.of(args));
-    a.addAll(List.of("--url", url, "--user", "admin", "--password-file",
-        dir.resolve("gds").resolve("initial-admin-password").toString()));
+    a.addAll(
+        List.of(
+            "--url",
+            url,
+            "--user",
+            "admin",
+            "--password-file",
+            dir.resolve("gds").resolve("initial-admin-password").toString()));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = io.gdsvault.gds.app.Main.run(a.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+    int code =
+        io.gdsvault.gds.app.Main.run(
+            a.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
     return new Cli(code, out.toString(), err.toString());
   }
 
   /** {@code gds serve} as a child JVM; completes {@code paused} when the push reaches the pause. */
-  private Process serve(Path data, Path config, String pause, StringBuffer output, CompletableFuture<Void> paused)
+  private Process serve(
+      Path data, Path config, String pause, StringBuffer output, CompletableFuture<Void> paused)
       throws Exception {
     int port = PushFixture.freePort();
     String java = ProcessHandle.current().info().command().orElse("java");
@@ -223,28 +286,44 @@ class PushKillIT {
     if (pause != null) {
       cmd.add("-Dgdsvault.push.testPause=" + pause);
     }
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), io.gdsvault.gds.app.Main.class.getName(),
-        "serve", "--data", data.toString(), "--config", config.toString(), "--port", Integer.toString(port)));
+    cmd.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            io.gdsvault.gds.app.Main.class.getName(),
+            "serve",
+            "--data",
+            data.toString(),
+            "--config",
+            config.toString(),
+            "--port",
+            Integer.toString(port)));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     Process p = pb.start();
     CompletableFuture<String> listening = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          output.append(line).append('\n');
-          if (line.startsWith("GDS listening on")) {
-            listening.complete(line.substring("GDS listening on".length()).trim());
-          }
-          if (line.startsWith("push test pause at")) {
-            paused.complete(null);
-          }
-        }
-        listening.completeExceptionally(new IllegalStateException("the GDS exited:\n" + output));
-      } catch (Exception e) {
-        listening.completeExceptionally(e);
-      }
-    }, "gds-child-output");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  output.append(line).append('\n');
+                  if (line.startsWith("GDS listening on")) {
+                    listening.complete(line.substring("GDS listening on".length()).trim());
+                  }
+                  if (line.startsWith("push test pause at")) {
+                    paused.complete(null);
+                  }
+                }
+                listening.completeExceptionally(
+                    new IllegalStateException("the GDS exited:\n" + output));
+              } catch (Exception e) {
+                listening.completeExceptionally(e);
+              }
+            },
+            "gds-child-output");
     reader.setDaemon(true);
     reader.start();
     url = listening.get(120, TimeUnit.SECONDS);

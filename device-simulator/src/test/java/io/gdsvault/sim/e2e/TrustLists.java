@@ -15,16 +15,26 @@ final class TrustLists {
   private TrustLists() {}
 
   static Content read(PushFixture f, String endpoint) throws Exception {
-    return read(f.gds.server().applicationKeyPair(), f.gds.server().certificate(), f.gds.server().applicationUri(),
+    return read(
+        f.gds.server().applicationKeyPair(),
+        f.gds.server().certificate(),
+        f.gds.server().applicationUri(),
         endpoint);
   }
 
   /** As the given client identity (one the target trusts, e.g. the GDS's). */
-  static Content read(java.security.KeyPair keyPair, X509Certificate cert, String uri, String endpoint)
+  static Content read(
+      java.security.KeyPair keyPair, X509Certificate cert, String uri, String endpoint)
       throws Exception {
-    var connector = new io.gdsvault.gds.opcua.MiloTargetConnector(() -> keyPair, () -> cert, uri, 5000);
-    try (var s = connector.connect(endpoint, PushFixture.POLICY, PushFixture.TARGET_ADMIN,
-        PushFixture.TARGET_PASSWORD.toCharArray(), c -> true)) {
+    var connector =
+        new io.gdsvault.gds.opcua.MiloTargetConnector(() -> keyPair, () -> cert, uri, 5000);
+    try (var s =
+        connector.connect(
+            endpoint,
+            PushFixture.POLICY,
+            PushFixture.TARGET_ADMIN,
+            PushFixture.TARGET_PASSWORD.toCharArray(),
+            c -> true)) {
       var t = s.readTrustList();
       CertificateFactory cf = CertificateFactory.getInstance("X.509");
       List<X509Certificate> certs = new ArrayList<>();

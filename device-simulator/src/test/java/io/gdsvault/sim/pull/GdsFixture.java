@@ -38,15 +38,17 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * A real GDS (gds-server's test base: 127.0.0.1, ephemeral port, temporary data directory) with
- * a requesting user and an approving user, the GDS command line run in-process, and the checks a
+ * A real GDS (gds-server's test base: 127.0.0.1, ephemeral port, temporary data directory) with a
+ * requesting user and an approving user, the GDS command line run in-process, and the checks a
  * device's PKI folder must pass after a pull.
  */
 public final class GdsFixture implements AutoCloseable {
 
   public static final String PASSWORD = "pull test password";
+
   /** DiscoveryAdmin + CertificateAuthorityAdmin: what the simulator logs in with. */
   public static final String REQUESTER = "device-enroller";
+
   /** RegistrationAuthorityAdmin: approves through the GDS CLI. */
   public static final String APPROVER = "approver";
 
@@ -63,12 +65,20 @@ public final class GdsFixture implements AutoCloseable {
   public GdsFixture(Consumer<ObjectNode> overrides) throws Exception {
     gds = GdsTestServer.start(overrides);
     var users = gds.app().users();
-    users.addUser(Caller.system(), REQUESTER, PASSWORD.toCharArray(),
+    users.addUser(
+        Caller.system(),
+        REQUESTER,
+        PASSWORD.toCharArray(),
         Set.of(Role.DISCOVERY_ADMIN, Role.CERTIFICATE_AUTHORITY_ADMIN));
-    users.addUser(Caller.system(), APPROVER, PASSWORD.toCharArray(), Set.of(Role.REGISTRATION_AUTHORITY_ADMIN));
+    users.addUser(
+        Caller.system(),
+        APPROVER,
+        PASSWORD.toCharArray(),
+        Set.of(Role.REGISTRATION_AUTHORITY_ADMIN));
     home = Files.createTempDirectory("device-sim-pull-");
     passwordFile = Files.writeString(home.resolve("password"), PASSWORD + "\n");
-    // the GDS CLI keeps its client certificate in GDS_CLI_HOME: a temporary one, not the user's home
+    // the GDS CLI keeps its client certificate in GDS_CLI_HOME: a temporary one, not the user's
+    // home
     Field f = ClientOptions.class.getDeclaredField("env");
     f.setAccessible(true);
     @SuppressWarnings("unchecked")
@@ -88,7 +98,9 @@ public final class GdsFixture implements AutoCloseable {
     a.addAll(List.of("--url", url(), "--user", user, "--password-file", passwordFile.toString()));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = io.gdsvault.gds.app.Main.run(a.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+    int code =
+        io.gdsvault.gds.app.Main.run(
+            a.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
     return new Cli(code, out.toString(), err.toString());
   }
 
@@ -103,13 +115,14 @@ public final class GdsFixture implements AutoCloseable {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Future<Integer> f =
-        pool.submit(() -> io.gdsvault.sim.app.Main.run(new PrintWriter(out), new PrintWriter(err), args));
+        pool.submit(
+            () -> io.gdsvault.sim.app.Main.run(new PrintWriter(out), new PrintWriter(err), args));
     return new Sim(f, out, err);
   }
 
   /**
-   * Waits (bounded) until a request of {@code applicationUri} in state new shows up in
-   * {@code requests list --json}, and returns its id.
+   * Waits (bounded) until a request of {@code applicationUri} in state new shows up in {@code
+   * requests list --json}, and returns its id.
    */
   public String awaitNewRequest(String applicationUri, Sim sim) throws Exception {
     for (int i = 0; i < 600; i++) {
@@ -126,7 +139,12 @@ public final class GdsFixture implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("no request from " + applicationUri + " appeared; device-sim said: " + sim.out() + sim.err());
+    throw new AssertionError(
+        "no request from "
+            + applicationUri
+            + " appeared; device-sim said: "
+            + sim.out()
+            + sim.err());
   }
 
   /** Waits (bounded) until the simulator has printed {@code text}. */
@@ -149,11 +167,14 @@ public final class GdsFixture implements AutoCloseable {
   // ------------------------------------------------------------------ PKI checks
 
   public static X509Certificate ownCertificate(Path pki) throws Exception {
-    return CertificateCodec.decodeCertificateChain(Files.readAllBytes(pki.resolve("own/certs/application.pem"))).get(0);
+    return CertificateCodec.decodeCertificateChain(
+            Files.readAllBytes(pki.resolve("own/certs/application.pem")))
+        .get(0);
   }
 
   public static PrivateKey ownKey(Path pki) throws Exception {
-    return CertificateCodec.decodePrivateKey("PEM", Files.readAllBytes(pki.resolve("own/private/application.pem")));
+    return CertificateCodec.decodePrivateKey(
+        "PEM", Files.readAllBytes(pki.resolve("own/private/application.pem")));
   }
 
   static List<X509Certificate> certs(Path dir) throws Exception {
@@ -182,12 +203,16 @@ public final class GdsFixture implements AutoCloseable {
    */
   public static void assertInstalled(Path pki, String applicationUri) throws Exception {
     X509Certificate cert = ownCertificate(pki);
-    assertThat(org.eclipse.milo.opcua.stack.core.util.CertificateUtil.getSanUri(cert)).contains(applicationUri);
+    assertThat(org.eclipse.milo.opcua.stack.core.util.CertificateUtil.getSanUri(cert))
+        .contains(applicationUri);
     assertThat(PullClient.isSelfSigned(cert)).as("a CA-issued certificate").isFalse();
     PrivateKey key = ownKey(pki);
-    assertThat(CertificateCodec.matches(cert.getPublicKey(), key)).as("key matches certificate").isTrue();
+    assertThat(CertificateCodec.matches(cert.getPublicKey(), key))
+        .as("key matches certificate")
+        .isTrue();
     assertThat(Files.getPosixFilePermissions(pki.resolve("own/private/application.pem")))
-        .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
 
     List<X509Certificate> trusted = certs(pki.resolve("trusted/certs"));
@@ -204,8 +229,8 @@ public final class GdsFixture implements AutoCloseable {
     List<Object> store = new ArrayList<>(crls);
     store.addAll(certs(pki.resolve("issuer/certs")));
     p.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store)));
-    CertPathValidator.getInstance("PKIX").validate(
-        CertificateFactory.getInstance("X.509").generateCertPath(List.of(cert)), p);
+    CertPathValidator.getInstance("PKIX")
+        .validate(CertificateFactory.getInstance("X.509").generateCertPath(List.of(cert)), p);
   }
 
   public static KeyPair ownKeyPair(Path pki) throws Exception {

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Pull mode against the real GDS (issue 5, "What it must show"): the simulator requests, says it
  * waits, an operator approves through {@code ./gds requests approve} (a RegistrationAuthorityAdmin
- * other than the requester), and the simulator installs certificate, key, CA and CRL and
- * reconnects with the new certificate (Part 12 §7.9).
+ * other than the requester), and the simulator installs certificate, key, CA and CRL and reconnects
+ * with the new certificate (Part 12 §7.9).
  */
 class PullModeIT {
 
@@ -40,10 +40,27 @@ class PullModeIT {
   }
 
   private GdsFixture.Sim pull(Path pki, String uri, String... extra) {
-    var args = new java.util.ArrayList<>(java.util.List.of(
-        "pull", "--gds", fx.url(), "--pki", pki.toString(), "--user", REQUESTER,
-        "--password-file", fx.passwordFile.toString(), "--application-uri", uri, "--name", "pull it device",
-        "--poll-initial", "100ms", "--poll-max", "400ms", "--once"));
+    var args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "pull",
+                "--gds",
+                fx.url(),
+                "--pki",
+                pki.toString(),
+                "--user",
+                REQUESTER,
+                "--password-file",
+                fx.passwordFile.toString(),
+                "--application-uri",
+                uri,
+                "--name",
+                "pull it device",
+                "--poll-initial",
+                "100ms",
+                "--poll-max",
+                "400ms",
+                "--once"));
     java.util.Collections.addAll(args, extra);
     return fx.deviceSim(args.toArray(String[]::new));
   }
@@ -53,7 +70,8 @@ class PullModeIT {
   }
 
   @Test
-  void aSigningRequestWaitsForApprovalGivenWithTheGdsCliThenInstallsAndReconnects() throws Exception {
+  void aSigningRequestWaitsForApprovalGivenWithTheGdsCliThenInstallsAndReconnects()
+      throws Exception {
     Path pki = tmp.resolve("csr-device");
     String uri = uri("csr");
     GdsFixture.Sim sim = pull(pki, uri);
@@ -64,7 +82,8 @@ class PullModeIT {
     Thread.sleep(1200);
     assertThat(sim.exit().isDone()).as("still waiting").isFalse();
 
-    GdsFixture.Cli approve = fx.gdsCli(APPROVER, "requests", "approve", requestId, "--comment", "device seen on site");
+    GdsFixture.Cli approve =
+        fx.gdsCli(APPROVER, "requests", "approve", requestId, "--comment", "device seen on site");
     assertThat(approve.code()).as(approve.err()).isZero();
     assertThat(sim.await()).as("exit code; stderr: %s", sim.err()).isZero();
 
@@ -83,7 +102,8 @@ class PullModeIT {
     // the installed certificate is the one the GDS issued for this request
     GdsFixture.Cli certs = fx.gdsCli(REQUESTER, "certs", "list", "--json");
     assertThat(certs.code()).as(certs.err()).isZero();
-    assertThat(certs.out()).containsIgnoringCase(PullClient.thumbprint(GdsFixture.ownCertificate(pki)));
+    assertThat(certs.out())
+        .containsIgnoringCase(PullClient.thumbprint(GdsFixture.ownCertificate(pki)));
 
     // --once again: not due yet, nothing to do, nothing changes
     X509Certificate before = GdsFixture.ownCertificate(pki);
@@ -95,7 +115,8 @@ class PullModeIT {
 
   @ParameterizedTest(name = "new key pair as {0}")
   @ValueSource(strings = {"pem", "pfx"})
-  void aNewKeyPairMadeByTheGdsIsOpenedWithItsOneTimePasswordAndInstalled(String format) throws Exception {
+  void aNewKeyPairMadeByTheGdsIsOpenedWithItsOneTimePasswordAndInstalled(String format)
+      throws Exception {
     Path pki = tmp.resolve("nkp-" + format);
     String uri = uri("nkp-" + format);
     GdsFixture.Sim sim = pull(pki, uri, "--new-key-pair", format);
@@ -111,8 +132,10 @@ class PullModeIT {
     assertThat(out).contains("reconnected to the GDS with the new certificate");
     assertThat(out + sim.err()).doesNotContain("PRIVATE KEY");
     GdsFixture.assertInstalled(pki, uri);
-    // the bootstrap key is gone: the key in own/private is the one the GDS made for the new certificate
-    assertThat(Files.readString(pki.resolve("own/private/application.pem"))).doesNotContain("ENCRYPTED");
+    // the bootstrap key is gone: the key in own/private is the one the GDS made for the new
+    // certificate
+    assertThat(Files.readString(pki.resolve("own/private/application.pem")))
+        .doesNotContain("ENCRYPTED");
     assertThat(fx.requestState(requestId)).isEqualTo("accepted");
   }
 
@@ -123,11 +146,14 @@ class PullModeIT {
     GdsFixture.Sim sim = pull(pki, uri);
 
     String requestId = fx.awaitNewRequest(uri, sim);
-    GdsFixture.Cli reject = fx.gdsCli(APPROVER, "requests", "reject", requestId, "--reason", "unknown device");
+    GdsFixture.Cli reject =
+        fx.gdsCli(APPROVER, "requests", "reject", requestId, "--reason", "unknown device");
     assertThat(reject.code()).as(reject.err()).isZero();
 
     assertThat(sim.await()).isEqualTo(1);
-    assertThat(sim.err().toString()).contains("request " + requestId + " was rejected").contains("Bad_RequestNotAllowed");
+    assertThat(sim.err().toString())
+        .contains("request " + requestId + " was rejected")
+        .contains("Bad_RequestNotAllowed");
     // only the self-signed bootstrap certificate, and no CA from the GDS
     assertThat(PullClient.isSelfSigned(GdsFixture.ownCertificate(pki))).isTrue();
     try (var s = Files.list(pki.resolve("trusted/certs"))) {
@@ -146,10 +172,21 @@ class PullModeIT {
   @Test
   void aWrongPasswordIsReportedAsARefusedLoginWithoutThePassword() throws Exception {
     Path wrong = Files.writeString(tmp.resolve("wrong"), "not the password\n");
-    GdsFixture.Sim sim = fx.deviceSim("pull", "--gds", fx.url(), "--pki", tmp.resolve("wrong-pw").toString(),
-        "--user", REQUESTER, "--password-file", wrong.toString(), "--once");
+    GdsFixture.Sim sim =
+        fx.deviceSim(
+            "pull",
+            "--gds",
+            fx.url(),
+            "--pki",
+            tmp.resolve("wrong-pw").toString(),
+            "--user",
+            REQUESTER,
+            "--password-file",
+            wrong.toString(),
+            "--once");
     assertThat(sim.await()).isEqualTo(1);
-    assertThat(sim.err().toString()).contains("refused the login of user '" + REQUESTER + "'")
+    assertThat(sim.err().toString())
+        .contains("refused the login of user '" + REQUESTER + "'")
         .doesNotContain("not the password");
   }
 
@@ -175,7 +212,9 @@ class PullModeIT {
     assertThat(second.out().toString()).doesNotContain("submitted");
     assertThat(fx.requestState(requestId)).isEqualTo("accepted");
     GdsFixture.Cli all = fx.gdsCli(APPROVER, "requests", "list", "--json");
-    assertThat(all.out().split(java.util.regex.Pattern.quote(uri), -1)).as("one request for the device").hasSize(2);
+    assertThat(all.out().split(java.util.regex.Pattern.quote(uri), -1))
+        .as("one request for the device")
+        .hasSize(2);
     assertThat(Files.exists(pki.resolve("pull-pending.properties"))).isFalse();
     assertThat(Files.exists(pki.resolve("own/private/pending.pem"))).isFalse();
   }

@@ -15,10 +15,12 @@ class RenewalScheduleTest {
   @Test
   void renewalIsDueAfterTheConfiguredFractionOfTheLifetime() {
     Instant notAfter = T0.plus(Duration.ofDays(100));
-    assertThat(RenewalSchedule.renewalDue(T0, notAfter, 0.8)).isEqualTo(T0.plus(Duration.ofDays(80)));
+    assertThat(RenewalSchedule.renewalDue(T0, notAfter, 0.8))
+        .isEqualTo(T0.plus(Duration.ofDays(80)));
     assertThat(RenewalSchedule.renewalDue(T0, notAfter, 0.0)).isEqualTo(T0);
     assertThat(RenewalSchedule.renewalDue(T0, notAfter, 1.0)).isEqualTo(notAfter);
-    assertThatThrownBy(() -> RenewalSchedule.renewalDue(T0, notAfter, 1.1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RenewalSchedule.renewalDue(T0, notAfter, 1.1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -36,7 +36,9 @@ class NodeOpcuaPushInteropIT {
     Path interop = Path.of("..", "interop").toAbsolutePath().normalize();
     assumeTrue(
         Files.isDirectory(interop.resolve("node_modules/node-opcua-server-configuration")),
-        "skipped: " + interop + "/node_modules is missing; run `npm ci` in interop/ to enable this test");
+        "skipped: "
+            + interop
+            + "/node_modules is missing; run `npm ci` in interop/ to enable this test");
     assumeTrue(commandWorks("node", "--version"), "skipped: Node.js (`node`) is not on the PATH");
 
     // the client identity node-opcua uses, trusted by the device before start
@@ -54,22 +56,35 @@ class NodeOpcuaPushInteropIT {
     try (var device =
         PushTargetDevice.start(
             new PushTargetDevice.Settings(
-                "127.0.0.1", port, pki,
-                List.of(new PushTargetDevice.User("admin", "interop-secret".getBytes(StandardCharsets.UTF_8), true)),
-                false, 1024 * 1024))) {
+                "127.0.0.1",
+                port,
+                pki,
+                List.of(
+                    new PushTargetDevice.User(
+                        "admin", "interop-secret".getBytes(StandardCharsets.UTF_8), true)),
+                false,
+                1024 * 1024))) {
       X509Certificate original = device.support().currentCertificate();
       var ca = new TestCa("Interop CA");
       KeyPair newKeys = TestCa.rsa(2048);
-      X509Certificate newCert = ca.issue(newKeys.getPublic(), "pushed by node-opcua", device.support().applicationUri());
+      X509Certificate newCert =
+          ca.issue(newKeys.getPublic(), "pushed by node-opcua", device.support().applicationUri());
 
       Map<String, Object> cfg = new LinkedHashMap<>();
       cfg.put("url", device.endpointUrl());
       cfg.put("user", "admin");
       cfg.put("password", "interop-secret");
       cfg.put("clientApplicationUri", clientUri);
-      cfg.put("clientCertFile", write("client-cert.pem", CertificateCodec.toPem(clientCert).getBytes(StandardCharsets.US_ASCII)).toString());
+      cfg.put(
+          "clientCertFile",
+          write(
+                  "client-cert.pem",
+                  CertificateCodec.toPem(clientCert).getBytes(StandardCharsets.US_ASCII))
+              .toString());
       cfg.put("clientCertDerFile", write("client-cert.der", clientCert.getEncoded()).toString());
-      cfg.put("clientKeyFile", write("client-key.pem", TestCa.pkcs8Pem(clientKeys.getPrivate())).toString());
+      cfg.put(
+          "clientKeyFile",
+          write("client-key.pem", TestCa.pkcs8Pem(clientKeys.getPrivate())).toString());
       cfg.put("pkiDir", tmp.resolve("node-pki").toString());
       cfg.put("newCertFile", write("new-cert.der", newCert.getEncoded()).toString());
       cfg.put("newKeyFile", write("new-key.pem", TestCa.pkcs8Pem(newKeys.getPrivate())).toString());
@@ -96,16 +111,20 @@ class NodeOpcuaPushInteropIT {
       JsonNode r = new ObjectMapper().readTree(lines[lines.length - 1]);
       assertThat(r.get("supportedPrivateKeyFormats").toString()).contains("PEM", "PFX");
       assertThat(r.get("createSigningRequest").asText()).isEqualTo("Good");
-      var csr = new JcaPKCS10CertificationRequest(new PKCS10CertificationRequest(Base64.getDecoder().decode(r.get("csr").asText())));
+      var csr =
+          new JcaPKCS10CertificationRequest(
+              new PKCS10CertificationRequest(Base64.getDecoder().decode(r.get("csr").asText())));
       assertThat(csr.getPublicKey()).isEqualTo(original.getPublicKey());
       assertThat(r.get("updateCertificate").asText()).isEqualTo("Good");
       assertThat(r.get("applyChangesRequired").asBoolean()).isTrue();
       assertThat(r.get("applyChanges").asText()).isEqualTo("Good");
-      assertThat(Base64.getDecoder().decode(r.get("endpointCertificate").asText())).isEqualTo(newCert.getEncoded());
+      assertThat(Base64.getDecoder().decode(r.get("endpointCertificate").asText()))
+          .isEqualTo(newCert.getEncoded());
       assertThat(r.get("secondSession").asText()).isEqualTo("ok");
       assertThat(r.get("trustedCertificatesRead").asInt()).isEqualTo(2);
       assertThat(device.support().currentCertificate()).isEqualTo(newCert);
-      assertThat(device.support().trustList().trustedCertificates()).containsExactlyInAnyOrder(ca.certificate, clientCert);
+      assertThat(device.support().trustList().trustedCertificates())
+          .containsExactlyInAnyOrder(ca.certificate, clientCert);
     }
   }
 

@@ -82,7 +82,8 @@ class PkiDirectoryTest {
     assertThat(root.resolve(".staging")).doesNotExist();
   }
 
-  // A crash between moving the old folder away and moving the new one in still ends with the new one.
+  // A crash between moving the old folder away and moving the new one in still ends with the new
+  // one.
   @Test
   void aCrashBetweenTheTwoMovesIsRepaired() throws Exception {
     PkiDirectory.open(root);

@@ -21,11 +21,14 @@ import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
 import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 
-/** A Milo client in the role of a push client (a GDS): plain method calls on ServerConfiguration. */
+/**
+ * A Milo client in the role of a push client (a GDS): plain method calls on ServerConfiguration.
+ */
 final class PushClient implements AutoCloseable {
 
   static final NodeId CONFIG = NodeIds.ServerConfiguration;
-  static final NodeId TRUST_LIST = NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList;
+  static final NodeId TRUST_LIST =
+      NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList;
 
   /** The client's own application identity. */
   record ClientIdentity(KeyPair keyPair, X509Certificate certificate, String applicationUri) {}
@@ -48,7 +51,10 @@ final class PushClient implements AutoCloseable {
             url,
             endpoints ->
                 endpoints.stream()
-                    .filter(e -> e.getSecurityPolicyUri().equals(policy.getUri()) && e.getSecurityMode() == mode)
+                    .filter(
+                        e ->
+                            e.getSecurityPolicyUri().equals(policy.getUri())
+                                && e.getSecurityMode() == mode)
                     .findFirst(),
             t -> {},
             b ->
@@ -72,7 +78,8 @@ final class PushClient implements AutoCloseable {
   }
 
   /** Connects to one given endpoint description (e.g. an old one, with the old certificate). */
-  static PushClient connect(EndpointDescription endpoint, ClientIdentity identity, IdentityProvider user)
+  static PushClient connect(
+      EndpointDescription endpoint, ClientIdentity identity, IdentityProvider user)
       throws UaException {
     OpcUaClient c =
         OpcUaClient.create(
@@ -86,7 +93,9 @@ final class PushClient implements AutoCloseable {
                     .setCertificate(identity.certificate())
                     .setCertificateChain(new X509Certificate[] {identity.certificate()})
                     .setIdentityProvider(user)
-                    .setRequestTimeout(org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint(10_000)));
+                    .setRequestTimeout(
+                        org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint(
+                            10_000)));
     try {
       c.connect();
     } catch (UaException e) {

@@ -59,7 +59,8 @@ final class TestCa {
     var ext = new JcaX509ExtensionUtils();
     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
     b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-    b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keyPair.getPublic()));
+    b.addExtension(
+        Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keyPair.getPublic()));
     this.certificate = sign(b, keyPair.getPrivate());
   }
 
@@ -77,7 +78,8 @@ final class TestCa {
 
   X509Certificate issue(PublicKey key, String cn, String applicationUri) throws Exception {
     Instant now = Instant.now();
-    return issue(key, cn, applicationUri, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(90)));
+    return issue(
+        key, cn, applicationUri, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(90)));
   }
 
   X509Certificate issue(
@@ -104,7 +106,8 @@ final class TestCa {
     b.addExtension(
         Extension.extendedKeyUsage,
         false,
-        new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+        new ExtendedKeyUsage(
+            new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
     b.addExtension(
         Extension.subjectAlternativeName,
         false,
@@ -115,7 +118,8 @@ final class TestCa {
               new GeneralName(GeneralName.iPAddress, "127.0.0.1")
             }));
     b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key));
-    b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
+    b.addExtension(
+        Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
     return sign(b, keyPair.getPrivate());
   }
 
@@ -133,7 +137,10 @@ final class TestCa {
             Date.from(now.minus(Duration.ofMinutes(5))));
     b.setNextUpdate(Date.from(now.plus(Duration.ofDays(7))));
     for (X509Certificate c : revoked) {
-      b.addCRLEntry(c.getSerialNumber(), Date.from(now.minus(Duration.ofMinutes(1))), CRLReason.keyCompromise);
+      b.addCRLEntry(
+          c.getSerialNumber(),
+          Date.from(now.minus(Duration.ofMinutes(1))),
+          CRLReason.keyCompromise);
     }
     var signer = new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate());
     return new JcaX509CRLConverter().getCRL(b.build(signer));
@@ -190,7 +197,8 @@ final class TestCa {
     return out.toByteArray();
   }
 
-  private static X509Certificate sign(JcaX509v3CertificateBuilder b, PrivateKey caKey) throws Exception {
+  private static X509Certificate sign(JcaX509v3CertificateBuilder b, PrivateKey caKey)
+      throws Exception {
     var signer = new JcaContentSignerBuilder("SHA256withRSA").build(caKey);
     return new JcaX509CertificateConverter().getCertificate(b.build(signer));
   }

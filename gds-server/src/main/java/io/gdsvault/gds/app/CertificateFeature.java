@@ -21,7 +21,6 @@ import io.gdsvault.gds.opcua.GdsServer;
 import io.gdsvault.gds.opcua.MethodBinding;
 import io.gdsvault.gds.opcua.ServerTrustPublisher;
 import io.gdsvault.gds.opcua.TrustListFiles;
-import io.gdsvault.gds.trust.TrustListLimit;
 import io.gdsvault.gds.persistence.Transactions;
 import io.gdsvault.gds.persistence.jdbc.JdbcCaStateStore;
 import io.gdsvault.gds.persistence.jdbc.JdbcCertificateRequestRepository;
@@ -31,13 +30,14 @@ import io.gdsvault.gds.trust.CertificateGroup;
 import io.gdsvault.gds.trust.CertificateGroupService;
 import io.gdsvault.gds.trust.GroupCertificateType;
 import io.gdsvault.gds.trust.KeystoreRepository;
+import io.gdsvault.gds.trust.TrustListLimit;
+import io.gdsvault.signer.SecretResolver;
 import io.gdsvault.signer.SignerBackend;
 import io.gdsvault.signer.SignerBackends;
 import io.gdsvault.signer.SignerSettings;
 import io.gdsvault.signer.azure.AzureSignerSettings;
 import io.gdsvault.signer.local.LocalKeyStoreBackend;
 import io.gdsvault.signer.local.LocalSignerSettings;
-import io.gdsvault.signer.SecretResolver;
 import io.gdsvault.signer.pkcs11.Pkcs11SignerSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -70,8 +70,10 @@ public final class CertificateFeature implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(CertificateFeature.class);
   static final String KEYSTORE_PASSWORD_ENV = "GDS_KEYSTORE_PASSWORD";
+
   /** Lease names and change topic shared by the nodes of one database (issue 8). */
   public static final String CRL_REISSUE_LEASE = "certificates.crl-reissue";
+
   public static final String KEY_PURGE_LEASE = "certificates.key-purge";
   public static final String TRUST_TOPIC = "trust";
 
@@ -109,8 +111,13 @@ public final class CertificateFeature implements AutoCloseable {
 
   /** As above, with the request repository decorated (the audit trail records its history). */
   public static CertificateFeature open(
-      GdsSettings settings, Path dataDir, Transactions tx, DirectoryService directory, Clock clock,
-      java.util.function.UnaryOperator<io.gdsvault.gds.certificates.CertificateRequestRepository> requestRepository)
+      GdsSettings settings,
+      Path dataDir,
+      Transactions tx,
+      DirectoryService directory,
+      Clock clock,
+      java.util.function.UnaryOperator<io.gdsvault.gds.certificates.CertificateRequestRepository>
+          requestRepository)
       throws Exception {
     GdsSettings.CertificateSettings cs = settings.certificates();
     Map<SignerSettings, SignerBackend> backends = new LinkedHashMap<>();
@@ -118,17 +125,49 @@ public final class CertificateFeature implements AutoCloseable {
       var store = new JdbcCaStateStore(tx);
       KeystoreRepository keystores = new JdbcKeystoreRepository();
       List<CertificateGroup> list = new ArrayList<>();
-      list.add(group(CertificateGroup.DEFAULT_APPLICATION_GROUP, cs, dataDir, backends, store, clock, keystores, tx,
-          Map.of(CertificateType.RSA_SHA256.browseName(), CertificateType.RSA_SHA256,
-              CertificateType.ECC_NIST_P256.browseName(), CertificateType.ECC_NIST_P256,
-              CertificateType.ECC_NIST_P384.browseName(), CertificateType.ECC_NIST_P384)));
-      list.add(group(CertificateGroup.DEFAULT_HTTPS_GROUP, cs, dataDir, backends, store, clock, keystores, tx,
-          Map.of("HttpsCertificateType", CertificateType.RSA_SHA256)));
-      list.add(group(CertificateGroup.DEFAULT_USER_TOKEN_GROUP, cs, dataDir, backends, store, clock, keystores, tx,
-          Map.of("UserCertificateType", CertificateType.RSA_SHA256)));
+      list.add(
+          group(
+              CertificateGroup.DEFAULT_APPLICATION_GROUP,
+              cs,
+              dataDir,
+              backends,
+              store,
+              clock,
+              keystores,
+              tx,
+              Map.of(
+                  CertificateType.RSA_SHA256.browseName(),
+                  CertificateType.RSA_SHA256,
+                  CertificateType.ECC_NIST_P256.browseName(),
+                  CertificateType.ECC_NIST_P256,
+                  CertificateType.ECC_NIST_P384.browseName(),
+                  CertificateType.ECC_NIST_P384)));
+      list.add(
+          group(
+              CertificateGroup.DEFAULT_HTTPS_GROUP,
+              cs,
+              dataDir,
+              backends,
+              store,
+              clock,
+              keystores,
+              tx,
+              Map.of("HttpsCertificateType", CertificateType.RSA_SHA256)));
+      list.add(
+          group(
+              CertificateGroup.DEFAULT_USER_TOKEN_GROUP,
+              cs,
+              dataDir,
+              backends,
+              store,
+              clock,
+              keystores,
+              tx,
+              Map.of("UserCertificateType", CertificateType.RSA_SHA256)));
       // every CA opened, so the local keystores hold every generation's key: share them
       for (CertificateGroup g : list) {
-        SignerSettings signer = signerSettings(cs.groupSigners().getOrDefault(g.name(), cs.signer()), cs, dataDir);
+        SignerSettings signer =
+            signerSettings(cs.groupSigners().getOrDefault(g.name(), cs.signer()), cs, dataDir);
         if (signer instanceof LocalSignerSettings local) {
           saveKeystore(keystores, keystoreName(cs, g.name()), local, tx, clock);
         }
@@ -136,7 +175,9 @@ public final class CertificateFeature implements AutoCloseable {
       CertificateGroupService groups = new CertificateGroupService(list, clock);
       ApprovalPolicy policy = policy(cs);
       if (cs.autoApprove()) {
-        log.warn("auto-approve is ON: every certificate request is approved at once (labs and benchmarks only)");
+        log.warn(
+            "auto-approve is ON: every certificate request is approved at once (labs and benchmarks"
+                + " only)");
       }
       var service =
           new CertificateRequestService(
@@ -149,7 +190,9 @@ public final class CertificateFeature implements AutoCloseable {
               new DataKeyCipher(dataKey(cs, dataDir)),
               clock,
               new CertificateSettings(
-                  cs.allowSelfApproval(), Duration.ofMinutes(cs.keyBlobTtlMinutes()), cs.rsaKeyBits(),
+                  cs.allowSelfApproval(),
+                  Duration.ofMinutes(cs.keyBlobTtlMinutes()),
+                  cs.rsaKeyBits(),
                   Duration.ofMinutes(cs.finishRequestGraceMinutes())));
       return new CertificateFeature(
           backends, groups, service, new TrustListLimit(settings.limits().maxTrustListBytes()));
@@ -159,10 +202,19 @@ public final class CertificateFeature implements AutoCloseable {
     }
   }
 
-  private static CertificateGroup group(String name, GdsSettings.CertificateSettings cs, Path dataDir,
-      Map<SignerSettings, SignerBackend> backends, JdbcCaStateStore store, Clock clock,
-      KeystoreRepository keystores, Transactions tx, Map<String, CertificateType> types) throws Exception {
-    SignerSettings signer = signerSettings(cs.groupSigners().getOrDefault(name, cs.signer()), cs, dataDir);
+  private static CertificateGroup group(
+      String name,
+      GdsSettings.CertificateSettings cs,
+      Path dataDir,
+      Map<SignerSettings, SignerBackend> backends,
+      JdbcCaStateStore store,
+      Clock clock,
+      KeystoreRepository keystores,
+      Transactions tx,
+      Map<String, CertificateType> types)
+      throws Exception {
+    SignerSettings signer =
+        signerSettings(cs.groupSigners().getOrDefault(name, cs.signer()), cs, dataDir);
     SignerBackend backend = backends.get(signer);
     if (backend == null) {
       if (signer instanceof LocalSignerSettings local) {
@@ -177,7 +229,8 @@ public final class CertificateFeature implements AutoCloseable {
     ordered.sort((a, b) -> Integer.compare(a.getValue().ordinal(), b.getValue().ordinal()));
     for (Map.Entry<String, CertificateType> t : ordered) {
       CertificateAuthority ca =
-          CertificateAuthority.open(CaConfig.defaults(name, t.getValue(), signer), backend, store, clock);
+          CertificateAuthority.open(
+              CaConfig.defaults(name, t.getValue(), signer), backend, store, clock);
       out.add(new GroupCertificateType(t.getKey(), ca));
     }
     return new CertificateGroup(name, out);
@@ -188,65 +241,87 @@ public final class CertificateFeature implements AutoCloseable {
   }
 
   /** The database's keystore is the shared truth: it replaces the local file before opening. */
-  private static void restoreKeystore(KeystoreRepository keystores, String name, LocalSignerSettings local,
-      Transactions tx) throws java.io.IOException {
+  private static void restoreKeystore(
+      KeystoreRepository keystores, String name, LocalSignerSettings local, Transactions tx)
+      throws java.io.IOException {
     var stored = tx.inTransaction(() -> keystores.load(name));
     if (stored.isEmpty()) {
       return;
     }
     Path file = local.directory().resolve(LocalKeyStoreBackend.FILE_NAME);
-    if (java.nio.file.Files.exists(file) && Arrays.equals(java.nio.file.Files.readAllBytes(file), stored.get())) {
+    if (java.nio.file.Files.exists(file)
+        && Arrays.equals(java.nio.file.Files.readAllBytes(file), stored.get())) {
       return;
     }
     java.nio.file.Files.createDirectories(local.directory());
     Path tmp = local.directory().resolve(LocalKeyStoreBackend.FILE_NAME + ".db-tmp");
     java.nio.file.Files.deleteIfExists(tmp);
     try {
-      java.nio.file.Files.createFile(tmp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+      java.nio.file.Files.createFile(
+          tmp,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       java.nio.file.Files.createFile(tmp);
     }
     java.nio.file.Files.write(tmp, stored.get());
-    java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+    java.nio.file.Files.move(
+        tmp,
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     log.info("restored the CA keystore {} from the database", name);
   }
 
-  private static void saveKeystore(KeystoreRepository keystores, String name, LocalSignerSettings local,
-      Transactions tx, Clock clock) throws java.io.IOException {
+  private static void saveKeystore(
+      KeystoreRepository keystores,
+      String name,
+      LocalSignerSettings local,
+      Transactions tx,
+      Clock clock)
+      throws java.io.IOException {
     Path file = local.directory().resolve(LocalKeyStoreBackend.FILE_NAME);
     if (!java.nio.file.Files.exists(file)) {
       return;
     }
     byte[] content = java.nio.file.Files.readAllBytes(file);
-    tx.run(() -> {
-      if (!keystores.load(name).map(b -> Arrays.equals(b, content)).orElse(false)) {
-        keystores.save(name, content, clock.instant());
-      }
-    });
+    tx.run(
+        () -> {
+          if (!keystores.load(name).map(b -> Arrays.equals(b, content)).orElse(false)) {
+            keystores.save(name, content, clock.instant());
+          }
+        });
   }
 
-  static SignerSettings signerSettings(GdsSettings.SignerConfig s, GdsSettings.CertificateSettings cs, Path dataDir) {
+  static SignerSettings signerSettings(
+      GdsSettings.SignerConfig s, GdsSettings.CertificateSettings cs, Path dataDir) {
     String kind = s.kind() == null ? "local" : s.kind().toLowerCase(Locale.ROOT);
     return switch (kind) {
-      case "local" -> new LocalSignerSettings(
-          blank(s.directory()) ? dataDir.resolve("ca") : Path.of(s.directory()),
-          blank(s.passwordEnv()) ? KEYSTORE_PASSWORD_ENV : s.passwordEnv(),
-          blank(cs.keystorePasswordFile()) ? null : Path.of(cs.keystorePasswordFile()));
-      case "pkcs11" -> new Pkcs11SignerSettings(Path.of(s.library()), s.slot(), null,
-          blank(s.pinEnv()) ? Pkcs11SignerSettings.DEFAULT_PIN_ENV : s.pinEnv(),
-          blank(s.pinFile()) ? null : Path.of(s.pinFile()));
-      case "azure" -> new AzureSignerSettings(URI.create(s.vaultUrl()), s.tenantId(), s.clientId(),
-          s.clientSecretEnv(), s.hsm());
-      default -> throw new IllegalArgumentException("certificates.signer.kind must be local, pkcs11 or azure");
+      case "local" ->
+          new LocalSignerSettings(
+              blank(s.directory()) ? dataDir.resolve("ca") : Path.of(s.directory()),
+              blank(s.passwordEnv()) ? KEYSTORE_PASSWORD_ENV : s.passwordEnv(),
+              blank(cs.keystorePasswordFile()) ? null : Path.of(cs.keystorePasswordFile()));
+      case "pkcs11" ->
+          new Pkcs11SignerSettings(
+              Path.of(s.library()),
+              s.slot(),
+              null,
+              blank(s.pinEnv()) ? Pkcs11SignerSettings.DEFAULT_PIN_ENV : s.pinEnv(),
+              blank(s.pinFile()) ? null : Path.of(s.pinFile()));
+      case "azure" ->
+          new AzureSignerSettings(
+              URI.create(s.vaultUrl()), s.tenantId(), s.clientId(), s.clientSecretEnv(), s.hsm());
+      default ->
+          throw new IllegalArgumentException(
+              "certificates.signer.kind must be local, pkcs11 or azure");
     };
   }
 
   /**
    * The key that seals pending private keys: derived from the CA keystore secret (shared by every
-   * node that shares the database), or from a generated secret in DATA/ca when no local keystore
-   * is used.
+   * node that shares the database), or from a generated secret in DATA/ca when no local keystore is
+   * used.
    */
   private static byte[] dataKey(GdsSettings.CertificateSettings cs, Path dataDir) throws Exception {
     char[] secret =
@@ -271,22 +346,27 @@ public final class CertificateFeature implements AutoCloseable {
   }
 
   static ApprovalPolicy policy(GdsSettings.CertificateSettings cs) {
-    ApprovalPolicy fallback = cs.autoApprove() ? ApprovalPolicy.AUTO_APPROVE : ApprovalPolicy.MANUAL;
+    ApprovalPolicy fallback =
+        cs.autoApprove() ? ApprovalPolicy.AUTO_APPROVE : ApprovalPolicy.MANUAL;
     if (cs.approvalRules().isEmpty()) {
       return fallback;
     }
     List<ApprovalRule> rules = new ArrayList<>();
     for (GdsSettings.ApprovalRuleSettings r : cs.approvalRules()) {
-      rules.add(new ApprovalRule(
-          blank(r.uriPattern()) ? null : Pattern.compile(r.uriPattern()),
-          blank(r.requestedBy()) ? null : r.requestedBy(),
-          ApprovalPolicy.Outcome.valueOf(r.outcome().toUpperCase(Locale.ROOT))));
+      rules.add(
+          new ApprovalRule(
+              blank(r.uriPattern()) ? null : Pattern.compile(r.uriPattern()),
+              blank(r.requestedBy()) ? null : r.requestedBy(),
+              ApprovalPolicy.Outcome.valueOf(r.outcome().toUpperCase(Locale.ROOT))));
     }
     return new RuleBasedApprovalPolicy(rules, fallback);
   }
 
-  /** The Directory bindings with the certificate methods added and UnregisterApplication revoking. */
-  public List<MethodBinding> directoryBindings(List<MethodBinding> core, DirectoryService directory) {
+  /**
+   * The Directory bindings with the certificate methods added and UnregisterApplication revoking.
+   */
+  public List<MethodBinding> directoryBindings(
+      List<MethodBinding> core, DirectoryService directory) {
     return CertificateMethods.withDirectory(core, directory, service);
   }
 
@@ -301,28 +381,41 @@ public final class CertificateFeature implements AutoCloseable {
     publisher.publish(groups);
     groups.onChange(p -> publisher.publish(p));
     var vendor = server.vendorNamespace();
-    vendor.contribute(CertificateVendorMethods.REQUESTS, CertificateVendorMethods.requests(service));
-    vendor.contribute(CertificateVendorMethods.CERTIFICATES, CertificateVendorMethods.certificates(service));
-    vendor.contribute(CertificateVendorMethods.AUTHORITIES, CertificateVendorMethods.authorities(groups));
+    vendor.contribute(
+        CertificateVendorMethods.REQUESTS, CertificateVendorMethods.requests(service));
+    vendor.contribute(
+        CertificateVendorMethods.CERTIFICATES, CertificateVendorMethods.certificates(service));
+    vendor.contribute(
+        CertificateVendorMethods.AUTHORITIES, CertificateVendorMethods.authorities(groups));
   }
 
   /** Shows the approval queue and starts the schedules (after the server started). */
   public void start(GdsServer server, Cluster cluster) {
     CertificateRequestNodes queue =
-        new CertificateRequestNodes(server.server(), server.vendorNamespace(), server.gdsNamespace(), service);
+        new CertificateRequestNodes(
+            server.server(), server.vendorNamespace(), server.gdsNamespace(), service);
     queue.install();
     service.setListener(queue);
     // issue 8: with several nodes on one database exactly one (the lease holder) runs these
     scheduler.scheduleWithFixedDelay(
-        safe(cluster.claimed(CRL_REISSUE_LEASE, Duration.ofMinutes(15), groups::reissueDueCrls)), 1, 5, TimeUnit.MINUTES);
+        safe(cluster.claimed(CRL_REISSUE_LEASE, Duration.ofMinutes(15), groups::reissueDueCrls)),
+        1,
+        5,
+        TimeUnit.MINUTES);
     scheduler.scheduleWithFixedDelay(
-        safe(cluster.claimed(KEY_PURGE_LEASE, Duration.ofMinutes(3), service::purgeExpiredKeys)), 1, 1, TimeUnit.MINUTES);
+        safe(cluster.claimed(KEY_PURGE_LEASE, Duration.ofMinutes(3), service::purgeExpiredKeys)),
+        1,
+        1,
+        TimeUnit.MINUTES);
     // trust changes (revocations, CRLs) made here are announced; those of other nodes reach this
     // server's own trust list and the TrustList nodes within Cluster.RELAY_POLL
-    ChangeRelay trust = cluster.relay(TRUST_TOPIC, () -> {
-      refreshCas();
-      groups.changed();
-    });
+    ChangeRelay trust =
+        cluster.relay(
+            TRUST_TOPIC,
+            () -> {
+              refreshCas();
+              groups.changed();
+            });
     groups.onChange(g -> trust.localChange());
     scheduler.scheduleWithFixedDelay(safe(queue::sync), 5, 5, TimeUnit.SECONDS);
     // revocations made on other nodes reach this server's own trust list within a minute
@@ -336,7 +429,10 @@ public final class CertificateFeature implements AutoCloseable {
         try {
           t.ca().refresh();
         } catch (io.gdsvault.ca.CaException | RuntimeException e) {
-          log.warn("CA {} not refreshed after a change on another node: {}", t.ca().config().caName(), e.getMessage());
+          log.warn(
+              "CA {} not refreshed after a change on another node: {}",
+              t.ca().config().caName(),
+              e.getMessage());
         }
       }
     }
@@ -364,13 +460,16 @@ public final class CertificateFeature implements AutoCloseable {
   public void close() {
     scheduler.shutdownNow();
     service.close();
-    backends.values().forEach(b -> {
-      try {
-        b.close();
-      } catch (RuntimeException e) {
-        log.debug("signer backend close failed", e);
-      }
-    });
+    backends
+        .values()
+        .forEach(
+            b -> {
+              try {
+                b.close();
+              } catch (RuntimeException e) {
+                log.debug("signer backend close failed", e);
+              }
+            });
   }
 
   private static boolean blank(String s) {

@@ -13,8 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /**
- * The data directory: created on first start, locked for the lifetime of one GDS process
- * ({@code DATA/.lock}), and holder of the initial admin password file.
+ * The data directory: created on first start, locked for the lifetime of one GDS process ({@code
+ * DATA/.lock}), and holder of the initial admin password file.
  */
 public final class DataDirectory implements AutoCloseable {
 
@@ -77,13 +77,19 @@ public final class DataDirectory implements AutoCloseable {
     Path tmp = root.resolve(INITIAL_ADMIN_PASSWORD_FILE + ".tmp");
     Files.deleteIfExists(tmp);
     try {
-      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       Files.createFile(tmp);
     }
-    Files.writeString(tmp, new String(password) + System.lineSeparator(), StandardOpenOption.TRUNCATE_EXISTING);
+    Files.writeString(
+        tmp, new String(password) + System.lineSeparator(), StandardOpenOption.TRUNCATE_EXISTING);
     try {
-      Files.move(tmp, initialAdminPasswordFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp,
+          initialAdminPasswordFile(),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(tmp, initialAdminPasswordFile(), StandardCopyOption.REPLACE_EXISTING);
     }

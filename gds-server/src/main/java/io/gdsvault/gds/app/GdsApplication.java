@@ -8,23 +8,23 @@ import io.gdsvault.gds.audit.TrailUserAudit;
 import io.gdsvault.gds.auth.ClientTrustService;
 import io.gdsvault.gds.auth.PasswordHasher;
 import io.gdsvault.gds.auth.UserService;
+import io.gdsvault.gds.backup.BackupService;
 import io.gdsvault.gds.cluster.Cluster;
 import io.gdsvault.gds.cluster.NodeIdentity;
 import io.gdsvault.gds.config.GdsSettings;
 import io.gdsvault.gds.directory.DirectoryService;
-import io.gdsvault.gds.backup.BackupService;
 import io.gdsvault.gds.opcua.AuditTrailEvents;
-import io.gdsvault.gds.opcua.BackupVendorMethods;
 import io.gdsvault.gds.opcua.AuditVendorMethods;
 import io.gdsvault.gds.opcua.AuditingMethodObserver;
+import io.gdsvault.gds.opcua.BackupVendorMethods;
 import io.gdsvault.gds.opcua.DirectoryMethods;
 import io.gdsvault.gds.opcua.GdsServer;
 import io.gdsvault.gds.opcua.MethodBinding;
 import io.gdsvault.gds.opcua.MiloAuditLog;
 import io.gdsvault.gds.persistence.jdbc.Database;
 import io.gdsvault.gds.persistence.jdbc.H2Snapshot;
-import io.gdsvault.gds.persistence.jdbc.JdbcAuditRepository;
 import io.gdsvault.gds.persistence.jdbc.JdbcApplicationRepository;
+import io.gdsvault.gds.persistence.jdbc.JdbcAuditRepository;
 import io.gdsvault.gds.persistence.jdbc.JdbcClusterStore;
 import io.gdsvault.gds.persistence.jdbc.JdbcUserRepository;
 import java.io.IOException;
@@ -39,8 +39,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the GDS with constructors: data directory, database, services, Milo server. One instance
- * is one running GDS; {@link #close()} stops it and releases the data directory.
+ * Wires the GDS with constructors: data directory, database, services, Milo server. One instance is
+ * one running GDS; {@link #close()} stops it and releases the data directory.
  */
 public final class GdsApplication implements AutoCloseable {
 
@@ -80,14 +80,19 @@ public final class GdsApplication implements AutoCloseable {
    * admin user, writes its password to {@code DATA/initial-admin-password} and prints it once to
    * {@code out}. Nothing is left locked or open when this fails.
    */
-  public static GdsApplication start(GdsSettings settings, Path dataDir, Clock clock, PrintStream out)
-      throws Exception {
-    return start(settings, dataDir, clock, out, io.gdsvault.gds.push.PushSettings.of(settings.push()));
+  public static GdsApplication start(
+      GdsSettings settings, Path dataDir, Clock clock, PrintStream out) throws Exception {
+    return start(
+        settings, dataDir, clock, out, io.gdsvault.gds.push.PushSettings.of(settings.push()));
   }
 
   /** As {@link #start(GdsSettings, Path, Clock, PrintStream)} with the push engine's tuning. */
   public static GdsApplication start(
-      GdsSettings settings, Path dataDir, Clock clock, PrintStream out, io.gdsvault.gds.push.PushSettings pushSettings)
+      GdsSettings settings,
+      Path dataDir,
+      Clock clock,
+      PrintStream out,
+      io.gdsvault.gds.push.PushSettings pushSettings)
       throws Exception {
     DataDirectory data = DataDirectory.open(dataDir);
     Database database = null;
@@ -132,27 +137,55 @@ public final class GdsApplication implements AutoCloseable {
 
       // Directory methods per feature: add further bindings (certificates, trust lists) here.
       certificates =
-          CertificateFeature.open(settings, data.root(), tx, directory, clock,
-              r -> new AuditingCertificateRequestRepository(
-                  new RequestQuotas(r, settings.quotas().maxOpenRequestsPerApplication(),
-                      settings.quotas().maxOpenRequests()),
-                  trail));
+          CertificateFeature.open(
+              settings,
+              data.root(),
+              tx,
+              directory,
+              clock,
+              r ->
+                  new AuditingCertificateRequestRepository(
+                      new RequestQuotas(
+                          r,
+                          settings.quotas().maxOpenRequestsPerApplication(),
+                          settings.quotas().maxOpenRequests()),
+                      trail));
       List<MethodBinding> directoryMethods =
-          new ArrayList<>(certificates.directoryBindings(DirectoryMethods.bindings(directory), directory));
+          new ArrayList<>(
+              certificates.directoryBindings(DirectoryMethods.bindings(directory), directory));
 
       server.install(directoryMethods, clientTrust, users);
       // Nodes beyond the Directory's methods: server.gdsNamespace().contribute(ns -> ...) here.
       certificates.contribute(server);
       server.callers().setObserver(new AuditingMethodObserver(trail));
-      server.vendorNamespace().contribute(AuditVendorMethods.OBJECT, AuditVendorMethods.bindings(trail));
+      server
+          .vendorNamespace()
+          .contribute(AuditVendorMethods.OBJECT, AuditVendorMethods.bindings(trail));
       boolean embeddedH2 = settings.database().url() == null || settings.database().url().isBlank();
       var backups =
-          new BackupService(data.root(), new H2Snapshot(database, embeddedH2), () -> effectiveYaml(settings), clock);
-      server.vendorNamespace().contribute(BackupVendorMethods.OBJECT, BackupVendorMethods.bindings(backups));
-      push = PushFeature.open(settings, pushSettings, data.root(), tx, directory, certificates, server, clock,
-          trail::append);
+          new BackupService(
+              data.root(),
+              new H2Snapshot(database, embeddedH2),
+              () -> effectiveYaml(settings),
+              clock);
+      server
+          .vendorNamespace()
+          .contribute(BackupVendorMethods.OBJECT, BackupVendorMethods.bindings(backups));
+      push =
+          PushFeature.open(
+              settings,
+              pushSettings,
+              data.root(),
+              tx,
+              directory,
+              certificates,
+              server,
+              clock,
+              trail::append);
       server.start();
-      cluster = new Cluster(new JdbcClusterStore(tx), NodeIdentity.generate(), server.endpointUrl(), clock);
+      cluster =
+          new Cluster(
+              new JdbcClusterStore(tx), NodeIdentity.generate(), server.endpointUrl(), clock);
       certificates.start(server, cluster);
       push.start();
       var trailEvents = new AuditTrailEvents(server.server(), server.vendorNamespace());

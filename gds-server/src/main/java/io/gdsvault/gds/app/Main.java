@@ -6,8 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code gds} command: {@code serve} runs the GDS, every other command is an OPC UA client of
- * a running GDS. Exit codes: 0 success, 1 refused or failed, 2 usage error.
+ * The {@code gds} command: {@code serve} runs the GDS, every other command is an OPC UA client of a
+ * running GDS. Exit codes: 0 success, 1 refused or failed, 2 usage error.
  */
 @Command(
     name = "gds",

@@ -35,15 +35,33 @@ public final class PushFeature implements AutoCloseable {
   }
 
   /** Creates the engine and contributes its vendor methods (call after install, before start). */
-  public static PushFeature open(GdsSettings settings, PushSettings push, Path dataDir, Transactions tx,
-      DirectoryService directory, CertificateFeature certificates, GdsServer server, Clock clock,
-      io.gdsvault.gds.push.PushAudit audit) throws Exception {
+  public static PushFeature open(
+      GdsSettings settings,
+      PushSettings push,
+      Path dataDir,
+      Transactions tx,
+      DirectoryService directory,
+      CertificateFeature certificates,
+      GdsServer server,
+      Clock clock,
+      io.gdsvault.gds.push.PushAudit audit)
+      throws Exception {
     TargetConnector connector =
-        new MiloTargetConnector(server::applicationKeyPair, server::certificate, server.applicationUri(), 10_000);
+        new MiloTargetConnector(
+            server::applicationKeyPair, server::certificate, server.applicationUri(), 10_000);
     PushEngine engine =
-        new PushEngine(new JdbcPushRepository(), tx, connector, certificates.service(), certificates.groups(),
-            directory::findById, new DataKeyCipher(dataKey(settings.certificates(), dataDir)), server::certificate,
-            clock, push, audit);
+        new PushEngine(
+            new JdbcPushRepository(),
+            tx,
+            connector,
+            certificates.service(),
+            certificates.groups(),
+            directory::findById,
+            new DataKeyCipher(dataKey(settings.certificates(), dataDir)),
+            server::certificate,
+            clock,
+            push,
+            audit);
     server.vendorNamespace().contribute(PushVendorMethods.PUSH, PushVendorMethods.push(engine));
     return new PushFeature(engine);
   }
@@ -63,7 +81,9 @@ public final class PushFeature implements AutoCloseable {
         new SecretResolver()
             .resolve(
                 CertificateFeature.KEYSTORE_PASSWORD_ENV,
-                file == null || file.isBlank() ? dataDir.resolve("ca").resolve("keystore.secret") : Path.of(file),
+                file == null || file.isBlank()
+                    ? dataDir.resolve("ca").resolve("keystore.secret")
+                    : Path.of(file),
                 true);
     byte[] raw = new String(secret).getBytes(StandardCharsets.UTF_8);
     Arrays.fill(secret, '\0');

@@ -23,7 +23,10 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", description = "Data directory (default ./gds-data).", defaultValue = "gds-data")
+  @Option(
+      names = "--data",
+      description = "Data directory (default ./gds-data).",
+      defaultValue = "gds-data")
   Path data;
 
   @Option(names = "--config", description = "YAML configuration file (see config/gds.yaml).")
@@ -41,7 +44,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Reject unknown client certificates (strict mode).")
   boolean strict;
 
-  @Option(names = "--auto-approve", description = "Approve every certificate request at once (labs only).")
+  @Option(
+      names = "--auto-approve",
+      description = "Approve every certificate request at once (labs only).")
   boolean autoApprove;
 
   @Option(names = "--db-url", description = "JDBC URL of an external database (PostgreSQL).")

@@ -37,17 +37,27 @@ public record AuditRecord(
     return hash(seq, at, actor, action, target, detail, outcome, prevHash);
   }
 
-  /**
-   * SHA-256 over length-prefixed fields, so that no two different rows share a canonical form.
-   */
+  /** SHA-256 over length-prefixed fields, so that no two different rows share a canonical form. */
   static String hash(
-      long seq, Instant at, String actor, String action, String target, String detail,
-      String outcome, String prevHash) {
+      long seq,
+      Instant at,
+      String actor,
+      String action,
+      String target,
+      String detail,
+      String outcome,
+      String prevHash) {
     StringBuilder b = new StringBuilder();
     for (String f :
         new String[] {
-          Long.toString(seq), Long.toString(at.toEpochMilli()), actor, action, target, detail,
-          outcome, prevHash
+          Long.toString(seq),
+          Long.toString(at.toEpochMilli()),
+          actor,
+          action,
+          target,
+          detail,
+          outcome,
+          prevHash
         }) {
       b.append(f.length()).append(':').append(f).append('\n');
     }

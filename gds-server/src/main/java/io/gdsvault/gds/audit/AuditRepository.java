@@ -17,7 +17,9 @@ public interface AuditRepository {
 
   void updateHead(Head head);
 
-  /** Rows recorded at or after {@code since} (all when null), oldest first, at most {@code limit}. */
+  /**
+   * Rows recorded at or after {@code since} (all when null), oldest first, at most {@code limit}.
+   */
   List<AuditRecord> list(Instant since, int limit);
 
   /** Every row in seq order (for verification). */

@@ -40,7 +40,8 @@ public final class AuditTrail {
   }
 
   /** Appends one row (in the current transaction, if any) and returns it. */
-  public AuditRecord append(String actor, String action, String target, String detail, String outcome) {
+  public AuditRecord append(
+      String actor, String action, String target, String detail, String outcome) {
     Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String a = cut(actor == null ? "anonymous" : actor, MAX_FIELD);
     String act = cut(action, 128);
@@ -97,15 +98,21 @@ public final class AuditTrail {
               }
               AuditRepository.Head head = repository.head();
               if (head == null) {
-                return new AuditVerification(false, c.rows, c.lastSeq, "the chain head anchor is missing");
+                return new AuditVerification(
+                    false, c.rows, c.lastSeq, "the chain head anchor is missing");
               }
               if (head.seq() != c.lastSeq || !head.hash().equals(c.lastHash)) {
                 return new AuditVerification(
                     false,
                     c.rows,
                     Math.max(head.seq(), c.lastSeq),
-                    "the chain head names row " + head.seq() + " but the last row is " + c.lastSeq
-                        + (head.seq() > c.lastSeq ? " (rows at the end were deleted)" : " (hash differs)"));
+                    "the chain head names row "
+                        + head.seq()
+                        + " but the last row is "
+                        + c.lastSeq
+                        + (head.seq() > c.lastSeq
+                            ? " (rows at the end were deleted)"
+                            : " (hash differs)"));
               }
               return new AuditVerification(true, c.rows, -1, "");
             });
@@ -127,14 +134,23 @@ public final class AuditTrail {
       }
       rows++;
       if (r.seq() != lastSeq + 1) {
-        broken = new AuditVerification(false, rows, lastSeq + 1,
-            "row " + (lastSeq + 1) + " is missing (next row is " + r.seq() + ")");
+        broken =
+            new AuditVerification(
+                false,
+                rows,
+                lastSeq + 1,
+                "row " + (lastSeq + 1) + " is missing (next row is " + r.seq() + ")");
       } else if (!r.prevHash().equals(lastHash)) {
-        broken = new AuditVerification(false, rows, r.seq(),
-            "row " + r.seq() + " does not link to the row before it");
+        broken =
+            new AuditVerification(
+                false, rows, r.seq(), "row " + r.seq() + " does not link to the row before it");
       } else if (!r.expectedHash().equals(r.hash())) {
-        broken = new AuditVerification(false, rows, r.seq(),
-            "row " + r.seq() + " was changed (its hash does not match its content)");
+        broken =
+            new AuditVerification(
+                false,
+                rows,
+                r.seq(),
+                "row " + r.seq() + " was changed (its hash does not match its content)");
       }
       lastSeq = r.seq();
       lastHash = r.hash();

@@ -18,7 +18,8 @@ public final class AuditingCertificateRequestRepository implements CertificateRe
   private final CertificateRequestRepository delegate;
   private final AuditTrail trail;
 
-  public AuditingCertificateRequestRepository(CertificateRequestRepository delegate, AuditTrail trail) {
+  public AuditingCertificateRequestRepository(
+      CertificateRequestRepository delegate, AuditTrail trail) {
     this.delegate = delegate;
     this.trail = trail;
   }

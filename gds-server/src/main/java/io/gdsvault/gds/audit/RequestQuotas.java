@@ -23,7 +23,8 @@ public final class RequestQuotas implements CertificateRequestRepository {
   private final int maxPerApplication;
   private final int maxOverall;
 
-  public RequestQuotas(CertificateRequestRepository delegate, int maxPerApplication, int maxOverall) {
+  public RequestQuotas(
+      CertificateRequestRepository delegate, int maxPerApplication, int maxOverall) {
     this.delegate = delegate;
     this.maxPerApplication = maxPerApplication;
     this.maxOverall = maxOverall;
@@ -32,12 +33,16 @@ public final class RequestQuotas implements CertificateRequestRepository {
   @Override
   public void insert(CertificateRequestRecord request) {
     long mine =
-        delegate.findByApplication(request.applicationId()).stream().filter(r -> r.state().isOpen()).count();
+        delegate.findByApplication(request.applicationId()).stream()
+            .filter(r -> r.state().isOpen())
+            .count();
     if (mine >= maxPerApplication) {
-      throw new GdsException(Reason.TOO_MANY_OPERATIONS,
+      throw new GdsException(
+          Reason.TOO_MANY_OPERATIONS,
           "the application has " + mine + " open requests (limit " + maxPerApplication + ")");
     }
-    int all = delegate.list(List.of(RequestState.NEW, RequestState.APPROVED), maxOverall + 1).size();
+    int all =
+        delegate.list(List.of(RequestState.NEW, RequestState.APPROVED), maxOverall + 1).size();
     if (all >= maxOverall) {
       throw new GdsException(Reason.RESOURCE_UNAVAILABLE, "too many open requests on this GDS");
     }

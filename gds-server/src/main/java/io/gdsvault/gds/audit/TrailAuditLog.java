@@ -29,6 +29,8 @@ public final class TrailAuditLog implements AuditLog {
         applicationUri == null ? "" : "applicationUri=" + applicationUri,
         success ? "ok" : "failed");
     trail.afterCommit(
-        () -> next.applicationRegistrationChanged(caller, method, applicationId, applicationUri, success));
+        () ->
+            next.applicationRegistrationChanged(
+                caller, method, applicationId, applicationUri, success));
   }
 }

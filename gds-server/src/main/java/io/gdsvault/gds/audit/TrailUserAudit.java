@@ -4,8 +4,8 @@ import io.gdsvault.gds.auth.Caller;
 import io.gdsvault.gds.auth.UserAudit;
 
 /**
- * Writes user-management changes to the audit trail inside the change's transaction (action
- * {@code method.<Method>}, target the user name, as the method-call observer names failed attempts).
+ * Writes user-management changes to the audit trail inside the change's transaction (action {@code
+ * method.<Method>}, target the user name, as the method-call observer names failed attempts).
  */
 public final class TrailUserAudit implements UserAudit {
 

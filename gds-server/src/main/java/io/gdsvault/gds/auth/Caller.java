@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who is calling: built by the OPC UA layer from the session for every call and passed to
- * services, which decide with {@link #requireSecureChannel()} and {@link #requireRole(Role)}.
+ * Who is calling: built by the OPC UA layer from the session for every call and passed to services,
+ * which decide with {@link #requireSecureChannel()} and {@link #requireRole(Role)}.
  *
  * @param userName the authenticated user, or null for an anonymous session
  * @param roles the user's roles (empty for anonymous)

@@ -33,7 +33,13 @@ public final class PasswordHasher {
     RANDOM.nextBytes(salt);
     byte[] hash = pbkdf2(password, salt, iterations);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    return PREFIX
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(hash);
   }
 
   /** Constant-time check; false for malformed stored values. */

@@ -10,7 +10,8 @@ public interface UserAudit {
    * Called inside the change's transaction.
    *
    * @param caller who made the change
-   * @param method the management method, e.g. {@code AddUser}, {@code RemoveUser}, {@code SetPassword}
+   * @param method the management method, e.g. {@code AddUser}, {@code RemoveUser}, {@code
+   *     SetPassword}
    * @param userName the user changed
    * @param detail what changed beyond the name (roles); never a password
    */

@@ -33,7 +33,8 @@ public final class UserService {
   }
 
   /** With {@code audit} told of every change inside the change's transaction. */
-  public UserService(UserRepository users, Transactions tx, PasswordHasher hasher, Clock clock, UserAudit audit) {
+  public UserService(
+      UserRepository users, Transactions tx, PasswordHasher hasher, Clock clock, UserAudit audit) {
     this.users = users;
     this.tx = tx;
     this.hasher = hasher;
@@ -91,7 +92,11 @@ public final class UserService {
         () -> {
           if (users.count() == 0) {
             users.insert(INITIAL_ADMIN, hash, Set.of(Role.values()), clock.instant());
-            audit.changed(Caller.system(), "AddUser", INITIAL_ADMIN, "roles=" + new java.util.TreeSet<>(Set.of(Role.values())));
+            audit.changed(
+                Caller.system(),
+                "AddUser",
+                INITIAL_ADMIN,
+                "roles=" + new java.util.TreeSet<>(Set.of(Role.values())));
           }
         });
     log.info("initial user created user={}", INITIAL_ADMIN);

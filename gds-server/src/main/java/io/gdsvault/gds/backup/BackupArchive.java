@@ -31,7 +31,8 @@ import java.util.zip.ZipOutputStream;
  * effective settings) and {@code MANIFEST} (SHA-256 of every entry), written last.
  *
  * <p>The archive holds private keys protected by the CA keystore secret, and that secret too when
- * the GDS generated it in {@code DATA/ca}: keep archives like the data directory itself (mode 0600).
+ * the GDS generated it in {@code DATA/ca}: keep archives like the data directory itself (mode
+ * 0600).
  */
 public final class BackupArchive {
 
@@ -42,7 +43,8 @@ public final class BackupArchive {
   private BackupArchive() {}
 
   /** Writes the archive of {@code dataDir} to {@code target} (created, mode 0600). */
-  public static void write(Path dataDir, DatabaseSnapshot database, String effectiveConfigYaml, Path target)
+  public static void write(
+      Path dataDir, DatabaseSnapshot database, String effectiveConfigYaml, Path target)
       throws IOException {
     Path work = Files.createTempDirectory(target.toAbsolutePath().getParent(), ".backup-");
     try {
@@ -75,8 +77,11 @@ public final class BackupArchive {
             }
           }
         }
-        put(zip, "config/gds.yaml",
-            new java.io.ByteArrayInputStream(effectiveConfigYaml.getBytes(StandardCharsets.UTF_8)), sums);
+        put(
+            zip,
+            "config/gds.yaml",
+            new java.io.ByteArrayInputStream(effectiveConfigYaml.getBytes(StandardCharsets.UTF_8)),
+            sums);
         StringBuilder manifest = new StringBuilder("gds-vault-backup 1\n");
         sums.forEach((n, h) -> manifest.append(h).append("  ").append(n).append('\n'));
         zip.putNextEntry(new ZipEntry(MANIFEST));
@@ -104,7 +109,8 @@ public final class BackupArchive {
       }
       try (DirectoryStream<Path> s = Files.newDirectoryStream(target)) {
         if (s.iterator().hasNext()) {
-          throw new FileAlreadyExistsException(target.toString(), null, "the data directory is not empty");
+          throw new FileAlreadyExistsException(
+              target.toString(), null, "the data directory is not empty");
         }
       }
     }
@@ -128,7 +134,9 @@ public final class BackupArchive {
             manifest = new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
             continue;
           }
-          if (!(name.startsWith("db/") || name.startsWith("ca/") || name.startsWith("pki/")
+          if (!(name.startsWith("db/")
+              || name.startsWith("ca/")
+              || name.startsWith("pki/")
               || name.equals("config/gds.yaml"))) {
             throw new IOException("unexpected entry in the archive: " + name);
           }
@@ -201,7 +209,9 @@ public final class BackupArchive {
     }
   }
 
-  /** The next entry; a name that is not valid UTF-8 (the JDK's IllegalArgumentException) is damage. */
+  /**
+   * The next entry; a name that is not valid UTF-8 (the JDK's IllegalArgumentException) is damage.
+   */
   private static ZipEntry nextEntry(ZipInputStream in) throws IOException {
     try {
       return in.getNextEntry();
@@ -210,7 +220,8 @@ public final class BackupArchive {
     }
   }
 
-  private static void put(ZipOutputStream zip, String name, InputStream in, Map<String, String> sums)
+  private static void put(
+      ZipOutputStream zip, String name, InputStream in, Map<String, String> sums)
       throws IOException {
     zip.putNextEntry(new ZipEntry(name));
     MessageDigest d = sha256();
@@ -221,7 +232,11 @@ public final class BackupArchive {
 
   private static String safeName(String name) throws IOException {
     String n = name.replace('\\', '/');
-    if (n.startsWith("/") || n.contains("../") || n.equals("..") || n.contains(":") || n.isBlank()) {
+    if (n.startsWith("/")
+        || n.contains("../")
+        || n.equals("..")
+        || n.contains(":")
+        || n.isBlank()) {
       throw new IOException("unsafe entry name in the archive: " + name);
     }
     return n;

@@ -37,7 +37,8 @@ public final class BackupService {
   private final Supplier<String> effectiveConfig;
   private final Clock clock;
 
-  public BackupService(Path dataDir, DatabaseSnapshot database, Supplier<String> effectiveConfig, Clock clock) {
+  public BackupService(
+      Path dataDir, DatabaseSnapshot database, Supplier<String> effectiveConfig, Clock clock) {
     this.dataDir = dataDir;
     this.database = database;
     this.effectiveConfig = effectiveConfig;
@@ -57,10 +58,12 @@ public final class BackupService {
       BackupArchive.write(dataDir, database, effectiveConfig.get(), target);
       String sha = sha256(target);
       long size = Files.size(target);
-      log.info("backup written name={} size={} sha256={} by={}", name, size, sha, caller.describe());
+      log.info(
+          "backup written name={} size={} sha256={} by={}", name, size, sha, caller.describe());
       return new Created(name, size, sha);
     } catch (UnsupportedOperationException e) {
-      throw new GdsException(Reason.NOT_SUPPORTED, "online backup needs the embedded database; use pg_dump");
+      throw new GdsException(
+          Reason.NOT_SUPPORTED, "online backup needs the embedded database; use pg_dump");
     } catch (IOException e) {
       log.error("backup failed", e);
       throw new GdsException(Reason.RESOURCE_UNAVAILABLE, "the backup could not be written");
@@ -85,7 +88,8 @@ public final class BackupService {
         return new byte[0];
       }
       ch.position(offset);
-      java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) Math.min(length, ch.size() - offset));
+      java.nio.ByteBuffer buf =
+          java.nio.ByteBuffer.allocate((int) Math.min(length, ch.size() - offset));
       while (buf.hasRemaining() && ch.read(buf) > 0) {
         // fill
       }
@@ -96,7 +100,8 @@ public final class BackupService {
   }
 
   static String sha256(Path file) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
     } catch (NoSuchAlgorithmException e) {

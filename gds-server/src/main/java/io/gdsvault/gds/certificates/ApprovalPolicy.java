@@ -1,9 +1,9 @@
 package io.gdsvault.gds.certificates;
 
 /**
- * Decides what happens to a new request before an operator sees it: leave it for manual
- * approval (the default), approve it at once, or reject it. Implementations must be pure
- * functions of the request (no I/O), so every node decides alike.
+ * Decides what happens to a new request before an operator sees it: leave it for manual approval
+ * (the default), approve it at once, or reject it. Implementations must be pure functions of the
+ * request (no I/O), so every node decides alike.
  */
 public interface ApprovalPolicy {
 

@@ -17,7 +17,8 @@ public record ApprovalRule(Pattern uriPattern, String requestedBy, ApprovalPolic
 
   /** A readable form for decision records. */
   public String describe() {
-    return "rule " + outcome.name().toLowerCase(java.util.Locale.ROOT)
+    return "rule "
+        + outcome.name().toLowerCase(java.util.Locale.ROOT)
         + (uriPattern == null ? "" : " uri~" + uriPattern.pattern())
         + (requestedBy == null ? "" : " user=" + requestedBy);
   }

@@ -11,9 +11,16 @@ final class CaErrors {
 
   static RuntimeException map(CaException e) {
     return switch (e.reason()) {
-      case CERTIFICATE_URI_INVALID -> new GdsException(Reason.CERTIFICATE_URI_INVALID, e.getMessage());
-      case CSR_TOO_LARGE, CSR_MALFORMED, CSR_SIGNATURE_INVALID, KEY_TOO_WEAK, KEY_TYPE_MISMATCH,
-          ALGORITHM_UNSUPPORTED, INVALID_ARGUMENT -> GdsException.invalid(e.getMessage());
+      case CERTIFICATE_URI_INVALID ->
+          new GdsException(Reason.CERTIFICATE_URI_INVALID, e.getMessage());
+      case CSR_TOO_LARGE,
+          CSR_MALFORMED,
+          CSR_SIGNATURE_INVALID,
+          KEY_TOO_WEAK,
+          KEY_TYPE_MISMATCH,
+          ALGORITHM_UNSUPPORTED,
+          INVALID_ARGUMENT ->
+          GdsException.invalid(e.getMessage());
       case NOT_FOUND -> GdsException.notFound("certificate");
       case SIGNER_UNAVAILABLE, STORE_FAILED, TEMPLATE_INVALID ->
           new IllegalStateException("CA failure: " + e.getMessage(), e);

@@ -6,12 +6,11 @@ import java.util.UUID;
 
 /**
  * A stored certificate request. {@code csrDer} is the requester's CSR, or for a new key pair the
- * CSR the GDS made from the generated key (null while the key is being generated). {@code
- * csrSeal} records that the CSR's proof of possession was verified when it was filed: a keyed
- * seal ({@link io.gdsvault.ca.CsrSeal}) over exactly these CSR bytes and the request id, made
- * with a key derived from the server's data key, so it cannot be forged by writing to the
- * database. {@code keyBlob} is the encrypted private key material, null once delivered or
- * expired.
+ * CSR the GDS made from the generated key (null while the key is being generated). {@code csrSeal}
+ * records that the CSR's proof of possession was verified when it was filed: a keyed seal ({@link
+ * io.gdsvault.ca.CsrSeal}) over exactly these CSR bytes and the request id, made with a key derived
+ * from the server's data key, so it cannot be forged by writing to the database. {@code keyBlob} is
+ * the encrypted private key material, null once delivered or expired.
  */
 public record CertificateRequestRecord(
     UUID requestId,
@@ -45,10 +44,32 @@ public record CertificateRequestRecord(
   }
 
   public CertificateRequestRecord withState(RequestState next) {
-    return new CertificateRequestRecord(requestId, applicationId, applicationUri, certificateGroup,
-        certificateType, kind, next, subjectName, domainNames, keyType, privateKeyFormat, csrDer,
-        csrSeal, keyBlob, keyBlobExpiresAt, requestedBy, requesterThumbprint, createdAt, decidedBy,
-        decidedAt, decisionText, certificateDer, serial, caId, deliveredAt);
+    return new CertificateRequestRecord(
+        requestId,
+        applicationId,
+        applicationUri,
+        certificateGroup,
+        certificateType,
+        kind,
+        next,
+        subjectName,
+        domainNames,
+        keyType,
+        privateKeyFormat,
+        csrDer,
+        csrSeal,
+        keyBlob,
+        keyBlobExpiresAt,
+        requestedBy,
+        requesterThumbprint,
+        createdAt,
+        decidedBy,
+        decidedAt,
+        decisionText,
+        certificateDer,
+        serial,
+        caId,
+        deliveredAt);
   }
 
   /** Whether the certificate has been issued and waits for (or went through) delivery. */

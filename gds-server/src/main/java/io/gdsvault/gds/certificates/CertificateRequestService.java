@@ -60,9 +60,11 @@ public final class CertificateRequestService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(CertificateRequestService.class);
   private static final Pattern DNS_NAME =
-      Pattern.compile("^(?=.{1,253}$)[A-Za-z0-9_*]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?"
-          + "(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?$");
-  private static final Pattern IP_LITERAL = Pattern.compile("^[0-9.]+$|^[0-9A-Fa-f:]+:[0-9A-Fa-f:.]*$");
+      Pattern.compile(
+          "^(?=.{1,253}$)[A-Za-z0-9_*]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?"
+              + "(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?$");
+  private static final Pattern IP_LITERAL =
+      Pattern.compile("^[0-9.]+$|^[0-9A-Fa-f:]+:[0-9A-Fa-f:.]*$");
   private static final int MAX_TEXT = 1024;
   private static final int MAX_LIST = 10_000;
 
@@ -135,17 +137,27 @@ public final class CertificateRequestService implements AutoCloseable {
     }
     VerifiedCsr csr;
     try {
-      csr = VerifiedCsr.verify(csrDer)
-          .require(CsrChecks.keyFits(type.ca().config().certificateType()))
-          .require(CsrChecks.applicationUriMatches(app.applicationUri(), true));
+      csr =
+          VerifiedCsr.verify(csrDer)
+              .require(CsrChecks.keyFits(type.ca().config().certificateType()))
+              .require(CsrChecks.applicationUriMatches(app.applicationUri(), true));
     } catch (CaException e) {
       throw CaErrors.map(e);
     }
     List<String> sans = new ArrayList<>(csr.dnsNames());
     sans.addAll(csr.ipAddresses());
     CertificateRequestRecord r =
-        newRecord(caller, app, groupOf(groupName), type, RequestKind.SIGNING_REQUEST,
-            csr.subject().toString(), sans, keyType(csr.publicKey()), null, csr);
+        newRecord(
+            caller,
+            app,
+            groupOf(groupName),
+            type,
+            RequestKind.SIGNING_REQUEST,
+            csr.subject().toString(),
+            sans,
+            keyType(csr.publicKey()),
+            null,
+            csr);
     return file(caller, app, r);
   }
 
@@ -174,7 +186,8 @@ public final class CertificateRequestService implements AutoCloseable {
         throw GdsException.invalid("a DomainName is not a DNS name or IP address");
       }
     }
-    String subject = subjectName == null || subjectName.isBlank() ? defaultSubject(app, names) : subjectName;
+    String subject =
+        subjectName == null || subjectName.isBlank() ? defaultSubject(app, names) : subjectName;
     if (subject.length() > MAX_TEXT) {
       throw GdsException.invalid("SubjectName is too long");
     }
@@ -189,8 +202,17 @@ public final class CertificateRequestService implements AutoCloseable {
     var caType = type.ca().config().certificateType();
     String keyType = caType.isRsa() ? "RSA-" + settings.rsaKeyBits() : caType.shortName();
     CertificateRequestRecord r =
-        newRecord(caller, app, groupOf(groupName), type, RequestKind.NEW_KEY_PAIR, subject, names,
-            keyType, format, (VerifiedCsr) null);
+        newRecord(
+            caller,
+            app,
+            groupOf(groupName),
+            type,
+            RequestKind.NEW_KEY_PAIR,
+            subject,
+            names,
+            keyType,
+            format,
+            (VerifiedCsr) null);
     UUID id = file(caller, app, r);
     char[] pw = password == null ? new char[0] : password.clone();
     keyGeneration.execute(() -> generateKey(id, app, type, subject, names, format, pw));
@@ -199,15 +221,19 @@ public final class CertificateRequestService implements AutoCloseable {
 
   /**
    * FinishRequest (Part 12 §7.9.5) with the polling contract clients rely on. A repeat by the same
-   * caller within the configured grace period after delivery (the first reply was lost on the
-   * wire) returns the same certificate, issuer chain and private key bytes and is recorded as a
-   * repeat; after it the request is complete (Bad_InvalidArgument) and the kept key is erased.
+   * caller within the configured grace period after delivery (the first reply was lost on the wire)
+   * returns the same certificate, issuer chain and private key bytes and is recorded as a repeat;
+   * after it the request is complete (Bad_InvalidArgument) and the kept key is erased.
    */
   public FinishResult finish(Caller caller, UUID applicationId, UUID requestId) {
     caller.requireSecureChannel();
     ApplicationRecord app = application(applicationId);
     CertificateRequestRecord r =
-        tx.inTransaction(() -> requestId == null ? Optional.<CertificateRequestRecord>empty() : requests.find(requestId))
+        tx.inTransaction(
+                () ->
+                    requestId == null
+                        ? Optional.<CertificateRequestRecord>empty()
+                        : requests.find(requestId))
             .orElseThrow(() -> GdsException.notFound("RequestId"));
     if (!r.applicationId().equals(app.applicationId())) {
       throw GdsException.invalid("the request belongs to another application");
@@ -218,7 +244,9 @@ public final class CertificateRequestService implements AutoCloseable {
       throw GdsException.accessDenied(
           "FinishRequest must come from the client certificate that started the request");
     }
-    if (r.state() == RequestState.ACCEPTED && !withinGrace(r, clock.instant()) && r.keyBlob() != null) {
+    if (r.state() == RequestState.ACCEPTED
+        && !withinGrace(r, clock.instant())
+        && r.keyBlob() != null) {
       eraseDeliveredKey(requestId); // read after the grace period: the kept key goes at once
     }
     checkDeliverable(r, clock.instant());
@@ -229,7 +257,9 @@ public final class CertificateRequestService implements AutoCloseable {
           tx.inTransaction(
               () -> {
                 CertificateRequestRecord locked =
-                    requests.findForUpdate(requestId).orElseThrow(() -> GdsException.notFound("RequestId"));
+                    requests
+                        .findForUpdate(requestId)
+                        .orElseThrow(() -> GdsException.notFound("RequestId"));
                 Instant now = clock.instant();
                 checkDeliverable(locked, now);
                 repeat[0] = locked.state() == RequestState.ACCEPTED;
@@ -249,17 +279,25 @@ public final class CertificateRequestService implements AutoCloseable {
                   }
                 }
                 if (repeat[0]) {
-                  requests.addHistory(requestId, new RequestHistoryEntry(now, caller.describe(), "delivered",
-                      "repeat within the grace period"));
+                  requests.addHistory(
+                      requestId,
+                      new RequestHistoryEntry(
+                          now, caller.describe(), "delivered", "repeat within the grace period"));
                 } else {
                   Duration grace = settings.finishRequestGrace();
                   boolean keep = key != null && grace.compareTo(Duration.ZERO) > 0;
-                  // the delivered key stays sealed until the grace period ends, for a repeated FinishRequest
+                  // the delivered key stays sealed until the grace period ends, for a repeated
+                  // FinishRequest
                   CertificateRequestRecord done =
-                      copy(locked, RequestState.ACCEPTED, keep ? cipher.seal(key, aad(requestId)) : null,
-                          keep ? now.plus(grace) : null, now);
+                      copy(
+                          locked,
+                          RequestState.ACCEPTED,
+                          keep ? cipher.seal(key, aad(requestId)) : null,
+                          keep ? now.plus(grace) : null,
+                          now);
                   requests.update(done);
-                  requests.addHistory(requestId, new RequestHistoryEntry(now, caller.describe(), "delivered", ""));
+                  requests.addHistory(
+                      requestId, new RequestHistoryEntry(now, caller.describe(), "delivered", ""));
                 }
                 List<byte[]> issuers = new ArrayList<>();
                 for (X509Certificate c : chain) {
@@ -267,15 +305,19 @@ public final class CertificateRequestService implements AutoCloseable {
                 }
                 return new FinishResult(locked.certificateDer(), key, issuers);
               });
-      log.info("delivered applicationId={} serial={} repeat={}", applicationId, r.serial(), repeat[0]);
-      tx.inTransaction(() -> requests.find(requestId)).ifPresent(d -> listener.delivered(d, repeat[0]));
+      log.info(
+          "delivered applicationId={} serial={} repeat={}", applicationId, r.serial(), repeat[0]);
+      tx.inTransaction(() -> requests.find(requestId))
+          .ifPresent(d -> listener.delivered(d, repeat[0]));
       return result;
     } finally {
       MDC.remove("requestId");
     }
   }
 
-  /** Whether a delivered request may still be fetched again (the grace period runs from delivery). */
+  /**
+   * Whether a delivered request may still be fetched again (the grace period runs from delivery).
+   */
   private boolean withinGrace(CertificateRequestRecord r, Instant now) {
     Duration grace = settings.finishRequestGrace();
     return r.state() == RequestState.ACCEPTED
@@ -290,13 +332,25 @@ public final class CertificateRequestService implements AutoCloseable {
         tx.inTransaction(
             () -> {
               Instant now = clock.instant();
-              Optional<CertificateRequestRecord> locked = requests.findForUpdate(requestId)
-                  .filter(l -> l.state() == RequestState.ACCEPTED && l.keyBlob() != null && !withinGrace(l, now));
-              locked.ifPresent(l -> {
-                requests.update(copy(l, l.state(), null, null, l.deliveredAt()));
-                requests.addHistory(requestId, new RequestHistoryEntry(now, "system", "key-expired",
-                    "the delivered private key was deleted (grace period over)"));
-              });
+              Optional<CertificateRequestRecord> locked =
+                  requests
+                      .findForUpdate(requestId)
+                      .filter(
+                          l ->
+                              l.state() == RequestState.ACCEPTED
+                                  && l.keyBlob() != null
+                                  && !withinGrace(l, now));
+              locked.ifPresent(
+                  l -> {
+                    requests.update(copy(l, l.state(), null, null, l.deliveredAt()));
+                    requests.addHistory(
+                        requestId,
+                        new RequestHistoryEntry(
+                            now,
+                            "system",
+                            "key-expired",
+                            "the delivered private key was deleted (grace period over)"));
+                  });
               return locked;
             });
     erased.ifPresent(listener::changed);
@@ -310,7 +364,8 @@ public final class CertificateRequestService implements AutoCloseable {
           throw new GdsException(Reason.NOTHING_TO_DO, "the certificate is being issued");
         }
       }
-      case REJECTED -> throw new GdsException(Reason.REQUEST_NOT_ALLOWED, "the request was rejected");
+      case REJECTED ->
+          throw new GdsException(Reason.REQUEST_NOT_ALLOWED, "the request was rejected");
       case ACCEPTED -> {
         if (!withinGrace(r, now)) {
           throw GdsException.invalid("the request was already completed");
@@ -326,24 +381,30 @@ public final class CertificateRequestService implements AutoCloseable {
     return groups.groups().stream().map(CertificateGroup::name).toList();
   }
 
-  /** GetTrustList: the group (null: DefaultApplicationGroup) whose TrustList the caller may read. */
+  /**
+   * GetTrustList: the group (null: DefaultApplicationGroup) whose TrustList the caller may read.
+   */
   public CertificateGroup trustListGroup(Caller caller, UUID applicationId, String groupName) {
     requireAccess(caller, applicationId);
     return groups.requireGroup(groupOf(groupName));
   }
 
   /**
-   * GetCertificateStatus: true when the application has no valid certificate of the type from
-   * this GDS, it was revoked, its CA is no longer the issuing one, or a third of its life is left.
+   * GetCertificateStatus: true when the application has no valid certificate of the type from this
+   * GDS, it was revoked, its CA is no longer the issuing one, or a third of its life is left.
    */
-  public boolean updateRequired(Caller caller, UUID applicationId, String groupName, String typeName) {
+  public boolean updateRequired(
+      Caller caller, UUID applicationId, String groupName, String typeName) {
     requireAccess(caller, applicationId);
     CertificateGroup group = groups.requireGroup(groupOf(groupName));
     GroupCertificateType type = groups.requireType(group, typeName);
     Instant now = clock.instant();
     Optional<IssuedCertificateRecord> latest =
         tx.inTransaction(() -> issued.findByApplication(applicationId)).stream()
-            .filter(c -> c.certificateGroup().equals(group.name()) && c.certificateType().equals(type.name()))
+            .filter(
+                c ->
+                    c.certificateGroup().equals(group.name())
+                        && c.certificateType().equals(type.name()))
             .filter(c -> !c.revoked() && c.notAfter().isAfter(now))
             .findFirst();
     if (latest.isEmpty()) {
@@ -353,18 +414,21 @@ public final class CertificateRequestService implements AutoCloseable {
     if (!type.ca().currentCaId().equals(latest.get().caId())) {
       return true;
     }
-    Duration life = Duration.between(cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant());
+    Duration life =
+        Duration.between(cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant());
     return Duration.between(now, cert.getNotAfter().toInstant()).compareTo(life.dividedBy(3)) < 0;
   }
 
   /** GetCertificates: the newest valid certificate per type of the group (null: every group). */
-  public List<IssuedCertificateRecord> certificates(Caller caller, UUID applicationId, String groupName) {
+  public List<IssuedCertificateRecord> certificates(
+      Caller caller, UUID applicationId, String groupName) {
     requireAccess(caller, applicationId);
     if (groupName != null) {
       groups.requireGroup(groupName);
     }
     Map<String, IssuedCertificateRecord> newest = new LinkedHashMap<>();
-    for (IssuedCertificateRecord c : tx.inTransaction(() -> issued.findByApplication(applicationId))) {
+    for (IssuedCertificateRecord c :
+        tx.inTransaction(() -> issued.findByApplication(applicationId))) {
       if (c.revoked() || (groupName != null && !groupName.equals(c.certificateGroup()))) {
         continue;
       }
@@ -389,7 +453,8 @@ public final class CertificateRequestService implements AutoCloseable {
     IssuedCertificateRecord record =
         tx.inTransaction(() -> issued.findByThumbprint(thumbprint))
             .filter(c -> c.applicationId().equals(applicationId))
-            .orElseThrow(() -> GdsException.invalid("the certificate was not issued to this application"));
+            .orElseThrow(
+                () -> GdsException.invalid("the certificate was not issued to this application"));
     revokeIssued(record, caller.describe(), "RevokeCertificate");
   }
 
@@ -407,7 +472,8 @@ public final class CertificateRequestService implements AutoCloseable {
    * calls this; the caller was authorised for the unregistration).
    */
   public int revokeAll(Caller caller, UUID applicationId) {
-    List<IssuedCertificateRecord> all = tx.inTransaction(() -> issued.findByApplication(applicationId));
+    List<IssuedCertificateRecord> all =
+        tx.inTransaction(() -> issued.findByApplication(applicationId));
     int n = 0;
     for (IssuedCertificateRecord c : all) {
       if (!c.revoked()) {
@@ -421,10 +487,13 @@ public final class CertificateRequestService implements AutoCloseable {
           issued.removeBindings(applicationId);
           for (CertificateRequestRecord r : requests.findByApplication(applicationId)) {
             if (r.state().canMoveTo(RequestState.REMOVED) && r.state().isOpen()) {
-              CertificateRequestRecord removed = copy(r, RequestState.REMOVED, null, null, r.deliveredAt());
+              CertificateRequestRecord removed =
+                  copy(r, RequestState.REMOVED, null, null, r.deliveredAt());
               requests.update(removed);
-              requests.addHistory(r.requestId(),
-                  new RequestHistoryEntry(clock.instant(), caller.describe(), "removed", "application unregistered"));
+              requests.addHistory(
+                  r.requestId(),
+                  new RequestHistoryEntry(
+                      clock.instant(), caller.describe(), "removed", "application unregistered"));
               changed.add(removed);
             }
           }
@@ -460,40 +529,75 @@ public final class CertificateRequestService implements AutoCloseable {
         tx.inTransaction(
             () -> {
               CertificateRequestRecord r =
-                  requests.findForUpdate(requestId).orElseThrow(() -> GdsException.notFound("RequestId"));
-              if (!byPolicy && !settings.allowSelfApproval() && actor != null
+                  requests
+                      .findForUpdate(requestId)
+                      .orElseThrow(() -> GdsException.notFound("RequestId"));
+              if (!byPolicy
+                  && !settings.allowSelfApproval()
+                  && actor != null
                   && actor.equals(r.requestedBy())) {
-                throw GdsException.accessDenied("the approver must be another user than the requester");
+                throw GdsException.accessDenied(
+                    "the approver must be another user than the requester");
               }
               if (r.state() != RequestState.NEW || !r.state().canMoveTo(target)) {
                 throw new GdsException(Reason.INVALID_STATE, "the request is " + r.state().label());
               }
               Instant now = clock.instant();
               CertificateRequestRecord decided =
-                  new CertificateRequestRecord(r.requestId(), r.applicationId(), r.applicationUri(),
-                      r.certificateGroup(), r.certificateType(), r.kind(), target, r.subjectName(),
-                      r.domainNames(), r.keyType(), r.privateKeyFormat(), r.csrDer(), r.csrSeal(),
+                  new CertificateRequestRecord(
+                      r.requestId(),
+                      r.applicationId(),
+                      r.applicationUri(),
+                      r.certificateGroup(),
+                      r.certificateType(),
+                      r.kind(),
+                      target,
+                      r.subjectName(),
+                      r.domainNames(),
+                      r.keyType(),
+                      r.privateKeyFormat(),
+                      r.csrDer(),
+                      r.csrSeal(),
                       target == RequestState.REJECTED ? null : r.keyBlob(),
-                      r.keyBlobExpiresAt(), r.requestedBy(), r.requesterThumbprint(), r.createdAt(),
-                      actor, now, text, r.certificateDer(), r.serial(), r.caId(), r.deliveredAt());
+                      r.keyBlobExpiresAt(),
+                      r.requestedBy(),
+                      r.requesterThumbprint(),
+                      r.createdAt(),
+                      actor,
+                      now,
+                      text,
+                      r.certificateDer(),
+                      r.serial(),
+                      r.caId(),
+                      r.deliveredAt());
               requests.update(decided);
-              requests.addHistory(requestId,
-                  new RequestHistoryEntry(now, actor, target == RequestState.APPROVED ? "approved" : "rejected", text));
-              log.info("request {} requestId={} by={} reason={}", target.label(), requestId, actor, text);
+              requests.addHistory(
+                  requestId,
+                  new RequestHistoryEntry(
+                      now, actor, target == RequestState.APPROVED ? "approved" : "rejected", text));
+              log.info(
+                  "request {} requestId={} by={} reason={}",
+                  target.label(),
+                  requestId,
+                  actor,
+                  text);
               return issueIfReady(decided);
             });
     listener.changed(result);
     return result;
   }
 
-  /** Open or all requests, oldest first (RegistrationAuthorityAdmin or CertificateAuthorityAdmin). */
+  /**
+   * Open or all requests, oldest first (RegistrationAuthorityAdmin or CertificateAuthorityAdmin).
+   */
   public List<CertificateRequestRecord> list(Caller caller, List<RequestState> states) {
     requireOperator(caller);
     return tx.inTransaction(() -> requests.list(states, MAX_LIST));
   }
 
   /** A request and its history (operators). */
-  public Map.Entry<CertificateRequestRecord, List<RequestHistoryEntry>> show(Caller caller, UUID requestId) {
+  public Map.Entry<CertificateRequestRecord, List<RequestHistoryEntry>> show(
+      Caller caller, UUID requestId) {
     requireOperator(caller);
     return tx.inTransaction(
         () -> {
@@ -505,7 +609,8 @@ public final class CertificateRequestService implements AutoCloseable {
 
   /** Open requests for the OPC UA view (no caller check: the nodes are read-only metadata). */
   public List<CertificateRequestRecord> openRequests() {
-    return tx.inTransaction(() -> requests.list(List.of(RequestState.NEW, RequestState.APPROVED), MAX_LIST));
+    return tx.inTransaction(
+        () -> requests.list(List.of(RequestState.NEW, RequestState.APPROVED), MAX_LIST));
   }
 
   // ------------------------------------------------------------------ operator downloads
@@ -514,7 +619,10 @@ public final class CertificateRequestService implements AutoCloseable {
   public List<IssuedCertificateRecord> issuedCertificates(Caller caller, UUID applicationId) {
     caller.requireRole(Role.CERTIFICATE_AUTHORITY_ADMIN);
     return tx.inTransaction(
-        () -> applicationId == null ? issued.list(MAX_LIST) : issued.findByApplication(applicationId));
+        () ->
+            applicationId == null
+                ? issued.list(MAX_LIST)
+                : issued.findByApplication(applicationId));
   }
 
   /** Revokes by serial number (hex) (CertificateAuthorityAdmin). */
@@ -543,7 +651,8 @@ public final class CertificateRequestService implements AutoCloseable {
     caller.requireRole(Role.CERTIFICATE_AUTHORITY_ADMIN);
     application(applicationId);
     int n = 0;
-    for (IssuedCertificateRecord c : tx.inTransaction(() -> issued.findByApplication(applicationId))) {
+    for (IssuedCertificateRecord c :
+        tx.inTransaction(() -> issued.findByApplication(applicationId))) {
       if (!c.revoked()) {
         revokeIssued(c, caller.describe(), "revoked by operator");
         n++;
@@ -564,9 +673,11 @@ public final class CertificateRequestService implements AutoCloseable {
               Optional<CertificateRequestRecord> r = requests.find(requestOrApplicationId);
               if (r.isPresent()) {
                 if (!r.get().issued()) {
-                  throw new GdsException(Reason.NOTHING_TO_DO, "the request has no certificate yet");
+                  throw new GdsException(
+                      Reason.NOTHING_TO_DO, "the request has no certificate yet");
                 }
-                return issued.find(r.get().caId(), r.get().serial())
+                return issued
+                    .find(r.get().caId(), r.get().serial())
                     .orElseThrow(() -> GdsException.notFound("certificate"));
               }
               return issued.findByApplication(requestOrApplicationId).stream()
@@ -576,7 +687,8 @@ public final class CertificateRequestService implements AutoCloseable {
             });
     X509Certificate x = parse(cert.certificateDer());
     List<byte[]> chain = issuerChain(x).stream().map(CertificateRequestService::encoded).toList();
-    List<byte[]> crls = groups.trustList(groups.requireGroup(cert.certificateGroup())).trustedCrls();
+    List<byte[]> crls =
+        groups.trustList(groups.requireGroup(cert.certificateGroup())).trustedCrls();
     return new CertificateBundle(cert, chain, crls);
   }
 
@@ -599,10 +711,15 @@ public final class CertificateRequestService implements AutoCloseable {
             RequestState next = r.state().isOpen() ? RequestState.REMOVED : r.state();
             CertificateRequestRecord p = copy(r, next, null, null, r.deliveredAt());
             requests.update(p);
-            requests.addHistory(r.requestId(), new RequestHistoryEntry(now, "system", "key-expired",
-                r.state() == RequestState.ACCEPTED
-                    ? "the delivered private key was deleted (grace period over)"
-                    : "the undelivered private key was deleted"));
+            requests.addHistory(
+                r.requestId(),
+                new RequestHistoryEntry(
+                    now,
+                    "system",
+                    "key-expired",
+                    r.state() == RequestState.ACCEPTED
+                        ? "the delivered private key was deleted (grace period over)"
+                        : "the undelivered private key was deleted"));
             purged.add(p);
           }
         });
@@ -630,17 +747,30 @@ public final class CertificateRequestService implements AutoCloseable {
     tx.run(
         () -> {
           requests.insert(r);
-          requests.addHistory(r.requestId(), new RequestHistoryEntry(r.createdAt(), r.requestedBy(),
-              "created", r.kind() == RequestKind.SIGNING_REQUEST ? "signing request" : "new key pair"));
+          requests.addHistory(
+              r.requestId(),
+              new RequestHistoryEntry(
+                  r.createdAt(),
+                  r.requestedBy(),
+                  "created",
+                  r.kind() == RequestKind.SIGNING_REQUEST ? "signing request" : "new key pair"));
           if (caller.hasRole(Role.CERTIFICATE_AUTHORITY_ADMIN)
               && caller.clientCertificateThumbprint() != null
               && app.applicationUri().equals(caller.clientApplicationUri())) {
             // the admin vouches for this client certificate: it may act for itself from now on
-            issued.bind(app.applicationId(), caller.clientCertificateThumbprint(), caller.describe(), r.createdAt());
+            issued.bind(
+                app.applicationId(),
+                caller.clientCertificateThumbprint(),
+                caller.describe(),
+                r.createdAt());
           }
         });
-    log.info("certificate request created requestId={} applicationId={} kind={} by={}",
-        r.requestId(), r.applicationId(), r.kind(), r.requestedBy());
+    log.info(
+        "certificate request created requestId={} applicationId={} kind={} by={}",
+        r.requestId(),
+        r.applicationId(),
+        r.kind(),
+        r.requestedBy());
     listener.created(r);
     switch (decision.outcome()) {
       case APPROVE -> {
@@ -656,17 +786,46 @@ public final class CertificateRequestService implements AutoCloseable {
   }
 
   private CertificateRequestRecord newRecord(
-      Caller caller, ApplicationRecord app, String group, GroupCertificateType type, RequestKind kind,
-      String subject, List<String> sans, String keyType, PrivateKeyFormat format, VerifiedCsr csr) {
+      Caller caller,
+      ApplicationRecord app,
+      String group,
+      GroupCertificateType type,
+      RequestKind kind,
+      String subject,
+      List<String> sans,
+      String keyType,
+      PrivateKeyFormat format,
+      VerifiedCsr csr) {
     Instant now = clock.instant();
     UUID id = UUID.randomUUID();
     String requestedBy =
         caller.userName() != null ? caller.userName() : "app:" + caller.clientApplicationUri();
-    return new CertificateRequestRecord(id, app.applicationId(), app.applicationUri(),
-        group, type.name(), kind, RequestState.NEW, subject, sans, keyType, format,
-        csr == null ? null : csr.encoded(), csr == null ? null : seal(csr, id), null,
-        kind == RequestKind.NEW_KEY_PAIR ? now.plus(settings.keyBlobTtl()) : null, requestedBy,
-        caller.clientCertificateThumbprint(), now, null, null, null, null, null, null, null);
+    return new CertificateRequestRecord(
+        id,
+        app.applicationId(),
+        app.applicationUri(),
+        group,
+        type.name(),
+        kind,
+        RequestState.NEW,
+        subject,
+        sans,
+        keyType,
+        format,
+        csr == null ? null : csr.encoded(),
+        csr == null ? null : seal(csr, id),
+        null,
+        kind == RequestKind.NEW_KEY_PAIR ? now.plus(settings.keyBlobTtl()) : null,
+        requestedBy,
+        caller.clientCertificateThumbprint(),
+        now,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** The seal that records {@code csr}'s proof of possession for request {@code id}. */
@@ -692,16 +851,24 @@ public final class CertificateRequestService implements AutoCloseable {
     return csrSeal.restore(r.csrDer(), aad(r.requestId()), r.csrSeal());
   }
 
-  private void generateKey(UUID id, ApplicationRecord app, GroupCertificateType type, String subject,
-      List<String> names, PrivateKeyFormat format, char[] password) {
+  private void generateKey(
+      UUID id,
+      ApplicationRecord app,
+      GroupCertificateType type,
+      String subject,
+      List<String> names,
+      PrivateKeyFormat format,
+      char[] password) {
     MDC.put("requestId", id.toString());
     try {
       KeyPair pair = KeyPairs.generate(type.ca().config().certificateType(), settings.rsaKeyBits());
       List<String> dns = names.stream().filter(n -> !IP_LITERAL.matcher(n).matches()).toList();
       List<String> ips = names.stream().filter(n -> IP_LITERAL.matcher(n).matches()).toList();
       // the GDS's own CSR for the key it made: verified once here, like a requester's at filing
-      VerifiedCsr csr = VerifiedCsr.verify(Csrs.create(pair, subject, app.applicationUri(), dns, ips));
-      byte[] payload = NewKeyMaterial.prepare(pair.getPrivate(), pair.getPublic(), format, password);
+      VerifiedCsr csr =
+          VerifiedCsr.verify(Csrs.create(pair, subject, app.applicationUri(), dns, ips));
+      byte[] payload =
+          NewKeyMaterial.prepare(pair.getPrivate(), pair.getPublic(), format, password);
       byte[] blob = cipher.seal(payload, aad(id));
       Arrays.fill(payload, (byte) 0);
       CertificateRequestRecord after =
@@ -712,14 +879,37 @@ public final class CertificateRequestService implements AutoCloseable {
                   return r;
                 }
                 CertificateRequestRecord withKey =
-                    new CertificateRequestRecord(r.requestId(), r.applicationId(), r.applicationUri(),
-                        r.certificateGroup(), r.certificateType(), r.kind(), r.state(), r.subjectName(),
-                        r.domainNames(), r.keyType(), r.privateKeyFormat(), csr.encoded(), seal(csr, id), blob,
-                        r.keyBlobExpiresAt(), r.requestedBy(), r.requesterThumbprint(), r.createdAt(),
-                        r.decidedBy(), r.decidedAt(), r.decisionText(), r.certificateDer(), r.serial(),
-                        r.caId(), r.deliveredAt());
+                    new CertificateRequestRecord(
+                        r.requestId(),
+                        r.applicationId(),
+                        r.applicationUri(),
+                        r.certificateGroup(),
+                        r.certificateType(),
+                        r.kind(),
+                        r.state(),
+                        r.subjectName(),
+                        r.domainNames(),
+                        r.keyType(),
+                        r.privateKeyFormat(),
+                        csr.encoded(),
+                        seal(csr, id),
+                        blob,
+                        r.keyBlobExpiresAt(),
+                        r.requestedBy(),
+                        r.requesterThumbprint(),
+                        r.createdAt(),
+                        r.decidedBy(),
+                        r.decidedAt(),
+                        r.decisionText(),
+                        r.certificateDer(),
+                        r.serial(),
+                        r.caId(),
+                        r.deliveredAt());
                 requests.update(withKey);
-                requests.addHistory(id, new RequestHistoryEntry(clock.instant(), "system", "key-generated", keyTypeOf(pair.getPublic())));
+                requests.addHistory(
+                    id,
+                    new RequestHistoryEntry(
+                        clock.instant(), "system", "key-generated", keyTypeOf(pair.getPublic())));
                 return issueIfReady(withKey);
               });
       if (after != null) {
@@ -730,10 +920,17 @@ public final class CertificateRequestService implements AutoCloseable {
       try {
         tx.run(
             () ->
-                requests.findForUpdate(id).filter(r -> r.state().isOpen()).ifPresent(r -> {
-                  requests.update(copy(r, RequestState.REMOVED, null, null, null));
-                  requests.addHistory(id, new RequestHistoryEntry(clock.instant(), "system", "removed", "key generation failed"));
-                }));
+                requests
+                    .findForUpdate(id)
+                    .filter(r -> r.state().isOpen())
+                    .ifPresent(
+                        r -> {
+                          requests.update(copy(r, RequestState.REMOVED, null, null, null));
+                          requests.addHistory(
+                              id,
+                              new RequestHistoryEntry(
+                                  clock.instant(), "system", "removed", "key generation failed"));
+                        }));
       } catch (RuntimeException ignored) {
         // already logged
       }
@@ -751,16 +948,31 @@ public final class CertificateRequestService implements AutoCloseable {
     CertificateGroup group = groups.requireGroup(r.certificateGroup());
     GroupCertificateType type = groups.requireType(group, r.certificateType());
     ApplicationRecord app =
-        applications.apply(r.applicationId()).orElseThrow(() -> GdsException.notFound("ApplicationId"));
+        applications
+            .apply(r.applicationId())
+            .orElseThrow(() -> GdsException.notFound("ApplicationId"));
     IssuedCertificate ic;
     try {
       boolean newKey = r.kind() == RequestKind.NEW_KEY_PAIR;
-      List<String> dns = newKey ? r.domainNames().stream().filter(n -> !IP_LITERAL.matcher(n).matches()).toList() : List.of();
-      List<String> ips = newKey ? r.domainNames().stream().filter(n -> IP_LITERAL.matcher(n).matches()).toList() : List.of();
-      ic = type.ca().issue(storedCsr(r),
-          new IssuanceRequest(app.applicationUri(), newKey ? r.subjectName() : null, dns, ips,
-              io.gdsvault.ca.ApplicationType.valueOf(app.applicationType().name())),
-          CsrChecks.applicationUriMatches(app.applicationUri(), true));
+      List<String> dns =
+          newKey
+              ? r.domainNames().stream().filter(n -> !IP_LITERAL.matcher(n).matches()).toList()
+              : List.of();
+      List<String> ips =
+          newKey
+              ? r.domainNames().stream().filter(n -> IP_LITERAL.matcher(n).matches()).toList()
+              : List.of();
+      ic =
+          type.ca()
+              .issue(
+                  storedCsr(r),
+                  new IssuanceRequest(
+                      app.applicationUri(),
+                      newKey ? r.subjectName() : null,
+                      dns,
+                      ips,
+                      io.gdsvault.ca.ApplicationType.valueOf(app.applicationType().name())),
+                  CsrChecks.applicationUriMatches(app.applicationUri(), true));
     } catch (CaException e) {
       throw CaErrors.map(e);
     }
@@ -769,19 +981,54 @@ public final class CertificateRequestService implements AutoCloseable {
     String thumbprint = ic.thumbprint();
     String serial = ic.serialNumber().toString(16);
     CertificateRequestRecord done =
-        new CertificateRequestRecord(r.requestId(), r.applicationId(), r.applicationUri(),
-            r.certificateGroup(), r.certificateType(), r.kind(), r.state(), r.subjectName(),
-            r.domainNames(), r.keyType(), r.privateKeyFormat(), r.csrDer(), r.csrSeal(), r.keyBlob(),
-            r.keyBlobExpiresAt(), r.requestedBy(), r.requesterThumbprint(), r.createdAt(),
-            r.decidedBy(), r.decidedAt(), r.decisionText(), der, serial, ic.caId(),
+        new CertificateRequestRecord(
+            r.requestId(),
+            r.applicationId(),
+            r.applicationUri(),
+            r.certificateGroup(),
+            r.certificateType(),
+            r.kind(),
+            r.state(),
+            r.subjectName(),
+            r.domainNames(),
+            r.keyType(),
+            r.privateKeyFormat(),
+            r.csrDer(),
+            r.csrSeal(),
+            r.keyBlob(),
+            r.keyBlobExpiresAt(),
+            r.requestedBy(),
+            r.requesterThumbprint(),
+            r.createdAt(),
+            r.decidedBy(),
+            r.decidedAt(),
+            r.decisionText(),
+            der,
+            serial,
+            ic.caId(),
             r.deliveredAt());
     requests.update(done);
-    issued.insert(new IssuedCertificateRecord(ic.caId(), serial, r.applicationId(),
-        r.certificateGroup(), r.certificateType(), r.requestId(), thumbprint, der,
-        ic.notAfter(), now, null));
-    requests.addHistory(r.requestId(), new RequestHistoryEntry(now, "system", "issued", "serial " + serial));
-    log.info("issued requestId={} serial={} thumbprint={} notAfter={}", r.requestId(), serial,
-        thumbprint, ic.notAfter());
+    issued.insert(
+        new IssuedCertificateRecord(
+            ic.caId(),
+            serial,
+            r.applicationId(),
+            r.certificateGroup(),
+            r.certificateType(),
+            r.requestId(),
+            thumbprint,
+            der,
+            ic.notAfter(),
+            now,
+            null));
+    requests.addHistory(
+        r.requestId(), new RequestHistoryEntry(now, "system", "issued", "serial " + serial));
+    log.info(
+        "issued requestId={} serial={} thumbprint={} notAfter={}",
+        r.requestId(),
+        serial,
+        thumbprint,
+        ic.notAfter());
     return done;
   }
 
@@ -795,14 +1042,19 @@ public final class CertificateRequestService implements AutoCloseable {
           Instant now = clock.instant();
           issued.markRevoked(c.caId(), c.serial(), now);
           if (c.requestId() != null) {
-            requests.findForUpdate(c.requestId()).ifPresent(r -> {
-              if (r.state().canMoveTo(RequestState.REVOKED)) {
-                CertificateRequestRecord rv = copy(r, RequestState.REVOKED, null, null, r.deliveredAt());
-                requests.update(rv);
-                requests.addHistory(r.requestId(), new RequestHistoryEntry(now, actor, "revoked", why));
-                changed.add(rv);
-              }
-            });
+            requests
+                .findForUpdate(c.requestId())
+                .ifPresent(
+                    r -> {
+                      if (r.state().canMoveTo(RequestState.REVOKED)) {
+                        CertificateRequestRecord rv =
+                            copy(r, RequestState.REVOKED, null, null, r.deliveredAt());
+                        requests.update(rv);
+                        requests.addHistory(
+                            r.requestId(), new RequestHistoryEntry(now, actor, "revoked", why));
+                        changed.add(rv);
+                      }
+                    });
           }
         });
     log.info("revoked serial={} caId={} by={} ({})", c.serial(), c.caId(), actor, why);
@@ -811,21 +1063,47 @@ public final class CertificateRequestService implements AutoCloseable {
   }
 
   /** A copy with a new state, key blob and delivery time (everything else kept). */
-  private static CertificateRequestRecord copy(CertificateRequestRecord r, RequestState state,
-      byte[] keyBlob, Instant keyBlobExpiresAt, Instant deliveredAt) {
-    return new CertificateRequestRecord(r.requestId(), r.applicationId(), r.applicationUri(),
-        r.certificateGroup(), r.certificateType(), r.kind(), state, r.subjectName(), r.domainNames(),
-        r.keyType(), r.privateKeyFormat(), r.csrDer(), r.csrSeal(), keyBlob, keyBlobExpiresAt,
+  private static CertificateRequestRecord copy(
+      CertificateRequestRecord r,
+      RequestState state,
+      byte[] keyBlob,
+      Instant keyBlobExpiresAt,
+      Instant deliveredAt) {
+    return new CertificateRequestRecord(
+        r.requestId(),
+        r.applicationId(),
+        r.applicationUri(),
+        r.certificateGroup(),
+        r.certificateType(),
+        r.kind(),
+        state,
+        r.subjectName(),
+        r.domainNames(),
+        r.keyType(),
+        r.privateKeyFormat(),
+        r.csrDer(),
+        r.csrSeal(),
+        keyBlob,
+        keyBlobExpiresAt,
         r.requestedBy(),
-        r.requesterThumbprint(), r.createdAt(), r.decidedBy(), r.decidedAt(), r.decisionText(),
-        r.certificateDer(), r.serial(), r.caId(), deliveredAt);
+        r.requesterThumbprint(),
+        r.createdAt(),
+        r.decidedBy(),
+        r.decidedAt(),
+        r.decisionText(),
+        r.certificateDer(),
+        r.serial(),
+        r.caId(),
+        deliveredAt);
   }
 
   private ApplicationRecord application(UUID applicationId) {
     if (applicationId == null) {
       throw GdsException.notFound("ApplicationId");
     }
-    return applications.apply(applicationId).orElseThrow(() -> GdsException.notFound("ApplicationId"));
+    return applications
+        .apply(applicationId)
+        .orElseThrow(() -> GdsException.notFound("ApplicationId"));
   }
 
   private ApplicationRecord requireAccess(Caller caller, UUID applicationId) {
@@ -838,12 +1116,13 @@ public final class CertificateRequestService implements AutoCloseable {
     if (caller.hasRole(Role.CERTIFICATE_AUTHORITY_ADMIN) || isSelf(caller, app)) {
       return app;
     }
-    throw GdsException.accessDenied("the CertificateAuthorityAdmin role or the application's own certificate is required");
+    throw GdsException.accessDenied(
+        "the CertificateAuthorityAdmin role or the application's own certificate is required");
   }
 
   /**
-   * ApplicationSelfAdmin: the session's client certificate carries the registered ApplicationUri and
-   * is one this GDS issued to the application (not revoked) or one an admin bound to it.
+   * ApplicationSelfAdmin: the session's client certificate carries the registered ApplicationUri
+   * and is one this GDS issued to the application (not revoked) or one an admin bound to it.
    */
   private boolean isSelf(Caller caller, ApplicationRecord app) {
     String thumbprint = caller.clientCertificateThumbprint();
@@ -852,7 +1131,8 @@ public final class CertificateRequestService implements AutoCloseable {
     }
     return tx.inTransaction(
         () ->
-            issued.findByThumbprint(thumbprint)
+            issued
+                    .findByThumbprint(thumbprint)
                     .filter(c -> c.applicationId().equals(app.applicationId()) && !c.revoked())
                     .isPresent()
                 || issued.isBound(app.applicationId(), thumbprint));
@@ -860,8 +1140,10 @@ public final class CertificateRequestService implements AutoCloseable {
 
   private static void requireOperator(Caller caller) {
     caller.requireSecureChannel();
-    if (!caller.hasRole(Role.REGISTRATION_AUTHORITY_ADMIN) && !caller.hasRole(Role.CERTIFICATE_AUTHORITY_ADMIN)) {
-      throw GdsException.accessDenied("the RegistrationAuthorityAdmin or CertificateAuthorityAdmin role is required");
+    if (!caller.hasRole(Role.REGISTRATION_AUTHORITY_ADMIN)
+        && !caller.hasRole(Role.CERTIFICATE_AUTHORITY_ADMIN)) {
+      throw GdsException.accessDenied(
+          "the RegistrationAuthorityAdmin or CertificateAuthorityAdmin role is required");
     }
   }
 
@@ -878,9 +1160,14 @@ public final class CertificateRequestService implements AutoCloseable {
   }
 
   private static String defaultSubject(ApplicationRecord app, List<String> names) {
-    String cn = app.applicationNames().isEmpty() ? "OPC UA Application" : app.applicationNames().get(0).text();
+    String cn =
+        app.applicationNames().isEmpty()
+            ? "OPC UA Application"
+            : app.applicationNames().get(0).text();
     cn = cn.replaceAll("[,+=\"\\\\<>;#]", "_");
-    return "CN=" + cn + (names.isEmpty() ? "" : ", DC=" + names.get(0).replaceAll("[,+=\"\\\\<>;#]", "_"));
+    return "CN="
+        + cn
+        + (names.isEmpty() ? "" : ", DC=" + names.get(0).replaceAll("[,+=\"\\\\<>;#]", "_"));
   }
 
   private static String text(String s, String field) {
@@ -906,12 +1193,17 @@ public final class CertificateRequestService implements AutoCloseable {
   }
 
   private static byte[] aad(UUID id) {
-    return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+    return ByteBuffer.allocate(16)
+        .putLong(id.getMostSignificantBits())
+        .putLong(id.getLeastSignificantBits())
+        .array();
   }
 
   static X509Certificate parse(byte[] der) {
     try {
-      return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+      return (X509Certificate)
+          CertificateFactory.getInstance("X.509")
+              .generateCertificate(new ByteArrayInputStream(der));
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new IllegalStateException("not an X.509 certificate", e);
     }

@@ -19,19 +19,26 @@ final class Csrs {
 
   private Csrs() {}
 
-  static byte[] create(KeyPair pair, String subject, String applicationUri, List<String> dns, List<String> ips) {
+  static byte[] create(
+      KeyPair pair, String subject, String applicationUri, List<String> dns, List<String> ips) {
     try {
       List<GeneralName> names = new ArrayList<>();
       names.add(new GeneralName(GeneralName.uniformResourceIdentifier, applicationUri));
       dns.forEach(d -> names.add(new GeneralName(GeneralName.dNSName, d)));
       ips.forEach(i -> names.add(new GeneralName(GeneralName.iPAddress, i)));
       ExtensionsGenerator ext = new ExtensionsGenerator();
-      ext.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
-      var builder = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), pair.getPublic());
+      ext.addExtension(
+          Extension.subjectAlternativeName,
+          false,
+          new GeneralNames(names.toArray(GeneralName[]::new)));
+      var builder =
+          new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), pair.getPublic());
       builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate());
       String alg =
           pair.getPublic() instanceof java.security.interfaces.ECPublicKey ec
-              ? (ec.getParams().getCurve().getField().getFieldSize() > 256 ? "SHA384withECDSA" : "SHA256withECDSA")
+              ? (ec.getParams().getCurve().getField().getFieldSize() > 256
+                  ? "SHA384withECDSA"
+                  : "SHA256withECDSA")
               : "SHA256withRSA";
       return builder.build(new JcaContentSignerBuilder(alg).build(pair.getPrivate())).getEncoded();
     } catch (IOException | OperatorCreationException e) {

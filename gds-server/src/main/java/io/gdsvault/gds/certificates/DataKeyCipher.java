@@ -9,9 +9,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM under the server-held data key: what protects pending private keys at rest. A blob
- * is {@code version(1) || iv(12) || ciphertext+tag}; the request id is bound as associated data so
- * a blob cannot be moved to another request.
+ * AES-256-GCM under the server-held data key: what protects pending private keys at rest. A blob is
+ * {@code version(1) || iv(12) || ciphertext+tag}; the request id is bound as associated data so a
+ * blob cannot be moved to another request.
  */
 public final class DataKeyCipher {
 
@@ -76,7 +76,9 @@ public final class DataKeyCipher {
     try {
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
       c.init(
-          Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, Arrays.copyOfRange(blob, 1, 1 + IV_BYTES)));
+          Cipher.DECRYPT_MODE,
+          key,
+          new GCMParameterSpec(128, Arrays.copyOfRange(blob, 1, 1 + IV_BYTES)));
       c.updateAAD(associatedData);
       return c.doFinal(blob, 1 + IV_BYTES, blob.length - 1 - IV_BYTES);
     } catch (GeneralSecurityException e) {

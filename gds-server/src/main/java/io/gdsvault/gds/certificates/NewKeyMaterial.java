@@ -50,12 +50,12 @@ import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
- * The private key of a StartNewKeyPairRequest between start and delivery, without ever keeping
- * the password: at start, everything that needs the password is computed ({@link #prepare}) —
- * the password-encrypted PKCS#8 (PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC) and, for PFX, the
- * PKCS#12 MAC key derived from the password — and the password is dropped. At finish, {@link
- * #deliver} assembles the PEM or the PFX around the issued certificate. The prepared payload is
- * itself sealed under the server data key before it is stored.
+ * The private key of a StartNewKeyPairRequest between start and delivery, without ever keeping the
+ * password: at start, everything that needs the password is computed ({@link #prepare}) — the
+ * password-encrypted PKCS#8 (PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC) and, for PFX, the PKCS#12 MAC
+ * key derived from the password — and the password is dropped. At finish, {@link #deliver}
+ * assembles the PEM or the PFX around the issued certificate. The prepared payload is itself sealed
+ * under the server data key before it is stored.
  */
 public final class NewKeyMaterial {
 
@@ -107,7 +107,8 @@ public final class NewKeyMaterial {
   }
 
   /** The PrivateKey output of FinishRequest for the prepared payload and the issued chain. */
-  public static byte[] deliver(byte[] payload, X509Certificate certificate, List<X509Certificate> issuers) {
+  public static byte[] deliver(
+      byte[] payload, X509Certificate certificate, List<X509Certificate> issuers) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
       byte kind = in.readByte();
       return switch (kind) {
@@ -128,11 +129,14 @@ public final class NewKeyMaterial {
     }
   }
 
-  private static byte[] encryptPkcs8(PrivateKey key, char[] password) throws GeneralSecurityException {
+  private static byte[] encryptPkcs8(PrivateKey key, char[] password)
+      throws GeneralSecurityException {
     try {
       var encryptor =
           new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
-              .setPRF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE))
+              .setPRF(
+                  new AlgorithmIdentifier(
+                      PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE))
               .setIterationCount(ITERATIONS)
               .setProvider(BC)
               .build(password);
@@ -179,7 +183,8 @@ public final class NewKeyMaterial {
       List<X509Certificate> issuers)
       throws IOException, GeneralSecurityException {
     Attribute localKeyId =
-        new Attribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, new DERSet(new DEROctetString(keyId)));
+        new Attribute(
+            PKCSObjectIdentifiers.pkcs_9_at_localKeyId, new DERSet(new DEROctetString(keyId)));
     Attribute friendlyName =
         new Attribute(
             PKCSObjectIdentifiers.pkcs_9_at_friendlyName,
@@ -188,13 +193,16 @@ public final class NewKeyMaterial {
     certBags.add(
         new SafeBag(
             PKCSObjectIdentifiers.certBag,
-            new CertBag(PKCSObjectIdentifiers.x509Certificate, new DEROctetString(certificate.getEncoded())),
+            new CertBag(
+                PKCSObjectIdentifiers.x509Certificate,
+                new DEROctetString(certificate.getEncoded())),
             new DERSet(new org.bouncycastle.asn1.ASN1Encodable[] {localKeyId, friendlyName})));
     for (X509Certificate issuer : issuers) {
       certBags.add(
           new SafeBag(
               PKCSObjectIdentifiers.certBag,
-              new CertBag(PKCSObjectIdentifiers.x509Certificate, new DEROctetString(issuer.getEncoded()))));
+              new CertBag(
+                  PKCSObjectIdentifiers.x509Certificate, new DEROctetString(issuer.getEncoded()))));
     }
     SafeBag keyBag =
         new SafeBag(
@@ -218,17 +226,21 @@ public final class NewKeyMaterial {
     hmac.doFinal(mac, 0);
     MacData macData =
         new MacData(
-            new DigestInfo(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE), mac),
+            new DigestInfo(
+                new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE), mac),
             salt,
             iterations);
-    Pfx pfx = new Pfx(new ContentInfo(PKCSObjectIdentifiers.data, new DEROctetString(authSafe)), macData);
+    Pfx pfx =
+        new Pfx(new ContentInfo(PKCSObjectIdentifiers.data, new DEROctetString(authSafe)), macData);
     return pfx.getEncoded(ASN1Encoding.DER);
   }
 
-  private static byte[] plainPfx(byte[] pkcs8, X509Certificate certificate, List<X509Certificate> issuers)
+  private static byte[] plainPfx(
+      byte[] pkcs8, X509Certificate certificate, List<X509Certificate> issuers)
       throws IOException, GeneralSecurityException {
     String algorithm = certificate.getPublicKey().getAlgorithm();
-    PrivateKey key = KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+    PrivateKey key =
+        KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
     KeyStore ks = KeyStore.getInstance("PKCS12");
     ks.load(null, null);
     List<Certificate> chain = new ArrayList<>();

@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * The lifecycle of a certificate request (Part 12 §7.9.5, states of the reference GDS): New, then
  * Approved or Rejected, then Accepted when the certificate was delivered by FinishRequest. A
- * request whose certificate is revoked becomes Revoked; one whose application was unregistered
- * or whose key expired undelivered becomes Removed.
+ * request whose certificate is revoked becomes Revoked; one whose application was unregistered or
+ * whose key expired undelivered becomes Removed.
  */
 public enum RequestState {
   NEW,
@@ -34,7 +34,9 @@ public enum RequestState {
     };
   }
 
-  /** Whether operators still have to act or the requester still has to collect (an open request). */
+  /**
+   * Whether operators still have to act or the requester still has to collect (an open request).
+   */
   public boolean isOpen() {
     return this == NEW || this == APPROVED;
   }

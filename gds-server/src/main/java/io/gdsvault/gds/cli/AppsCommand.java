@@ -59,7 +59,9 @@ public final class AppsCommand implements Runnable {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("applicationId", r.getApplicationId().toParseableString());
     m.put("applicationUri", r.getApplicationUri());
-    m.put("applicationType", ApplicationType.fromValue(r.getApplicationType()).map(Enum::name).orElse("?"));
+    m.put(
+        "applicationType",
+        ApplicationType.fromValue(r.getApplicationType()).map(Enum::name).orElse("?"));
     List<String> names = new ArrayList<>();
     if (r.getApplicationNames() != null) {
       for (var n : r.getApplicationNames()) {
@@ -68,7 +70,8 @@ public final class AppsCommand implements Runnable {
     }
     m.put("applicationNames", names);
     m.put("productUri", r.getProductUri());
-    m.put("discoveryUrls", r.getDiscoveryUrls() == null ? List.of() : List.of(r.getDiscoveryUrls()));
+    m.put(
+        "discoveryUrls", r.getDiscoveryUrls() == null ? List.of() : List.of(r.getDiscoveryUrls()));
     m.put(
         "serverCapabilities",
         r.getServerCapabilities() == null ? List.of() : List.of(r.getServerCapabilities()));
@@ -76,8 +79,9 @@ public final class AppsCommand implements Runnable {
   }
 
   @Command(
-    mixinStandardHelpOptions = true,
-    name = "register", description = "Register an application (needs DiscoveryAdmin).")
+      mixinStandardHelpOptions = true,
+      name = "register",
+      description = "Register an application (needs DiscoveryAdmin).")
   public static final class Register extends ClientCommand {
     @Option(names = "--uri", required = true, description = "ApplicationUri.")
     String uri;
@@ -85,7 +89,10 @@ public final class AppsCommand implements Runnable {
     @Option(names = "--name", required = true, description = "Application name.")
     String name;
 
-    @Option(names = "--type", required = true, description = "server, client, clientandserver or discoveryserver.")
+    @Option(
+        names = "--type",
+        required = true,
+        description = "server, client, clientandserver or discoveryserver.")
     String type;
 
     @Option(names = "--product-uri")
@@ -103,8 +110,10 @@ public final class AppsCommand implements Runnable {
         case "client" -> ApplicationType.CLIENT;
         case "clientandserver" -> ApplicationType.CLIENT_AND_SERVER;
         case "discoveryserver" -> ApplicationType.DISCOVERY_SERVER;
-        default -> throw new CommandLine.ParameterException(
-            spec.commandLine(), "--type must be server, client, clientandserver or discoveryserver");
+        default ->
+            throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "--type must be server, client, clientandserver or discoveryserver");
       };
     }
 
@@ -127,8 +136,7 @@ public final class AppsCommand implements Runnable {
       ExtensionObject xo =
           ExtensionObject.encode(
               c.encodingContext(), ApplicationRecordMapper.toUa(record, c.gdsNamespaceIndex()));
-      Variant[] out =
-          c.call(GdsNodeIds.Directory, GdsNodeIds.RegisterApplication, new Variant(xo));
+      Variant[] out = c.call(GdsNodeIds.Directory, GdsNodeIds.RegisterApplication, new Variant(xo));
       String id = ((NodeId) out[0].value()).toParseableString();
       if (options.json()) {
         printJson(Map.of("applicationId", id));
@@ -140,8 +148,9 @@ public final class AppsCommand implements Runnable {
   }
 
   @Command(
-    mixinStandardHelpOptions = true,
-    name = "list", description = "List registered applications.")
+      mixinStandardHelpOptions = true,
+      name = "list",
+      description = "List registered applications.")
   public static final class ListApps extends ClientCommand {
     @Override
     protected int execute(GdsConnection c) throws Exception {
@@ -182,7 +191,9 @@ public final class AppsCommand implements Runnable {
             throw new UaException(r.getStatusCode());
           }
           for (Object x : (Object[]) r.getOutputArguments()[0].value()) {
-            rows.add(describe((ApplicationRecordDataType) ((ExtensionObject) x).decode(c.encodingContext())));
+            rows.add(
+                describe(
+                    (ApplicationRecordDataType) ((ExtensionObject) x).decode(c.encodingContext())));
           }
         }
       }
@@ -190,16 +201,20 @@ public final class AppsCommand implements Runnable {
         printJson(rows);
       } else {
         for (Map<String, Object> r : rows) {
-          out().println(r.get("applicationId") + "\t" + r.get("applicationType") + "\t" + r.get("applicationUri"));
+          out()
+              .println(
+                  r.get("applicationId")
+                      + "\t"
+                      + r.get("applicationType")
+                      + "\t"
+                      + r.get("applicationUri"));
         }
       }
       return 0;
     }
   }
 
-  @Command(
-    mixinStandardHelpOptions = true,
-    name = "show", description = "Show one application.")
+  @Command(mixinStandardHelpOptions = true, name = "show", description = "Show one application.")
   public static final class Show extends ClientCommand {
     @Parameters(index = "0", paramLabel = "APP_ID")
     String appId;
@@ -211,7 +226,8 @@ public final class AppsCommand implements Runnable {
               GdsNodeIds.Directory,
               GdsNodeIds.GetApplication,
               new Variant(parseAppId(spec.commandLine(), appId)));
-      var r = (ApplicationRecordDataType) ((ExtensionObject) o[0].value()).decode(c.encodingContext());
+      var r =
+          (ApplicationRecordDataType) ((ExtensionObject) o[0].value()).decode(c.encodingContext());
       Map<String, Object> m = describe(r);
       if (options.json()) {
         printJson(m);
@@ -223,8 +239,9 @@ public final class AppsCommand implements Runnable {
   }
 
   @Command(
-    mixinStandardHelpOptions = true,
-    name = "unregister", description = "Unregister an application (needs DiscoveryAdmin).")
+      mixinStandardHelpOptions = true,
+      name = "unregister",
+      description = "Unregister an application (needs DiscoveryAdmin).")
   public static final class Unregister extends ClientCommand {
     @Parameters(index = "0", paramLabel = "APP_ID")
     String appId;

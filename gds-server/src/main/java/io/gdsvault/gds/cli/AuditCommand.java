@@ -36,7 +36,10 @@ public final class AuditCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "an audit command is required");
   }
 
-  /** TIME: an ISO-8601 instant (2026-11-27T04:00:00Z), a date (2026-11-27, UTC) or an age (30m, 24h, 7d). */
+  /**
+   * TIME: an ISO-8601 instant (2026-11-27T04:00:00Z), a date (2026-11-27, UTC) or an age (30m, 24h,
+   * 7d).
+   */
   static Instant parseTime(String text, Instant now) {
     String t = text.trim();
     try {
@@ -63,7 +66,9 @@ public final class AuditCommand implements Runnable {
 
   @Command(name = "list", description = "List audit records, oldest first.")
   public static final class ListRecords extends ClientCommand {
-    @Option(names = "--since", paramLabel = "TIME",
+    @Option(
+        names = "--since",
+        paramLabel = "TIME",
         description = "ISO-8601 instant, date (UTC) or age such as 30m, 24h, 7d")
     String since;
 
@@ -117,16 +122,30 @@ public final class AuditCommand implements Runnable {
         printJson(rows);
       } else {
         for (Map<String, Object> r : rows) {
-          out().println(r.get("seq") + "\t" + r.get("time") + "\t" + r.get("actor") + "\t"
-              + r.get("action") + "\t" + r.get("target") + "\t" + r.get("outcome") + "\t"
-              + r.get("detail"));
+          out()
+              .println(
+                  r.get("seq")
+                      + "\t"
+                      + r.get("time")
+                      + "\t"
+                      + r.get("actor")
+                      + "\t"
+                      + r.get("action")
+                      + "\t"
+                      + r.get("target")
+                      + "\t"
+                      + r.get("outcome")
+                      + "\t"
+                      + r.get("detail"));
         }
       }
       return 0;
     }
   }
 
-  @Command(name = "verify", description = "Check the hash chain; exit 1 naming the first broken row.")
+  @Command(
+      name = "verify",
+      description = "Check the hash chain; exit 1 naming the first broken row.")
   public static final class Verify extends ClientCommand {
     @Override
     protected int execute(GdsConnection c) throws Exception {
@@ -146,7 +165,9 @@ public final class AuditCommand implements Runnable {
         out().println("audit trail intact: " + rows + " rows");
       }
       if (!intact) {
-        spec.commandLine().getErr().println("gds: audit trail broken at row " + broken + ": " + problem);
+        spec.commandLine()
+            .getErr()
+            .println("gds: audit trail broken at row " + broken + ": " + problem);
         return 1;
       }
       return 0;

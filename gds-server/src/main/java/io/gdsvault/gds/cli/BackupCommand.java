@@ -18,10 +18,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gds backup FILE}: the running GDS writes an online backup (database, CA material,
- * server PKI, effective configuration) and the CLI fetches it in chunks into FILE (SecurityAdmin).
+ * {@code gds backup FILE}: the running GDS writes an online backup (database, CA material, server
+ * PKI, effective configuration) and the CLI fetches it in chunks into FILE (SecurityAdmin).
  */
-@Command(name = "backup", description = "Write an online backup of the GDS to FILE (needs SecurityAdmin).")
+@Command(
+    name = "backup",
+    description = "Write an online backup of the GDS to FILE (needs SecurityAdmin).")
 public final class BackupCommand extends ClientCommand {
 
   static final ExpandedNodeId OBJECT = VendorNamespace.id("GdsVault.Backup");
@@ -56,8 +58,13 @@ public final class BackupCommand extends ClientCommand {
       long offset = 0;
       try (OutputStream out = Files.newOutputStream(partial)) {
         while (true) {
-          Variant[] o = c.call(OBJECT, VendorNamespace.id("GdsVault.Backup.ReadBackup"),
-              new Variant(name), new Variant(offset), new Variant(CHUNK));
+          Variant[] o =
+              c.call(
+                  OBJECT,
+                  VendorNamespace.id("GdsVault.Backup.ReadBackup"),
+                  new Variant(name),
+                  new Variant(offset),
+                  new Variant(CHUNK));
           byte[] chunk = ((ByteString) o[0].value()).bytesOrEmpty();
           if (chunk.length == 0) {
             break;
@@ -69,7 +76,9 @@ public final class BackupCommand extends ClientCommand {
       }
       String got = HexFormat.of().formatHex(d.digest());
       if (offset != size || !got.equals(sha)) {
-        spec.commandLine().getErr().println("gds: the backup arrived damaged (size or SHA-256 differs)");
+        spec.commandLine()
+            .getErr()
+            .println("gds: the backup arrived damaged (size or SHA-256 differs)");
         return 1;
       }
       Files.move(partial, abs, StandardCopyOption.ATOMIC_MOVE);

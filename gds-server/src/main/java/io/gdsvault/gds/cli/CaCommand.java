@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
 /** {@code gds ca show|export|crl [GROUP]}: the certificate groups' CAs and CRLs. */
 @Command(
     name = "ca",
-    description = "The CA certificates and CRLs of a certificate group (default DefaultApplicationGroup).",
+    description =
+        "The CA certificates and CRLs of a certificate group (default DefaultApplicationGroup).",
     subcommands = {CaCommand.Show.class, CaCommand.Export.class, CaCommand.Crl.class})
 public final class CaCommand implements Runnable {
 
@@ -43,7 +44,9 @@ public final class CaCommand implements Runnable {
   }
 
   static Variant[] fetch(GdsConnection c, String group) throws Exception {
-    return c.call(OBJECT, VendorNamespace.id(PATH + ".GetCertificateAuthority"),
+    return c.call(
+        OBJECT,
+        VendorNamespace.id(PATH + ".GetCertificateAuthority"),
         new Variant(group == null ? "" : group));
   }
 
@@ -81,11 +84,14 @@ public final class CaCommand implements Runnable {
       CertificateFactory cf = CertificateFactory.getInstance("X.509");
       List<Map<String, Object>> cas = new ArrayList<>();
       for (ByteString b : (ByteString[]) o[0].value()) {
-        X509Certificate x = (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(b.bytesOrEmpty()));
+        X509Certificate x =
+            (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(b.bytesOrEmpty()));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("subject", x.getSubjectX500Principal().getName());
         m.put("serial", x.getSerialNumber().toString(16));
-        m.put("thumbprint", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(b.bytesOrEmpty())));
+        m.put(
+            "thumbprint",
+            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(b.bytesOrEmpty())));
         m.put("keyAlgorithm", x.getPublicKey().getAlgorithm());
         m.put("notBefore", x.getNotBefore().toInstant().toString());
         m.put("notAfter", x.getNotAfter().toInstant().toString());
@@ -97,8 +103,12 @@ public final class CaCommand implements Runnable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("issuer", crl.getIssuerX500Principal().getName());
         m.put("thisUpdate", crl.getThisUpdate().toInstant().toString());
-        m.put("nextUpdate", crl.getNextUpdate() == null ? null : crl.getNextUpdate().toInstant().toString());
-        m.put("revoked", crl.getRevokedCertificates() == null ? 0 : crl.getRevokedCertificates().size());
+        m.put(
+            "nextUpdate",
+            crl.getNextUpdate() == null ? null : crl.getNextUpdate().toInstant().toString());
+        m.put(
+            "revoked",
+            crl.getRevokedCertificates() == null ? 0 : crl.getRevokedCertificates().size());
         crls.add(m);
       }
       Map<String, Object> result = new LinkedHashMap<>();
@@ -109,10 +119,24 @@ public final class CaCommand implements Runnable {
         printJson(result);
       } else {
         for (Map<String, Object> m : cas) {
-          out().println("CA " + m.get("subject") + " thumbprint=" + m.get("thumbprint") + " notAfter=" + m.get("notAfter"));
+          out()
+              .println(
+                  "CA "
+                      + m.get("subject")
+                      + " thumbprint="
+                      + m.get("thumbprint")
+                      + " notAfter="
+                      + m.get("notAfter"));
         }
         for (Map<String, Object> m : crls) {
-          out().println("CRL " + m.get("issuer") + " nextUpdate=" + m.get("nextUpdate") + " revoked=" + m.get("revoked"));
+          out()
+              .println(
+                  "CRL "
+                      + m.get("issuer")
+                      + " nextUpdate="
+                      + m.get("nextUpdate")
+                      + " revoked="
+                      + m.get("revoked"));
         }
       }
       return 0;
@@ -158,7 +182,9 @@ public final class CaCommand implements Runnable {
     }
   }
 
-  @Command(name = "export", description = "Write the group's CA certificates to FILE (der: the first only).")
+  @Command(
+      name = "export",
+      description = "Write the group's CA certificates to FILE (der: the first only).")
   public static final class Export extends WriteMaterial {
     public Export() {
       super(0, "CERTIFICATE", "certificates");

@@ -22,8 +22,13 @@ import picocli.CommandLine.Parameters;
 /** {@code gds certs list|revoke|download}: issued certificates (CertificateAuthorityAdmin). */
 @Command(
     name = "certs",
-    description = "Certificates the GDS issued: list, revoke, download (CertificateAuthorityAdmin).",
-    subcommands = {CertsCommand.ListCerts.class, CertsCommand.Revoke.class, CertsCommand.Download.class})
+    description =
+        "Certificates the GDS issued: list, revoke, download (CertificateAuthorityAdmin).",
+    subcommands = {
+      CertsCommand.ListCerts.class,
+      CertsCommand.Revoke.class,
+      CertsCommand.Download.class
+    })
 public final class CertsCommand implements Runnable {
 
   static final String PATH = "GdsVault." + CertificateVendorMethods.CERTIFICATES;
@@ -44,31 +49,47 @@ public final class CertsCommand implements Runnable {
     @Override
     protected int execute(GdsConnection c) throws Exception {
       Variant[] o =
-          c.call(OBJECT, VendorNamespace.id(PATH + ".ListCertificates"),
+          c.call(
+              OBJECT,
+              VendorNamespace.id(PATH + ".ListCertificates"),
               new Variant(applicationId == null ? "" : applicationId));
       JsonNode rows = JSON.readTree((String) o[0].value());
       if (options.json()) {
         printJson(rows);
       } else {
         for (JsonNode r : rows) {
-          out().println(r.get("serial").asText() + "\t" + r.get("applicationId").asText() + "\t"
-              + r.get("certificateType").asText() + "\t" + r.get("notAfter").asText()
-              + (r.get("revokedAt").isNull() ? "" : "\trevoked " + r.get("revokedAt").asText()));
+          out()
+              .println(
+                  r.get("serial").asText()
+                      + "\t"
+                      + r.get("applicationId").asText()
+                      + "\t"
+                      + r.get("certificateType").asText()
+                      + "\t"
+                      + r.get("notAfter").asText()
+                      + (r.get("revokedAt").isNull()
+                          ? ""
+                          : "\trevoked " + r.get("revokedAt").asText()));
         }
       }
       return 0;
     }
   }
 
-  @Command(name = "revoke", description = "Revoke every certificate of APP_ID, or the one with SERIAL (hex).")
+  @Command(
+      name = "revoke",
+      description = "Revoke every certificate of APP_ID, or the one with SERIAL (hex).")
   public static final class Revoke extends ClientCommand {
     @Parameters(index = "0", paramLabel = "APP_ID|SERIAL")
     String target;
 
     @Override
     protected int execute(GdsConnection c) throws Exception {
-      Variant[] o = c.call(OBJECT, VendorNamespace.id(PATH + ".RevokeCertificates"), new Variant(target));
-      long n = ((org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger) o[0].value()).longValue();
+      Variant[] o =
+          c.call(OBJECT, VendorNamespace.id(PATH + ".RevokeCertificates"), new Variant(target));
+      long n =
+          ((org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger) o[0].value())
+              .longValue();
       if (options.json()) {
         printJson(Map.of("target", target, "revoked", n));
       } else {
@@ -80,7 +101,9 @@ public final class CertsCommand implements Runnable {
 
   @Command(
       name = "download",
-      description = "Write the certificate of REQ_ID (or the newest of APP_ID) to DIR/own/certs and its CA and CRLs to DIR/trusted/{certs,crl}.")
+      description =
+          "Write the certificate of REQ_ID (or the newest of APP_ID) to DIR/own/certs and its CA"
+              + " and CRLs to DIR/trusted/{certs,crl}.")
   public static final class Download extends ClientCommand {
     @Parameters(index = "0", paramLabel = "REQ_ID|APP_ID")
     String id;
@@ -94,24 +117,37 @@ public final class CertsCommand implements Runnable {
     @Override
     protected void validate() {
       if (!List.of("der", "pem", "base64").contains(format.toLowerCase(Locale.ROOT))) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--format must be der, pem or base64");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--format must be der, pem or base64");
       }
     }
 
     @Override
     protected int execute(GdsConnection c) throws Exception {
-      Variant[] o = c.call(OBJECT, VendorNamespace.id(PATH + ".GetCertificateBundle"), new Variant(id));
+      Variant[] o =
+          c.call(OBJECT, VendorNamespace.id(PATH + ".GetCertificateBundle"), new Variant(id));
       byte[] cert = ((ByteString) o[0].value()).bytesOrEmpty();
       ByteString[] issuers = (ByteString[]) o[1].value();
       ByteString[] crls = (ByteString[]) o[2].value();
       String serial = (String) o[4].value();
       List<String> written = new ArrayList<>();
-      written.add(write(out.resolve("own").resolve("certs"), "certificate-" + serial, "CERTIFICATE", cert));
+      written.add(
+          write(out.resolve("own").resolve("certs"), "certificate-" + serial, "CERTIFICATE", cert));
       for (int i = 0; i < issuers.length; i++) {
-        written.add(write(out.resolve("trusted").resolve("certs"), "ca-" + i, "CERTIFICATE", issuers[i].bytesOrEmpty()));
+        written.add(
+            write(
+                out.resolve("trusted").resolve("certs"),
+                "ca-" + i,
+                "CERTIFICATE",
+                issuers[i].bytesOrEmpty()));
       }
       for (int i = 0; i < crls.length; i++) {
-        written.add(write(out.resolve("trusted").resolve("crl"), "ca-" + i, "X509 CRL", crls[i].bytesOrEmpty()));
+        written.add(
+            write(
+                out.resolve("trusted").resolve("crl"),
+                "ca-" + i,
+                "X509 CRL",
+                crls[i].bytesOrEmpty()));
       }
       if (options.json()) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -137,7 +173,9 @@ public final class CertsCommand implements Runnable {
         }
         case "base64" -> {
           file = dir.resolve(base + ".b64");
-          content = (Base64.getEncoder().encodeToString(der) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+          content =
+              (Base64.getEncoder().encodeToString(der) + "\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
         default -> {
           file = dir.resolve(base + (pemLabel.equals("X509 CRL") ? ".crl" : ".der"));

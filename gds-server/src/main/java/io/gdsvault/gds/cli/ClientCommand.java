@@ -14,10 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Base of every client command: connects per {@link ClientOptions}, runs {@link #execute}, and
- * maps failures to exit code 1 with the OPC UA status code name and a readable message on
- * stderr. Usage problems detected by a command throw {@link CommandLine.ParameterException}
- * (exit code 2).
+ * Base of every client command: connects per {@link ClientOptions}, runs {@link #execute}, and maps
+ * failures to exit code 1 with the OPC UA status code name and a readable message on stderr. Usage
+ * problems detected by a command throw {@link CommandLine.ParameterException} (exit code 2).
  */
 public abstract class ClientCommand implements Callable<Integer> {
 

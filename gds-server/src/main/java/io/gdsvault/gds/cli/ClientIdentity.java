@@ -17,9 +17,9 @@ import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
 
 /**
- * A client application instance certificate kept in a directory (the CLI uses
- * {@code ~/.gds-vault/cli}), created on first use: RSA 2048, self-signed, SAN URI
- * {@code urn:gdsvault:cli:<random>}.
+ * A client application instance certificate kept in a directory (the CLI uses {@code
+ * ~/.gds-vault/cli}), created on first use: RSA 2048, self-signed, SAN URI {@code
+ * urn:gdsvault:cli:<random>}.
  */
 public record ClientIdentity(KeyPair keyPair, X509Certificate certificate, String applicationUri) {
 

@@ -20,7 +20,9 @@ public final class ClientOptions {
   @Option(names = "--user", description = "User name (env GDS_USER); anonymous when unset.")
   String user;
 
-  @Option(names = "--password-file", description = "File holding the password (or env GDS_PASSWORD).")
+  @Option(
+      names = "--password-file",
+      description = "File holding the password (or env GDS_PASSWORD).")
   Path passwordFile;
 
   @Option(names = "--json", description = "Machine-readable output on stdout.")

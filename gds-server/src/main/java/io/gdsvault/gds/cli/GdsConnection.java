@@ -63,9 +63,11 @@ public final class GdsConnection implements AutoCloseable {
                     .setApplicationUri(identity.applicationUri())
                     .setKeyPair(identity.keyPair())
                     .setCertificate(identity.certificate())
-                    .setCertificateChain(new java.security.cert.X509Certificate[] {identity.certificate()})
+                    .setCertificateChain(
+                        new java.security.cert.X509Certificate[] {identity.certificate()})
                     .setCertificateValidator(
-                        new PinnedServerValidator(home.resolve("known-servers.properties"), url, err))
+                        new PinnedServerValidator(
+                            home.resolve("known-servers.properties"), url, err))
                     .setIdentityProvider(idp)
                     .setRequestTimeout(uint(60_000)));
     try {

@@ -16,9 +16,9 @@ import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
 
 /**
- * Trust on first use, like SSH's known_hosts: the first server certificate seen for an endpoint
- * URL is pinned in {@code known-servers.properties} (with a note on stderr); a different
- * certificate later is refused with Bad_CertificateUntrusted until the pin is removed.
+ * Trust on first use, like SSH's known_hosts: the first server certificate seen for an endpoint URL
+ * is pinned in {@code known-servers.properties} (with a note on stderr); a different certificate
+ * later is refused with Bad_CertificateUntrusted until the pin is removed.
  */
 final class PinnedServerValidator implements CertificateValidator {
 
@@ -42,7 +42,8 @@ final class PinnedServerValidator implements CertificateValidator {
     String thumbprint;
     try {
       thumbprint =
-          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(chain.get(0).getEncoded()));
+          HexFormat.of()
+              .formatHex(MessageDigest.getInstance("SHA-1").digest(chain.get(0).getEncoded()));
     } catch (Exception e) {
       throw new UaException(StatusCodes.Bad_CertificateInvalid);
     }
@@ -59,7 +60,12 @@ final class PinnedServerValidator implements CertificateValidator {
         try (OutputStream out = Files.newOutputStream(file)) {
           known.store(out, "server certificates pinned by the gds CLI (SHA-1 thumbprints)");
         }
-        err.println("gds: pinned the server certificate of " + endpointUrl + " (thumbprint " + thumbprint + ")");
+        err.println(
+            "gds: pinned the server certificate of "
+                + endpointUrl
+                + " (thumbprint "
+                + thumbprint
+                + ")");
         err.flush();
       } else if (!pinned.equalsIgnoreCase(thumbprint)) {
         throw new UaException(

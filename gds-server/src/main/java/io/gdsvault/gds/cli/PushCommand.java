@@ -20,7 +20,12 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "push",
     description = "Push certificates and trust lists to servers (needs SecurityAdmin).",
-    subcommands = {PushCommand.Enable.class, PushCommand.Disable.class, PushCommand.Run.class, PushCommand.Status.class})
+    subcommands = {
+      PushCommand.Enable.class,
+      PushCommand.Disable.class,
+      PushCommand.Run.class,
+      PushCommand.Status.class
+    })
 public final class PushCommand implements Runnable {
 
   static final ExpandedNodeId OBJECT = VendorNamespace.id("GdsVault.Push");
@@ -36,7 +41,11 @@ public final class PushCommand implements Runnable {
     return VendorNamespace.id("GdsVault.Push." + name);
   }
 
-  @Command(name = "enable", description = "Manage a registered server by push: connect once, pin its certificate, queue the first push.")
+  @Command(
+      name = "enable",
+      description =
+          "Manage a registered server by push: connect once, pin its certificate, queue the first"
+              + " push.")
   public static final class Enable extends ClientCommand {
     @Parameters(index = "0", paramLabel = "APP_ID")
     String applicationId;
@@ -53,20 +62,30 @@ public final class PushCommand implements Runnable {
     @Option(names = "--expect-thumbprint", paramLabel = "T")
     String expectThumbprint;
 
-    @Option(names = "--security-policy", paramLabel = "URI", description = "Default: Basic256Sha256.")
+    @Option(
+        names = "--security-policy",
+        paramLabel = "URI",
+        description = "Default: Basic256Sha256.")
     String securityPolicy;
 
-    @Option(names = "--new-key-pair", description = "The GDS generates the key instead of asking the target for a CSR.")
+    @Option(
+        names = "--new-key-pair",
+        description = "The GDS generates the key instead of asking the target for a CSR.")
     boolean newKeyPair;
 
     @Override
     protected int execute(GdsConnection c) throws Exception {
-      Variant[] o = c.call(OBJECT, method("EnablePush"),
-          new Variant(applicationId), new Variant(endpoint),
-          new Variant(securityPolicy == null ? "" : securityPolicy), new Variant(targetUser),
-          new Variant(UsersCommand.readNewPassword(targetPasswordFile)),
-          new Variant(expectThumbprint == null ? "" : expectThumbprint),
-          new Variant(newKeyPair ? "new-key-pair" : "csr"));
+      Variant[] o =
+          c.call(
+              OBJECT,
+              method("EnablePush"),
+              new Variant(applicationId),
+              new Variant(endpoint),
+              new Variant(securityPolicy == null ? "" : securityPolicy),
+              new Variant(targetUser),
+              new Variant(UsersCommand.readNewPassword(targetPasswordFile)),
+              new Variant(expectThumbprint == null ? "" : expectThumbprint),
+              new Variant(newKeyPair ? "new-key-pair" : "csr"));
       String thumbprint = (String) o[0].value();
       String error = o.length > 1 ? (String) o[1].value() : "";
       if (error != null && !error.isEmpty()) {
@@ -104,7 +123,9 @@ public final class PushCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "APP_ID")
     String applicationId;
 
-    @Option(names = "--wait", description = "Wait until the push succeeded (exit 0) or failed (exit 1).")
+    @Option(
+        names = "--wait",
+        description = "Wait until the push succeeded (exit 0) or failed (exit 1).")
     boolean waitForEnd;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600")
@@ -130,12 +151,15 @@ public final class PushCommand implements Runnable {
           if (options.json()) {
             printJson(row);
           } else {
-            out().println(state + (row.get("lastError") == null ? "" : ": " + row.get("lastError")));
+            out()
+                .println(state + (row.get("lastError") == null ? "" : ": " + row.get("lastError")));
           }
           return state.equals("succeeded") ? 0 : 1;
         }
         if (Instant.now().isAfter(deadline)) {
-          spec.commandLine().getErr().println("gds: the push is still " + state + " (" + row.get("phase") + ")");
+          spec.commandLine()
+              .getErr()
+              .println("gds: the push is still " + state + " (" + row.get("phase") + ")");
           return 1;
         }
         Thread.sleep(500);
@@ -143,7 +167,9 @@ public final class PushCommand implements Runnable {
     }
   }
 
-  @Command(name = "status", description = "Push targets: state, certificate, expiry, last push, last error.")
+  @Command(
+      name = "status",
+      description = "Push targets: state, certificate, expiry, last push, last error.")
   public static final class Status extends ClientCommand {
     @Parameters(index = "0", paramLabel = "APP_ID", arity = "0..1")
     String applicationId;
@@ -155,9 +181,21 @@ public final class PushCommand implements Runnable {
         printJson(rows);
       } else {
         for (Map<String, Object> r : rows) {
-          out().println(r.get("applicationId") + "\t" + r.get("state") + "\t" + r.get("endpoint") + "\t"
-              + nz(r.get("certificateThumbprint")) + "\t" + nz(r.get("notAfter")) + "\t" + nz(r.get("lastPush"))
-              + "\t" + nz(r.get("lastError")));
+          out()
+              .println(
+                  r.get("applicationId")
+                      + "\t"
+                      + r.get("state")
+                      + "\t"
+                      + r.get("endpoint")
+                      + "\t"
+                      + nz(r.get("certificateThumbprint"))
+                      + "\t"
+                      + nz(r.get("notAfter"))
+                      + "\t"
+                      + nz(r.get("lastPush"))
+                      + "\t"
+                      + nz(r.get("lastError")));
         }
       }
       return 0;
@@ -169,7 +207,11 @@ public final class PushCommand implements Runnable {
   }
 
   static List<Map<String, Object>> status(GdsConnection c, String applicationId) throws Exception {
-    Variant[] o = c.call(OBJECT, method("GetPushStatus"), new Variant(applicationId == null ? "" : applicationId));
+    Variant[] o =
+        c.call(
+            OBJECT,
+            method("GetPushStatus"),
+            new Variant(applicationId == null ? "" : applicationId));
     String[] ids = (String[]) o[0].value();
     String[] endpoints = (String[]) o[1].value();
     String[] states = (String[]) o[2].value();

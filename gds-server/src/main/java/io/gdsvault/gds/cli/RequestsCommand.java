@@ -44,7 +44,9 @@ public final class RequestsCommand implements Runnable {
 
   @Command(name = "list", description = "List requests, oldest first.")
   public static final class ListRequests extends ClientCommand {
-    @Option(names = "--state", description = "new, approved, rejected, accepted, revoked or removed.")
+    @Option(
+        names = "--state",
+        description = "new, approved, rejected, accepted, revoked or removed.")
     String state;
 
     @Override
@@ -53,7 +55,8 @@ public final class RequestsCommand implements Runnable {
           && !List.of("new", "approved", "rejected", "accepted", "revoked", "removed")
               .contains(state.toLowerCase(Locale.ROOT))) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(), "--state must be new, approved, rejected, accepted, revoked or removed");
+            spec.commandLine(),
+            "--state must be new, approved, rejected, accepted, revoked or removed");
       }
     }
 
@@ -80,8 +83,17 @@ public final class RequestsCommand implements Runnable {
         printJson(rows);
       } else {
         for (Map<String, Object> r : rows) {
-          out().println(r.get("requestId") + "\t" + r.get("state") + "\t" + r.get("applicationUri")
-              + "\t" + r.get("requestedBy") + "\t" + r.get("created"));
+          out()
+              .println(
+                  r.get("requestId")
+                      + "\t"
+                      + r.get("state")
+                      + "\t"
+                      + r.get("applicationUri")
+                      + "\t"
+                      + r.get("requestedBy")
+                      + "\t"
+                      + r.get("created"));
         }
       }
       return 0;
@@ -100,15 +112,33 @@ public final class RequestsCommand implements Runnable {
       if (options.json()) {
         printJson(details);
       } else {
-        details.fields().forEachRemaining(e -> {
-          if (!e.getKey().equals("history")) {
-            out().println(e.getKey() + ": " + (e.getValue().isNull() ? "" : e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
-          }
-        });
+        details
+            .fields()
+            .forEachRemaining(
+                e -> {
+                  if (!e.getKey().equals("history")) {
+                    out()
+                        .println(
+                            e.getKey()
+                                + ": "
+                                + (e.getValue().isNull()
+                                    ? ""
+                                    : e.getValue().isTextual()
+                                        ? e.getValue().asText()
+                                        : e.getValue().toString()));
+                  }
+                });
         out().println("history:");
         for (JsonNode h : details.get("history")) {
-          out().println("  " + h.get("at").asText() + " " + h.get("actor").asText() + " "
-              + h.get("action").asText() + (h.get("text").asText().isEmpty() ? "" : ": " + h.get("text").asText()));
+          out()
+              .println(
+                  "  "
+                      + h.get("at").asText()
+                      + " "
+                      + h.get("actor").asText()
+                      + " "
+                      + h.get("action").asText()
+                      + (h.get("text").asText().isEmpty() ? "" : ": " + h.get("text").asText()));
         }
       }
       return 0;
@@ -125,7 +155,11 @@ public final class RequestsCommand implements Runnable {
 
     @Override
     protected int execute(GdsConnection c) throws Exception {
-      c.call(OBJECT, method("ApproveRequest"), new Variant(requestId), new Variant(comment == null ? "" : comment));
+      c.call(
+          OBJECT,
+          method("ApproveRequest"),
+          new Variant(requestId),
+          new Variant(comment == null ? "" : comment));
       if (options.json()) {
         printJson(Map.of("requestId", requestId, "state", "approved"));
       } else {

@@ -22,7 +22,11 @@ public final class RestoreCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE")
   Path file;
 
-  @Option(names = "--data", paramLabel = "DIR", required = true, description = "the new data directory")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      required = true,
+      description = "the new data directory")
   Path data;
 
   @Override
@@ -32,8 +36,15 @@ public final class RestoreCommand implements Callable<Integer> {
     }
     try {
       int n = BackupArchive.restore(file, data);
-      spec.commandLine().getOut().println("restored " + n + " files into " + data.toAbsolutePath()
-          + "; the settings in force at backup time are in " + data.resolve("config").resolve("gds.yaml"));
+      spec.commandLine()
+          .getOut()
+          .println(
+              "restored "
+                  + n
+                  + " files into "
+                  + data.toAbsolutePath()
+                  + "; the settings in force at backup time are in "
+                  + data.resolve("config").resolve("gds.yaml"));
       return 0;
     } catch (IOException e) {
       spec.commandLine().getErr().println("gds: restore refused: " + e.getMessage());

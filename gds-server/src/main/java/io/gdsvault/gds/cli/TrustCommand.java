@@ -30,8 +30,9 @@ public final class TrustCommand implements Runnable {
   }
 
   @Command(
-    mixinStandardHelpOptions = true,
-    name = "list", description = "List rejected and trusted client certificates.")
+      mixinStandardHelpOptions = true,
+      name = "list",
+      description = "List rejected and trusted client certificates.")
   public static final class ListCerts extends ClientCommand {
     @Override
     protected int execute(GdsConnection c) throws Exception {
@@ -56,7 +57,15 @@ public final class TrustCommand implements Runnable {
         printJson(rows);
       } else {
         for (Map<String, Object> r : rows) {
-          out().println(r.get("thumbprint") + "\t" + r.get("state") + "\t" + r.get("applicationUri") + "\t" + r.get("subject"));
+          out()
+              .println(
+                  r.get("thumbprint")
+                      + "\t"
+                      + r.get("state")
+                      + "\t"
+                      + r.get("applicationUri")
+                      + "\t"
+                      + r.get("subject"));
         }
       }
       return 0;
@@ -64,8 +73,9 @@ public final class TrustCommand implements Runnable {
   }
 
   @Command(
-    mixinStandardHelpOptions = true,
-    name = "accept", description = "Trust a rejected client certificate.")
+      mixinStandardHelpOptions = true,
+      name = "accept",
+      description = "Trust a rejected client certificate.")
   public static final class Accept extends ClientCommand {
     @Parameters(index = "0", paramLabel = "THUMBPRINT")
     String thumbprint;

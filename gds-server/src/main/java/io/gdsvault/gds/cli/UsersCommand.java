@@ -45,13 +45,19 @@ public final class UsersCommand implements Runnable {
   }
 
   @Command(
-    mixinStandardHelpOptions = true,
-    name = "add", description = "Add a user with one or more roles.")
+      mixinStandardHelpOptions = true,
+      name = "add",
+      description = "Add a user with one or more roles.")
   public static final class Add extends ClientCommand {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
 
-    @Option(names = "--role", required = true, description = "DiscoveryAdmin, CertificateAuthorityAdmin, RegistrationAuthorityAdmin or SecurityAdmin (repeatable).")
+    @Option(
+        names = "--role",
+        required = true,
+        description =
+            "DiscoveryAdmin, CertificateAuthorityAdmin, RegistrationAuthorityAdmin or SecurityAdmin"
+                + " (repeatable).")
     List<String> roles;
 
     @Option(names = "--new-password-file", required = true, paramLabel = "F")
@@ -84,8 +90,9 @@ public final class UsersCommand implements Runnable {
   }
 
   @Command(
-    mixinStandardHelpOptions = true,
-    name = "list", description = "List users and their roles.")
+      mixinStandardHelpOptions = true,
+      name = "list",
+      description = "List users and their roles.")
   public static final class ListUsers extends ClientCommand {
     @Override
     protected int execute(GdsConnection c) throws Exception {
@@ -110,9 +117,7 @@ public final class UsersCommand implements Runnable {
     }
   }
 
-  @Command(
-    mixinStandardHelpOptions = true,
-    name = "remove", description = "Remove a user.")
+  @Command(mixinStandardHelpOptions = true, name = "remove", description = "Remove a user.")
   public static final class Remove extends ClientCommand {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
@@ -129,9 +134,7 @@ public final class UsersCommand implements Runnable {
     }
   }
 
-  @Command(
-    mixinStandardHelpOptions = true,
-    name = "passwd", description = "Set a user's password.")
+  @Command(mixinStandardHelpOptions = true, name = "passwd", description = "Set a user's password.")
   public static final class Passwd extends ClientCommand {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
@@ -142,7 +145,10 @@ public final class UsersCommand implements Runnable {
     @Override
     protected int execute(GdsConnection c) throws Exception {
       c.call(
-          USERS, method("SetPassword"), new Variant(name), new Variant(readNewPassword(newPasswordFile)));
+          USERS,
+          method("SetPassword"),
+          new Variant(name),
+          new Variant(readNewPassword(newPasswordFile)));
       if (options.json()) {
         printJson(Map.of("user", name, "passwordChanged", true));
       } else {

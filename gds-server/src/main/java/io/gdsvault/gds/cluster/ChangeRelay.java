@@ -3,10 +3,10 @@ package io.gdsvault.gds.cluster;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Carries "something changed" between nodes through a counter in the database: a local change
- * bumps the counter ({@link #localChange()}); {@link #poll()} (scheduled every few seconds) runs
- * {@code onRemoteChange} when another node bumped it. The callback runs on the polling thread and
- * does not bump again.
+ * Carries "something changed" between nodes through a counter in the database: a local change bumps
+ * the counter ({@link #localChange()}); {@link #poll()} (scheduled every few seconds) runs {@code
+ * onRemoteChange} when another node bumped it. The callback runs on the polling thread and does not
+ * bump again.
  */
 public final class ChangeRelay {
 

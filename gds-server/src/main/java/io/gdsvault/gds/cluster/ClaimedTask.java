@@ -8,10 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scheduled work that exactly one node runs: every node schedules the task, each run first takes
- * or renews the lease {@code name}; only the holder does the work. A node that dies keeps the
- * lease until its {@code ttl} runs out, then the next node to run the task takes it over. Use a
- * ttl of two to three times the schedule's period.
+ * Scheduled work that exactly one node runs: every node schedules the task, each run first takes or
+ * renews the lease {@code name}; only the holder does the work. A node that dies keeps the lease
+ * until its {@code ttl} runs out, then the next node to run the task takes it over. Use a ttl of
+ * two to three times the schedule's period.
  *
  * <p>Reusable for any periodic job (CRL re-issue, key purge, renewal scans of the push engine):
  * {@code scheduler.scheduleWithFixedDelay(cluster.claimed("name", ttl, work), ...)}.
@@ -29,7 +29,13 @@ public final class ClaimedTask implements Runnable {
   private final AtomicLong runs = new AtomicLong();
   private volatile long fencing = -1;
 
-  public ClaimedTask(ClusterStore store, NodeIdentity node, String name, Duration ttl, Runnable work, Clock clock) {
+  public ClaimedTask(
+      ClusterStore store,
+      NodeIdentity node,
+      String name,
+      Duration ttl,
+      Runnable work,
+      Clock clock) {
     if (ttl.isNegative() || ttl.isZero()) {
       throw new IllegalArgumentException("lease ttl must be positive");
     }

@@ -12,14 +12,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This node's part in a group of GDS nodes sharing one database (issue 8): its identity and
- * heartbeat, claimed (single-node) scheduled work and change relays. With one node (H2) it costs
- * a few tiny queries a minute and changes nothing.
+ * heartbeat, claimed (single-node) scheduled work and change relays. With one node (H2) it costs a
+ * few tiny queries a minute and changes nothing.
  */
 public final class Cluster implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Cluster.class);
+
   /** How often relays look for changes made by other nodes. */
   public static final Duration RELAY_POLL = Duration.ofSeconds(2);
+
   static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
   private final ClusterStore store;
@@ -45,9 +47,14 @@ public final class Cluster implements AutoCloseable {
     store.heartbeat(node.id(), endpointUrl, clock.instant());
     scheduler.scheduleWithFixedDelay(
         safe(() -> store.heartbeat(node.id(), endpointUrl, clock.instant())),
-        HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(safe(this::pollRelays),
-        RELAY_POLL.toMillis(), RELAY_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        HEARTBEAT.toMillis(),
+        HEARTBEAT.toMillis(),
+        TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        safe(this::pollRelays),
+        RELAY_POLL.toMillis(),
+        RELAY_POLL.toMillis(),
+        TimeUnit.MILLISECONDS);
     log.info("cluster node {} endpoint={}", node, endpointUrl);
   }
 

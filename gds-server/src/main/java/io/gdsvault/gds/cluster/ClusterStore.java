@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * What the nodes sharing one database coordinate through: leases on scheduled work, change
- * counters and the node list. Every method is its own short transaction; every write is one
- * conditional row update, so two nodes calling at the same time cannot both win.
+ * What the nodes sharing one database coordinate through: leases on scheduled work, change counters
+ * and the node list. Every method is its own short transaction; every write is one conditional row
+ * update, so two nodes calling at the same time cannot both win.
  */
 public interface ClusterStore {
 

@@ -4,8 +4,8 @@ import java.net.InetAddress;
 import java.util.UUID;
 
 /**
- * The identity of one running GDS process among the nodes sharing a database: the host name plus
- * a random part, new on every start (a restarted node is a new holder; its old leases expire).
+ * The identity of one running GDS process among the nodes sharing a database: the host name plus a
+ * random part, new on every start (a restarted node is a new holder; its old leases expire).
  */
 public record NodeIdentity(String id) {
 

@@ -49,7 +49,8 @@ public record GdsSettings(
    * @param maxOpenRequests such requests overall (Bad_ResourceUnavailable)
    * @param maxSessionsPerClient activated sessions of one client certificate (Bad_TooManySessions)
    */
-  public record QuotaSettings(int maxOpenRequestsPerApplication, int maxOpenRequests, int maxSessionsPerClient) {}
+  public record QuotaSettings(
+      int maxOpenRequestsPerApplication, int maxOpenRequests, int maxSessionsPerClient) {}
 
   /** Where and how the OPC UA endpoint listens. */
   public record ServerSettings(
@@ -62,14 +63,15 @@ public record GdsSettings(
       String productUri) {}
 
   /** Client certificate policy and password hashing. */
-  public record SecuritySettings(ClientCertificateMode clientCertificates, int passwordHashIterations) {}
+  public record SecuritySettings(
+      ClientCertificateMode clientCertificates, int passwordHashIterations) {}
 
   /** Database; an empty url means the embedded H2 file database in the data directory. */
   public record DatabaseSettings(String url, String user, String passwordFile, int maxPoolSize) {}
 
   /**
-   * Protocol limits. Milo's defaults cap a GDS early, so these are raised on purpose.
-   * {@code maxTrustListBytes} is the largest TrustList file the GDS serves (issue 7; Open answers
+   * Protocol limits. Milo's defaults cap a GDS early, so these are raised on purpose. {@code
+   * maxTrustListBytes} is the largest TrustList file the GDS serves (issue 7; Open answers
    * Bad_ResourceUnavailable above it).
    */
   public record LimitSettings(
@@ -108,7 +110,10 @@ public record GdsSettings(
 
     public CertificateSettings {
       approvalRules = approvalRules == null ? List.of() : List.copyOf(approvalRules);
-      signer = signer == null ? new SignerConfig("local", "", "", "", null, "", "", "", "", "", "", false) : signer;
+      signer =
+          signer == null
+              ? new SignerConfig("local", "", "", "", null, "", "", "", "", "", "", false)
+              : signer;
       groupSigners = groupSigners == null ? java.util.Map.of() : java.util.Map.copyOf(groupSigners);
     }
   }
@@ -150,7 +155,12 @@ public record GdsSettings(
   /** All problems, empty when the settings are usable. */
   public List<String> problems() {
     List<String> p = new ArrayList<>();
-    if (server == null || security == null || database == null || limits == null || directory == null || certificates == null) {
+    if (server == null
+        || security == null
+        || database == null
+        || limits == null
+        || directory == null
+        || certificates == null) {
       p.add("sections server, security, database, limits, directory and certificates are required");
       return p;
     }
@@ -180,7 +190,10 @@ public record GdsSettings(
     }
     positive(p, "limits.maxSessions", limits.maxSessions());
     positive(p, "limits.maxSessionTimeoutMs", limits.maxSessionTimeoutMs());
-    positive(p, "limits.connectionAttemptsPerSecondPerAddress", limits.connectionAttemptsPerSecondPerAddress());
+    positive(
+        p,
+        "limits.connectionAttemptsPerSecondPerAddress",
+        limits.connectionAttemptsPerSecondPerAddress());
     positive(p, "limits.maxConnections", limits.maxConnections());
     positive(p, "limits.maxConnectionsPerAddress", limits.maxConnectionsPerAddress());
     positive(p, "limits.concurrentCallsPerSession", limits.concurrentCallsPerSession());
@@ -229,10 +242,12 @@ public record GdsSettings(
     if (certificates.keyBlobTtlMinutes() < 1) {
       p.add("certificates.keyBlobTtlMinutes must be at least 1");
     }
-    if (certificates.finishRequestGraceMinutes() < 0 || certificates.finishRequestGraceMinutes() > 1440) {
+    if (certificates.finishRequestGraceMinutes() < 0
+        || certificates.finishRequestGraceMinutes() > 1440) {
       p.add("certificates.finishRequestGraceMinutes must be 0..1440");
     }
-    if (certificates.rsaKeyBits() != 2048 && certificates.rsaKeyBits() != 3072
+    if (certificates.rsaKeyBits() != 2048
+        && certificates.rsaKeyBits() != 3072
         && certificates.rsaKeyBits() != 4096) {
       p.add("certificates.rsaKeyBits must be 2048, 3072 or 4096");
     }

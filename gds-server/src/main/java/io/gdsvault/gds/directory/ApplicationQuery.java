@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Filters of QueryApplications/QueryServers, already validated. Patterns use the Part 4 LIKE
- * syntax ({@code %} any run, {@code _} one character, {@code \} escapes); null means no filter.
- * {@code namePattern} is matched against the default (first) ApplicationName only (Part 12
- * §6.5.10).
+ * Filters of QueryApplications/QueryServers, already validated. Patterns use the Part 4 LIKE syntax
+ * ({@code %} any run, {@code _} one character, {@code \} escapes); null means no filter. {@code
+ * namePattern} is matched against the default (first) ApplicationName only (Part 12 §6.5.10).
  *
  * @param afterRecordId only records with a greater record id are returned (Part 12
  *     StartingRecordId; 0 returns from the first record)

@@ -26,7 +26,10 @@ public interface ApplicationRepository {
   /** Deletes; false when the id is unknown. */
   boolean delete(UUID applicationId);
 
-  /** Up to {@code query.limit() + 1} entries in record id order (one more tells if a next page exists). */
+  /**
+   * Up to {@code query.limit() + 1} entries in record id order (one more tells if a next page
+   * exists).
+   */
   List<StoredApplication> query(ApplicationQuery query);
 
   Instant lastCounterResetTime();

@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Part 12 rules for an application record (§6.6.5 and the reference GDS's validation): absolute
- * ApplicationUri, at least one name, servers with at least one DiscoveryUrl, clients without,
- * a valid ProductUri; plus size limits that keep one record small.
+ * ApplicationUri, at least one name, servers with at least one DiscoveryUrl, clients without, a
+ * valid ProductUri; plus size limits that keep one record small.
  */
 public final class ApplicationValidator {
 

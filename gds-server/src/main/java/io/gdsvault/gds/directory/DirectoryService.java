@@ -113,8 +113,7 @@ public final class DirectoryService {
         applicationId,
         null,
         () -> {
-          if (applicationId == null
-              || !tx.inTransaction(() -> repository.delete(applicationId))) {
+          if (applicationId == null || !tx.inTransaction(() -> repository.delete(applicationId))) {
             throw GdsException.notFound("ApplicationId");
           }
           log.info("unregistered");
@@ -156,11 +155,11 @@ public final class DirectoryService {
    *       returned", 0 starts with the first record;
    *   <li>NextRecordId: "passed as the startingRecordId in subsequent calls ... to fetch the next
    *       batch", 0 when there are no more records. As StartingRecordId is exclusive, it is the
-   *       record id of the last record returned (passing the id of the last record received, as
-   *       the method description also allows, gives the same next page);
-   *   <li>ApplicationType: "a mask indicating what types of applications are returned": 0x1
-   *       Servers (Server, ClientAndServer, DiscoveryServer), 0x2 Clients (Client,
-   *       ClientAndServer), 0 all; other bits are not defined and are Bad_InvalidArgument;
+   *       record id of the last record returned (passing the id of the last record received, as the
+   *       method description also allows, gives the same next page);
+   *   <li>ApplicationType: "a mask indicating what types of applications are returned": 0x1 Servers
+   *       (Server, ClientAndServer, DiscoveryServer), 0x2 Clients (Client, ClientAndServer), 0 all;
+   *       other bits are not defined and are Bad_InvalidArgument;
    *   <li>ApplicationName: matched against the default (first) name only;
    *   <li>LastCounterResetTime: when record ids were last reset (see {@link
    *       ApplicationRepository#lastCounterResetTime()}).
@@ -270,7 +269,8 @@ public final class DirectoryService {
   /** The ApplicationType mask of QueryApplications: 0x1 Servers, 0x2 Clients, 0 all. */
   static Set<ApplicationType> typesFor(long mask) {
     if ((mask & ~(SERVERS_BIT | CLIENTS_BIT)) != 0) {
-      throw GdsException.invalid("ApplicationType mask may only combine 0x1 (Servers) and 0x2 (Clients)");
+      throw GdsException.invalid(
+          "ApplicationType mask may only combine 0x1 (Servers) and 0x2 (Clients)");
     }
     if (mask == 0) {
       return EnumSet.allOf(ApplicationType.class);
@@ -316,6 +316,7 @@ public final class DirectoryService {
 
   /** Lookup for other features (certificates): the record behind an id, if any. */
   public Optional<ApplicationRecord> findById(UUID applicationId) {
-    return tx.inTransaction(() -> repository.findById(applicationId)).map(StoredApplication::record);
+    return tx.inTransaction(() -> repository.findById(applicationId))
+        .map(StoredApplication::record);
   }
 }

@@ -11,7 +11,8 @@ public final class AcceptCertificateHandler extends GdsMethodHandler {
 
   private final ClientTrustService trust;
 
-  public AcceptCertificateHandler(HandlerContext context, UaMethodNode node, ClientTrustService trust) {
+  public AcceptCertificateHandler(
+      HandlerContext context, UaMethodNode node, ClientTrustService trust) {
     super(context, node);
     this.trust = trust;
   }

@@ -24,8 +24,7 @@ public final class Arguments {
 
   /** The ApplicationRecordDataType id in this server's numbering. */
   public static NodeId applicationRecordType(HandlerContext c) {
-    return GdsNodeIds.resolve(
-        GdsNodeIds.ApplicationRecordDataType, c.server().getNamespaceTable());
+    return GdsNodeIds.resolve(GdsNodeIds.ApplicationRecordDataType, c.server().getNamespaceTable());
   }
 
   public static final NodeId STRING = NodeIds.String;

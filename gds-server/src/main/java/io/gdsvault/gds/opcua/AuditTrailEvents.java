@@ -62,13 +62,23 @@ public final class AuditTrailEvents {
     UaNodeContext c = vendor.getNodeContext();
     if (c.getNodeManager().getNode(typeId).isEmpty()) {
       UaObjectTypeNode type =
-          new UaObjectTypeNode(c, typeId, new QualifiedName(vendor.getNamespaceIndex(), name),
-              LocalizedText.english(name), LocalizedText.NULL_VALUE, uint(0), uint(0), false);
-      type.addReference(new Reference(typeId, NodeIds.HasSubtype,
-          NodeIds.AuditUpdateMethodEventType.expanded(), false));
+          new UaObjectTypeNode(
+              c,
+              typeId,
+              new QualifiedName(vendor.getNamespaceIndex(), name),
+              LocalizedText.english(name),
+              LocalizedText.NULL_VALUE,
+              uint(0),
+              uint(0),
+              false);
+      type.addReference(
+          new Reference(
+              typeId, NodeIds.HasSubtype, NodeIds.AuditUpdateMethodEventType.expanded(), false));
       c.getNodeManager().addNode(type);
-      server.getObjectTypeManager().registerObjectType(
-          typeId, AuditUpdateMethodEventTypeNode.class, AuditUpdateMethodEventTypeNode::new);
+      server
+          .getObjectTypeManager()
+          .registerObjectType(
+              typeId, AuditUpdateMethodEventTypeNode.class, AuditUpdateMethodEventTypeNode::new);
       server.updateDataTypeTree();
     }
     return typeId;
@@ -81,15 +91,18 @@ public final class AuditTrailEvents {
       if (general == null) {
         return;
       }
-      type = switch (r.action()) {
-        case "request.approved" -> approved;
-        case "request.rejected" -> rejected;
-        default -> general;
-      };
+      type =
+          switch (r.action()) {
+            case "request.approved" -> approved;
+            case "request.rejected" -> rejected;
+            default -> general;
+          };
     }
     try {
       BaseEventTypeNode event =
-          server.getEventFactory().createEvent(new NodeId(vendor.getNamespaceIndex(), UUID.randomUUID()), type);
+          server
+              .getEventFactory()
+              .createEvent(new NodeId(vendor.getNamespaceIndex(), UUID.randomUUID()), type);
       byte[] eventId = new byte[16];
       RANDOM.nextBytes(eventId);
       DateTime at = new DateTime(r.at());
@@ -100,9 +113,17 @@ public final class AuditTrailEvents {
       event.setSourceName("GdsVault.Audit");
       event.setTime(at);
       event.setReceiveTime(DateTime.now());
-      event.setMessage(LocalizedText.english(
-          r.action() + " " + r.target() + " by " + r.actor() + " (" + r.outcome() + ")"
-              + (r.detail().isEmpty() ? "" : ": " + r.detail())));
+      event.setMessage(
+          LocalizedText.english(
+              r.action()
+                  + " "
+                  + r.target()
+                  + " by "
+                  + r.actor()
+                  + " ("
+                  + r.outcome()
+                  + ")"
+                  + (r.detail().isEmpty() ? "" : ": " + r.detail())));
       event.setSeverity(ushort(ok ? 300 : 600));
       if (event instanceof AuditUpdateMethodEventTypeNode audit) {
         audit.setActionTimeStamp(at);

@@ -12,9 +12,17 @@ public final class AuditVendorMethods {
 
   public static List<MethodBinding> bindings(AuditTrail trail) {
     return List.of(
-        VendorMethods.binding(OBJECT, "ListAuditRecords", true, true,
+        VendorMethods.binding(
+            OBJECT,
+            "ListAuditRecords",
+            true,
+            true,
             (c, n) -> new ListAuditRecordsHandler(c, n, trail)),
-        VendorMethods.binding(OBJECT, "VerifyAuditLog", false, true,
+        VendorMethods.binding(
+            OBJECT,
+            "VerifyAuditLog",
+            false,
+            true,
             (c, n) -> new VerifyAuditLogHandler(c, n, trail)));
   }
 }

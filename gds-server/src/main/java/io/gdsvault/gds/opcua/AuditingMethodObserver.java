@@ -10,8 +10,8 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 
 /**
  * Writes client-trust changes (which have no history of their own), failed user-management calls
- * and every refused access to the audit trail. Only the first argument (a user name or thumbprint) is recorded,
- * never a password.
+ * and every refused access to the audit trail. Only the first argument (a user name or thumbprint)
+ * is recorded, never a password.
  */
 public final class AuditingMethodObserver implements MethodCallObserver {
 
@@ -42,7 +42,10 @@ public final class AuditingMethodObserver implements MethodCallObserver {
       return;
     }
     String target = "";
-    if (recorded && inputs.length > 0 && inputs[0] != null && inputs[0].value() instanceof String s) {
+    if (recorded
+        && inputs.length > 0
+        && inputs[0] != null
+        && inputs[0].value() instanceof String s) {
       target = s;
     }
     String outcome =

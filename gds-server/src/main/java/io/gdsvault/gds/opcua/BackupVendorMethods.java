@@ -12,9 +12,9 @@ public final class BackupVendorMethods {
 
   public static List<MethodBinding> bindings(BackupService backups) {
     return List.of(
-        VendorMethods.binding(OBJECT, "CreateBackup", false, true,
-            (c, n) -> new CreateBackupHandler(c, n, backups)),
-        VendorMethods.binding(OBJECT, "ReadBackup", true, true,
-            (c, n) -> new ReadBackupHandler(c, n, backups)));
+        VendorMethods.binding(
+            OBJECT, "CreateBackup", false, true, (c, n) -> new CreateBackupHandler(c, n, backups)),
+        VendorMethods.binding(
+            OBJECT, "ReadBackup", true, true, (c, n) -> new ReadBackupHandler(c, n, backups)));
   }
 }

@@ -16,7 +16,9 @@ public final class CertificateMethods {
    * UnregisterApplication replaced by the variant that also revokes the application's certificates.
    */
   public static List<MethodBinding> withDirectory(
-      List<MethodBinding> directoryBindings, DirectoryService directory, CertificateRequestService s) {
+      List<MethodBinding> directoryBindings,
+      DirectoryService directory,
+      CertificateRequestService s) {
     List<MethodBinding> out = new ArrayList<>();
     for (MethodBinding b : directoryBindings) {
       if (b.methodId().equals(GdsNodeIds.UnregisterApplication)) {
@@ -37,34 +39,57 @@ public final class CertificateMethods {
 
   public static List<MethodBinding> bindings(CertificateRequestService s) {
     return List.of(
-        new MethodBinding(GdsNodeIds.StartSigningRequest, "StartSigningRequest",
-            GdsNodeIds.StartSigningRequest_InputArguments, GdsNodeIds.StartSigningRequest_OutputArguments,
+        new MethodBinding(
+            GdsNodeIds.StartSigningRequest,
+            "StartSigningRequest",
+            GdsNodeIds.StartSigningRequest_InputArguments,
+            GdsNodeIds.StartSigningRequest_OutputArguments,
             (c, n) -> new StartSigningRequestHandler(c, n, s)),
-        new MethodBinding(GdsNodeIds.StartNewKeyPairRequest, "StartNewKeyPairRequest",
+        new MethodBinding(
+            GdsNodeIds.StartNewKeyPairRequest,
+            "StartNewKeyPairRequest",
             GdsNodeIds.StartNewKeyPairRequest_InputArguments,
             GdsNodeIds.StartNewKeyPairRequest_OutputArguments,
             (c, n) -> new StartNewKeyPairRequestHandler(c, n, s)),
-        new MethodBinding(GdsNodeIds.FinishRequest, "FinishRequest",
-            GdsNodeIds.FinishRequest_InputArguments, GdsNodeIds.FinishRequest_OutputArguments,
+        new MethodBinding(
+            GdsNodeIds.FinishRequest,
+            "FinishRequest",
+            GdsNodeIds.FinishRequest_InputArguments,
+            GdsNodeIds.FinishRequest_OutputArguments,
             (c, n) -> new FinishRequestHandler(c, n, s)),
-        new MethodBinding(GdsNodeIds.GetCertificateGroups, "GetCertificateGroups",
+        new MethodBinding(
+            GdsNodeIds.GetCertificateGroups,
+            "GetCertificateGroups",
             GdsNodeIds.GetCertificateGroups_InputArguments,
             GdsNodeIds.GetCertificateGroups_OutputArguments,
             (c, n) -> new GetCertificateGroupsHandler(c, n, s)),
-        new MethodBinding(GdsNodeIds.GetTrustList, "GetTrustList",
-            GdsNodeIds.GetTrustList_InputArguments, GdsNodeIds.GetTrustList_OutputArguments,
+        new MethodBinding(
+            GdsNodeIds.GetTrustList,
+            "GetTrustList",
+            GdsNodeIds.GetTrustList_InputArguments,
+            GdsNodeIds.GetTrustList_OutputArguments,
             (c, n) -> new GetTrustListHandler(c, n, s)),
-        new MethodBinding(GdsNodeIds.GetCertificateStatus, "GetCertificateStatus",
+        new MethodBinding(
+            GdsNodeIds.GetCertificateStatus,
+            "GetCertificateStatus",
             GdsNodeIds.GetCertificateStatus_InputArguments,
             GdsNodeIds.GetCertificateStatus_OutputArguments,
             (c, n) -> new GetCertificateStatusHandler(c, n, s)),
-        new MethodBinding(GdsNodeIds.RevokeCertificate, "RevokeCertificate",
-            GdsNodeIds.RevokeCertificate_InputArguments, null,
+        new MethodBinding(
+            GdsNodeIds.RevokeCertificate,
+            "RevokeCertificate",
+            GdsNodeIds.RevokeCertificate_InputArguments,
+            null,
             (c, n) -> new RevokeCertificateHandler(c, n, s)),
-        new MethodBinding(GdsNodeIds.GetCertificates, "GetCertificates",
-            GdsNodeIds.GetCertificates_InputArguments, GdsNodeIds.GetCertificates_OutputArguments,
+        new MethodBinding(
+            GdsNodeIds.GetCertificates,
+            "GetCertificates",
+            GdsNodeIds.GetCertificates_InputArguments,
+            GdsNodeIds.GetCertificates_OutputArguments,
             (c, n) -> new GetCertificatesHandler(c, n, s)),
-        new MethodBinding(GdsNodeIds.CheckRevocationStatus, "CheckRevocationStatus",
+        new MethodBinding(
+            GdsNodeIds.CheckRevocationStatus,
+            "CheckRevocationStatus",
             GdsNodeIds.CheckRevocationStatus_InputArguments,
             GdsNodeIds.CheckRevocationStatus_OutputArguments,
             (c, n) -> new CheckRevocationStatusHandler(c, n, s)));

@@ -29,7 +29,9 @@ public final class CertificateNodeIds {
       return GdsNodeIds.gds(trustList);
     }
 
-    /** A member of the TrustList: Size +1, Writable +2, UserWritable +3, OpenCount +4, Open +6 ... */
+    /**
+     * A member of the TrustList: Size +1, Writable +2, UserWritable +3, OpenCount +4, Open +6 ...
+     */
     public ExpandedNodeId member(int offset) {
       return GdsNodeIds.gds(trustList + offset);
     }

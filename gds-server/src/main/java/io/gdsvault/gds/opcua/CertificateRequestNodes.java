@@ -61,7 +61,10 @@ public final class CertificateRequestNodes implements CertificateRequestListener
   private NodeId revokedType;
 
   public CertificateRequestNodes(
-      OpcUaServer server, VendorNamespace vendor, GdsNamespace gds, CertificateRequestService service) {
+      OpcUaServer server,
+      VendorNamespace vendor,
+      GdsNamespace gds,
+      CertificateRequestService service) {
     this.server = server;
     this.vendor = vendor;
     this.gds = gds;
@@ -70,15 +73,22 @@ public final class CertificateRequestNodes implements CertificateRequestListener
 
   /** Finds the queue object and the event type (after startup) and shows the open requests. */
   public synchronized void install() {
-    NodeId folderId = new NodeId(vendor.getNamespaceIndex(), "GdsVault." + CertificateVendorMethods.REQUESTS);
+    NodeId folderId =
+        new NodeId(vendor.getNamespaceIndex(), "GdsVault." + CertificateVendorMethods.REQUESTS);
     folder =
         (UaObjectNode)
-            vendor.getNodeManager()
+            vendor
+                .getNodeManager()
                 .getNode(folderId)
                 .orElseThrow(() -> new IllegalStateException("CertificateRequests object missing"));
-    eventType = eventType(GdsNodeIds.CertificateRequestedAuditEventType, "CertificateRequestedAuditEventType");
-    deliveredType = eventType(GdsNodeIds.CertificateDeliveredAuditEventType, "CertificateDeliveredAuditEventType");
-    revokedType = eventType(GdsNodeIds.CertificateRevokedAuditEventType, "CertificateRevokedAuditEventType");
+    eventType =
+        eventType(
+            GdsNodeIds.CertificateRequestedAuditEventType, "CertificateRequestedAuditEventType");
+    deliveredType =
+        eventType(
+            GdsNodeIds.CertificateDeliveredAuditEventType, "CertificateDeliveredAuditEventType");
+    revokedType =
+        eventType(GdsNodeIds.CertificateRevokedAuditEventType, "CertificateRevokedAuditEventType");
     sync();
   }
 
@@ -101,31 +111,61 @@ public final class CertificateRequestNodes implements CertificateRequestListener
   @Override
   public void delivered(CertificateRequestRecord r, boolean repeat) {
     int gns = gds.getNamespaceIndex().intValue();
-    fire(deliveredType, "CertificateDelivered" + (repeat ? " (repeat)" : "") + ": " + r.applicationUri()
-            + " requestId=" + r.requestId() + " serial=" + r.serial(), GdsNodeIds.FinishRequest, "",
-        new Variant[] {new Variant(ApplicationRecordMapper.toNodeId(r.applicationId(), gns)),
-          new Variant(RequestIds.toNodeId(r.requestId(), gns))}, new Variant[0]);
+    fire(
+        deliveredType,
+        "CertificateDelivered"
+            + (repeat ? " (repeat)" : "")
+            + ": "
+            + r.applicationUri()
+            + " requestId="
+            + r.requestId()
+            + " serial="
+            + r.serial(),
+        GdsNodeIds.FinishRequest,
+        "",
+        new Variant[] {
+          new Variant(ApplicationRecordMapper.toNodeId(r.applicationId(), gns)),
+          new Variant(RequestIds.toNodeId(r.requestId(), gns))
+        },
+        new Variant[0]);
     sync();
   }
 
   @Override
   public void revoked(io.gdsvault.gds.certificates.IssuedCertificateRecord c, String actor) {
     int gns = gds.getNamespaceIndex().intValue();
-    fire(revokedType, "CertificateRevoked: serial=" + c.serial() + " thumbprint=" + c.thumbprint(),
-        GdsNodeIds.RevokeCertificate, actor,
-        new Variant[] {new Variant(ApplicationRecordMapper.toNodeId(c.applicationId(), gns))}, new Variant[0]);
+    fire(
+        revokedType,
+        "CertificateRevoked: serial=" + c.serial() + " thumbprint=" + c.thumbprint(),
+        GdsNodeIds.RevokeCertificate,
+        actor,
+        new Variant[] {new Variant(ApplicationRecordMapper.toNodeId(c.applicationId(), gns))},
+        new Variant[0]);
   }
 
-  private NodeId eventType(org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId id, String name) {
+  private NodeId eventType(
+      org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId id, String name) {
     NodeId typeId = GdsNodeIds.resolve(id, server.getNamespaceTable());
     UaNodeContext c = gds.getNodeContext();
     if (c.getNodeManager().getNode(typeId).isEmpty()) {
       UaObjectTypeNode type =
-          new UaObjectTypeNode(c, typeId, new QualifiedName(gds.getNamespaceIndex(), name),
-              LocalizedText.english(name), LocalizedText.NULL_VALUE, uint(0), uint(0), false);
-      type.addReference(new Reference(typeId, NodeIds.HasSubtype, NodeIds.AuditUpdateMethodEventType.expanded(), false));
+          new UaObjectTypeNode(
+              c,
+              typeId,
+              new QualifiedName(gds.getNamespaceIndex(), name),
+              LocalizedText.english(name),
+              LocalizedText.NULL_VALUE,
+              uint(0),
+              uint(0),
+              false);
+      type.addReference(
+          new Reference(
+              typeId, NodeIds.HasSubtype, NodeIds.AuditUpdateMethodEventType.expanded(), false));
       c.getNodeManager().addNode(type);
-      server.getObjectTypeManager().registerObjectType(typeId, AuditUpdateMethodEventTypeNode.class, AuditUpdateMethodEventTypeNode::new);
+      server
+          .getObjectTypeManager()
+          .registerObjectType(
+              typeId, AuditUpdateMethodEventTypeNode.class, AuditUpdateMethodEventTypeNode::new);
       server.updateDataTypeTree();
     }
     return typeId;
@@ -166,17 +206,43 @@ public final class CertificateRequestNodes implements CertificateRequestListener
     String path = "GdsVault." + CertificateVendorMethods.REQUESTS + "." + r.requestId();
     List<UaNode> nodes = new ArrayList<>();
     UaObjectNode o =
-        UaNodes.object(c, new NodeId(vns, path), new QualifiedName(vns, r.requestId().toString()),
-            NodeIds.BaseObjectType, folder, NodeIds.Organizes);
-    o.setDisplayName(LocalizedText.english(r.applicationUri() + " (" + r.requestId().toString().substring(0, 8) + ")"));
+        UaNodes.object(
+            c,
+            new NodeId(vns, path),
+            new QualifiedName(vns, r.requestId().toString()),
+            NodeIds.BaseObjectType,
+            folder,
+            NodeIds.Organizes);
+    o.setDisplayName(
+        LocalizedText.english(
+            r.applicationUri() + " (" + r.requestId().toString().substring(0, 8) + ")"));
     nodes.add(o);
-    nodes.add(prop(o, path, "RequestId", NodeIds.String, RequestIds.toNodeId(r.requestId(), gns).toParseableString()));
-    nodes.add(prop(o, path, "ApplicationId", NodeIds.String,
-        ApplicationRecordMapper.toNodeId(r.applicationId(), gns).toParseableString()));
+    nodes.add(
+        prop(
+            o,
+            path,
+            "RequestId",
+            NodeIds.String,
+            RequestIds.toNodeId(r.requestId(), gns).toParseableString()));
+    nodes.add(
+        prop(
+            o,
+            path,
+            "ApplicationId",
+            NodeIds.String,
+            ApplicationRecordMapper.toNodeId(r.applicationId(), gns).toParseableString()));
     nodes.add(prop(o, path, "ApplicationUri", NodeIds.String, r.applicationUri()));
-    nodes.add(prop(o, path, "Subject", NodeIds.String, r.subjectName() == null ? "" : r.subjectName()));
-    nodes.add(UaNodes.property(c, o, new NodeId(vns, path + ".SubjectAltNames"), new QualifiedName(vns, "SubjectAltNames"),
-        NodeIds.String, 1, r.domainNames().toArray(String[]::new)));
+    nodes.add(
+        prop(o, path, "Subject", NodeIds.String, r.subjectName() == null ? "" : r.subjectName()));
+    nodes.add(
+        UaNodes.property(
+            c,
+            o,
+            new NodeId(vns, path + ".SubjectAltNames"),
+            new QualifiedName(vns, "SubjectAltNames"),
+            NodeIds.String,
+            1,
+            r.domainNames().toArray(String[]::new)));
     nodes.add(prop(o, path, "KeyType", NodeIds.String, r.keyType()));
     nodes.add(prop(o, path, "Kind", NodeIds.String, r.kind().name()));
     nodes.add(prop(o, path, "CertificateGroup", NodeIds.String, r.certificateGroup()));
@@ -188,16 +254,27 @@ public final class CertificateRequestNodes implements CertificateRequestListener
     UUID id = r.requestId();
     List<MethodBinding> methods =
         List.of(
-            new MethodBinding(VendorNamespace.id(path + ".Approve"), "Approve",
-                VendorNamespace.id(path + ".Approve.InputArguments"), null,
-                (hc, n) -> new DecideRequestHandler(hc, n, service, id, DecideRequestHandler.Decision.APPROVE)),
-            new MethodBinding(VendorNamespace.id(path + ".Reject"), "Reject",
-                VendorNamespace.id(path + ".Reject.InputArguments"), null,
-                (hc, n) -> new DecideRequestHandler(hc, n, service, id, DecideRequestHandler.Decision.REJECT)));
+            new MethodBinding(
+                VendorNamespace.id(path + ".Approve"),
+                "Approve",
+                VendorNamespace.id(path + ".Approve.InputArguments"),
+                null,
+                (hc, n) ->
+                    new DecideRequestHandler(
+                        hc, n, service, id, DecideRequestHandler.Decision.APPROVE)),
+            new MethodBinding(
+                VendorNamespace.id(path + ".Reject"),
+                "Reject",
+                VendorNamespace.id(path + ".Reject.InputArguments"),
+                null,
+                (hc, n) ->
+                    new DecideRequestHandler(
+                        hc, n, service, id, DecideRequestHandler.Decision.REJECT)));
     HandlerContext hc = new HandlerContext(server, gns, vendorCallers());
     for (GdsMethodHandler h : MethodNodes.add(c, vns, hc, o, methods)) {
       nodes.add(h.node());
-      c.getNodeManager().getNode(new NodeId(vns, h.node().getNodeId().getIdentifier() + ".InputArguments"))
+      c.getNodeManager()
+          .getNode(new NodeId(vns, h.node().getNodeId().getIdentifier() + ".InputArguments"))
           .ifPresent(nodes::add);
     }
     shown.put(id, nodes);
@@ -208,30 +285,56 @@ public final class CertificateRequestNodes implements CertificateRequestListener
     return gds.handlerContext().callers();
   }
 
-  private PropertyTypeNode prop(UaObjectNode o, String path, String name, NodeId type, Object value) {
+  private PropertyTypeNode prop(
+      UaObjectNode o, String path, String name, NodeId type, Object value) {
     int vns = vendor.getNamespaceIndex().intValue();
-    return UaNodes.property(vendor.getNodeContext(), o, new NodeId(vns, path + "." + name),
-        new QualifiedName(vns, name), type, -1, value);
+    return UaNodes.property(
+        vendor.getNodeContext(),
+        o,
+        new NodeId(vns, path + "." + name),
+        new QualifiedName(vns, name),
+        type,
+        -1,
+        value);
   }
 
   private void fireEvent(CertificateRequestRecord r) {
     int gns = gds.getNamespaceIndex().intValue();
-    fire(eventType, "CertificateRequested: " + r.applicationUri() + " requestId=" + r.requestId() + " by "
-            + r.requestedBy() + " (" + r.kind() + ", " + r.keyType() + ")",
+    fire(
+        eventType,
+        "CertificateRequested: "
+            + r.applicationUri()
+            + " requestId="
+            + r.requestId()
+            + " by "
+            + r.requestedBy()
+            + " ("
+            + r.kind()
+            + ", "
+            + r.keyType()
+            + ")",
         r.kind() == io.gdsvault.gds.certificates.RequestKind.SIGNING_REQUEST
-            ? GdsNodeIds.StartSigningRequest : GdsNodeIds.StartNewKeyPairRequest,
+            ? GdsNodeIds.StartSigningRequest
+            : GdsNodeIds.StartNewKeyPairRequest,
         r.requestedBy(),
         new Variant[] {new Variant(ApplicationRecordMapper.toNodeId(r.applicationId(), gns))},
         new Variant[] {new Variant(RequestIds.toNodeId(r.requestId(), gns))});
   }
 
   /** Raises a GDS audit event on the Server object (source: Directory). */
-  private void fire(NodeId type, String message, org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId method,
-      String user, Variant[] inputs, Variant[] outputs) {
+  private void fire(
+      NodeId type,
+      String message,
+      org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId method,
+      String user,
+      Variant[] inputs,
+      Variant[] outputs) {
     try {
       NodeId directory = GdsNodeIds.resolve(GdsNodeIds.Directory, server.getNamespaceTable());
       BaseEventTypeNode event =
-          server.getEventFactory().createEvent(new NodeId(gds.getNamespaceIndex(), UUID.randomUUID()), type);
+          server
+              .getEventFactory()
+              .createEvent(new NodeId(gds.getNamespaceIndex(), UUID.randomUUID()), type);
       byte[] eventId = new byte[16];
       RANDOM.nextBytes(eventId);
       DateTime now = DateTime.now();

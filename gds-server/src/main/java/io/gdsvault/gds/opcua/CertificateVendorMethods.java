@@ -15,27 +15,55 @@ public final class CertificateVendorMethods {
 
   public static List<MethodBinding> requests(CertificateRequestService s) {
     return List.of(
-        VendorMethods.binding(REQUESTS, "ApproveRequest", true, false,
-            (c, n) -> new DecideRequestHandler(c, n, s, null, DecideRequestHandler.Decision.APPROVE)),
-        VendorMethods.binding(REQUESTS, "RejectRequest", true, false,
-            (c, n) -> new DecideRequestHandler(c, n, s, null, DecideRequestHandler.Decision.REJECT)),
-        VendorMethods.binding(REQUESTS, "ListRequests", true, true, (c, n) -> new ListRequestsHandler(c, n, s)),
-        VendorMethods.binding(REQUESTS, "GetRequest", true, true, (c, n) -> new GetRequestHandler(c, n, s)));
+        VendorMethods.binding(
+            REQUESTS,
+            "ApproveRequest",
+            true,
+            false,
+            (c, n) ->
+                new DecideRequestHandler(c, n, s, null, DecideRequestHandler.Decision.APPROVE)),
+        VendorMethods.binding(
+            REQUESTS,
+            "RejectRequest",
+            true,
+            false,
+            (c, n) ->
+                new DecideRequestHandler(c, n, s, null, DecideRequestHandler.Decision.REJECT)),
+        VendorMethods.binding(
+            REQUESTS, "ListRequests", true, true, (c, n) -> new ListRequestsHandler(c, n, s)),
+        VendorMethods.binding(
+            REQUESTS, "GetRequest", true, true, (c, n) -> new GetRequestHandler(c, n, s)));
   }
 
   public static List<MethodBinding> certificates(CertificateRequestService s) {
     return List.of(
-        VendorMethods.binding(CERTIFICATES, "ListCertificates", true, true,
+        VendorMethods.binding(
+            CERTIFICATES,
+            "ListCertificates",
+            true,
+            true,
             (c, n) -> new ListIssuedCertificatesHandler(c, n, s)),
-        VendorMethods.binding(CERTIFICATES, "RevokeCertificates", true, true,
+        VendorMethods.binding(
+            CERTIFICATES,
+            "RevokeCertificates",
+            true,
+            true,
             (c, n) -> new RevokeCertificatesHandler(c, n, s)),
-        VendorMethods.binding(CERTIFICATES, "GetCertificateBundle", true, true,
+        VendorMethods.binding(
+            CERTIFICATES,
+            "GetCertificateBundle",
+            true,
+            true,
             (c, n) -> new GetCertificateBundleHandler(c, n, s)));
   }
 
   public static List<MethodBinding> authorities(CertificateGroupService groups) {
     return List.of(
-        VendorMethods.binding(AUTHORITIES, "GetCertificateAuthority", true, true,
+        VendorMethods.binding(
+            AUTHORITIES,
+            "GetCertificateAuthority",
+            true,
+            true,
             (c, n) -> new GetCertificateAuthorityHandler(c, n, groups)));
   }
 }

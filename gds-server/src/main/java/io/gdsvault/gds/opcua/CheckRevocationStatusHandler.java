@@ -19,7 +19,8 @@ public final class CheckRevocationStatusHandler extends GdsMethodHandler {
 
   private final CertificateRequestService service;
 
-  public CheckRevocationStatusHandler(HandlerContext c, UaMethodNode n, CertificateRequestService service) {
+  public CheckRevocationStatusHandler(
+      HandlerContext c, UaMethodNode n, CertificateRequestService service) {
     super(c, n);
     this.service = service;
   }
@@ -39,7 +40,8 @@ public final class CheckRevocationStatusHandler extends GdsMethodHandler {
 
   @Override
   protected Variant[] call(Caller caller, Variant[] in) {
-    RevocationStatus s = service.checkRevocationStatus(caller, StartSigningRequestHandler.bytes(in[0]));
+    RevocationStatus s =
+        service.checkRevocationStatus(caller, StartSigningRequestHandler.bytes(in[0]));
     long code =
         switch (s.status()) {
           case GOOD -> StatusCodes.Good;

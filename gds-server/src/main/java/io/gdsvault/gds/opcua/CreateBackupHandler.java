@@ -7,7 +7,9 @@ import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 
-/** Vendor CreateBackup() → (Name, Size, Sha256): an online backup into DATA/backups. SecurityAdmin. */
+/**
+ * Vendor CreateBackup() → (Name, Size, Sha256): an online backup into DATA/backups. SecurityAdmin.
+ */
 public final class CreateBackupHandler extends GdsMethodHandler {
 
   private final BackupService backups;

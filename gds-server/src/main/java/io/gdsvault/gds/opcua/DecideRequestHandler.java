@@ -8,10 +8,10 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 
 /**
- * Vendor {@code CertificateRequests.ApproveRequest(RequestId, Comment)} and
- * {@code RejectRequest(RequestId, Reason)}, and the per-request {@code Approve(Comment)} /
- * {@code Reject(Reason)} when built with a fixed request id. RegistrationAuthorityAdmin; built-in
- * argument types only (UaExpert's Call dialog). RequestId is the NodeId text or the bare Guid.
+ * Vendor {@code CertificateRequests.ApproveRequest(RequestId, Comment)} and {@code
+ * RejectRequest(RequestId, Reason)}, and the per-request {@code Approve(Comment)} / {@code
+ * Reject(Reason)} when built with a fixed request id. RegistrationAuthorityAdmin; built-in argument
+ * types only (UaExpert's Call dialog). RequestId is the NodeId text or the bare Guid.
  */
 public final class DecideRequestHandler extends GdsMethodHandler {
 
@@ -32,7 +32,11 @@ public final class DecideRequestHandler extends GdsMethodHandler {
   private final Decision decision;
 
   public DecideRequestHandler(
-      HandlerContext c, UaMethodNode n, CertificateRequestService s, UUID fixedRequest, Decision decision) {
+      HandlerContext c,
+      UaMethodNode n,
+      CertificateRequestService s,
+      UUID fixedRequest,
+      Decision decision) {
     super(c, n);
     this.service = s;
     this.fixedRequest = fixedRequest;
@@ -54,7 +58,10 @@ public final class DecideRequestHandler extends GdsMethodHandler {
 
   @Override
   protected Variant[] call(Caller caller, Variant[] in) {
-    UUID id = fixedRequest != null ? fixedRequest : RequestIds.parse(string(in[0]), context.gdsNamespaceIndex());
+    UUID id =
+        fixedRequest != null
+            ? fixedRequest
+            : RequestIds.parse(string(in[0]), context.gdsNamespaceIndex());
     String text = string(in[fixedRequest != null ? 0 : 1]);
     switch (decision) {
       case APPROVE -> service.approve(caller, id, text);

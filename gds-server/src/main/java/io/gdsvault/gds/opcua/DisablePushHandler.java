@@ -6,7 +6,9 @@ import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 
-/** Vendor {@code Push.DisablePush(ApplicationId)}: the GDS stops managing the target. SecurityAdmin. */
+/**
+ * Vendor {@code Push.DisablePush(ApplicationId)}: the GDS stops managing the target. SecurityAdmin.
+ */
 public final class DisablePushHandler extends GdsMethodHandler {
 
   private final PushEngine engine;

@@ -14,10 +14,10 @@ import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 /**
  * Vendor {@code Push.EnablePush(ApplicationId, EndpointUrl, SecurityPolicyUri, TargetUser,
  * TargetPassword, ExpectThumbprint, KeyMode)} → Thumbprint: connects to the target once, pins its
- * certificate and queues the first push. SecurityAdmin over SignAndEncrypt; empty
- * SecurityPolicyUri means Basic256Sha256, KeyMode is {@code csr} (default) or {@code new-key-pair}.
- * When the target cannot be reached, refuses the credentials or is not the expected certificate,
- * the call is Good with an empty Thumbprint and the reason in Error.
+ * certificate and queues the first push. SecurityAdmin over SignAndEncrypt; empty SecurityPolicyUri
+ * means Basic256Sha256, KeyMode is {@code csr} (default) or {@code new-key-pair}. When the target
+ * cannot be reached, refuses the credentials or is not the expected certificate, the call is Good
+ * with an empty Thumbprint and the reason in Error.
  */
 public final class EnablePushHandler extends GdsMethodHandler {
 
@@ -52,16 +52,25 @@ public final class EnablePushHandler extends GdsMethodHandler {
   protected Variant[] call(Caller caller, Variant[] in) {
     caller.requireRole(io.gdsvault.gds.auth.Role.SECURITY_ADMIN);
     String mode = string(in[6]).trim().toLowerCase(Locale.ROOT);
-    KeyMode keyMode = switch (mode) {
-      case "", "csr" -> KeyMode.CSR;
-      case "new-key-pair" -> KeyMode.NEW_KEY_PAIR;
-      default -> throw GdsException.invalid("KeyMode must be csr or new-key-pair");
-    };
+    KeyMode keyMode =
+        switch (mode) {
+          case "", "csr" -> KeyMode.CSR;
+          case "new-key-pair" -> KeyMode.NEW_KEY_PAIR;
+          default -> throw GdsException.invalid("KeyMode must be csr or new-key-pair");
+        };
     char[] password = string(in[4]).toCharArray();
     try {
-      String thumbprint = engine.enable(caller, new PushEngine.EnableRequest(
-          RequestIds.parse(string(in[0]), context.gdsNamespaceIndex()), string(in[1]), string(in[2]),
-          string(in[3]), password, string(in[5]), keyMode));
+      String thumbprint =
+          engine.enable(
+              caller,
+              new PushEngine.EnableRequest(
+                  RequestIds.parse(string(in[0]), context.gdsNamespaceIndex()),
+                  string(in[1]),
+                  string(in[2]),
+                  string(in[3]),
+                  password,
+                  string(in[5]),
+                  keyMode));
       return new Variant[] {new Variant(thumbprint), new Variant("")};
     } catch (TargetCheckException e) {
       // the call worked but the target did not: say what it answered (a StatusCode could not)

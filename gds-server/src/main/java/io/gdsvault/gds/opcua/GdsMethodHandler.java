@@ -28,9 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Base of every GDS method handler: checks argument count and types, refuses unencrypted
- * channels, builds the {@link Caller}, and turns every failure into a Bad_ StatusCode without
- * internal details. Subclasses implement {@link #call} (decode, one service call, encode).
+ * Base of every GDS method handler: checks argument count and types, refuses unencrypted channels,
+ * builds the {@link Caller}, and turns every failure into a Bad_ StatusCode without internal
+ * details. Subclasses implement {@link #call} (decode, one service call, encode).
  */
 public abstract class GdsMethodHandler implements MethodInvocationHandler {
 
@@ -80,9 +80,11 @@ public abstract class GdsMethodHandler implements MethodInvocationHandler {
     return result;
   }
 
-  private CallMethodResult invokeUnobserved(AccessContext accessContext, CallMethodRequest request) {
+  private CallMethodResult invokeUnobserved(
+      AccessContext accessContext, CallMethodRequest request) {
     try {
-      Variant[] inputs = request.getInputArguments() == null ? new Variant[0] : request.getInputArguments();
+      Variant[] inputs =
+          request.getInputArguments() == null ? new Variant[0] : request.getInputArguments();
       Argument[] declared = inputArguments();
       if (inputs.length < declared.length) {
         return result(StatusCodes.Bad_ArgumentsMissing);
@@ -109,13 +111,15 @@ public abstract class GdsMethodHandler implements MethodInvocationHandler {
       }
       if (bad || oversized) {
         return new CallMethodResult(
-            new StatusCode(bad ? StatusCodes.Bad_InvalidArgument : StatusCodes.Bad_EncodingLimitsExceeded),
+            new StatusCode(
+                bad ? StatusCodes.Bad_InvalidArgument : StatusCodes.Bad_EncodingLimitsExceeded),
             argResults,
             new DiagnosticInfo[0],
             new Variant[0]);
       }
       Variant[] outputs = call(caller, inputs);
-      return new CallMethodResult(StatusCode.GOOD, new StatusCode[0], new DiagnosticInfo[0], outputs);
+      return new CallMethodResult(
+          StatusCode.GOOD, new StatusCode[0], new DiagnosticInfo[0], outputs);
     } catch (GdsException e) {
       log.debug("{} refused: {} {}", node.getBrowseName().name(), e.reason(), e.getMessage());
       return result(StatusMapper.statusCode(e.reason()));
@@ -158,9 +162,9 @@ public abstract class GdsMethodHandler implements MethodInvocationHandler {
   }
 
   /**
-   * Whether a value keeps to the server's limits.maxArrayLength, maxStringLength (UTF-8 bytes)
-   * and MaxByteStringLength (issue 7): Milo advertises these but its decoder bounds only the
-   * message size, so method arguments are checked here.
+   * Whether a value keeps to the server's limits.maxArrayLength, maxStringLength (UTF-8 bytes) and
+   * MaxByteStringLength (issue 7): Milo advertises these but its decoder bounds only the message
+   * size, so method arguments are checked here.
    */
   private boolean withinLimits(Variant variant) {
     Object value = variant == null ? null : variant.value();

@@ -12,7 +12,6 @@ import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.items.DataItem;
 import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
-import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.sdk.server.model.objects.AuditUpdateMethodEventTypeNode;
 import org.eclipse.milo.opcua.sdk.server.model.objects.DataTypeEncodingTypeNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaDataTypeNode;
@@ -20,6 +19,7 @@ import org.eclipse.milo.opcua.sdk.server.nodes.UaFolderNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaObjectNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaObjectTypeNode;
+import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
@@ -27,8 +27,8 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 
 /**
- * The GDS namespace ({@code http://opcfoundation.org/UA/GDS/}) with the standard NodeIds of
- * NodeSet 1.05.07: the minimal type nodes a generic client needs (CertificateDirectoryType,
+ * The GDS namespace ({@code http://opcfoundation.org/UA/GDS/}) with the standard NodeIds of NodeSet
+ * 1.05.07: the minimal type nodes a generic client needs (CertificateDirectoryType,
  * ApplicationRecordDataType with its encoding and definition, the audit event type) and the
  * Directory object under Objects with its Applications and CertificateGroups folders and the
  * methods contributed as {@link MethodBinding}s.
@@ -44,7 +44,8 @@ public final class GdsNamespace extends ManagedNamespaceWithLifecycle {
   private volatile UaObjectNode directory;
   private volatile UaFolderNode certificateGroups;
 
-  public GdsNamespace(OpcUaServer server, CallerFactory callers, List<MethodBinding> directoryMethods) {
+  public GdsNamespace(
+      OpcUaServer server, CallerFactory callers, List<MethodBinding> directoryMethods) {
     super(server, GdsNodeIds.NAMESPACE_URI);
     this.callers = callers;
     this.directoryMethods = List.copyOf(directoryMethods);
@@ -155,10 +156,16 @@ public final class GdsNamespace extends ManagedNamespaceWithLifecycle {
     getNodeManager().addNode(certificateGroups);
     directory.addReference(
         new Reference(
-            directory.getNodeId(), NodeIds.Organizes, certificateGroups.getNodeId().expanded(), true));
+            directory.getNodeId(),
+            NodeIds.Organizes,
+            certificateGroups.getNodeId().expanded(),
+            true));
     certificateGroups.addReference(
         new Reference(
-            certificateGroups.getNodeId(), NodeIds.Organizes, directory.getNodeId().expanded(), false));
+            certificateGroups.getNodeId(),
+            NodeIds.Organizes,
+            directory.getNodeId().expanded(),
+            false));
 
     addMethods(directory, directoryMethods);
     contributions.forEach(c -> c.accept(this));
@@ -208,7 +215,10 @@ public final class GdsNamespace extends ManagedNamespaceWithLifecycle {
             false);
     dataType.addReference(
         new Reference(
-            dataTypeId, NodeIds.HasSubtype, NodeIds.Structure.expanded(), Reference.Direction.INVERSE));
+            dataTypeId,
+            NodeIds.HasSubtype,
+            NodeIds.Structure.expanded(),
+            Reference.Direction.INVERSE));
     dataType.setDataTypeDefinition(
         GdsDataTypes.applicationRecordDefinition(getServer().getNamespaceTable()));
     getNodeManager().addNode(dataType);
@@ -252,7 +262,10 @@ public final class GdsNamespace extends ManagedNamespaceWithLifecycle {
             isAbstract);
     node.addReference(
         new Reference(
-            node.getNodeId(), NodeIds.HasSubtype, superType.expanded(), Reference.Direction.INVERSE));
+            node.getNodeId(),
+            NodeIds.HasSubtype,
+            superType.expanded(),
+            Reference.Direction.INVERSE));
     getNodeManager().addNode(node);
     return node;
   }

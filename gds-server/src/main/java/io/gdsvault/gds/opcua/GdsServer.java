@@ -85,7 +85,8 @@ public final class GdsServer implements AutoCloseable {
     Stack.ConnectionLimits.RATE_LIMIT_MAX_ATTEMPTS = limits.connectionAttemptsPerSecondPerAddress();
     Stack.ConnectionLimits.RATE_LIMIT_WINDOW_MS = 1000;
     Stack.ConnectionLimits.RATE_LIMIT_MAX_CONNECTIONS = limits.maxConnections();
-    Stack.ConnectionLimits.RATE_LIMIT_MAX_CONNECTIONS_PER_ADDRESS = limits.maxConnectionsPerAddress();
+    Stack.ConnectionLimits.RATE_LIMIT_MAX_CONNECTIONS_PER_ADDRESS =
+        limits.maxConnectionsPerAddress();
   }
 
   public GdsServer(GdsSettings settings, Path dataDir, UserService users) throws Exception {
@@ -103,11 +104,13 @@ public final class GdsServer implements AutoCloseable {
             ? new DefaultServerCertificateValidator(
                 trustList,
                 Set.of(
-                    org.eclipse.milo.opcua.stack.core.util.validation.ValidationCheck.APPLICATION_URI,
+                    org.eclipse.milo.opcua.stack.core.util.validation.ValidationCheck
+                        .APPLICATION_URI,
                     org.eclipse.milo.opcua.stack.core.util.validation.ValidationCheck.REVOCATION),
                 quarantine)
             : new OnboardingCertificateValidator(
-                new DefaultServerCertificateValidator(trustList, new MemoryCertificateQuarantine()));
+                new DefaultServerCertificateValidator(
+                    trustList, new MemoryCertificateQuarantine()));
 
     char[] keyStorePassword = pki.keyStorePassword();
     certificateStore =
@@ -124,11 +127,11 @@ public final class GdsServer implements AutoCloseable {
         DefaultApplicationGroup.createAndInitialize(
             trustList,
             certificateStore,
-            ServerPki.certificateFactory(applicationUri, settings.server().applicationName(), hostnames),
+            ServerPki.certificateFactory(
+                applicationUri, settings.server().applicationName(), hostnames),
             validator);
     certificate =
-        group
-            .getCertificateChain(NodeIds.RsaSha256ApplicationCertificateType)
+        group.getCertificateChain(NodeIds.RsaSha256ApplicationCertificateType)
             .orElseThrow(() -> new IllegalStateException("no server certificate"))[0];
     pki.publish(certificate);
     String certUri =
@@ -164,7 +167,8 @@ public final class GdsServer implements AutoCloseable {
             .setEncodingLimits(
                 new EncodingLimits(
                     EncodingLimits.DEFAULT_MAX_CHUNK_SIZE,
-                    settings.limits().maxMessageSize() / EncodingLimits.DEFAULT_MAX_CHUNK_SIZE * 2 + 4,
+                    settings.limits().maxMessageSize() / EncodingLimits.DEFAULT_MAX_CHUNK_SIZE * 2
+                        + 4,
                     settings.limits().maxMessageSize(),
                     EncodingLimits.DEFAULT_MAX_RECURSION_DEPTH))
             .build();
@@ -176,7 +180,8 @@ public final class GdsServer implements AutoCloseable {
   }
 
   /** Creates the GDS and vendor namespaces with the given Directory method bindings. */
-  public void install(List<MethodBinding> directoryMethods, ClientTrustService trust, UserService users) {
+  public void install(
+      List<MethodBinding> directoryMethods, ClientTrustService trust, UserService users) {
     gdsNamespace = new GdsNamespace(server, callers, directoryMethods);
     vendorNamespace = new VendorNamespace(server, callers, users, trust);
   }

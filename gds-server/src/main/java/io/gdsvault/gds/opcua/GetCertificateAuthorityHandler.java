@@ -19,7 +19,8 @@ public final class GetCertificateAuthorityHandler extends GdsMethodHandler {
 
   private final CertificateGroupService groups;
 
-  public GetCertificateAuthorityHandler(HandlerContext c, UaMethodNode n, CertificateGroupService groups) {
+  public GetCertificateAuthorityHandler(
+      HandlerContext c, UaMethodNode n, CertificateGroupService groups) {
     super(c, n);
     this.groups = groups;
   }
@@ -32,13 +33,15 @@ public final class GetCertificateAuthorityHandler extends GdsMethodHandler {
   @Override
   public Argument[] outputArguments() {
     return new Argument[] {
-      Arguments.array("CaCertificates", NodeIds.ByteString), Arguments.array("Crls", NodeIds.ByteString)
+      Arguments.array("CaCertificates", NodeIds.ByteString),
+      Arguments.array("Crls", NodeIds.ByteString)
     };
   }
 
   @Override
   protected Variant[] call(Caller caller, Variant[] in) {
-    String name = string(in[0]).isBlank() ? CertificateGroup.DEFAULT_APPLICATION_GROUP : string(in[0]).trim();
+    String name =
+        string(in[0]).isBlank() ? CertificateGroup.DEFAULT_APPLICATION_GROUP : string(in[0]).trim();
     TrustListContent t = groups.trustList(groups.requireGroup(name));
     return new Variant[] {
       new Variant(t.trustedCertificates().stream().map(ByteString::of).toArray(ByteString[]::new)),

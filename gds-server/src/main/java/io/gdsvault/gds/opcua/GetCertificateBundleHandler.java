@@ -19,7 +19,8 @@ public final class GetCertificateBundleHandler extends GdsMethodHandler {
 
   private final CertificateRequestService service;
 
-  public GetCertificateBundleHandler(HandlerContext c, UaMethodNode n, CertificateRequestService s) {
+  public GetCertificateBundleHandler(
+      HandlerContext c, UaMethodNode n, CertificateRequestService s) {
     super(c, n);
     this.service = s;
   }
@@ -48,7 +49,9 @@ public final class GetCertificateBundleHandler extends GdsMethodHandler {
       new Variant(ByteString.of(b.certificate().certificateDer())),
       new Variant(b.issuerCertificates().stream().map(ByteString::of).toArray(ByteString[]::new)),
       new Variant(b.crls().stream().map(ByteString::of).toArray(ByteString[]::new)),
-      new Variant(ApplicationRecordMapper.toNodeId(b.certificate().applicationId(), ns).toParseableString()),
+      new Variant(
+          ApplicationRecordMapper.toNodeId(b.certificate().applicationId(), ns)
+              .toParseableString()),
       new Variant(b.certificate().serial())
     };
   }

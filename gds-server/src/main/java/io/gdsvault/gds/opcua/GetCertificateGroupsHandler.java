@@ -13,7 +13,8 @@ public final class GetCertificateGroupsHandler extends GdsMethodHandler {
 
   private final CertificateRequestService service;
 
-  public GetCertificateGroupsHandler(HandlerContext c, UaMethodNode n, CertificateRequestService service) {
+  public GetCertificateGroupsHandler(
+      HandlerContext c, UaMethodNode n, CertificateRequestService service) {
     super(c, n);
     this.service = service;
   }

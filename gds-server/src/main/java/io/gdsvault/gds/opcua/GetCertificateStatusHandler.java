@@ -16,7 +16,8 @@ public final class GetCertificateStatusHandler extends GdsMethodHandler {
 
   private final CertificateRequestService service;
 
-  public GetCertificateStatusHandler(HandlerContext c, UaMethodNode n, CertificateRequestService service) {
+  public GetCertificateStatusHandler(
+      HandlerContext c, UaMethodNode n, CertificateRequestService service) {
     super(c, n);
     this.service = service;
   }

@@ -20,7 +20,8 @@ public final class GetCertificatesHandler extends GdsMethodHandler {
 
   private final CertificateRequestService service;
 
-  public GetCertificatesHandler(HandlerContext c, UaMethodNode n, CertificateRequestService service) {
+  public GetCertificatesHandler(
+      HandlerContext c, UaMethodNode n, CertificateRequestService service) {
     super(c, n);
     this.service = service;
   }
@@ -50,8 +51,11 @@ public final class GetCertificatesHandler extends GdsMethodHandler {
             CertificateNodeIds.groupName(nodeId(in[1]), context.server().getNamespaceTable()));
     return new Variant[] {
       new Variant(
-          certs.stream().map(c -> CertificateNodeIds.typeNodeId(c.certificateType())).toArray(NodeId[]::new)),
-      new Variant(certs.stream().map(c -> ByteString.of(c.certificateDer())).toArray(ByteString[]::new))
+          certs.stream()
+              .map(c -> CertificateNodeIds.typeNodeId(c.certificateType()))
+              .toArray(NodeId[]::new)),
+      new Variant(
+          certs.stream().map(c -> ByteString.of(c.certificateDer())).toArray(ByteString[]::new))
     };
   }
 }

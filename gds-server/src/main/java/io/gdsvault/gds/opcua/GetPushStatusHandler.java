@@ -53,7 +53,8 @@ public final class GetPushStatusHandler extends GdsMethodHandler {
     int ns = context.gdsNamespaceIndex();
     List<PushTarget> list = engine.status(caller, id.isEmpty() ? null : RequestIds.parse(id, ns));
     return new Variant[] {
-      strings(list, t -> ApplicationRecordMapper.toNodeId(t.applicationId(), ns).toParseableString()),
+      strings(
+          list, t -> ApplicationRecordMapper.toNodeId(t.applicationId(), ns).toParseableString()),
       strings(list, PushTarget::endpointUrl),
       strings(list, t -> t.state().label()),
       times(list, PushTarget::lastPush),
@@ -72,6 +73,9 @@ public final class GetPushStatusHandler extends GdsMethodHandler {
 
   private static Variant times(List<PushTarget> l, Function<PushTarget, Instant> f) {
     return new Variant(
-        l.stream().map(f).map(i -> i == null ? DateTime.NULL_VALUE : new DateTime(i)).toArray(DateTime[]::new));
+        l.stream()
+            .map(f)
+            .map(i -> i == null ? DateTime.NULL_VALUE : new DateTime(i))
+            .toArray(DateTime[]::new));
   }
 }

@@ -45,7 +45,9 @@ public final class GetRequestHandler extends GdsMethodHandler {
     CertificateRequestRecord r = entry.getKey();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("requestId", RequestIds.toNodeId(r.requestId(), ns).toParseableString());
-    m.put("applicationId", ApplicationRecordMapper.toNodeId(r.applicationId(), ns).toParseableString());
+    m.put(
+        "applicationId",
+        ApplicationRecordMapper.toNodeId(r.applicationId(), ns).toParseableString());
     m.put("applicationUri", r.applicationUri());
     m.put("state", r.state().label());
     m.put("kind", r.kind().name());
@@ -65,8 +67,17 @@ public final class GetRequestHandler extends GdsMethodHandler {
     m.put("delivered", r.deliveredAt() == null ? null : r.deliveredAt().toString());
     List<Map<String, String>> history =
         entry.getValue().stream()
-            .map((RequestHistoryEntry h) -> Map.of(
-                "at", h.at().toString(), "actor", h.actor(), "action", h.action(), "text", h.text()))
+            .map(
+                (RequestHistoryEntry h) ->
+                    Map.of(
+                        "at",
+                        h.at().toString(),
+                        "actor",
+                        h.actor(),
+                        "action",
+                        h.action(),
+                        "text",
+                        h.text()))
             .toList();
     m.put("history", history);
     try {

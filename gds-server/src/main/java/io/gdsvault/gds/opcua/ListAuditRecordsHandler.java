@@ -13,7 +13,8 @@ import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 
 /**
  * Vendor ListAuditRecords(Since, MaxRecords) → (Seqs[], Times[], Actors[], Actions[], Targets[],
- * Details[], Outcomes[]): the audit trail from a time (null DateTime: from the start). SecurityAdmin.
+ * Details[], Outcomes[]): the audit trail from a time (null DateTime: from the start).
+ * SecurityAdmin.
  */
 public final class ListAuditRecordsHandler extends GdsMethodHandler {
 
@@ -47,9 +48,9 @@ public final class ListAuditRecordsHandler extends GdsMethodHandler {
   @Override
   protected Variant[] call(Caller caller, Variant[] in) {
     Object since = in[0].value();
-    Instant from =
-        since instanceof DateTime d && d.getUtcTime() > 0 ? d.getJavaInstant() : null;
-    List<AuditRecord> rows = trail.list(caller, from, (int) Math.min(uint32(in[1]), Integer.MAX_VALUE));
+    Instant from = since instanceof DateTime d && d.getUtcTime() > 0 ? d.getJavaInstant() : null;
+    List<AuditRecord> rows =
+        trail.list(caller, from, (int) Math.min(uint32(in[1]), Integer.MAX_VALUE));
     return new Variant[] {
       new Variant(rows.stream().map(AuditRecord::seq).toArray(Long[]::new)),
       new Variant(rows.stream().map(r -> new DateTime(r.at())).toArray(DateTime[]::new)),

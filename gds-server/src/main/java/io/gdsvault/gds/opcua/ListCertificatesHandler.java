@@ -11,14 +11,15 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 
 /**
- * Vendor ListCertificates() → (Thumbprints[], States[], Subjects[], ApplicationUris[],
- * NotAfter[]) of client certificates, rejected (strict mode) and trusted. Needs SecurityAdmin.
+ * Vendor ListCertificates() → (Thumbprints[], States[], Subjects[], ApplicationUris[], NotAfter[])
+ * of client certificates, rejected (strict mode) and trusted. Needs SecurityAdmin.
  */
 public final class ListCertificatesHandler extends GdsMethodHandler {
 
   private final ClientTrustService trust;
 
-  public ListCertificatesHandler(HandlerContext context, UaMethodNode node, ClientTrustService trust) {
+  public ListCertificatesHandler(
+      HandlerContext context, UaMethodNode node, ClientTrustService trust) {
     super(context, node);
     this.trust = trust;
   }

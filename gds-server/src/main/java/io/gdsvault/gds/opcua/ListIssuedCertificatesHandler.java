@@ -25,7 +25,8 @@ public final class ListIssuedCertificatesHandler extends GdsMethodHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final CertificateRequestService service;
 
-  public ListIssuedCertificatesHandler(HandlerContext c, UaMethodNode n, CertificateRequestService s) {
+  public ListIssuedCertificatesHandler(
+      HandlerContext c, UaMethodNode n, CertificateRequestService s) {
     super(c, n);
     this.service = s;
   }
@@ -48,12 +49,18 @@ public final class ListIssuedCertificatesHandler extends GdsMethodHandler {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (IssuedCertificateRecord c : service.issuedCertificates(caller, app)) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("applicationId", ApplicationRecordMapper.toNodeId(c.applicationId(), ns).toParseableString());
+      m.put(
+          "applicationId",
+          ApplicationRecordMapper.toNodeId(c.applicationId(), ns).toParseableString());
       m.put("serial", c.serial());
       m.put("thumbprint", c.thumbprint());
       m.put("certificateGroup", c.certificateGroup());
       m.put("certificateType", c.certificateType());
-      m.put("requestId", c.requestId() == null ? null : RequestIds.toNodeId(c.requestId(), ns).toParseableString());
+      m.put(
+          "requestId",
+          c.requestId() == null
+              ? null
+              : RequestIds.toNodeId(c.requestId(), ns).toParseableString());
       m.put("issuedAt", c.issuedAt().toString());
       m.put("notAfter", c.notAfter().toString());
       m.put("revokedAt", c.revokedAt() == null ? null : c.revokedAt().toString());

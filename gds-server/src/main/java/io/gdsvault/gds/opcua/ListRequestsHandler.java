@@ -54,12 +54,14 @@ public final class ListRequestsHandler extends GdsMethodHandler {
     List<RequestState> states =
         state.isBlank()
             ? List.of()
-            : List.of(RequestState.parse(state).orElseThrow(() -> GdsException.invalid("unknown State")));
+            : List.of(
+                RequestState.parse(state).orElseThrow(() -> GdsException.invalid("unknown State")));
     List<CertificateRequestRecord> list = service.list(caller, states);
     int ns = context.gdsNamespaceIndex();
     return new Variant[] {
       strings(list, r -> RequestIds.toNodeId(r.requestId(), ns).toParseableString()),
-      strings(list, r -> ApplicationRecordMapper.toNodeId(r.applicationId(), ns).toParseableString()),
+      strings(
+          list, r -> ApplicationRecordMapper.toNodeId(r.applicationId(), ns).toParseableString()),
       strings(list, CertificateRequestRecord::applicationUri),
       strings(list, r -> r.state().label()),
       strings(list, CertificateRequestRecord::requestedBy),
@@ -71,7 +73,8 @@ public final class ListRequestsHandler extends GdsMethodHandler {
     };
   }
 
-  private static Variant strings(List<CertificateRequestRecord> l, Function<CertificateRequestRecord, String> f) {
+  private static Variant strings(
+      List<CertificateRequestRecord> l, Function<CertificateRequestRecord, String> f) {
     return new Variant(l.stream().map(f).toArray(String[]::new));
   }
 }

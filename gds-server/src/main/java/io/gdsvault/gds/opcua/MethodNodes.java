@@ -42,11 +42,16 @@ final class MethodNodes {
               .build();
       GdsMethodHandler handler = b.handler().apply(handlerContext, method);
       if (b.inputArgumentsId() != null) {
-        property(nodeContext, method, b.inputArgumentsId(), "InputArguments", handler.inputArguments());
+        property(
+            nodeContext, method, b.inputArgumentsId(), "InputArguments", handler.inputArguments());
       }
       if (b.outputArgumentsId() != null) {
         property(
-            nodeContext, method, b.outputArgumentsId(), "OutputArguments", handler.outputArguments());
+            nodeContext,
+            method,
+            b.outputArgumentsId(),
+            "OutputArguments",
+            handler.outputArguments());
       }
       method.setInvocationHandler(handler);
       nodeContext.getNodeManager().addNode(method);
@@ -83,11 +88,16 @@ final class MethodNodes {
             new UInteger[] {uint(arguments.length)});
     property.addReference(
         new Reference(
-            property.getNodeId(), NodeIds.HasTypeDefinition, NodeIds.PropertyType.expanded(), true));
+            property.getNodeId(),
+            NodeIds.HasTypeDefinition,
+            NodeIds.PropertyType.expanded(),
+            true));
     c.getNodeManager().addNode(property);
     method.addReference(
-        new Reference(method.getNodeId(), NodeIds.HasProperty, property.getNodeId().expanded(), true));
+        new Reference(
+            method.getNodeId(), NodeIds.HasProperty, property.getNodeId().expanded(), true));
     property.addReference(
-        new Reference(property.getNodeId(), NodeIds.HasProperty, method.getNodeId().expanded(), false));
+        new Reference(
+            property.getNodeId(), NodeIds.HasProperty, method.getNodeId().expanded(), false));
   }
 }

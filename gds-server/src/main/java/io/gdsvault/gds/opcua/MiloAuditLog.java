@@ -47,7 +47,9 @@ public final class MiloAuditLog implements AuditLog {
         caller.describe());
     try {
       int ns = server.getNamespaceTable().getIndex(GdsNodeIds.NAMESPACE_URI).intValue();
-      NodeId typeId = GdsNodeIds.resolve(GdsNodeIds.ApplicationRegistrationChangedAuditEventType, server.getNamespaceTable());
+      NodeId typeId =
+          GdsNodeIds.resolve(
+              GdsNodeIds.ApplicationRegistrationChangedAuditEventType, server.getNamespaceTable());
       NodeId directory = GdsNodeIds.resolve(GdsNodeIds.Directory, server.getNamespaceTable());
       BaseEventTypeNode event =
           server.getEventFactory().createEvent(new NodeId(ns, UUID.randomUUID()), typeId);
@@ -61,7 +63,11 @@ public final class MiloAuditLog implements AuditLog {
       event.setTime(now);
       event.setReceiveTime(now);
       event.setMessage(
-          LocalizedText.english(method + (success ? " succeeded" : " failed") + ": " + (applicationUri == null ? String.valueOf(applicationId) : applicationUri)));
+          LocalizedText.english(
+              method
+                  + (success ? " succeeded" : " failed")
+                  + ": "
+                  + (applicationUri == null ? String.valueOf(applicationId) : applicationUri)));
       event.setSeverity(ushort(success ? 300 : 500));
       if (event instanceof AuditUpdateMethodEventTypeNode audit) {
         audit.setActionTimeStamp(now);
@@ -82,7 +88,8 @@ public final class MiloAuditLog implements AuditLog {
     }
   }
 
-  private static org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId methodId(String method) {
+  private static org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId methodId(
+      String method) {
     return switch (method) {
       case "RegisterApplication" -> GdsNodeIds.RegisterApplication;
       case "UpdateApplication" -> GdsNodeIds.UpdateApplication;

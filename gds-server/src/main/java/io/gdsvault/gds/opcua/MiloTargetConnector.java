@@ -52,19 +52,25 @@ import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 public final class MiloTargetConnector implements TargetConnector {
 
   private static final NodeId CONFIG = NodeIds.ServerConfiguration;
-  private static final NodeId GROUP = NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup;
-  private static final NodeId TRUST_LIST = NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList;
+  private static final NodeId GROUP =
+      NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup;
+  private static final NodeId TRUST_LIST =
+      NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList;
   private static final int CHUNK = 32 * 1024;
 
   private final Supplier<KeyPair> keyPair;
   private final Supplier<X509Certificate> certificate;
   private final String applicationUri;
   private final int timeoutMillis;
+
   /** Push sessions are kept alive by the client's keep-alive reads while they are used. */
   static final int SESSION_TIMEOUT_MS = 30_000;
 
   public MiloTargetConnector(
-      Supplier<KeyPair> keyPair, Supplier<X509Certificate> certificate, String applicationUri, int timeoutMillis) {
+      Supplier<KeyPair> keyPair,
+      Supplier<X509Certificate> certificate,
+      String applicationUri,
+      int timeoutMillis) {
     this.keyPair = keyPair;
     this.certificate = certificate;
     this.applicationUri = applicationUri;
@@ -72,32 +78,40 @@ public final class MiloTargetConnector implements TargetConnector {
   }
 
   @Override
-  public Session connect(String endpointUrl, String securityPolicyUri, String user, char[] password,
+  public Session connect(
+      String endpointUrl,
+      String securityPolicyUri,
+      String user,
+      char[] password,
       Predicate<X509Certificate> serverTrust) {
     AtomicReference<X509Certificate> seen = new AtomicReference<>();
-    CertificateValidator validator = (chain, uri, hostnames) -> {
-      seen.set(chain.get(0));
-      if (!serverTrust.test(chain.get(0))) {
-        throw new UaException(StatusCodes.Bad_CertificateUntrusted, "not trusted");
-      }
-    };
+    CertificateValidator validator =
+        (chain, uri, hostnames) -> {
+          seen.set(chain.get(0));
+          if (!serverTrust.test(chain.get(0))) {
+            throw new UaException(StatusCodes.Bad_CertificateUntrusted, "not trusted");
+          }
+        };
     OpcUaClient client;
     try {
-      client = OpcUaClient.create(
-          endpointUrl,
-          endpoints -> select(endpoints, endpointUrl, securityPolicyUri),
-          t -> t.setConnectTimeout(uint(timeoutMillis)),
-          b -> b.setApplicationUri(applicationUri)
-              .setApplicationName(LocalizedText.english("GDS Vault push"))
-              .setKeyPair(keyPair.get())
-              .setCertificate(certificate.get())
-              .setCertificateChain(new X509Certificate[] {certificate.get()})
-              .setCertificateValidator(validator)
-              .setIdentityProvider(new UsernameProvider(user, new String(password)))
-              .setRequestTimeout(uint(timeoutMillis))
-              // short: a GDS that dies mid-push leaves the target's transaction pending (other
-              // sessions get Bad_TransactionPending) only until its session times out
-              .setSessionTimeout(uint(SESSION_TIMEOUT_MS)));
+      client =
+          OpcUaClient.create(
+              endpointUrl,
+              endpoints -> select(endpoints, endpointUrl, securityPolicyUri),
+              t -> t.setConnectTimeout(uint(timeoutMillis)),
+              b ->
+                  b.setApplicationUri(applicationUri)
+                      .setApplicationName(LocalizedText.english("GDS Vault push"))
+                      .setKeyPair(keyPair.get())
+                      .setCertificate(certificate.get())
+                      .setCertificateChain(new X509Certificate[] {certificate.get()})
+                      .setCertificateValidator(validator)
+                      .setIdentityProvider(new UsernameProvider(user, new String(password)))
+                      .setRequestTimeout(uint(timeoutMillis))
+                      // short: a GDS that dies mid-push leaves the target's transaction pending
+                      // (other
+                      // sessions get Bad_TransactionPending) only until its session times out
+                      .setSessionTimeout(uint(SESSION_TIMEOUT_MS)));
     } catch (UaException e) {
       throw connectError(endpointUrl, user, e, seen.get());
     }
@@ -108,7 +122,8 @@ public final class MiloTargetConnector implements TargetConnector {
       throw connectError(endpointUrl, user, e, seen.get());
     } catch (RuntimeException e) {
       disconnect(client);
-      throw new PushException("cannot connect to " + endpointUrl + ": " + e.getClass().getSimpleName());
+      throw new PushException(
+          "cannot connect to " + endpointUrl + ": " + e.getClass().getSimpleName());
     }
     if (seen.get() == null) {
       disconnect(client);
@@ -117,13 +132,26 @@ public final class MiloTargetConnector implements TargetConnector {
     return new MiloSession(client, seen.get());
   }
 
-  private static Optional<EndpointDescription> select(List<EndpointDescription> endpoints, String url, String policy) {
+  private static Optional<EndpointDescription> select(
+      List<EndpointDescription> endpoints, String url, String policy) {
     return endpoints.stream()
-        .filter(e -> policy.equals(e.getSecurityPolicyUri()) && e.getSecurityMode() == MessageSecurityMode.SignAndEncrypt)
+        .filter(
+            e ->
+                policy.equals(e.getSecurityPolicyUri())
+                    && e.getSecurityMode() == MessageSecurityMode.SignAndEncrypt)
         .findFirst()
         // connect to the URL we were given (the advertised host name may not resolve here)
-        .map(e -> new EndpointDescription(url, e.getServer(), e.getServerCertificate(), e.getSecurityMode(),
-            e.getSecurityPolicyUri(), e.getUserIdentityTokens(), e.getTransportProfileUri(), e.getSecurityLevel()));
+        .map(
+            e ->
+                new EndpointDescription(
+                    url,
+                    e.getServer(),
+                    e.getServerCertificate(),
+                    e.getSecurityMode(),
+                    e.getSecurityPolicyUri(),
+                    e.getUserIdentityTokens(),
+                    e.getTransportProfileUri(),
+                    e.getSecurityLevel()));
   }
 
   @Override
@@ -134,7 +162,8 @@ public final class MiloTargetConnector implements TargetConnector {
               .get(timeoutMillis * 2L, TimeUnit.MILLISECONDS);
       List<X509Certificate> out = new ArrayList<>();
       for (EndpointDescription e : endpoints) {
-        if (securityPolicyUri.equals(e.getSecurityPolicyUri()) && e.getServerCertificate().isNotNull()) {
+        if (securityPolicyUri.equals(e.getSecurityPolicyUri())
+            && e.getServerCertificate().isNotNull()) {
           out.add(CertificateUtil.decodeCertificate(e.getServerCertificate().bytesOrEmpty()));
         }
       }
@@ -150,19 +179,33 @@ public final class MiloTargetConnector implements TargetConnector {
   private PushException connectError(String url, String user, UaException e, X509Certificate seen) {
     long code = e.getStatusCode().getValue();
     if (code == StatusCodes.Bad_CertificateUntrusted && seen != null) {
-      return new PushException("the target's certificate " + PushEngine.thumbprint(seen)
-          + " is not trusted (not the pinned one and not issued by this GDS)");
+      return new PushException(
+          "the target's certificate "
+              + PushEngine.thumbprint(seen)
+              + " is not trusted (not the pinned one and not issued by this GDS)");
     }
-    if (code == StatusCodes.Bad_UserAccessDenied || code == StatusCodes.Bad_IdentityTokenRejected
+    if (code == StatusCodes.Bad_UserAccessDenied
+        || code == StatusCodes.Bad_IdentityTokenRejected
         || code == StatusCodes.Bad_IdentityTokenInvalid) {
-      return new PushException("the target refused the credentials of user '" + user + "' (" + name(e.getStatusCode()) + ")");
+      return new PushException(
+          "the target refused the credentials of user '"
+              + user
+              + "' ("
+              + name(e.getStatusCode())
+              + ")");
     }
-    if (code == StatusCodes.Bad_SecurityChecksFailed || code == StatusCodes.Bad_CertificateUntrusted) {
-      return new PushException("the target refused the secure channel (" + name(e.getStatusCode())
-          + "): does it trust the GDS certificate " + PushEngine.thumbprint(certificate.get()) + "?");
+    if (code == StatusCodes.Bad_SecurityChecksFailed
+        || code == StatusCodes.Bad_CertificateUntrusted) {
+      return new PushException(
+          "the target refused the secure channel ("
+              + name(e.getStatusCode())
+              + "): does it trust the GDS certificate "
+              + PushEngine.thumbprint(certificate.get())
+              + "?");
     }
     if (code == StatusCodes.Bad_ConfigurationError) {
-      return new PushException("the target at " + url + " offers no SignAndEncrypt endpoint with the configured policy");
+      return new PushException(
+          "the target at " + url + " offers no SignAndEncrypt endpoint with the configured policy");
     }
     return new PushException("cannot connect to " + url + ": " + describe(e));
   }
@@ -172,10 +215,12 @@ public final class MiloTargetConnector implements TargetConnector {
       if (t instanceof ConnectException) {
         return "connection refused (is the target running?)";
       }
-      if (t instanceof UaException u && u.getStatusCode().getValue() == StatusCodes.Bad_ConnectionRejected) {
+      if (t instanceof UaException u
+          && u.getStatusCode().getValue() == StatusCodes.Bad_ConnectionRejected) {
         return "connection refused (is the target running?)";
       }
-      if (t instanceof UaException u && u.getStatusCode().isBad()
+      if (t instanceof UaException u
+          && u.getStatusCode().isBad()
           && u.getStatusCode().getValue() != StatusCodes.Bad_UnexpectedError) {
         return name(u.getStatusCode());
       }
@@ -187,7 +232,9 @@ public final class MiloTargetConnector implements TargetConnector {
   }
 
   static String name(StatusCode s) {
-    return StatusCodes.lookup(s.getValue()).map(a -> a[0]).orElse(String.format("0x%08X", s.getValue()));
+    return StatusCodes.lookup(s.getValue())
+        .map(a -> a[0])
+        .orElse(String.format("0x%08X", s.getValue()));
   }
 
   private static void disconnect(OpcUaClient c) {
@@ -216,18 +263,25 @@ public final class MiloTargetConnector implements TargetConnector {
 
     @Override
     public List<String> supportedPrivateKeyFormats() {
-      Object v = read(NodeIds.ServerConfiguration_SupportedPrivateKeyFormats, "SupportedPrivateKeyFormats");
+      Object v =
+          read(
+              NodeIds.ServerConfiguration_SupportedPrivateKeyFormats, "SupportedPrivateKeyFormats");
       return v instanceof String[] a ? List.of(a) : List.of();
     }
 
     @Override
     public List<String> certificateTypes() {
-      Object v = read(NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_CertificateTypes,
-          "CertificateTypes");
+      Object v =
+          read(
+              NodeIds
+                  .ServerConfiguration_CertificateGroups_DefaultApplicationGroup_CertificateTypes,
+              "CertificateTypes");
       List<String> out = new ArrayList<>();
       if (v instanceof NodeId[] ids && ids.length > 0) {
-        certificateType = Arrays.asList(ids).contains(NodeIds.RsaSha256ApplicationCertificateType)
-            ? NodeIds.RsaSha256ApplicationCertificateType : ids[0];
+        certificateType =
+            Arrays.asList(ids).contains(NodeIds.RsaSha256ApplicationCertificateType)
+                ? NodeIds.RsaSha256ApplicationCertificateType
+                : ids[0];
         for (NodeId id : ids) {
           out.add(id.toParseableString());
         }
@@ -251,25 +305,41 @@ public final class MiloTargetConnector implements TargetConnector {
     public boolean writeTrustList(TrustListContent content) {
       byte[] encoded = encode(content);
       // Part 12 §7.8.2.1: Open with Write|EraseExisting (0x06), Write in chunks, CloseAndUpdate
-      Object[] open = call(TRUST_LIST, NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList_Open,
-          "TrustList.Open", ubyte(6));
+      Object[] open =
+          call(
+              TRUST_LIST,
+              NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList_Open,
+              "TrustList.Open",
+              ubyte(6));
       UInteger handle = (UInteger) open[0];
       try {
         for (int off = 0; off < encoded.length; off += CHUNK) {
           byte[] part = Arrays.copyOfRange(encoded, off, Math.min(encoded.length, off + CHUNK));
-          call(TRUST_LIST, NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList_Write,
-              "TrustList.Write", handle, ByteString.of(part));
+          call(
+              TRUST_LIST,
+              NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList_Write,
+              "TrustList.Write",
+              handle,
+              ByteString.of(part));
         }
-        Object[] out = call(TRUST_LIST,
-            NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList_CloseAndUpdate,
-            "TrustList.CloseAndUpdate", handle);
+        Object[] out =
+            call(
+                TRUST_LIST,
+                NodeIds
+                    .ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList_CloseAndUpdate,
+                "TrustList.CloseAndUpdate",
+                handle);
         handle = null;
         return out.length == 0 || !(out[0] instanceof Boolean b) || b;
       } finally {
         if (handle != null) {
           try {
-            call(TRUST_LIST, NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList_Close,
-                "TrustList.Close", handle);
+            call(
+                TRUST_LIST,
+                NodeIds
+                    .ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList_Close,
+                "TrustList.Close",
+                handle);
           } catch (PushException ignored) {
             // the write failed already
           }
@@ -279,14 +349,24 @@ public final class MiloTargetConnector implements TargetConnector {
 
     @Override
     public TrustListContent readTrustList() {
-      Object[] open = call(TRUST_LIST, NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList_Open,
-          "TrustList.Open", ubyte(1));
+      Object[] open =
+          call(
+              TRUST_LIST,
+              NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList_Open,
+              "TrustList.Open",
+              ubyte(1));
       UInteger handle = (UInteger) open[0];
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try {
         while (true) {
-          Object[] r = call(TRUST_LIST, NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList_Read,
-              "TrustList.Read", handle, CHUNK);
+          Object[] r =
+              call(
+                  TRUST_LIST,
+                  NodeIds
+                      .ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList_Read,
+                  "TrustList.Read",
+                  handle,
+                  CHUNK);
           byte[] b = r[0] instanceof ByteString bs ? bs.bytesOrEmpty() : new byte[0];
           if (b.length == 0) {
             break;
@@ -297,15 +377,24 @@ public final class MiloTargetConnector implements TargetConnector {
           }
         }
       } finally {
-        call(TRUST_LIST, NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList_Close,
-            "TrustList.Close", handle);
+        call(
+            TRUST_LIST,
+            NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList_Close,
+            "TrustList.Close",
+            handle);
       }
       try {
-        NodeId enc = TrustListDataType.BINARY_ENCODING_ID.toNodeId(client.getNamespaceTable()).orElseThrow();
-        TrustListDataType t = (TrustListDataType)
-            ExtensionObject.of(ByteString.of(bytes.toByteArray()), enc).decode(client.getStaticEncodingContext());
-        return new TrustListContent(list(t.getTrustedCertificates()), list(t.getTrustedCrls()),
-            list(t.getIssuerCertificates()), list(t.getIssuerCrls()));
+        NodeId enc =
+            TrustListDataType.BINARY_ENCODING_ID.toNodeId(client.getNamespaceTable()).orElseThrow();
+        TrustListDataType t =
+            (TrustListDataType)
+                ExtensionObject.of(ByteString.of(bytes.toByteArray()), enc)
+                    .decode(client.getStaticEncodingContext());
+        return new TrustListContent(
+            list(t.getTrustedCertificates()),
+            list(t.getTrustedCrls()),
+            list(t.getIssuerCertificates()),
+            list(t.getIssuerCrls()));
       } catch (RuntimeException e) {
         throw new PushException("the target's trust list cannot be decoded");
       }
@@ -316,8 +405,13 @@ public final class MiloTargetConnector implements TargetConnector {
     }
 
     private byte[] encode(TrustListContent c) {
-      TrustListDataType t = new TrustListDataType(uint(15), bs(c.trustedCertificates()), bs(c.trustedCrls()),
-          bs(c.issuerCertificates()), bs(c.issuerCrls()));
+      TrustListDataType t =
+          new TrustListDataType(
+              uint(15),
+              bs(c.trustedCertificates()),
+              bs(c.trustedCrls()),
+              bs(c.issuerCertificates()),
+              bs(c.issuerCrls()));
       ExtensionObject xo = ExtensionObject.encode(client.getStaticEncodingContext(), t);
       if (xo.getBody() instanceof ByteString b) {
         return b.bytesOrEmpty();
@@ -331,8 +425,16 @@ public final class MiloTargetConnector implements TargetConnector {
 
     @Override
     public byte[] createSigningRequest() {
-      Object[] out = call(CONFIG, NodeIds.ServerConfiguration_CreateSigningRequest, "CreateSigningRequest",
-          GROUP, certificateType, "", false, ByteString.NULL_VALUE);
+      Object[] out =
+          call(
+              CONFIG,
+              NodeIds.ServerConfiguration_CreateSigningRequest,
+              "CreateSigningRequest",
+              GROUP,
+              certificateType,
+              "",
+              false,
+              ByteString.NULL_VALUE);
       if (out.length == 0 || !(out[0] instanceof ByteString b) || b.isNull()) {
         throw new PushException("CreateSigningRequest returned no request");
       }
@@ -341,16 +443,29 @@ public final class MiloTargetConnector implements TargetConnector {
 
     @Override
     public boolean updateCertificate(byte[] cert, List<byte[]> issuers, String format, byte[] key) {
-      Object[] out = call(CONFIG, NodeIds.ServerConfiguration_UpdateCertificate, "UpdateCertificate",
-          GROUP, certificateType, ByteString.of(cert), bs(issuers), format == null ? "" : format,
-          key == null ? ByteString.NULL_VALUE : ByteString.of(key));
+      Object[] out =
+          call(
+              CONFIG,
+              NodeIds.ServerConfiguration_UpdateCertificate,
+              "UpdateCertificate",
+              GROUP,
+              certificateType,
+              ByteString.of(cert),
+              bs(issuers),
+              format == null ? "" : format,
+              key == null ? ByteString.NULL_VALUE : ByteString.of(key));
       return out.length == 0 || !(out[0] instanceof Boolean b) || b;
     }
 
     @Override
     public void addCertificate(byte[] cert, boolean trusted) {
-      call(TRUST_LIST, NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList_AddCertificate,
-          "TrustList.AddCertificate", ByteString.of(cert), trusted);
+      call(
+          TRUST_LIST,
+          NodeIds
+              .ServerConfiguration_CertificateGroups_DefaultApplicationGroup_TrustList_AddCertificate,
+          "TrustList.AddCertificate",
+          ByteString.of(cert),
+          trusted);
     }
 
     @Override
@@ -374,7 +489,8 @@ public final class MiloTargetConnector implements TargetConnector {
       try {
         r = client.call(List.of(new CallMethodRequest(object, method, in))).getResults()[0];
       } catch (UaException e) {
-        if (what.equals("ApplyChanges") && e.getStatusCode().getValue() == StatusCodes.Bad_ConnectionClosed) {
+        if (what.equals("ApplyChanges")
+            && e.getStatusCode().getValue() == StatusCodes.Bad_ConnectionClosed) {
           return new Object[0]; // targets that restart their endpoints may drop the session at once
         }
         throw new PushException(what + " failed: " + name(e.getStatusCode()));
@@ -382,8 +498,11 @@ public final class MiloTargetConnector implements TargetConnector {
       StatusCode s = r.getStatusCode();
       if (!s.isGood()) {
         long c = s.getValue();
-        boolean unsupported = c == StatusCodes.Bad_NotSupported || c == StatusCodes.Bad_MethodInvalid
-            || c == StatusCodes.Bad_NotImplemented || c == StatusCodes.Bad_NodeIdUnknown;
+        boolean unsupported =
+            c == StatusCodes.Bad_NotSupported
+                || c == StatusCodes.Bad_MethodInvalid
+                || c == StatusCodes.Bad_NotImplemented
+                || c == StatusCodes.Bad_NodeIdUnknown;
         throw new PushException(what + " was refused by the target: " + name(s), unsupported, null);
       }
       Variant[] out = r.getOutputArguments() == null ? new Variant[0] : r.getOutputArguments();

@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Onboarding mode: a device must reach the GDS before it owns a trusted certificate, so client
- * certificates that do not chain to the trust list are still accepted for the secure channel
- * (what the caller may do is decided by its user's roles). Expired or not-yet-valid
- * certificates are still refused.
+ * certificates that do not chain to the trust list are still accepted for the secure channel (what
+ * the caller may do is decided by its user's roles). Expired or not-yet-valid certificates are
+ * still refused.
  */
 final class OnboardingCertificateValidator implements CertificateValidator {
 

@@ -12,9 +12,13 @@ public final class PushVendorMethods {
 
   public static List<MethodBinding> push(PushEngine engine) {
     return List.of(
-        VendorMethods.binding(PUSH, "EnablePush", true, true, (c, n) -> new EnablePushHandler(c, n, engine)),
-        VendorMethods.binding(PUSH, "DisablePush", true, false, (c, n) -> new DisablePushHandler(c, n, engine)),
-        VendorMethods.binding(PUSH, "RunPush", true, false, (c, n) -> new RunPushHandler(c, n, engine)),
-        VendorMethods.binding(PUSH, "GetPushStatus", true, true, (c, n) -> new GetPushStatusHandler(c, n, engine)));
+        VendorMethods.binding(
+            PUSH, "EnablePush", true, true, (c, n) -> new EnablePushHandler(c, n, engine)),
+        VendorMethods.binding(
+            PUSH, "DisablePush", true, false, (c, n) -> new DisablePushHandler(c, n, engine)),
+        VendorMethods.binding(
+            PUSH, "RunPush", true, false, (c, n) -> new RunPushHandler(c, n, engine)),
+        VendorMethods.binding(
+            PUSH, "GetPushStatus", true, true, (c, n) -> new GetPushStatusHandler(c, n, engine)));
   }
 }

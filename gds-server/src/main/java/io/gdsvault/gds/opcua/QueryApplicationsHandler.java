@@ -16,8 +16,8 @@ import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 
 /**
  * Part 12 §6.5.10 QueryApplications(StartingRecordId, MaxRecordsToReturn, ApplicationName,
- * ApplicationUri, ApplicationType, ProductUri, Capabilities) → (LastCounterResetTime,
- * NextRecordId, Applications[] of ApplicationDescription).
+ * ApplicationUri, ApplicationType, ProductUri, Capabilities) → (LastCounterResetTime, NextRecordId,
+ * Applications[] of ApplicationDescription).
  */
 public final class QueryApplicationsHandler extends GdsMethodHandler {
 

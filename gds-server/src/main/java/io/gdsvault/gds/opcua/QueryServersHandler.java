@@ -21,7 +21,8 @@ public final class QueryServersHandler extends GdsMethodHandler {
 
   private final DirectoryService directory;
 
-  public QueryServersHandler(HandlerContext context, UaMethodNode node, DirectoryService directory) {
+  public QueryServersHandler(
+      HandlerContext context, UaMethodNode node, DirectoryService directory) {
     super(context, node);
     this.directory = directory;
   }
@@ -59,9 +60,12 @@ public final class QueryServersHandler extends GdsMethodHandler {
             List.of(strings(in[5])));
     ExtensionObject[] servers =
         page.applications().stream()
-            .flatMap(a -> ApplicationRecordMapper.toServersOnNetwork(a.recordId(), a.record()).stream())
+            .flatMap(
+                a -> ApplicationRecordMapper.toServersOnNetwork(a.recordId(), a.record()).stream())
             .map(this::encode)
             .toArray(ExtensionObject[]::new);
-    return new Variant[] {new Variant(new DateTime(page.lastCounterResetTime())), new Variant(servers)};
+    return new Variant[] {
+      new Variant(new DateTime(page.lastCounterResetTime())), new Variant(servers)
+    };
   }
 }

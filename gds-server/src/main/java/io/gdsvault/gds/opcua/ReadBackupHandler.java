@@ -8,7 +8,10 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 
-/** Vendor ReadBackup(Name, Offset, Length) → Data: a chunk of a backup (empty at the end). SecurityAdmin. */
+/**
+ * Vendor ReadBackup(Name, Offset, Length) → Data: a chunk of a backup (empty at the end).
+ * SecurityAdmin.
+ */
 public final class ReadBackupHandler extends GdsMethodHandler {
 
   private final BackupService backups;
@@ -36,6 +39,8 @@ public final class ReadBackupHandler extends GdsMethodHandler {
   protected Variant[] call(Caller caller, Variant[] in) {
     long offset = in[1].value() == null ? 0 : (Long) in[1].value();
     int length = in[2].value() == null ? 0 : (Integer) in[2].value();
-    return new Variant[] {new Variant(ByteString.of(backups.read(caller, string(in[0]), offset, length)))};
+    return new Variant[] {
+      new Variant(ByteString.of(backups.read(caller, string(in[0]), offset, length)))
+    };
   }
 }

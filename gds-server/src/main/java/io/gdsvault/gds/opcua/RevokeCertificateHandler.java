@@ -8,12 +8,15 @@ import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 
-/** Part 12 §7.9.7 RevokeCertificate(ApplicationId, Certificate): CRL and trust lists update at once. */
+/**
+ * Part 12 §7.9.7 RevokeCertificate(ApplicationId, Certificate): CRL and trust lists update at once.
+ */
 public final class RevokeCertificateHandler extends GdsMethodHandler {
 
   private final CertificateRequestService service;
 
-  public RevokeCertificateHandler(HandlerContext c, UaMethodNode n, CertificateRequestService service) {
+  public RevokeCertificateHandler(
+      HandlerContext c, UaMethodNode n, CertificateRequestService service) {
     super(c, n);
     this.service = service;
   }

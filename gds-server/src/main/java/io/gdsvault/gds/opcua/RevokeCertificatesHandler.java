@@ -37,8 +37,9 @@ public final class RevokeCertificatesHandler extends GdsMethodHandler {
     String target = string(in[0]).trim();
     int n;
     if (target.contains("=")) {
-      n = service.revokeApplication(
-          caller, ListIssuedCertificatesHandler.appId(target, context.gdsNamespaceIndex()));
+      n =
+          service.revokeApplication(
+              caller, ListIssuedCertificatesHandler.appId(target, context.gdsNamespaceIndex()));
     } else {
       n = (int) service.revokeSerial(caller, target).stream().filter(c -> c.revoked()).count();
     }

@@ -15,10 +15,10 @@ import org.eclipse.milo.opcua.stack.core.security.RsaSha256CertificateFactory;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 
 /**
- * The server's own PKI in {@code DATA/pki}: {@code own}, {@code trusted}, {@code issuer} and
- * {@code rejected}, each with {@code certs} and {@code crl}. The application instance
- * certificate (RSA 2048, SHA-256, SAN URI + host names + 127.0.0.1) lives in a PKCS#12 keystore
- * under {@code own/private}, protected by a random password kept beside it (mode 0600).
+ * The server's own PKI in {@code DATA/pki}: {@code own}, {@code trusted}, {@code issuer} and {@code
+ * rejected}, each with {@code certs} and {@code crl}. The application instance certificate (RSA
+ * 2048, SHA-256, SAN URI + host names + 127.0.0.1) lives in a PKCS#12 keystore under {@code
+ * own/private}, protected by a random password kept beside it (mode 0600).
  */
 public final class ServerPki {
 

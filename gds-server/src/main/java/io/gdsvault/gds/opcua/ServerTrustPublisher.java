@@ -45,7 +45,9 @@ public final class ServerTrustPublisher {
     }
     crls.addAll(ours);
     trustList.setTrustedCrls(crls);
-    log.debug("published {} CA certificates and {} CRLs to the server trust list",
-        groups.allCaCertificates().size(), ours.size());
+    log.debug(
+        "published {} CA certificates and {} CRLs to the server trust list",
+        groups.allCaCertificates().size(),
+        ours.size());
   }
 }

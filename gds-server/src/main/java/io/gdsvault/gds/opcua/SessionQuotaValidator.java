@@ -39,10 +39,11 @@ public final class SessionQuotaValidator implements IdentityValidator {
       long others =
           session.getServer().getSessionManager().getAllSessions().stream()
               .filter(s -> s != session && s.getIdentity() != null)
-              .filter(s -> {
-                X509Certificate c = clientCertificate(s);
-                return c != null && thumbprint.equals(CallerFactory.thumbprint(c));
-              })
+              .filter(
+                  s -> {
+                    X509Certificate c = clientCertificate(s);
+                    return c != null && thumbprint.equals(CallerFactory.thumbprint(c));
+                  })
               .count();
       if (others >= maxSessionsPerClient) {
         throw new UaException(StatusCodes.Bad_TooManySessions, "too many sessions for this client");
@@ -52,7 +53,9 @@ public final class SessionQuotaValidator implements IdentityValidator {
   }
 
   private static X509Certificate clientCertificate(Session s) {
-    return s.getSecurityConfiguration() == null ? null : s.getSecurityConfiguration().getClientCertificate();
+    return s.getSecurityConfiguration() == null
+        ? null
+        : s.getSecurityConfiguration().getClientCertificate();
   }
 
   @Override

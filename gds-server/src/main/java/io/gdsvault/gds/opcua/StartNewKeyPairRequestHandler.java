@@ -17,7 +17,8 @@ public final class StartNewKeyPairRequestHandler extends GdsMethodHandler {
 
   private final CertificateRequestService service;
 
-  public StartNewKeyPairRequestHandler(HandlerContext c, UaMethodNode n, CertificateRequestService service) {
+  public StartNewKeyPairRequestHandler(
+      HandlerContext c, UaMethodNode n, CertificateRequestService service) {
     super(c, n);
     this.service = service;
   }

@@ -18,7 +18,8 @@ public final class StartSigningRequestHandler extends GdsMethodHandler {
 
   private final CertificateRequestService service;
 
-  public StartSigningRequestHandler(HandlerContext c, UaMethodNode n, CertificateRequestService service) {
+  public StartSigningRequestHandler(
+      HandlerContext c, UaMethodNode n, CertificateRequestService service) {
     super(c, n);
     this.service = service;
   }

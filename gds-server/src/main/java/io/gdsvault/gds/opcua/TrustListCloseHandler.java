@@ -14,7 +14,8 @@ public final class TrustListCloseHandler extends GdsMethodHandler {
   private final TrustListFiles files;
   private final String group;
 
-  public TrustListCloseHandler(HandlerContext c, UaMethodNode n, TrustListFiles files, String group) {
+  public TrustListCloseHandler(
+      HandlerContext c, UaMethodNode n, TrustListFiles files, String group) {
     super(c, n);
     this.files = files;
     this.group = group;

@@ -24,13 +24,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The FileType semantics of the groups' TrustList objects (Part 5 §C.2, Part 12 §7.8.2): Open or
- * OpenWithMasks takes a snapshot of the group's trust list encoded as UA Binary
- * TrustListDataType (not wrapped in an ExtensionObject), Read returns it in pieces, Close drops
- * it. Handles belong to the caller that opened them and are capped per caller and in total; a
- * trust list larger than {@code limits.maxTrustListBytes} is not opened (Bad_ResourceUnavailable),
- * nor is one that would take the snapshots of all open handles past 16 times that. A handle
- * unused for ten minutes is dropped at the next Open, so callers that never Close cannot keep the
- * table full.
+ * OpenWithMasks takes a snapshot of the group's trust list encoded as UA Binary TrustListDataType
+ * (not wrapped in an ExtensionObject), Read returns it in pieces, Close drops it. Handles belong to
+ * the caller that opened them and are capped per caller and in total; a trust list larger than
+ * {@code limits.maxTrustListBytes} is not opened (Bad_ResourceUnavailable), nor is one that would
+ * take the snapshots of all open handles past 16 times that. A handle unused for ten minutes is
+ * dropped at the next Open, so callers that never Close cannot keep the table full.
  */
 public final class TrustListFiles {
 
@@ -68,7 +67,11 @@ public final class TrustListFiles {
   }
 
   /** With a clock for idle handles (tests). */
-  TrustListFiles(OpcUaServer server, CertificateGroupService groups, TrustListLimit limit, LongSupplier nanos) {
+  TrustListFiles(
+      OpcUaServer server,
+      CertificateGroupService groups,
+      TrustListLimit limit,
+      LongSupplier nanos) {
     this.server = server;
     this.groups = groups;
     this.limit = limit;
@@ -108,7 +111,8 @@ public final class TrustListFiles {
     long now = nanos.getAsLong();
     open.values().removeIf(f -> now - f.lastUsed > IDLE_NANOS);
     if (open.size() >= MAX_OPEN
-        || open.values().stream().filter(f -> f.owner.equals(owner)).count() >= MAX_OPEN_PER_CALLER) {
+        || open.values().stream().filter(f -> f.owner.equals(owner)).count()
+            >= MAX_OPEN_PER_CALLER) {
       throw new GdsException(Reason.INVALID_STATE, "too many open trust list handles");
     }
     // the snapshot is refused before it is built: a handle never holds more than the limit
@@ -116,14 +120,16 @@ public final class TrustListFiles {
     try {
       limit.check(group, content);
     } catch (GdsException e) {
-      // the operator must act (raise limits.maxTrustListBytes): clients only see Bad_ResourceUnavailable
+      // the operator must act (raise limits.maxTrustListBytes): clients only see
+      // Bad_ResourceUnavailable
       log.warn("TrustList Open refused: {}", e.getMessage());
       throw e;
     }
     synchronized (open) {
       long held = open.values().stream().mapToLong(f -> f.content.length).sum();
       if (held + content.encodedSize() > limit.maxBytes() * MAX_OPEN_BYTES_FACTOR) {
-        throw new GdsException(Reason.RESOURCE_UNAVAILABLE, "open trust list handles hold too much memory");
+        throw new GdsException(
+            Reason.RESOURCE_UNAVAILABLE, "open trust list handles hold too much memory");
       }
       OpenFile f = new OpenFile(owner, group, encode(group, masks), now);
       while (true) {
@@ -187,6 +193,8 @@ public final class TrustListFiles {
   }
 
   private static String owner(Caller c) {
-    return Objects.toString(c.userName(), "") + "|" + Objects.toString(c.clientCertificateThumbprint(), "");
+    return Objects.toString(c.userName(), "")
+        + "|"
+        + Objects.toString(c.clientCertificateThumbprint(), "");
   }
 }

@@ -15,7 +15,8 @@ public final class TrustListGetPositionHandler extends GdsMethodHandler {
   private final TrustListFiles files;
   private final String group;
 
-  public TrustListGetPositionHandler(HandlerContext c, UaMethodNode n, TrustListFiles files, String group) {
+  public TrustListGetPositionHandler(
+      HandlerContext c, UaMethodNode n, TrustListFiles files, String group) {
     super(c, n);
     this.files = files;
     this.group = group;

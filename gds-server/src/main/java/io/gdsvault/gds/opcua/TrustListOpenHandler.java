@@ -11,13 +11,17 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 
-/** TrustList Open(Mode) → FileHandle: read mode (1) only; the GDS's trust lists are managed by its CAs. */
+/**
+ * TrustList Open(Mode) → FileHandle: read mode (1) only; the GDS's trust lists are managed by its
+ * CAs.
+ */
 public final class TrustListOpenHandler extends GdsMethodHandler {
 
   private final TrustListFiles files;
   private final String group;
 
-  public TrustListOpenHandler(HandlerContext c, UaMethodNode n, TrustListFiles files, String group) {
+  public TrustListOpenHandler(
+      HandlerContext c, UaMethodNode n, TrustListFiles files, String group) {
     super(c, n);
     this.files = files;
     this.group = group;
@@ -39,7 +43,9 @@ public final class TrustListOpenHandler extends GdsMethodHandler {
     if (mode != 1) {
       throw new UaException(StatusCodes.Bad_NotWritable, "trust lists of the GDS are read-only");
     }
-    return new Variant[] {new Variant(Unsigned.uint(files.open(caller, group, TrustListFiles.ALL)))};
+    return new Variant[] {
+      new Variant(Unsigned.uint(files.open(caller, group, TrustListFiles.ALL)))
+    };
   }
 
   @SuppressWarnings("unused")

@@ -9,13 +9,16 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 
-/** TrustList OpenWithMasks(Masks) → FileHandle: opens a read-only snapshot of the selected lists. */
+/**
+ * TrustList OpenWithMasks(Masks) → FileHandle: opens a read-only snapshot of the selected lists.
+ */
 public final class TrustListOpenWithMasksHandler extends GdsMethodHandler {
 
   private final TrustListFiles files;
   private final String group;
 
-  public TrustListOpenWithMasksHandler(HandlerContext c, UaMethodNode n, TrustListFiles files, String group) {
+  public TrustListOpenWithMasksHandler(
+      HandlerContext c, UaMethodNode n, TrustListFiles files, String group) {
     super(c, n);
     this.files = files;
     this.group = group;

@@ -15,7 +15,8 @@ public final class TrustListReadHandler extends GdsMethodHandler {
   private final TrustListFiles files;
   private final String group;
 
-  public TrustListReadHandler(HandlerContext c, UaMethodNode n, TrustListFiles files, String group) {
+  public TrustListReadHandler(
+      HandlerContext c, UaMethodNode n, TrustListFiles files, String group) {
     super(c, n);
     this.files = files;
     this.group = group;
@@ -23,7 +24,9 @@ public final class TrustListReadHandler extends GdsMethodHandler {
 
   @Override
   public Argument[] inputArguments() {
-    return new Argument[] {Arguments.scalar("FileHandle", NodeIds.UInt32), Arguments.scalar("Length", NodeIds.Int32)};
+    return new Argument[] {
+      Arguments.scalar("FileHandle", NodeIds.UInt32), Arguments.scalar("Length", NodeIds.Int32)
+    };
   }
 
   @Override
@@ -34,7 +37,9 @@ public final class TrustListReadHandler extends GdsMethodHandler {
   @Override
   protected Variant[] call(Caller caller, Variant[] in) throws UaException {
     int length = in[1].value() == null ? 0 : (Integer) in[1].value();
-    return new Variant[] {new Variant(ByteString.of(files.read(caller, group, u32(in[0]), length)))};
+    return new Variant[] {
+      new Variant(ByteString.of(files.read(caller, group, u32(in[0]), length)))
+    };
   }
 
   @SuppressWarnings("unused")

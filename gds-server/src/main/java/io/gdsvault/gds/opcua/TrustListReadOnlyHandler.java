@@ -17,7 +17,8 @@ public final class TrustListReadOnlyHandler extends GdsMethodHandler {
   private final Argument[] inputs;
   private final Argument[] outputs;
 
-  public TrustListReadOnlyHandler(HandlerContext c, UaMethodNode n, Argument[] inputs, Argument[] outputs) {
+  public TrustListReadOnlyHandler(
+      HandlerContext c, UaMethodNode n, Argument[] inputs, Argument[] outputs) {
     super(c, n);
     this.inputs = inputs.clone();
     this.outputs = outputs.clone();

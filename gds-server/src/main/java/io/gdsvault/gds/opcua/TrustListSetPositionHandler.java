@@ -15,7 +15,8 @@ public final class TrustListSetPositionHandler extends GdsMethodHandler {
   private final TrustListFiles files;
   private final String group;
 
-  public TrustListSetPositionHandler(HandlerContext c, UaMethodNode n, TrustListFiles files, String group) {
+  public TrustListSetPositionHandler(
+      HandlerContext c, UaMethodNode n, TrustListFiles files, String group) {
     super(c, n);
     this.files = files;
     this.group = group;
@@ -23,7 +24,9 @@ public final class TrustListSetPositionHandler extends GdsMethodHandler {
 
   @Override
   public Argument[] inputArguments() {
-    return new Argument[] {Arguments.scalar("FileHandle", NodeIds.UInt32), Arguments.scalar("Position", NodeIds.UInt64)};
+    return new Argument[] {
+      Arguments.scalar("FileHandle", NodeIds.UInt32), Arguments.scalar("Position", NodeIds.UInt64)
+    };
   }
 
   @Override

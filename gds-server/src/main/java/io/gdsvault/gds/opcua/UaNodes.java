@@ -23,10 +23,22 @@ final class UaNodes {
 
   /** An object of {@code type}, added to the node manager and as a component of {@code parent}. */
   static UaObjectNode object(
-      UaNodeContext c, NodeId id, QualifiedName name, NodeId type, UaNode parent, NodeId referenceType) {
+      UaNodeContext c,
+      NodeId id,
+      QualifiedName name,
+      NodeId type,
+      UaNode parent,
+      NodeId referenceType) {
     UaObjectNode o =
         new UaObjectNode(
-            c, id, name, LocalizedText.english(name.name()), LocalizedText.NULL_VALUE, uint(0), uint(0), ubyte(0));
+            c,
+            id,
+            name,
+            LocalizedText.english(name.name()),
+            LocalizedText.NULL_VALUE,
+            uint(0),
+            uint(0),
+            ubyte(0));
     o.addReference(new Reference(id, NodeIds.HasTypeDefinition, type.expanded(), true));
     c.getNodeManager().addNode(o);
     if (parent != null) {
@@ -38,7 +50,13 @@ final class UaNodes {
 
   /** A property with a value; {@code valueRank} -1 scalar, 1 array. */
   static PropertyTypeNode property(
-      UaNodeContext c, UaNode parent, NodeId id, QualifiedName name, NodeId dataType, int valueRank, Object value) {
+      UaNodeContext c,
+      UaNode parent,
+      NodeId id,
+      QualifiedName name,
+      NodeId dataType,
+      int valueRank,
+      Object value) {
     PropertyTypeNode p =
         new PropertyTypeNode(
             c,
@@ -55,9 +73,11 @@ final class UaNodes {
             dataType,
             valueRank,
             valueRank >= 0 ? new UInteger[] {uint(0)} : null);
-    p.addReference(new Reference(id, NodeIds.HasTypeDefinition, NodeIds.PropertyType.expanded(), true));
+    p.addReference(
+        new Reference(id, NodeIds.HasTypeDefinition, NodeIds.PropertyType.expanded(), true));
     c.getNodeManager().addNode(p);
-    parent.addReference(new Reference(parent.getNodeId(), NodeIds.HasProperty, id.expanded(), true));
+    parent.addReference(
+        new Reference(parent.getNodeId(), NodeIds.HasProperty, id.expanded(), true));
     p.addReference(new Reference(id, NodeIds.HasProperty, parent.getNodeId().expanded(), false));
     return p;
   }

@@ -21,7 +21,10 @@ public final class UnregisterAndRevokeHandler extends GdsMethodHandler {
   private final CertificateRequestService certificates;
 
   public UnregisterAndRevokeHandler(
-      HandlerContext c, UaMethodNode n, DirectoryService directory, CertificateRequestService certificates) {
+      HandlerContext c,
+      UaMethodNode n,
+      DirectoryService directory,
+      CertificateRequestService certificates) {
     super(c, n);
     this.directory = directory;
     this.certificates = certificates;

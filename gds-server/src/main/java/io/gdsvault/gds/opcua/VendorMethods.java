@@ -14,7 +14,11 @@ public final class VendorMethods {
       String name,
       boolean hasInputs,
       boolean hasOutputs,
-      java.util.function.BiFunction<HandlerContext, org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode, GdsMethodHandler> f) {
+      java.util.function.BiFunction<
+              HandlerContext,
+              org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode,
+              GdsMethodHandler>
+          f) {
     String path = "GdsVault." + object + "." + name;
     return new MethodBinding(
         VendorNamespace.id(path),

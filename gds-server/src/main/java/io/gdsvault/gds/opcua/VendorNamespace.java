@@ -12,9 +12,9 @@ import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.items.DataItem;
 import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
-import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaFolderNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaObjectNode;
+import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
@@ -22,10 +22,10 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 
 /**
- * GDS Vault's own namespace ({@code urn:gdsvault:vendor}): Objects/GdsVault with Users
- * (AddUser, RemoveUser, SetPassword, ListUsers) and ClientCertificates (ListCertificates,
- * AcceptCertificate) — administration with built-in argument types only. Features add objects
- * with {@link #addObject(String, List)}.
+ * GDS Vault's own namespace ({@code urn:gdsvault:vendor}): Objects/GdsVault with Users (AddUser,
+ * RemoveUser, SetPassword, ListUsers) and ClientCertificates (ListCertificates, AcceptCertificate)
+ * — administration with built-in argument types only. Features add objects with {@link
+ * #addObject(String, List)}.
  */
 public final class VendorNamespace extends ManagedNamespaceWithLifecycle {
 
@@ -88,7 +88,8 @@ public final class VendorNamespace extends ManagedNamespaceWithLifecycle {
             LocalizedText.english("GdsVault"));
     getNodeManager().addNode(root);
     root.addReference(
-        new Reference(root.getNodeId(), NodeIds.Organizes, NodeIds.ObjectsFolder.expanded(), false));
+        new Reference(
+            root.getNodeId(), NodeIds.Organizes, NodeIds.ObjectsFolder.expanded(), false));
     contributions.forEach(Runnable::run);
   }
 

@@ -40,7 +40,10 @@ public final class VerifyAuditLogHandler extends GdsMethodHandler {
   protected Variant[] call(Caller caller, Variant[] in) {
     AuditVerification v = trail.verify(caller);
     return new Variant[] {
-      new Variant(v.intact()), new Variant(v.rows()), new Variant(v.brokenSeq()), new Variant(v.problem())
+      new Variant(v.intact()),
+      new Variant(v.rows()),
+      new Variant(v.brokenSeq()),
+      new Variant(v.problem())
     };
   }
 }

@@ -11,7 +11,6 @@ import io.gdsvault.gds.certificates.RequestKind;
 import io.gdsvault.gds.model.ApplicationRecord;
 import io.gdsvault.gds.model.ApplicationType;
 import io.gdsvault.gds.model.GdsException;
-import io.gdsvault.gds.model.Reason;
 import io.gdsvault.gds.persistence.Transactions;
 import io.gdsvault.gds.trust.CertificateGroup;
 import io.gdsvault.gds.trust.CertificateGroupService;
@@ -73,7 +72,8 @@ public final class PushEngine implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PushEngine.class);
   private static final int MAX_ERROR = 1000;
-  private static final String DEFAULT_POLICY = "http://opcfoundation.org/UA/SecurityPolicy#Basic256Sha256";
+  private static final String DEFAULT_POLICY =
+      "http://opcfoundation.org/UA/SecurityPolicy#Basic256Sha256";
 
   /**
    * Test hook, never set in production: {@code -Dgdsvault.push.testPause=POINT} (after-trust-list,
@@ -84,7 +84,12 @@ public final class PushEngine implements AutoCloseable {
 
   /** Who the engine is when it files certificate requests: approval still follows the policy. */
   static final Caller PUSH_CALLER =
-      new Caller("push", EnumSet.of(Role.CERTIFICATE_AUTHORITY_ADMIN), null, null, ChannelSecurity.SIGN_AND_ENCRYPT);
+      new Caller(
+          "push",
+          EnumSet.of(Role.CERTIFICATE_AUTHORITY_ADMIN),
+          null,
+          null,
+          ChannelSecurity.SIGN_AND_ENCRYPT);
 
   private final PushRepository repository;
   private final Transactions tx;
@@ -128,8 +133,7 @@ public final class PushEngine implements AutoCloseable {
     this.settings = settings;
     this.audit = audit == null ? PushAudit.NONE : audit;
     this.slots = new Semaphore(settings.maxConcurrentPushes());
-    this.workers =
-        Executors.newFixedThreadPool(settings.maxConcurrentPushes(), daemon("gds-push"));
+    this.workers = Executors.newFixedThreadPool(settings.maxConcurrentPushes(), daemon("gds-push"));
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("gds-push-scheduler"));
   }
 
@@ -175,78 +179,117 @@ public final class PushEngine implements AutoCloseable {
   public String enable(Caller caller, EnableRequest r) {
     caller.requireRole(Role.SECURITY_ADMIN);
     ApplicationRecord app =
-        applications.apply(r.applicationId()).orElseThrow(() -> GdsException.notFound("ApplicationId"));
+        applications
+            .apply(r.applicationId())
+            .orElseThrow(() -> GdsException.notFound("ApplicationId"));
     if (app.applicationType() == ApplicationType.CLIENT) {
       throw GdsException.invalid("push needs a server application");
     }
     String endpoint = checkEndpoint(r.endpointUrl());
-    String policy = r.securityPolicyUri() == null || r.securityPolicyUri().isBlank()
-        ? DEFAULT_POLICY : r.securityPolicyUri();
-    if (!policy.startsWith("http://opcfoundation.org/UA/SecurityPolicy#") || policy.endsWith("#None")) {
+    String policy =
+        r.securityPolicyUri() == null || r.securityPolicyUri().isBlank()
+            ? DEFAULT_POLICY
+            : r.securityPolicyUri();
+    if (!policy.startsWith("http://opcfoundation.org/UA/SecurityPolicy#")
+        || policy.endsWith("#None")) {
       throw GdsException.invalid("the security policy must be a secure OPC UA policy URI");
     }
     if (r.targetUser() == null || r.targetUser().isBlank() || r.targetUser().length() > 256) {
       throw GdsException.invalid("the target user is required");
     }
-    if (r.targetPassword() == null || r.targetPassword().length == 0 || r.targetPassword().length > 1024) {
+    if (r.targetPassword() == null
+        || r.targetPassword().length == 0
+        || r.targetPassword().length > 1024) {
       throw GdsException.invalid("the target password is required");
     }
-    String expected = r.expectThumbprint() == null || r.expectThumbprint().isBlank()
-        ? null : normalizeThumbprint(r.expectThumbprint());
+    String expected =
+        r.expectThumbprint() == null || r.expectThumbprint().isBlank()
+            ? null
+            : normalizeThumbprint(r.expectThumbprint());
     X509Certificate seen;
     try (TargetConnector.Session s =
-        connector.connect(endpoint, policy, r.targetUser(), r.targetPassword(),
+        connector.connect(
+            endpoint,
+            policy,
+            r.targetUser(),
+            r.targetPassword(),
             c -> expected == null || expected.equals(thumbprint(c)))) {
       seen = s.serverCertificate();
       s.supportedPrivateKeyFormats();
     } catch (PushException e) {
       TargetCheckException refused;
       if (expected != null && e.getMessage() != null && e.getMessage().contains("is not trusted")) {
-        refused = new TargetCheckException("the target's certificate does not have the expected thumbprint " + expected
-            + ": " + e.getMessage());
+        refused =
+            new TargetCheckException(
+                "the target's certificate does not have the expected thumbprint "
+                    + expected
+                    + ": "
+                    + e.getMessage());
       } else {
         refused = new TargetCheckException("cannot push to the target: " + e.getMessage());
       }
-      audit.record(caller.describe(), "push.enable", r.applicationId().toString(),
-          "endpoint=" + endpoint + " error=" + refused.getMessage(), "failed");
+      audit.record(
+          caller.describe(),
+          "push.enable",
+          r.applicationId().toString(),
+          "endpoint=" + endpoint + " error=" + refused.getMessage(),
+          "failed");
       throw refused;
     }
     String pinned = thumbprint(seen);
     Instant now = clock.instant();
     byte[] sealed = sealPassword(r.applicationId(), r.targetPassword());
-    tx.run(() -> {
-      Optional<PushTarget> existing = repository.findForUpdate(r.applicationId());
-      PushTarget.Builder b = existing.map(PushTarget::toBuilder).orElseGet(PushTarget.Builder::new);
-      b.applicationId = r.applicationId();
-      b.endpointUrl = endpoint;
-      b.securityPolicyUri = policy;
-      b.targetUser = r.targetUser();
-      b.passwordBlob = sealed;
-      b.pinnedThumbprint = pinned;
-      b.keyMode = r.keyMode() == null ? KeyMode.CSR : r.keyMode();
-      b.state = b.state == PushState.RUNNING ? PushState.RUNNING : PushState.PENDING;
-      if (b.state == PushState.RUNNING) {
-        b.rerunScope = PushScope.FULL.widen(b.rerunScope);
-      } else {
-        b.scope = PushScope.FULL;
-      }
-      b.attempts = 0;
-      b.lastError = null;
-      b.phase = "queued by " + caller.describe();
-      b.nextAttemptAt = now;
-      b.updatedAt = now;
-      if (existing.isEmpty()) {
-        b.createdAt = now;
-        repository.insert(b.build());
-      } else {
-        repository.update(b.build());
-      }
-      audit.record(caller.describe(), "push.enable", r.applicationId().toString(),
-          "endpoint=" + endpoint + " policy=" + policy + " targetUser=" + r.targetUser() + " pinned=" + pinned
-              + " keyMode=" + b.keyMode, "ok");
-    });
-    log.info("push enabled applicationId={} endpoint={} pinned={} by={}", r.applicationId(), endpoint,
-        pinned, caller.describe());
+    tx.run(
+        () -> {
+          Optional<PushTarget> existing = repository.findForUpdate(r.applicationId());
+          PushTarget.Builder b =
+              existing.map(PushTarget::toBuilder).orElseGet(PushTarget.Builder::new);
+          b.applicationId = r.applicationId();
+          b.endpointUrl = endpoint;
+          b.securityPolicyUri = policy;
+          b.targetUser = r.targetUser();
+          b.passwordBlob = sealed;
+          b.pinnedThumbprint = pinned;
+          b.keyMode = r.keyMode() == null ? KeyMode.CSR : r.keyMode();
+          b.state = b.state == PushState.RUNNING ? PushState.RUNNING : PushState.PENDING;
+          if (b.state == PushState.RUNNING) {
+            b.rerunScope = PushScope.FULL.widen(b.rerunScope);
+          } else {
+            b.scope = PushScope.FULL;
+          }
+          b.attempts = 0;
+          b.lastError = null;
+          b.phase = "queued by " + caller.describe();
+          b.nextAttemptAt = now;
+          b.updatedAt = now;
+          if (existing.isEmpty()) {
+            b.createdAt = now;
+            repository.insert(b.build());
+          } else {
+            repository.update(b.build());
+          }
+          audit.record(
+              caller.describe(),
+              "push.enable",
+              r.applicationId().toString(),
+              "endpoint="
+                  + endpoint
+                  + " policy="
+                  + policy
+                  + " targetUser="
+                  + r.targetUser()
+                  + " pinned="
+                  + pinned
+                  + " keyMode="
+                  + b.keyMode,
+              "ok");
+        });
+    log.info(
+        "push enabled applicationId={} endpoint={} pinned={} by={}",
+        r.applicationId(),
+        endpoint,
+        pinned,
+        caller.describe());
     wake();
     return pinned;
   }
@@ -254,13 +297,15 @@ public final class PushEngine implements AutoCloseable {
   /** Stops managing the target (its certificate and trust list stay as they are). */
   public void disable(Caller caller, UUID applicationId) {
     caller.requireRole(Role.SECURITY_ADMIN);
-    boolean removed = tx.inTransaction(() -> {
-      boolean deleted = repository.delete(applicationId);
-      if (deleted) {
-        audit.record(caller.describe(), "push.disable", applicationId.toString(), "", "ok");
-      }
-      return deleted;
-    });
+    boolean removed =
+        tx.inTransaction(
+            () -> {
+              boolean deleted = repository.delete(applicationId);
+              if (deleted) {
+                audit.record(caller.describe(), "push.disable", applicationId.toString(), "", "ok");
+              }
+              return deleted;
+            });
     if (!removed) {
       throw GdsException.notFound("push target");
     }
@@ -273,7 +318,8 @@ public final class PushEngine implements AutoCloseable {
     if (!enqueue(applicationId, PushScope.FULL, "run by " + caller.describe())) {
       throw GdsException.notFound("push target");
     }
-    audit.record(caller.describe(), "push.run", applicationId.toString(), "scope=" + PushScope.FULL, "ok");
+    audit.record(
+        caller.describe(), "push.run", applicationId.toString(), "scope=" + PushScope.FULL, "ok");
     wake();
   }
 
@@ -281,8 +327,9 @@ public final class PushEngine implements AutoCloseable {
   public List<PushTarget> status(Caller caller, UUID applicationId) {
     caller.requireRole(Role.SECURITY_ADMIN);
     if (applicationId != null) {
-      return List.of(tx.inTransaction(() -> repository.find(applicationId))
-          .orElseThrow(() -> GdsException.notFound("push target")));
+      return List.of(
+          tx.inTransaction(() -> repository.find(applicationId))
+              .orElseThrow(() -> GdsException.notFound("push target")));
     }
     return tx.inTransaction(repository::list);
   }
@@ -297,26 +344,30 @@ public final class PushEngine implements AutoCloseable {
   /** Queues a push of the given scope; a running job gets it queued behind. */
   public boolean enqueue(UUID applicationId, PushScope scope, String why) {
     Instant now = clock.instant();
-    return tx.inTransaction(() -> {
-      Optional<PushTarget> t = repository.findForUpdate(applicationId);
-      if (t.isEmpty()) {
-        return false;
-      }
-      PushTarget.Builder b = t.get().toBuilder();
-      if (b.state == PushState.RUNNING) {
-        b.rerunScope = scope.widen(b.rerunScope);
-      } else {
-        b.scope = b.state == PushState.PENDING || (b.state == PushState.FAILED && b.nextAttemptAt != null)
-            ? scope.widen(b.scope) : scope;
-        b.state = PushState.PENDING;
-        b.attempts = 0;
-        b.nextAttemptAt = now;
-        b.phase = "queued: " + why;
-      }
-      b.updatedAt = now;
-      repository.update(b.build());
-      return true;
-    });
+    return tx.inTransaction(
+        () -> {
+          Optional<PushTarget> t = repository.findForUpdate(applicationId);
+          if (t.isEmpty()) {
+            return false;
+          }
+          PushTarget.Builder b = t.get().toBuilder();
+          if (b.state == PushState.RUNNING) {
+            b.rerunScope = scope.widen(b.rerunScope);
+          } else {
+            b.scope =
+                b.state == PushState.PENDING
+                        || (b.state == PushState.FAILED && b.nextAttemptAt != null)
+                    ? scope.widen(b.scope)
+                    : scope;
+            b.state = PushState.PENDING;
+            b.attempts = 0;
+            b.nextAttemptAt = now;
+            b.phase = "queued: " + why;
+          }
+          b.updatedAt = now;
+          repository.update(b.build());
+          return true;
+        });
   }
 
   /** A CA or CRL changed: every target gets the new trust list. */
@@ -344,8 +395,9 @@ public final class PushEngine implements AutoCloseable {
     Instant now = clock.instant();
     int n = 0;
     for (PushTarget t : tx.inTransaction(repository::list)) {
-      boolean fullQueued = (t.state() == PushState.PENDING || t.state() == PushState.RUNNING)
-          && (t.scope() == PushScope.FULL || t.rerunScope() == PushScope.FULL);
+      boolean fullQueued =
+          (t.state() == PushState.PENDING || t.state() == PushState.RUNNING)
+              && (t.scope() == PushScope.FULL || t.rerunScope() == PushScope.FULL);
       if (fullQueued || t.certificateDer() == null) {
         continue;
       }
@@ -367,7 +419,9 @@ public final class PushEngine implements AutoCloseable {
     Instant na = cert.getNotAfter().toInstant();
     long life = Duration.between(nb, na).toMillis();
     if (Duration.between(nb, now).toMillis() >= (long) (life * settings.renewAfterShare())) {
-      return "certificate passed " + Math.round(settings.renewAfterShare() * 100) + "% of its lifetime";
+      return "certificate passed "
+          + Math.round(settings.renewAfterShare() * 100)
+          + "% of its lifetime";
     }
     Optional<CertificateGroupService.Issuer> issuer = groups.issuerOf(cert);
     if (issuer.isEmpty()) {
@@ -402,27 +456,31 @@ public final class PushEngine implements AutoCloseable {
       return;
     }
     Instant now = clock.instant();
-    List<PushTarget> claimed = tx.inTransaction(() -> {
-      List<PushTarget> out = new ArrayList<>();
-      for (PushTarget t : repository.lockDue(now, free)) {
-        if (inFlight.containsKey(t.applicationId())) {
-          continue;
-        }
-        PushTarget.Builder b = t.toBuilder();
-        if (t.state() == PushState.RUNNING) {
-          log.warn("push job of applicationId={} was interrupted (node {}); redoing it", t.applicationId(),
-              t.claimedBy());
-        }
-        b.state = PushState.RUNNING;
-        b.claimedBy = nodeId;
-        b.leaseUntil = now.plus(settings.lease());
-        b.updatedAt = now;
-        PushTarget c = b.build();
-        repository.update(c);
-        out.add(c);
-      }
-      return out;
-    });
+    List<PushTarget> claimed =
+        tx.inTransaction(
+            () -> {
+              List<PushTarget> out = new ArrayList<>();
+              for (PushTarget t : repository.lockDue(now, free)) {
+                if (inFlight.containsKey(t.applicationId())) {
+                  continue;
+                }
+                PushTarget.Builder b = t.toBuilder();
+                if (t.state() == PushState.RUNNING) {
+                  log.warn(
+                      "push job of applicationId={} was interrupted (node {}); redoing it",
+                      t.applicationId(),
+                      t.claimedBy());
+                }
+                b.state = PushState.RUNNING;
+                b.claimedBy = nodeId;
+                b.leaseUntil = now.plus(settings.lease());
+                b.updatedAt = now;
+                PushTarget c = b.build();
+                repository.update(c);
+                out.add(c);
+              }
+              return out;
+            });
     for (PushTarget t : claimed) {
       if (!slots.tryAcquire()) {
         release(t, "no free push slot");
@@ -430,15 +488,16 @@ public final class PushEngine implements AutoCloseable {
       }
       inFlight.put(t.applicationId(), Boolean.TRUE);
       try {
-        workers.execute(() -> {
-          try {
-            execute(t);
-          } finally {
-            inFlight.remove(t.applicationId());
-            slots.release();
-            wake();
-          }
-        });
+        workers.execute(
+            () -> {
+              try {
+                execute(t);
+              } finally {
+                inFlight.remove(t.applicationId());
+                slots.release();
+                wake();
+              }
+            });
       } catch (RuntimeException e) {
         inFlight.remove(t.applicationId());
         slots.release();
@@ -448,14 +507,19 @@ public final class PushEngine implements AutoCloseable {
   }
 
   private void release(PushTarget t, String why) {
-    tx.run(() -> repository.findForUpdate(t.applicationId()).ifPresent(c -> {
-      PushTarget.Builder b = c.toBuilder();
-      b.state = PushState.PENDING;
-      b.claimedBy = null;
-      b.leaseUntil = null;
-      b.phase = why;
-      repository.update(b.build());
-    }));
+    tx.run(
+        () ->
+            repository
+                .findForUpdate(t.applicationId())
+                .ifPresent(
+                    c -> {
+                      PushTarget.Builder b = c.toBuilder();
+                      b.state = PushState.PENDING;
+                      b.claimedBy = null;
+                      b.leaseUntil = null;
+                      b.phase = why;
+                      repository.update(b.build());
+                    }));
   }
 
   // ------------------------------------------------------------------ one push
@@ -465,14 +529,21 @@ public final class PushEngine implements AutoCloseable {
     MDC.put("jobId", job.applicationId() + "/" + nodeId.substring(0, 8));
     char[] password = null;
     try {
-      ApplicationRecord app = applications.apply(job.applicationId())
-          .orElseThrow(() -> new PushException("the application is no longer registered"));
+      ApplicationRecord app =
+          applications
+              .apply(job.applicationId())
+              .orElseThrow(() -> new PushException("the application is no longer registered"));
       password = openPassword(job);
       PushScope scope = job.scope();
       Certificate pending = null;
       String trustNote = "";
       TargetConnector.Session s =
-          connector.connect(job.endpointUrl(), job.securityPolicyUri(), job.targetUser(), password, serverTrust(job));
+          connector.connect(
+              job.endpointUrl(),
+              job.securityPolicyUri(),
+              job.targetUser(),
+              password,
+              serverTrust(job));
       try {
         List<String> formats = s.supportedPrivateKeyFormats();
         List<String> types = s.certificateTypes();
@@ -488,15 +559,19 @@ public final class PushEngine implements AutoCloseable {
             s.certificateTypes();
           }
           TrustListContent readBack = s.readTrustList();
-          List<byte[]> missing = missing(wanted.trustedCertificates(), readBack.trustedCertificates());
+          List<byte[]> missing =
+              missing(wanted.trustedCertificates(), readBack.trustedCertificates());
           if (!missing(wanted.trustedCrls(), readBack.trustedCrls()).isEmpty()) {
             // e.g. node-opcua 2.157 answers CloseAndUpdate with Good but ignores the upload, and
             // Part 12 has no other method that carries a CRL: say so in the job and the audit row
             trustNote = "; the target did not keep our CRLs (read back without them)";
-            log.warn("target applicationId={} did not take the CRLs of the trust list write", job.applicationId());
+            log.warn(
+                "target applicationId={} did not take the CRLs of the trust list write",
+                job.applicationId());
           }
           if (!missing.isEmpty()) {
-            log.warn("target ignored the trust list write; adding {} certificates with AddCertificate",
+            log.warn(
+                "target ignored the trust list write; adding {} certificates with AddCertificate",
                 missing.size());
             for (byte[] c : missing) {
               s.addCertificate(c, true);
@@ -522,7 +597,9 @@ public final class PushEngine implements AutoCloseable {
         progress(job, "updating certificate");
         boolean apply;
         try {
-          apply = s.updateCertificate(pending.der(), pending.issuers(), pending.keyFormat(), pending.key());
+          apply =
+              s.updateCertificate(
+                  pending.der(), pending.issuers(), pending.keyFormat(), pending.key());
         } catch (PushException e) {
           // the target refused this certificate: a new request next time
           forgetRequest(job);
@@ -556,7 +633,8 @@ public final class PushEngine implements AutoCloseable {
   }
 
   /** A certificate ready to install: DER, issuer chain (DER), and a key when the GDS made one. */
-  private record Certificate(byte[] der, List<byte[]> issuers, String keyFormat, byte[] key, X509Certificate x509) {}
+  private record Certificate(
+      byte[] der, List<byte[]> issuers, String keyFormat, byte[] key, X509Certificate x509) {}
 
   private Certificate obtainCertificate(
       PushTarget job, ApplicationRecord app, TargetConnector.Session s, List<String> formats) {
@@ -587,24 +665,34 @@ public final class PushEngine implements AutoCloseable {
         if (key != null) {
           byte[] sealed = cipher.seal(key, aad("key", job.applicationId(), requestId));
           UUID rid = requestId;
-          tx.run(() -> repository.findForUpdate(job.applicationId()).ifPresent(t -> {
-            PushTarget.Builder b = t.toBuilder();
-            b.keyBlob = sealed;
-            b.requestId = rid;
-            repository.update(b.build());
-          }));
+          tx.run(
+              () ->
+                  repository
+                      .findForUpdate(job.applicationId())
+                      .ifPresent(
+                          t -> {
+                            PushTarget.Builder b = t.toBuilder();
+                            b.keyBlob = sealed;
+                            b.requestId = rid;
+                            repository.update(b.build());
+                          }));
         }
-        return new Certificate(f.certificate(), f.issuerCertificates(), format, key, parse(f.certificate()));
+        return new Certificate(
+            f.certificate(), f.issuerCertificates(), format, key, parse(f.certificate()));
       }
       case ACCEPTED -> {
         // delivered in an earlier attempt: the certificate is in the request, the key in the job
         byte[] key = null;
         String format = null;
         if (r.kind() == RequestKind.NEW_KEY_PAIR) {
-          PushTarget current = tx.inTransaction(() -> repository.find(job.applicationId())).orElseThrow();
+          PushTarget current =
+              tx.inTransaction(() -> repository.find(job.applicationId())).orElseThrow();
           if (current.keyBlob() == null) {
             forgetRequest(job);
-            throw new PushException("the key of request " + requestId + " was not kept; a new request is made next time");
+            throw new PushException(
+                "the key of request "
+                    + requestId
+                    + " was not kept; a new request is made next time");
           }
           key = cipher.open(current.keyBlob(), aad("key", job.applicationId(), requestId));
           format = r.privateKeyFormat() == null ? null : r.privateKeyFormat().name();
@@ -614,17 +702,24 @@ public final class PushEngine implements AutoCloseable {
       }
       case REJECTED -> {
         forgetRequest(job);
-        throw new PushException("request " + requestId + " was rejected"
-            + (r.decisionText() == null || r.decisionText().isBlank() ? "" : ": " + r.decisionText()));
+        throw new PushException(
+            "request "
+                + requestId
+                + " was rejected"
+                + (r.decisionText() == null || r.decisionText().isBlank()
+                    ? ""
+                    : ": " + r.decisionText()));
       }
       default -> {
         forgetRequest(job);
-        throw new PushException("request " + requestId + " is " + r.state().label() + "; a new one is made next time");
+        throw new PushException(
+            "request " + requestId + " is " + r.state().label() + "; a new one is made next time");
       }
     }
   }
 
-  private UUID fileRequest(PushTarget job, ApplicationRecord app, TargetConnector.Session s, List<String> formats) {
+  private UUID fileRequest(
+      PushTarget job, ApplicationRecord app, TargetConnector.Session s, List<String> formats) {
     UUID id = null;
     if (job.keyMode() == KeyMode.CSR) {
       try {
@@ -637,29 +732,46 @@ public final class PushEngine implements AutoCloseable {
         }
         log.info("target has no CreateSigningRequest; using a new key pair");
       } catch (GdsException e) {
-        throw new PushException("the GDS refused the target's signing request: " + e.getMessage(), e);
+        throw new PushException(
+            "the GDS refused the target's signing request: " + e.getMessage(), e);
       }
     }
     if (id == null) {
-      String format = formats.stream().map(f -> f.toUpperCase(Locale.ROOT)).filter(f -> f.equals("PEM")).findFirst()
-          .orElseGet(() -> formats.stream().map(f -> f.toUpperCase(Locale.ROOT)).filter(f -> f.equals("PFX"))
-              .findFirst().orElse(null));
+      String format =
+          formats.stream()
+              .map(f -> f.toUpperCase(Locale.ROOT))
+              .filter(f -> f.equals("PEM"))
+              .findFirst()
+              .orElseGet(
+                  () ->
+                      formats.stream()
+                          .map(f -> f.toUpperCase(Locale.ROOT))
+                          .filter(f -> f.equals("PFX"))
+                          .findFirst()
+                          .orElse(null));
       if (format == null) {
-        throw new PushException("the target supports no private key format the GDS can deliver (PEM, PFX)");
+        throw new PushException(
+            "the target supports no private key format the GDS can deliver (PEM, PFX)");
       }
       String host = URI.create(job.endpointUrl()).getHost();
       List<String> names = host == null ? List.of() : List.of(host);
-      id = certificates.startNewKeyPairRequest(PUSH_CALLER, app.applicationId(), null, null, null, names, format,
-          null);
+      id =
+          certificates.startNewKeyPairRequest(
+              PUSH_CALLER, app.applicationId(), null, null, null, names, format, null);
       log.info("push filed new key pair request requestId={} format={}", id, format);
     }
     UUID rid = id;
-    tx.run(() -> repository.findForUpdate(job.applicationId()).ifPresent(t -> {
-      PushTarget.Builder b = t.toBuilder();
-      b.requestId = rid;
-      b.keyBlob = null;
-      repository.update(b.build());
-    }));
+    tx.run(
+        () ->
+            repository
+                .findForUpdate(job.applicationId())
+                .ifPresent(
+                    t -> {
+                      PushTarget.Builder b = t.toBuilder();
+                      b.requestId = rid;
+                      b.keyBlob = null;
+                      repository.update(b.build());
+                    }));
     return id;
   }
 
@@ -669,7 +781,11 @@ public final class PushEngine implements AutoCloseable {
     sleep(200);
     while (true) {
       try {
-        return connector.connect(job.endpointUrl(), job.securityPolicyUri(), job.targetUser(), password,
+        return connector.connect(
+            job.endpointUrl(),
+            job.securityPolicyUri(),
+            job.targetUser(),
+            password,
             serverTrust(job));
       } catch (PushException e) {
         if (clock.instant().isAfter(deadline) || closed) {
@@ -689,12 +805,20 @@ public final class PushEngine implements AutoCloseable {
     try {
       while (true) {
         try {
-          List<X509Certificate> advertised = connector.endpointCertificates(job.endpointUrl(), job.securityPolicyUri());
+          List<X509Certificate> advertised =
+              connector.endpointCertificates(job.endpointUrl(), job.securityPolicyUri());
           if (advertised.stream().noneMatch(c -> expected.equals(thumbprint(c)))) {
-            last = "the endpoint still advertises " + advertised.stream().map(PushEngine::thumbprint).toList();
+            last =
+                "the endpoint still advertises "
+                    + advertised.stream().map(PushEngine::thumbprint).toList();
           } else {
-            try (TargetConnector.Session s = connector.connect(job.endpointUrl(), job.securityPolicyUri(),
-                job.targetUser(), password, c -> expected.equals(thumbprint(c)))) {
+            try (TargetConnector.Session s =
+                connector.connect(
+                    job.endpointUrl(),
+                    job.securityPolicyUri(),
+                    job.targetUser(),
+                    password,
+                    c -> expected.equals(thumbprint(c)))) {
               if (expected.equals(thumbprint(s.serverCertificate()))) {
                 return;
               }
@@ -705,7 +829,8 @@ public final class PushEngine implements AutoCloseable {
           last = e.getMessage();
         }
         if (clock.instant().isAfter(deadline) || closed) {
-          throw new PushException("the target does not present the new certificate " + expected + ": " + last);
+          throw new PushException(
+              "the target does not present the new certificate " + expected + ": " + last);
         }
         sleep(300);
       }
@@ -735,97 +860,160 @@ public final class PushEngine implements AutoCloseable {
 
   private void progress(PushTarget job, String phase) {
     Instant now = clock.instant();
-    tx.run(() -> repository.findForUpdate(job.applicationId()).ifPresent(t -> {
-      PushTarget.Builder b = t.toBuilder();
-      b.phase = phase;
-      b.leaseUntil = now.plus(settings.lease());
-      b.updatedAt = now;
-      repository.update(b.build());
-    }));
+    tx.run(
+        () ->
+            repository
+                .findForUpdate(job.applicationId())
+                .ifPresent(
+                    t -> {
+                      PushTarget.Builder b = t.toBuilder();
+                      b.phase = phase;
+                      b.leaseUntil = now.plus(settings.lease());
+                      b.updatedAt = now;
+                      repository.update(b.build());
+                    }));
   }
 
   private void waitForApproval(PushTarget job, String phase) {
     Instant now = clock.instant();
-    tx.run(() -> repository.findForUpdate(job.applicationId()).ifPresent(t -> {
-      PushTarget.Builder b = t.toBuilder();
-      b.state = PushState.PENDING;
-      b.phase = phase;
-      b.claimedBy = null;
-      b.leaseUntil = null;
-      b.nextAttemptAt = now.plus(settings.poll());
-      b.updatedAt = now;
-      repository.update(b.build());
-    }));
+    tx.run(
+        () ->
+            repository
+                .findForUpdate(job.applicationId())
+                .ifPresent(
+                    t -> {
+                      PushTarget.Builder b = t.toBuilder();
+                      b.state = PushState.PENDING;
+                      b.phase = phase;
+                      b.claimedBy = null;
+                      b.leaseUntil = null;
+                      b.nextAttemptAt = now.plus(settings.poll());
+                      b.updatedAt = now;
+                      repository.update(b.build());
+                    }));
     log.info("push waits: {}", phase);
   }
 
   private void forgetRequest(PushTarget job) {
-    tx.run(() -> repository.findForUpdate(job.applicationId()).ifPresent(t -> {
-      PushTarget.Builder b = t.toBuilder();
-      b.requestId = null;
-      b.keyBlob = null;
-      repository.update(b.build());
-    }));
+    tx.run(
+        () ->
+            repository
+                .findForUpdate(job.applicationId())
+                .ifPresent(
+                    t -> {
+                      PushTarget.Builder b = t.toBuilder();
+                      b.requestId = null;
+                      b.keyBlob = null;
+                      repository.update(b.build());
+                    }));
   }
 
   private void succeed(PushTarget job, Certificate installed, String what) {
     Instant now = clock.instant();
-    tx.run(() -> repository.findForUpdate(job.applicationId()).ifPresent(t -> {
-      PushTarget.Builder b = t.toBuilder();
-      b.lastPush = now;
-      b.lastError = null;
-      b.attempts = 0;
-      b.claimedBy = null;
-      b.leaseUntil = null;
-      b.phase = what;
-      if (installed != null) {
-        b.requestId = null;
-        b.keyBlob = null;
-        b.certificateDer = installed.der();
-        b.certificateThumbprint = thumbprint(installed.x509());
-        b.notBefore = installed.x509().getNotBefore().toInstant();
-        b.notAfter = installed.x509().getNotAfter().toInstant();
-      }
-      finishOrRerun(b, now, PushState.SUCCEEDED);
-      repository.update(b.build());
-      audit.record(PUSH_CALLER.describe(), "push.succeeded", job.applicationId().toString(),
-          "endpoint=" + job.endpointUrl() + " scope=" + job.scope() + " phase=" + what
-              + (installed == null ? "" : " thumbprint=" + thumbprint(installed.x509())
-                  + " notAfter=" + installed.x509().getNotAfter().toInstant()), "ok");
-    }));
+    tx.run(
+        () ->
+            repository
+                .findForUpdate(job.applicationId())
+                .ifPresent(
+                    t -> {
+                      PushTarget.Builder b = t.toBuilder();
+                      b.lastPush = now;
+                      b.lastError = null;
+                      b.attempts = 0;
+                      b.claimedBy = null;
+                      b.leaseUntil = null;
+                      b.phase = what;
+                      if (installed != null) {
+                        b.requestId = null;
+                        b.keyBlob = null;
+                        b.certificateDer = installed.der();
+                        b.certificateThumbprint = thumbprint(installed.x509());
+                        b.notBefore = installed.x509().getNotBefore().toInstant();
+                        b.notAfter = installed.x509().getNotAfter().toInstant();
+                      }
+                      finishOrRerun(b, now, PushState.SUCCEEDED);
+                      repository.update(b.build());
+                      audit.record(
+                          PUSH_CALLER.describe(),
+                          "push.succeeded",
+                          job.applicationId().toString(),
+                          "endpoint="
+                              + job.endpointUrl()
+                              + " scope="
+                              + job.scope()
+                              + " phase="
+                              + what
+                              + (installed == null
+                                  ? ""
+                                  : " thumbprint="
+                                      + thumbprint(installed.x509())
+                                      + " notAfter="
+                                      + installed.x509().getNotAfter().toInstant()),
+                          "ok");
+                    }));
     if (installed != null) {
-      log.info("push succeeded applicationId={} thumbprint={} notAfter={}", job.applicationId(),
-          thumbprint(installed.x509()), installed.x509().getNotAfter().toInstant());
+      log.info(
+          "push succeeded applicationId={} thumbprint={} notAfter={}",
+          job.applicationId(),
+          thumbprint(installed.x509()),
+          installed.x509().getNotAfter().toInstant());
     } else {
       log.info("push succeeded applicationId={} ({})", job.applicationId(), what);
     }
   }
 
   private void fail(PushTarget job, String message) {
-    String error = message == null ? "failed" : message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) : message;
+    String error =
+        message == null
+            ? "failed"
+            : message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) : message;
     Instant now = clock.instant();
     int[] attempts = new int[1];
-    tx.run(() -> repository.findForUpdate(job.applicationId()).ifPresent(t -> {
-      PushTarget.Builder b = t.toBuilder();
-      b.attempts = t.attempts() + 1;
-      attempts[0] = b.attempts;
-      b.lastError = error;
-      b.claimedBy = null;
-      b.leaseUntil = null;
-      b.phase = "failed";
-      b.state = PushState.FAILED;
-      b.nextAttemptAt = b.attempts < settings.maxAttempts() ? now.plus(settings.backoff(b.attempts)) : null;
-      if (b.rerunScope != null) {
-        b.scope = b.rerunScope.widen(b.scope);
-        b.rerunScope = null;
-      }
-      b.updatedAt = now;
-      repository.update(b.build());
-      audit.record(PUSH_CALLER.describe(), "push.failed", job.applicationId().toString(),
-          "endpoint=" + job.endpointUrl() + " scope=" + job.scope() + " phase=" + t.phase() + " attempt="
-              + b.attempts + " error=" + error, "failed");
-    }));
-    log.warn("push failed applicationId={} attempt={} error={}", job.applicationId(), attempts[0], error);
+    tx.run(
+        () ->
+            repository
+                .findForUpdate(job.applicationId())
+                .ifPresent(
+                    t -> {
+                      PushTarget.Builder b = t.toBuilder();
+                      b.attempts = t.attempts() + 1;
+                      attempts[0] = b.attempts;
+                      b.lastError = error;
+                      b.claimedBy = null;
+                      b.leaseUntil = null;
+                      b.phase = "failed";
+                      b.state = PushState.FAILED;
+                      b.nextAttemptAt =
+                          b.attempts < settings.maxAttempts()
+                              ? now.plus(settings.backoff(b.attempts))
+                              : null;
+                      if (b.rerunScope != null) {
+                        b.scope = b.rerunScope.widen(b.scope);
+                        b.rerunScope = null;
+                      }
+                      b.updatedAt = now;
+                      repository.update(b.build());
+                      audit.record(
+                          PUSH_CALLER.describe(),
+                          "push.failed",
+                          job.applicationId().toString(),
+                          "endpoint="
+                              + job.endpointUrl()
+                              + " scope="
+                              + job.scope()
+                              + " phase="
+                              + t.phase()
+                              + " attempt="
+                              + b.attempts
+                              + " error="
+                              + error,
+                          "failed");
+                    }));
+    log.warn(
+        "push failed applicationId={} attempt={} error={}",
+        job.applicationId(),
+        attempts[0],
+        error);
   }
 
   private static void finishOrRerun(PushTarget.Builder b, Instant now, PushState done) {
@@ -843,7 +1031,9 @@ public final class PushEngine implements AutoCloseable {
 
   // ------------------------------------------------------------------ helpers
 
-  /** The list we push: our CAs and CRLs of the DefaultApplicationGroup, plus our own certificate. */
+  /**
+   * The list we push: our CAs and CRLs of the DefaultApplicationGroup, plus our own certificate.
+   */
   TrustListContent trustListFor() {
     CertificateGroup g = groups.requireGroup(CertificateGroup.DEFAULT_APPLICATION_GROUP);
     TrustListContent ours = groups.trustList(g);
@@ -886,7 +1076,8 @@ public final class PushEngine implements AutoCloseable {
 
   private List<byte[]> issuerChain(X509Certificate cert) {
     List<byte[]> out = new ArrayList<>();
-    for (X509Certificate c : groups.issuerOf(cert).map(CertificateGroupService.Issuer::chain).orElse(List.of())) {
+    for (X509Certificate c :
+        groups.issuerOf(cert).map(CertificateGroupService.Issuer::chain).orElse(List.of())) {
       try {
         out.add(c.getEncoded());
       } catch (GeneralSecurityException e) {
@@ -913,7 +1104,8 @@ public final class PushEngine implements AutoCloseable {
     try {
       raw = cipher.open(job.passwordBlob(), aad("password", job.applicationId(), null));
     } catch (IllegalStateException e) {
-      throw new PushException("the stored target credentials cannot be decrypted (data key changed?)");
+      throw new PushException(
+          "the stored target credentials cannot be decrypted (data key changed?)");
     }
     try {
       var chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(raw));
@@ -965,7 +1157,9 @@ public final class PushEngine implements AutoCloseable {
 
   static X509Certificate parse(byte[] der) {
     try {
-      return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+      return (X509Certificate)
+          CertificateFactory.getInstance("X.509")
+              .generateCertificate(new ByteArrayInputStream(der));
     } catch (GeneralSecurityException e) {
       throw new PushException("a stored certificate cannot be read", e);
     }

@@ -1,8 +1,8 @@
 package io.gdsvault.gds.push;
 
 /**
- * What a push does: {@code TRUST} writes the trust list only (CA or CRL change fan-out);
- * {@code FULL} writes the trust list and then installs a new certificate.
+ * What a push does: {@code TRUST} writes the trust list only (CA or CRL change fan-out); {@code
+ * FULL} writes the trust list and then installs a new certificate.
  */
 public enum PushScope {
   TRUST,

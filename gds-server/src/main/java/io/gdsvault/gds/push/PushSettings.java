@@ -36,15 +36,30 @@ public record PushSettings(
 
   /** The {@code push} section of gds.yaml (already validated by the settings loader). */
   public static PushSettings of(io.gdsvault.gds.config.GdsSettings.PushConfig c) {
-    return new PushSettings(c.maxConcurrentPushes(), c.maxAttempts(), Duration.ofMillis(c.retryBaseMs()),
-        Duration.ofMillis(c.retryMaxMs()), Duration.ofMillis(c.leaseMs()), Duration.ofMillis(c.pollMs()),
-        c.renewAfterShare(), Duration.ofMillis(c.renewalScanMs()), Duration.ofMillis(c.verifyTimeoutMs()));
+    return new PushSettings(
+        c.maxConcurrentPushes(),
+        c.maxAttempts(),
+        Duration.ofMillis(c.retryBaseMs()),
+        Duration.ofMillis(c.retryMaxMs()),
+        Duration.ofMillis(c.leaseMs()),
+        Duration.ofMillis(c.pollMs()),
+        c.renewAfterShare(),
+        Duration.ofMillis(c.renewalScanMs()),
+        Duration.ofMillis(c.verifyTimeoutMs()));
   }
 
   /** The built-in defaults (the same as gds-default.yaml). */
   public static PushSettings defaults() {
-    return new PushSettings(8, 6, Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofMinutes(2),
-        Duration.ofSeconds(2), 2.0 / 3.0, Duration.ofMinutes(10), Duration.ofSeconds(30));
+    return new PushSettings(
+        8,
+        6,
+        Duration.ofSeconds(10),
+        Duration.ofMinutes(15),
+        Duration.ofMinutes(2),
+        Duration.ofSeconds(2),
+        2.0 / 3.0,
+        Duration.ofMinutes(10),
+        Duration.ofSeconds(30));
   }
 
   /** The delay before retry number {@code attempts} (1-based), capped. */

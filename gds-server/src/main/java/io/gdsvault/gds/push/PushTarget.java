@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A server application managed by push, together with its push job. Secrets are kept sealed:
- * {@code passwordBlob} (the SecurityAdmin password on the target) and {@code keyBlob} (a private
- * key the GDS generated, kept until the target is verified to use it).
+ * A server application managed by push, together with its push job. Secrets are kept sealed: {@code
+ * passwordBlob} (the SecurityAdmin password on the target) and {@code keyBlob} (a private key the
+ * GDS generated, kept until the target is verified to use it).
  *
  * @param pinnedThumbprint SHA-1 hex of the server certificate seen when push was enabled
  * @param requestId the certificate request of the push in flight, or null
@@ -46,7 +46,13 @@ public record PushTarget(
 
   @Override
   public String toString() {
-    return "PushTarget[applicationId=" + applicationId + ", endpoint=" + endpointUrl + ", state=" + state + "]";
+    return "PushTarget[applicationId="
+        + applicationId
+        + ", endpoint="
+        + endpointUrl
+        + ", state="
+        + state
+        + "]";
   }
 
   /** Mutable copy of a target (the repository stores the result of {@link #build()}). */
@@ -108,10 +114,32 @@ public record PushTarget(
     }
 
     public PushTarget build() {
-      return new PushTarget(applicationId, endpointUrl, securityPolicyUri, targetUser, passwordBlob,
-          pinnedThumbprint, keyMode, state, scope, rerunScope, phase, attempts, lastError, lastPush,
-          nextAttemptAt, leaseUntil, claimedBy, requestId, keyBlob, certificateDer,
-          certificateThumbprint, notBefore, notAfter, createdAt, updatedAt);
+      return new PushTarget(
+          applicationId,
+          endpointUrl,
+          securityPolicyUri,
+          targetUser,
+          passwordBlob,
+          pinnedThumbprint,
+          keyMode,
+          state,
+          scope,
+          rerunScope,
+          phase,
+          attempts,
+          lastError,
+          lastPush,
+          nextAttemptAt,
+          leaseUntil,
+          claimedBy,
+          requestId,
+          keyBlob,
+          certificateDer,
+          certificateThumbprint,
+          notBefore,
+          notAfter,
+          createdAt,
+          updatedAt);
     }
   }
 }

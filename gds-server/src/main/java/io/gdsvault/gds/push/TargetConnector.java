@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The port to push targets (implemented over OPC UA in the opcua package): a SignAndEncrypt
- * session as the target's SecurityAdmin, with the GDS's own application certificate as the client
+ * The port to push targets (implemented over OPC UA in the opcua package): a SignAndEncrypt session
+ * as the target's SecurityAdmin, with the GDS's own application certificate as the client
  * certificate. Failures are {@link PushException}s whose message says what the target answered.
  */
 public interface TargetConnector {
@@ -16,7 +16,11 @@ public interface TargetConnector {
    * Opens a session. {@code serverTrust} decides on the certificate the target presents in the
    * handshake; a certificate it refuses fails the connection.
    */
-  Session connect(String endpointUrl, String securityPolicyUri, String user, char[] password,
+  Session connect(
+      String endpointUrl,
+      String securityPolicyUri,
+      String user,
+      char[] password,
       Predicate<X509Certificate> serverTrust);
 
   /** The server certificates the endpoint advertises in GetEndpoints (matching URL and policy). */
@@ -45,7 +49,8 @@ public interface TargetConnector {
     byte[] createSigningRequest();
 
     /** UpdateCertificate; true when ApplyChanges is required. */
-    boolean updateCertificate(byte[] certificate, List<byte[]> issuers, String privateKeyFormat, byte[] privateKey);
+    boolean updateCertificate(
+        byte[] certificate, List<byte[]> issuers, String privateKeyFormat, byte[] privateKey);
 
     void applyChanges();
 

@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The certificate groups and their CAs: the single source of truth for trust lists and CRLs.
- * Every change (revocation, CRL re-issue, CA rollover) bumps {@link #version()} and notifies the
+ * The certificate groups and their CAs: the single source of truth for trust lists and CRLs. Every
+ * change (revocation, CRL re-issue, CA rollover) bumps {@link #version()} and notifies the
  * listeners (trust list nodes, the server's own PKI), so everything that publishes trust is current
  * at once.
  */
@@ -150,7 +150,8 @@ public final class CertificateGroupService {
   }
 
   /** A CA of this GDS that issued a certificate, with the chain above it. */
-  public record Issuer(CertificateGroup group, GroupCertificateType type, List<X509Certificate> chain) {}
+  public record Issuer(
+      CertificateGroup group, GroupCertificateType type, List<X509Certificate> chain) {}
 
   /** CheckRevocationStatus from our own CAs and CRLs. */
   public RevocationStatus revocationStatus(byte[] certificateDer) {
@@ -174,7 +175,9 @@ public final class CertificateGroupService {
     }
     X509CRL crl = crlFor(issuer.get(), cert);
     Instant until = notAfter;
-    if (crl != null && crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(until)) {
+    if (crl != null
+        && crl.getNextUpdate() != null
+        && crl.getNextUpdate().toInstant().isBefore(until)) {
       until = crl.getNextUpdate().toInstant();
     }
     if (crl != null && crl.getRevokedCertificate(cert) != null) {
@@ -201,9 +204,7 @@ public final class CertificateGroupService {
     return null;
   }
 
-  /**
-   * Revokes a serial of the CA generation {@code caId} in {@code type} and republishes at once.
-   */
+  /** Revokes a serial of the CA generation {@code caId} in {@code type} and republishes at once. */
   public void revoke(GroupCertificateType type, String caId, BigInteger serial) {
     try {
       type.ca().revoke(caId, serial);

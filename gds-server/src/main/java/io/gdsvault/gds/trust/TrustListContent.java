@@ -3,8 +3,8 @@ package io.gdsvault.gds.trust;
 import java.util.List;
 
 /**
- * The four lists of a Part 12 TrustListDataType, as DER encodings. A group's trust list carries
- * its CA certificates and their CRLs as trusted entries.
+ * The four lists of a Part 12 TrustListDataType, as DER encodings. A group's trust list carries its
+ * CA certificates and their CRLs as trusted entries.
  */
 public record TrustListContent(
     List<byte[]> trustedCertificates,
@@ -34,7 +34,8 @@ public record TrustListContent(
    */
   public long encodedSize() {
     long size = 4;
-    for (List<byte[]> list : List.of(trustedCertificates, trustedCrls, issuerCertificates, issuerCrls)) {
+    for (List<byte[]> list :
+        List.of(trustedCertificates, trustedCrls, issuerCertificates, issuerCrls)) {
       size += 4;
       for (byte[] b : list) {
         size += 4L + b.length;

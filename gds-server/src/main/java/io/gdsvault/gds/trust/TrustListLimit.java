@@ -5,8 +5,8 @@ import io.gdsvault.gds.model.Reason;
 
 /**
  * The largest TrustList file (UA Binary TrustListDataType) the GDS serves (issue 7). Every open
- * handle holds a snapshot of the file, so this bounds the memory one Open can take. A group's
- * list grows with its CRLs; when it passes the limit, Open is refused with RESOURCE_UNAVAILABLE
+ * handle holds a snapshot of the file, so this bounds the memory one Open can take. A group's list
+ * grows with its CRLs; when it passes the limit, Open is refused with RESOURCE_UNAVAILABLE
  * (Bad_ResourceUnavailable) until the operator raises {@code limits.maxTrustListBytes}.
  *
  * @param maxBytes the largest encoded trust list served, at least 1
@@ -25,8 +25,13 @@ public record TrustListLimit(long maxBytes) {
     if (size > maxBytes) {
       throw new GdsException(
           Reason.RESOURCE_UNAVAILABLE,
-          "the trust list of group " + group + " is " + size + " bytes, above limits.maxTrustListBytes ("
-              + maxBytes + ")");
+          "the trust list of group "
+              + group
+              + " is "
+              + size
+              + " bytes, above limits.maxTrustListBytes ("
+              + maxBytes
+              + ")");
     }
   }
 }

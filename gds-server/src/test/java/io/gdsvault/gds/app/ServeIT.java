@@ -24,7 +24,8 @@ class ServeIT {
     try (GdsTestServer gds = GdsTestServer.start()) {
       Path file = gds.dataDir().resolve("initial-admin-password");
       assertThat(Files.getPosixFilePermissions(file))
-          .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+          .containsExactlyInAnyOrder(
+              PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
       assertThat(gds.adminPassword()).hasSizeGreaterThanOrEqualTo(20);
       assertThat(gds.startOutput()).contains(gds.adminPassword()).contains(file.toString());
       assertThat(gds.app().firstStart()).isTrue();
@@ -47,7 +48,13 @@ class ServeIT {
       StringWriter err = new StringWriter();
       int code =
           Main.run(
-              new String[] {"serve", "--data", gds.dataDir().toString(), "--port", Integer.toString(GdsTestServer.freePort())},
+              new String[] {
+                "serve",
+                "--data",
+                gds.dataDir().toString(),
+                "--port",
+                Integer.toString(GdsTestServer.freePort())
+              },
               new PrintWriter(out),
               new PrintWriter(err));
       assertThat(code).isEqualTo(1);
@@ -66,13 +73,25 @@ class ServeIT {
     NodeId id;
     OpcUaClient c = TestClients.admin(first);
     try {
-      var r = new io.gdsvault.gds.model.ApplicationRecord(null, "urn:restart:" + System.nanoTime(),
-          io.gdsvault.gds.model.ApplicationType.SERVER, java.util.List.of(io.gdsvault.gds.model.LocalizedName.of("R")),
-          "", java.util.List.of("opc.tcp://r:1"), java.util.List.of());
-      var xo = org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject.encode(
-          c.getStaticEncodingContext(),
-          io.gdsvault.gds.model.ua.ApplicationRecordMapper.toUa(r, c.getNamespaceTable().getIndex(GdsNodeIds.NAMESPACE_URI).intValue()));
-      id = (NodeId) call(c, GdsNodeIds.RegisterApplication, new Variant(xo)).getOutputArguments()[0].value();
+      var r =
+          new io.gdsvault.gds.model.ApplicationRecord(
+              null,
+              "urn:restart:" + System.nanoTime(),
+              io.gdsvault.gds.model.ApplicationType.SERVER,
+              java.util.List.of(io.gdsvault.gds.model.LocalizedName.of("R")),
+              "",
+              java.util.List.of("opc.tcp://r:1"),
+              java.util.List.of());
+      var xo =
+          org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject.encode(
+              c.getStaticEncodingContext(),
+              io.gdsvault.gds.model.ua.ApplicationRecordMapper.toUa(
+                  r, c.getNamespaceTable().getIndex(GdsNodeIds.NAMESPACE_URI).intValue()));
+      id =
+          (NodeId)
+              call(c, GdsNodeIds.RegisterApplication, new Variant(xo))
+                  .getOutputArguments()[0]
+                  .value();
     } finally {
       TestClients.disconnect(c);
       first.stop();
@@ -80,10 +99,12 @@ class ServeIT {
     try (GdsTestServer second = GdsTestServer.start(dir, t -> {})) {
       assertThat(second.app().firstStart()).isFalse();
       assertThat(second.startOutput()).doesNotContain("First start");
-      assertThat(Files.readString(dir.resolve("initial-admin-password")).strip()).isEqualTo(password);
+      assertThat(Files.readString(dir.resolve("initial-admin-password")).strip())
+          .isEqualTo(password);
       OpcUaClient again = TestClients.admin(second);
       try {
-        assertThat(call(again, GdsNodeIds.GetApplication, new Variant(id)).getStatusCode().isGood()).isTrue();
+        assertThat(call(again, GdsNodeIds.GetApplication, new Variant(id)).getStatusCode().isGood())
+            .isTrue();
       } finally {
         TestClients.disconnect(again);
       }
@@ -103,9 +124,15 @@ class ServeIT {
   }
 
   private static org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult call(
-      OpcUaClient c, org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId m, Variant... in) throws Exception {
+      OpcUaClient c,
+      org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId m,
+      Variant... in)
+      throws Exception {
     var dir = GdsNodeIds.resolve(GdsNodeIds.Directory, c.getNamespaceTable());
-    return c.call(java.util.List.of(new org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest(
-        dir, GdsNodeIds.resolve(m, c.getNamespaceTable()), in))).getResults()[0];
+    return c.call(
+            java.util.List.of(
+                new org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest(
+                    dir, GdsNodeIds.resolve(m, c.getNamespaceTable()), in)))
+        .getResults()[0];
   }
 }

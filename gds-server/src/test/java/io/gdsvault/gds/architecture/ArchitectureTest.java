@@ -56,7 +56,12 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                "java.sql..", "javax.sql..", "org.jdbi..", "com.zaxxer..", "org.flywaydb..", "com.azure..")
+                "java.sql..",
+                "javax.sql..",
+                "org.jdbi..",
+                "com.zaxxer..",
+                "org.flywaydb..",
+                "com.azure..")
             .allowEmptyShould(true);
     rule.check(classes);
   }
@@ -67,7 +72,8 @@ class ArchitectureTest {
     ArchRule rule =
         noClasses()
             .that()
-            .resideOutsideOfPackages("io.gdsvault.gds.opcua..", "io.gdsvault.gds.cli..", "io.gdsvault.gds.model.ua..")
+            .resideOutsideOfPackages(
+                "io.gdsvault.gds.opcua..", "io.gdsvault.gds.cli..", "io.gdsvault.gds.model.ua..")
             .should()
             .dependOnClassesThat()
             .haveFullyQualifiedName("org.eclipse.milo.opcua.stack.core.StatusCodes")

@@ -31,22 +31,24 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
  * The GDS side of {@link DirectoryBenchmark}, run in its own JVM so that it can be pinned to one
  * core ({@code taskset -c 0}) apart from the client. It starts a real GDS (H2 file database in a
  * temporary directory), registers {@code args[0]} applications through the JDBC repository,
- * restarts the GDS on that data directory, and times every FindApplications/QueryApplications/QueryServers call inside the server: from the
- * method handler's entry (arguments decoded by Milo) to its return (ApplicationDescriptions
- * encoded), i.e. argument checks, caller, SQL, record mapping and encoding, but not Milo's request
- * decoding, response encoding, signing and encryption. Those show in the process CPU time, which
- * it also reports per measured interval, with the GC count and pause time.
+ * restarts the GDS on that data directory, and times every
+ * FindApplications/QueryApplications/QueryServers call inside the server: from the method handler's
+ * entry (arguments decoded by Milo) to its return (ApplicationDescriptions encoded), i.e. argument
+ * checks, caller, SQL, record mapping and encoding, but not Milo's request decoding, response
+ * encoding, signing and encryption. Those show in the process CPU time, which it also reports per
+ * measured interval, with the GC count and pause time.
  *
- * <p>Protocol (one line each, on stdout; everything else this JVM prints goes to stderr): it
- * prints {@code BENCH READY endpointUrl dataDir certificateFile loadSeconds}, then answers {@code
- * RESET} with {@code BENCH OK} (clears the timings and starts a new CPU/GC interval), {@code
- * REPORT method} with {@code BENCH STATS method count p50 p95 p99 max cpuNanos gcCount gcMillis}
+ * <p>Protocol (one line each, on stdout; everything else this JVM prints goes to stderr): it prints
+ * {@code BENCH READY endpointUrl dataDir certificateFile loadSeconds}, then answers {@code RESET}
+ * with {@code BENCH OK} (clears the timings and starts a new CPU/GC interval), {@code REPORT
+ * method} with {@code BENCH STATS method count p50 p95 p99 max cpuNanos gcCount gcMillis}
  * (nanoseconds unless named otherwise), {@code H2} with {@code BENCH H2 ...} (database file size
  * and page cache figures), and {@code EXIT} by stopping the server.
  */
 public final class DirectoryBenchServer {
 
-  private static final List<String> TIMED = List.of("FindApplications", "QueryApplications", "QueryServers");
+  private static final List<String> TIMED =
+      List.of("FindApplications", "QueryApplications", "QueryServers");
 
   private DirectoryBenchServer() {}
 
@@ -59,7 +61,8 @@ public final class DirectoryBenchServer {
     populate(first, applications);
     double loadSeconds = (System.nanoTime() - t0) / 1e9;
     // measure a GDS started on the populated data directory, as after a restart: the bulk load's
-    // garbage (old page versions in H2's cache, a heap full of them) is not part of the steady state
+    // garbage (old page versions in H2's cache, a heap full of them) is not part of the steady
+    // state
     first.stop();
     try (GdsTestServer gds = GdsTestServer.start(first.dataDir(), tree -> {})) {
       // a real restart is a new JVM: drop what the first GDS and the bulk load left in the heap
@@ -67,11 +70,20 @@ public final class DirectoryBenchServer {
       Map<String, Recorder> recorders = timeHandlers(gds.app().server().server());
       Path cert = gds.dataDir().resolve("bench-server-certificate.der");
       Files.write(cert, gds.app().server().certificate().getEncoded());
-      protocol.printf(Locale.ROOT, "BENCH READY %s %s %s %.1f%n", gds.endpointUrl(), gds.dataDir(), cert, loadSeconds);
+      protocol.printf(
+          Locale.ROOT,
+          "BENCH READY %s %s %s %.1f%n",
+          gds.endpointUrl(),
+          gds.dataDir(),
+          cert,
+          loadSeconds);
       protocol.flush();
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       Interval interval = Interval.start();
-      for (String line = in.readLine(); line != null && !line.equals("EXIT"); line = in.readLine()) {
+      for (String line = in.readLine();
+          line != null && !line.equals("EXIT");
+          line = in.readLine()) {
         if (line.equals("RESET")) {
           recorders.values().forEach(Recorder::clear);
           interval = Interval.start();
@@ -119,7 +131,9 @@ public final class DirectoryBenchServer {
                       type,
                       List.of(LocalizedName.of("Device " + i + " line " + (i % 50))),
                       "urn:bench:product:" + (i % 10),
-                      type == ApplicationType.CLIENT ? List.of() : List.of("opc.tcp://device" + i + ":4840"),
+                      type == ApplicationType.CLIENT
+                          ? List.of()
+                          : List.of("opc.tcp://device" + i + ":4840"),
                       i % 3 == 0 ? List.of("DA", "HD") : List.of("DA")),
                   now);
             }
@@ -143,7 +157,9 @@ public final class DirectoryBenchServer {
                 h.createQuery(
                         "SELECT setting_name, setting_value FROM information_schema.settings"
                             + " WHERE setting_name LIKE 'info.CACHE%' ORDER BY setting_name")
-                    .map((rs, ctx) -> rs.getString(1).substring("info.".length()) + " " + rs.getString(2))
+                    .map(
+                        (rs, ctx) ->
+                            rs.getString(1).substring("info.".length()) + " " + rs.getString(2))
                     .forEach(v -> b.append(", ").append(v)));
     return b.toString();
   }
@@ -226,7 +242,8 @@ public final class DirectoryBenchServer {
     }
 
     private static long processCpu() {
-      return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+      return ((com.sun.management.OperatingSystemMXBean)
+              ManagementFactory.getOperatingSystemMXBean())
           .getProcessCpuTime();
     }
 

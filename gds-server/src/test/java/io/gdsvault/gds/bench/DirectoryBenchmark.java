@@ -42,16 +42,16 @@ import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
 import org.junit.jupiter.api.Test;
 
 /**
- * Load harness (not part of {@code mvn verify}: the class name matches no surefire include), run
- * as documented in gds-server/BENCHMARKS.md.
+ * Load harness (not part of {@code mvn verify}: the class name matches no surefire include), run as
+ * documented in gds-server/BENCHMARKS.md.
  *
  * <p>The GDS runs in its own JVM ({@link DirectoryBenchServer}), pinned with {@code taskset} to the
  * cores in {@code bench.serverCpus} (default {@code 0}) and limited to one processor; this JVM is
  * the client (pin it to another core, e.g. {@code taskset -c 1 mvn ...}). With 100,000 registered
  * applications it warms every scenario, then makes sequential calls over one SignAndEncrypt
  * Basic256Sha256 session on loopback and reports, per scenario, the round trip as the client sees
- * it and the time inside the server's method handler (p50/p95/p99/max), the server process CPU
- * time per call and the server's GC activity. It writes the tables to {@code
+ * it and the time inside the server's method handler (p50/p95/p99/max), the server process CPU time
+ * per call and the server's GC activity. It writes the tables to {@code
  * target/benchmarks/directory.md} (the GDS's log and GC log beside it). It asserts only that each
  * call returned what it should.
  */
@@ -62,6 +62,7 @@ class DirectoryBenchmark {
   private static final int WARMUP = Integer.getInteger("bench.warmup", 1_000);
   private static final String SERVER_CPUS = System.getProperty("bench.serverCpus", "0");
   private static final String SERVER_HEAP = System.getProperty("bench.serverHeap", "1g");
+
   /** Extra GDS JVM options, space separated (e.g. a flight recording for profiling). */
   private static final String SERVER_JVM_ARGS = System.getProperty("bench.serverJvmArgs", "");
 
@@ -74,15 +75,21 @@ class DirectoryBenchmark {
     String loadBefore = loadAverage();
     Process server = startServer();
     try (BufferedReader fromServer =
-            new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            new BufferedReader(
+                new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         PrintWriter toServer =
-            new PrintWriter(new OutputStreamWriter(server.getOutputStream(), StandardCharsets.UTF_8), true)) {
+            new PrintWriter(
+                new OutputStreamWriter(server.getOutputStream(), StandardCharsets.UTF_8), true)) {
       String[] ready = expect(fromServer, "BENCH READY ").split(" ");
       String endpointUrl = ready[0];
       Path dataDir = Path.of(ready[1]);
       X509Certificate serverCert = certificate(Path.of(ready[2]));
       String loadSeconds = ready[3];
-      OpcUaClient client = connect(endpointUrl, serverCert, Files.readString(dataDir.resolve("initial-admin-password")).strip());
+      OpcUaClient client =
+          connect(
+              endpointUrl,
+              serverCert,
+              Files.readString(dataDir.resolve("initial-admin-password")).strip());
       try {
         List<Scenario> scenarios = scenarios(client);
         // warm every scenario first, so JIT and caches do not favour the later ones
@@ -125,24 +132,79 @@ class DirectoryBenchmark {
     NodeId find = GdsNodeIds.resolve(GdsNodeIds.FindApplications, client.getNamespaceTable());
     Random random = new Random(42);
     List<Scenario> s = new ArrayList<>();
-    s.add(new Scenario("FindApplications, random registered ApplicationUri", "FindApplications",
-        i -> new CallMethodRequest(dir, find, new Variant[] {new Variant(uri(random.nextInt(APPLICATIONS)))}),
-        r -> length(r, 0) == 1));
-    s.add(new Scenario("QueryApplications, no filter, 100 records from a random StartingRecordId", "QueryApplications",
-        i -> new CallMethodRequest(dir, query, queryArgs(random.nextInt(APPLICATIONS - 200), 100, "", "", 0, "", new String[0])),
-        r -> length(r, 2) == 100));
-    s.add(new Scenario("QueryApplications, servers only (type 1), 100 records", "QueryApplications",
-        i -> new CallMethodRequest(dir, query, queryArgs(random.nextInt(APPLICATIONS / 2), 100, "", "", 1, "", new String[0])),
-        r -> length(r, 2) == 100));
-    s.add(new Scenario("QueryApplications, ApplicationUri exact (one match)", "QueryApplications",
-        i -> new CallMethodRequest(dir, query, queryArgs(0, 100, "", uri(random.nextInt(APPLICATIONS)), 0, "", new String[0])),
-        r -> length(r, 2) == 1));
-    s.add(new Scenario("QueryApplications, ApplicationName prefix pattern (one match)", "QueryApplications",
-        i -> new CallMethodRequest(dir, query, queryArgs(0, 100, "Device " + random.nextInt(APPLICATIONS) + " %", "", 0, "", new String[0])),
-        r -> length(r, 2) == 1));
-    s.add(new Scenario("QueryApplications, ProductUri + capability filter, 100 records", "QueryApplications",
-        i -> new CallMethodRequest(dir, query, queryArgs(random.nextInt(APPLICATIONS / 2), 100, "", "", 0, "urn:bench:product:" + random.nextInt(10), new String[] {"DA"})),
-        r -> length(r, 2) == 100));
+    s.add(
+        new Scenario(
+            "FindApplications, random registered ApplicationUri",
+            "FindApplications",
+            i ->
+                new CallMethodRequest(
+                    dir, find, new Variant[] {new Variant(uri(random.nextInt(APPLICATIONS)))}),
+            r -> length(r, 0) == 1));
+    s.add(
+        new Scenario(
+            "QueryApplications, no filter, 100 records from a random StartingRecordId",
+            "QueryApplications",
+            i ->
+                new CallMethodRequest(
+                    dir,
+                    query,
+                    queryArgs(
+                        random.nextInt(APPLICATIONS - 200), 100, "", "", 0, "", new String[0])),
+            r -> length(r, 2) == 100));
+    s.add(
+        new Scenario(
+            "QueryApplications, servers only (type 1), 100 records",
+            "QueryApplications",
+            i ->
+                new CallMethodRequest(
+                    dir,
+                    query,
+                    queryArgs(random.nextInt(APPLICATIONS / 2), 100, "", "", 1, "", new String[0])),
+            r -> length(r, 2) == 100));
+    s.add(
+        new Scenario(
+            "QueryApplications, ApplicationUri exact (one match)",
+            "QueryApplications",
+            i ->
+                new CallMethodRequest(
+                    dir,
+                    query,
+                    queryArgs(0, 100, "", uri(random.nextInt(APPLICATIONS)), 0, "", new String[0])),
+            r -> length(r, 2) == 1));
+    s.add(
+        new Scenario(
+            "QueryApplications, ApplicationName prefix pattern (one match)",
+            "QueryApplications",
+            i ->
+                new CallMethodRequest(
+                    dir,
+                    query,
+                    queryArgs(
+                        0,
+                        100,
+                        "Device " + random.nextInt(APPLICATIONS) + " %",
+                        "",
+                        0,
+                        "",
+                        new String[0])),
+            r -> length(r, 2) == 1));
+    s.add(
+        new Scenario(
+            "QueryApplications, ProductUri + capability filter, 100 records",
+            "QueryApplications",
+            i ->
+                new CallMethodRequest(
+                    dir,
+                    query,
+                    queryArgs(
+                        random.nextInt(APPLICATIONS / 2),
+                        100,
+                        "",
+                        "",
+                        0,
+                        "urn:bench:product:" + random.nextInt(10),
+                        new String[] {"DA"})),
+            r -> length(r, 2) == 100));
     return s;
   }
 
@@ -150,15 +212,24 @@ class DirectoryBenchmark {
     return ((Object[]) r.getOutputArguments()[output].value()).length;
   }
 
-  private static Variant[] queryArgs(long start, long max, String name, String uri, long type, String product, String[] caps) {
+  private static Variant[] queryArgs(
+      long start, long max, String name, String uri, long type, String product, String[] caps) {
     return new Variant[] {
-      new Variant(uint(start)), new Variant(uint(max)), new Variant(name), new Variant(uri),
-      new Variant(uint(type)), new Variant(product), new Variant(caps)
+      new Variant(uint(start)),
+      new Variant(uint(max)),
+      new Variant(name),
+      new Variant(uri),
+      new Variant(uint(type)),
+      new Variant(product),
+      new Variant(caps)
     };
   }
 
   private record Scenario(
-      String name, String method, IntFunction<CallMethodRequest> request, Predicate<CallMethodResult> ok) {}
+      String name,
+      String method,
+      IntFunction<CallMethodRequest> request,
+      Predicate<CallMethodResult> ok) {}
 
   /** Sequential calls; the sorted round trip times in nanoseconds. */
   private static long[] measure(Scenario sc, OpcUaClient client) throws Exception {
@@ -200,25 +271,49 @@ class DirectoryBenchmark {
     return String.format(Locale.ROOT, "%.2f", nanos / 1e6);
   }
 
-  private static String report(List<String[]> rows, String loadSeconds, String loadBefore, String loadAfter, String h2) {
+  private static String report(
+      List<String[]> rows, String loadSeconds, String loadBefore, String loadAfter, String h2) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT,
-        "%s: %d applications (registered in %s s), %d calls per scenario after %d warm-up calls of every scenario,"
-            + " one client thread, SignAndEncrypt Basic256Sha256 on loopback, H2 file database.%n"
-            + "GDS JVM: taskset -c %s, -XX:ActiveProcessorCount=1 -Xms%s -Xmx%s. Client JVM: CPUs %s, %d processors visible."
-            + " Load average before: %s; after: %s.%nH2 after the run: %s (cache sizes in MB).%n%n",
-        Instant.now(), APPLICATIONS, loadSeconds, CALLS, WARMUP, SERVER_CPUS, SERVER_HEAP, SERVER_HEAP,
-        cpusAllowed(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, h2));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%s: %d applications (registered in %s s), %d calls per scenario after %d warm-up calls"
+                + " of every scenario, one client thread, SignAndEncrypt Basic256Sha256 on"
+                + " loopback, H2 file database.%nGDS JVM: taskset -c %s, -XX:ActiveProcessorCount=1"
+                + " -Xms%s -Xmx%s. Client JVM: CPUs %s, %d processors visible. Load average before:"
+                + " %s; after: %s.%nH2 after the run: %s (cache sizes in MB).%n%n",
+            Instant.now(),
+            APPLICATIONS,
+            loadSeconds,
+            CALLS,
+            WARMUP,
+            SERVER_CPUS,
+            SERVER_HEAP,
+            SERVER_HEAP,
+            cpusAllowed(),
+            Runtime.getRuntime().availableProcessors(),
+            loadBefore,
+            loadAfter,
+            h2));
     b.append("Round trip (client: encode, sign and encrypt, loopback, GDS, decrypt, decode):\n\n");
-    b.append("| Scenario | Calls | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
+    b.append(
+        "| Scenario | Calls | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
     for (String[] r : rows) {
       b.append("| ").append(String.join(" | ", Arrays.copyOfRange(r, 0, 6))).append(" |\n");
     }
-    b.append("\nInside the GDS (method handler: checks, SQL, mapping, encoding; CPU = GDS process CPU time"
-        + " per call, everything included):\n\n");
-    b.append("| Scenario | p50 ms | p95 ms | p99 ms | max ms | CPU ms/call | GCs / pause |\n|---|---|---|---|---|---|---|\n");
+    b.append(
+        "\n"
+            + "Inside the GDS (method handler: checks, SQL, mapping, encoding; CPU = GDS process"
+            + " CPU time per call, everything included):\n\n");
+    b.append(
+        "| Scenario | p50 ms | p95 ms | p99 ms | max ms | CPU ms/call | GCs / pause |\n"
+            + "|---|---|---|---|---|---|---|\n");
     for (String[] r : rows) {
-      b.append("| ").append(r[0]).append(" | ").append(String.join(" | ", Arrays.copyOfRange(r, 6, 12))).append(" |\n");
+      b.append("| ")
+          .append(r[0])
+          .append(" | ")
+          .append(String.join(" | ", Arrays.copyOfRange(r, 6, 12)))
+          .append(" |\n");
     }
     return b.toString();
   }
@@ -227,19 +322,26 @@ class DirectoryBenchmark {
 
   private static Process startServer() throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>();
     if (!SERVER_CPUS.isEmpty() && new File("/usr/bin/taskset").canExecute()) {
       command.addAll(List.of("/usr/bin/taskset", "-c", SERVER_CPUS));
     }
-    command.addAll(List.of(
-        java, "-XX:ActiveProcessorCount=1", "-Xms" + SERVER_HEAP, "-Xmx" + SERVER_HEAP,
-        "-Xlog:gc:file=" + Path.of("target", "benchmarks", "directory-server-gc.log").toAbsolutePath()));
+    command.addAll(
+        List.of(
+            java,
+            "-XX:ActiveProcessorCount=1",
+            "-Xms" + SERVER_HEAP,
+            "-Xmx" + SERVER_HEAP,
+            "-Xlog:gc:file="
+                + Path.of("target", "benchmarks", "directory-server-gc.log").toAbsolutePath()));
     if (!SERVER_JVM_ARGS.isBlank()) {
       command.addAll(List.of(SERVER_JVM_ARGS.strip().split("\\s+")));
     }
-    command.addAll(List.of(
-        "-cp", classpath, DirectoryBenchServer.class.getName(), String.valueOf(APPLICATIONS)));
+    command.addAll(
+        List.of(
+            "-cp", classpath, DirectoryBenchServer.class.getName(), String.valueOf(APPLICATIONS)));
     Path log = Path.of("target", "benchmarks", "directory-server.log");
     Files.createDirectories(log.getParent());
     return new ProcessBuilder(command).redirectError(log.toFile()).start();
@@ -251,16 +353,23 @@ class DirectoryBenchmark {
         return line.substring(prefix.length());
       }
     }
-    throw new IOException("the GDS process ended before '" + prefix.strip() + "' (see target/benchmarks/directory-server.log)");
+    throw new IOException(
+        "the GDS process ended before '"
+            + prefix.strip()
+            + "' (see target/benchmarks/directory-server.log)");
   }
 
   private static X509Certificate certificate(Path der) throws Exception {
     return (X509Certificate)
-        CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(Files.readAllBytes(der)));
+        CertificateFactory.getInstance("X.509")
+            .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(der)));
   }
 
-  /** Admin over SignAndEncrypt Basic256Sha256, trusting exactly the benchmark server's certificate. */
-  private static OpcUaClient connect(String endpointUrl, X509Certificate serverCert, String password) throws Exception {
+  /**
+   * Admin over SignAndEncrypt Basic256Sha256, trusting exactly the benchmark server's certificate.
+   */
+  private static OpcUaClient connect(
+      String endpointUrl, X509Certificate serverCert, String password) throws Exception {
     ClientIdentity identity = TestClients.defaultIdentity();
     byte[] serverDer = serverCert.getEncoded();
     OpcUaClient client =
@@ -268,7 +377,9 @@ class DirectoryBenchmark {
             endpointUrl,
             endpoints ->
                 endpoints.stream()
-                    .filter(e -> e.getSecurityPolicyUri().equals(SecurityPolicy.Basic256Sha256.getUri()))
+                    .filter(
+                        e ->
+                            e.getSecurityPolicyUri().equals(SecurityPolicy.Basic256Sha256.getUri()))
                     .filter(e -> e.getSecurityMode() == MessageSecurityMode.SignAndEncrypt)
                     .findFirst(),
             t -> {},
@@ -281,7 +392,8 @@ class DirectoryBenchmark {
                     .setCertificateValidator(
                         (chain, uri, hosts) -> {
                           try {
-                            if (chain.isEmpty() || !Arrays.equals(chain.get(0).getEncoded(), serverDer)) {
+                            if (chain.isEmpty()
+                                || !Arrays.equals(chain.get(0).getEncoded(), serverDer)) {
                               throw new UaException(StatusCodes.Bad_CertificateUntrusted);
                             }
                           } catch (java.security.cert.CertificateEncodingException e) {

@@ -72,8 +72,13 @@ class PullBenchmark {
   void devicesPullCertificatesWithAutoApprove() throws Exception {
     try (GdsTestServer gds =
         GdsTestServer.start(t -> ((ObjectNode) t.get("certificates")).put("autoApprove", true))) {
-      gds.app().users().addUser(Caller.system(), "device", PASSWORD.toCharArray(),
-          Set.of(Role.DISCOVERY_ADMIN, Role.CERTIFICATE_AUTHORITY_ADMIN));
+      gds.app()
+          .users()
+          .addUser(
+              Caller.system(),
+              "device",
+              PASSWORD.toCharArray(),
+              Set.of(Role.DISCOVERY_ADMIN, Role.CERTIFICATE_AUTHORITY_ADMIN));
       List<KeyPair> keys = new ArrayList<>();
       KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
       g.initialize(2048);
@@ -90,12 +95,18 @@ class PullBenchmark {
       double pull = run(gds, pullDevices.subList(WARMUP, WARMUP + DEVICES), true);
 
       String table =
-          String.format(Locale.ROOT,
-              "| Scenario (%d devices, %d concurrent, %d cores) | per second |%n|---|---:|%n"
-                  + "| secure session + empty method (FindApplications \"\") | %.1f |%n"
-                  + "| secure session + RegisterApplication + StartSigningRequest + FinishRequest (auto-approve, RSA-2048 CA) | %.1f |%n"
-                  + "| ratio certificates / baseline sessions | %.0f%% |%n",
-              DEVICES, CONCURRENCY, Runtime.getRuntime().availableProcessors(), baseline, pull,
+          String.format(
+              Locale.ROOT,
+              "| Scenario (%d devices, %d concurrent, %d cores) | per second |%n|---|---:|%n|"
+                  + " secure session + empty method (FindApplications \"\") | %.1f |%n| secure"
+                  + " session + RegisterApplication + StartSigningRequest + FinishRequest"
+                  + " (auto-approve, RSA-2048 CA) | %.1f |%n| ratio certificates / baseline"
+                  + " sessions | %.0f%% |%n",
+              DEVICES,
+              CONCURRENCY,
+              Runtime.getRuntime().availableProcessors(),
+              baseline,
+              pull,
               100 * pull / baseline);
       System.out.println(table);
       Path out = Path.of("target", "benchmarks");
@@ -110,48 +121,66 @@ class PullBenchmark {
     for (int i = 0; i < n; i++) {
       KeyPair kp = keys.get(i % keys.size());
       String uri = "urn:bench:" + tag + ":" + i + ":" + UUID.randomUUID();
-      var cert = new SelfSignedCertificateBuilder(kp).setCommonName("bench " + i).setApplicationUri(uri)
-          .addDnsName("localhost").setValidityPeriod(Period.ofDays(2)).build();
+      var cert =
+          new SelfSignedCertificateBuilder(kp)
+              .setCommonName("bench " + i)
+              .setApplicationUri(uri)
+              .addDnsName("localhost")
+              .setValidityPeriod(Period.ofDays(2))
+              .build();
       ExtensionsGenerator ext = new ExtensionsGenerator();
-      ext.addExtension(Extension.subjectAlternativeName, false,
+      ext.addExtension(
+          Extension.subjectAlternativeName,
+          false,
           new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, uri)));
-      byte[] csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=bench " + i), kp.getPublic())
-          .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate())
-          .build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate()))
-          .getEncoded();
+      byte[] csr =
+          new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=bench " + i), kp.getPublic())
+              .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate())
+              .build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate()))
+              .getEncoded();
       out.add(new Device(new ClientIdentity(kp, cert, uri), csr));
     }
     return out;
   }
 
   /** Runs every device once, CONCURRENCY at a time; returns completed devices per second. */
-  private static double run(GdsTestServer gds, List<Device> devices, boolean pull) throws Exception {
+  private static double run(GdsTestServer gds, List<Device> devices, boolean pull)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
     AtomicInteger next = new AtomicInteger();
     long t0 = System.nanoTime();
     try {
       List<Future<Integer>> workers = new ArrayList<>();
       for (int w = 0; w < CONCURRENCY; w++) {
-        workers.add(pool.submit(() -> {
-          int done = 0;
-          for (int i = next.getAndIncrement(); i < devices.size(); i = next.getAndIncrement()) {
-            Device d = devices.get(i);
-            OpcUaClient c = TestClients.connect(gds, SecurityPolicy.Basic256Sha256,
-                MessageSecurityMode.SignAndEncrypt, new UsernameProvider("device", PASSWORD), d.identity());
-            try {
-              if (pull) {
-                pull(c, d);
-              } else {
-                CallMethodResult r = call(c, GdsNodeIds.FindApplications, new Variant(""));
-                assertThat(r.getStatusCode().isGood()).isTrue();
-              }
-              done++;
-            } finally {
-              c.disconnect();
-            }
-          }
-          return done;
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  int done = 0;
+                  for (int i = next.getAndIncrement();
+                      i < devices.size();
+                      i = next.getAndIncrement()) {
+                    Device d = devices.get(i);
+                    OpcUaClient c =
+                        TestClients.connect(
+                            gds,
+                            SecurityPolicy.Basic256Sha256,
+                            MessageSecurityMode.SignAndEncrypt,
+                            new UsernameProvider("device", PASSWORD),
+                            d.identity());
+                    try {
+                      if (pull) {
+                        pull(c, d);
+                      } else {
+                        CallMethodResult r = call(c, GdsNodeIds.FindApplications, new Variant(""));
+                        assertThat(r.getStatusCode().isGood()).isTrue();
+                      }
+                      done++;
+                    } finally {
+                      c.disconnect();
+                    }
+                  }
+                  return done;
+                }));
       }
       int total = 0;
       for (Future<Integer> f : workers) {
@@ -166,22 +195,44 @@ class PullBenchmark {
 
   private static void pull(OpcUaClient c, Device d) throws Exception {
     int ns = c.getNamespaceTable().getIndex(GdsNodeIds.NAMESPACE_URI).intValue();
-    ApplicationRecord record = new ApplicationRecord(null, d.identity().applicationUri(), ApplicationType.CLIENT,
-        List.of(new LocalizedName("en", "bench device")), "urn:bench", List.of(), List.of());
-    CallMethodResult reg = call(c, GdsNodeIds.RegisterApplication,
-        new Variant(ExtensionObject.encode(c.getStaticEncodingContext(), ApplicationRecordMapper.toUa(record, ns))));
+    ApplicationRecord record =
+        new ApplicationRecord(
+            null,
+            d.identity().applicationUri(),
+            ApplicationType.CLIENT,
+            List.of(new LocalizedName("en", "bench device")),
+            "urn:bench",
+            List.of(),
+            List.of());
+    CallMethodResult reg =
+        call(
+            c,
+            GdsNodeIds.RegisterApplication,
+            new Variant(
+                ExtensionObject.encode(
+                    c.getStaticEncodingContext(), ApplicationRecordMapper.toUa(record, ns))));
     assertThat(reg.getStatusCode().isGood()).as("register %s", reg.getStatusCode()).isTrue();
     NodeId app = (NodeId) reg.getOutputArguments()[0].value();
-    CallMethodResult start = call(c, GdsNodeIds.StartSigningRequest, new Variant(app), new Variant(NodeId.NULL_VALUE),
-        new Variant(NodeId.NULL_VALUE), new Variant(ByteString.of(d.csr())));
+    CallMethodResult start =
+        call(
+            c,
+            GdsNodeIds.StartSigningRequest,
+            new Variant(app),
+            new Variant(NodeId.NULL_VALUE),
+            new Variant(NodeId.NULL_VALUE),
+            new Variant(ByteString.of(d.csr())));
     assertThat(start.getStatusCode().isGood()).as("start %s", start.getStatusCode()).isTrue();
-    CallMethodResult finish = call(c, GdsNodeIds.FinishRequest, new Variant(app), start.getOutputArguments()[0]);
+    CallMethodResult finish =
+        call(c, GdsNodeIds.FinishRequest, new Variant(app), start.getOutputArguments()[0]);
     assertThat(finish.getStatusCode().isGood()).as("finish %s", finish.getStatusCode()).isTrue();
   }
 
-  private static CallMethodResult call(OpcUaClient c, ExpandedNodeId method, Variant... in) throws Exception {
+  private static CallMethodResult call(OpcUaClient c, ExpandedNodeId method, Variant... in)
+      throws Exception {
     NodeId o = GdsNodeIds.resolve(GdsNodeIds.Directory, c.getNamespaceTable());
-    return c.call(List.of(new CallMethodRequest(o, GdsNodeIds.resolve(method, c.getNamespaceTable()), in)))
+    return c.call(
+            List.of(
+                new CallMethodRequest(o, GdsNodeIds.resolve(method, c.getNamespaceTable()), in)))
         .getResults()[0];
   }
 }

@@ -50,21 +50,30 @@ class CsrPropertiesTest {
 
   @Test
   void mutatedValidCsrsGiveARequestOrAClientFacingRefusal() {
-    Fuzz.forAll("csr.mutated", 1500, Duration.ofSeconds(8),
+    Fuzz.forAll(
+        "csr.mutated",
+        1500,
+        Duration.ofSeconds(8),
         r -> Mutations.any(r.nextBoolean() ? rsaCsr : p256Csr, r),
         CsrPropertiesTest::checkedOrRefused);
   }
 
   @Test
   void derLengthCorruptionsGiveARequestOrAClientFacingRefusal() {
-    Fuzz.forAll("csr.der-lengths", 600, Duration.ofSeconds(4),
+    Fuzz.forAll(
+        "csr.der-lengths",
+        600,
+        Duration.ofSeconds(4),
         r -> Mutations.derLength(r.nextBoolean() ? rsaCsr : p256Csr, r),
         CsrPropertiesTest::checkedOrRefused);
   }
 
   @Test
   void randomBytesAreRefused() {
-    Fuzz.forAll("csr.random", 800, Duration.ofSeconds(3),
+    Fuzz.forAll(
+        "csr.random",
+        800,
+        Duration.ofSeconds(3),
         r -> Mutations.random(r, r.nextInt(4096), r.nextInt(4) == 0 ? -1 : 0x30),
         der -> assertThat(outcome(der)).isInstanceOf(GdsException.class));
   }
@@ -72,21 +81,31 @@ class CsrPropertiesTest {
   @Test
   void hugeInputsAreRefusedBeforeParsing() {
     // size cap first: a 64 KiB+ blob is never handed to the ASN.1 parser
-    Fuzz.forAll("csr.huge", 12, Duration.ofSeconds(3),
+    Fuzz.forAll(
+        "csr.huge",
+        12,
+        Duration.ofSeconds(3),
         r -> {
-          byte[] b = Mutations.random(r, CsrChecks.DEFAULT_MAX_CSR_BYTES + 1 + r.nextInt(4 << 20), 0x30);
+          byte[] b =
+              Mutations.random(r, CsrChecks.DEFAULT_MAX_CSR_BYTES + 1 + r.nextInt(4 << 20), 0x30);
           b[1] = (byte) 0x84;
           return b;
         },
-        der -> assertThat(outcome(der)).isInstanceOfSatisfying(GdsException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT)));
+        der ->
+            assertThat(outcome(der))
+                .isInstanceOfSatisfying(
+                    GdsException.class,
+                    e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT)));
   }
 
   @Test
   void deeplyNestedDerIsRefusedWithoutAStackOverflow() {
-    // regression shape for recursive ASN.1 parsers: 30 80 30 80 ... must not reach a StackOverflowError
+    // regression shape for recursive ASN.1 parsers: 30 80 30 80 ... must not reach a
+    // StackOverflowError
     for (int depth : new int[] {100, 1_000, 10_000, 16_000}) {
-      assertThat(outcome(Mutations.deepDer(depth))).as("depth %d", depth).isInstanceOf(GdsException.class);
+      assertThat(outcome(Mutations.deepDer(depth)))
+          .as("depth %d", depth)
+          .isInstanceOf(GdsException.class);
     }
   }
 
@@ -132,12 +151,18 @@ class CsrPropertiesTest {
 
   private static byte[] csr(KeyPair kp, String alg) throws Exception {
     ExtensionsGenerator ext = new ExtensionsGenerator();
-    ext.addExtension(Extension.subjectAlternativeName, false,
-        new GeneralNames(new GeneralName[] {
-          new GeneralName(GeneralName.uniformResourceIdentifier, URI),
-          new GeneralName(GeneralName.dNSName, "device.local"),
-          new GeneralName(GeneralName.iPAddress, "10.1.2.3")}));
-    var b = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=fuzz device, O=GDS Vault"), kp.getPublic());
+    ext.addExtension(
+        Extension.subjectAlternativeName,
+        false,
+        new GeneralNames(
+            new GeneralName[] {
+              new GeneralName(GeneralName.uniformResourceIdentifier, URI),
+              new GeneralName(GeneralName.dNSName, "device.local"),
+              new GeneralName(GeneralName.iPAddress, "10.1.2.3")
+            }));
+    var b =
+        new JcaPKCS10CertificationRequestBuilder(
+            new X500Name("CN=fuzz device, O=GDS Vault"), kp.getPublic());
     b.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate());
     return b.build(new JcaContentSignerBuilder(alg).build(kp.getPrivate())).getEncoded();
   }

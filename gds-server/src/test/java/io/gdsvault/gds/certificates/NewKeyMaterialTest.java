@@ -24,7 +24,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.junit.jupiter.api.Test;
 
-/** Part 12 §7.9.3: the delivered key opens with the requester's password and fits the certificate. */
+/**
+ * Part 12 §7.9.3: the delivered key opens with the requester's password and fits the certificate.
+ */
 class NewKeyMaterialTest {
 
   private static final KeyPair PAIR = ecPair();
@@ -33,7 +35,8 @@ class NewKeyMaterialTest {
   @Test
   void aPfxWithPasswordOpensWithThatPasswordAndHoldsTheMatchingKey() throws Exception {
     byte[] payload =
-        NewKeyMaterial.prepare(PAIR.getPrivate(), PAIR.getPublic(), PrivateKeyFormat.PFX, "s3cret-pw".toCharArray());
+        NewKeyMaterial.prepare(
+            PAIR.getPrivate(), PAIR.getPublic(), PrivateKeyFormat.PFX, "s3cret-pw".toCharArray());
     byte[] pfx = NewKeyMaterial.deliver(payload, CERT, List.of());
     KeyStore ks = KeyStore.getInstance("PKCS12");
     ks.load(new ByteArrayInputStream(pfx), "s3cret-pw".toCharArray());
@@ -47,7 +50,11 @@ class NewKeyMaterialTest {
   @Test
   void aPfxRefusesAWrongPassword() throws Exception {
     byte[] payload =
-        NewKeyMaterial.prepare(PAIR.getPrivate(), PAIR.getPublic(), PrivateKeyFormat.PFX, "right-password".toCharArray());
+        NewKeyMaterial.prepare(
+            PAIR.getPrivate(),
+            PAIR.getPublic(),
+            PrivateKeyFormat.PFX,
+            "right-password".toCharArray());
     byte[] pfx = NewKeyMaterial.deliver(payload, CERT, List.of());
     KeyStore ks = KeyStore.getInstance("PKCS12");
     assertThatThrownBy(() -> ks.load(new ByteArrayInputStream(pfx), "wrong-password".toCharArray()))
@@ -56,7 +63,8 @@ class NewKeyMaterialTest {
 
   @Test
   void aPfxWithoutPasswordOpensWithAnEmptyPassword() throws Exception {
-    byte[] payload = NewKeyMaterial.prepare(PAIR.getPrivate(), PAIR.getPublic(), PrivateKeyFormat.PFX, null);
+    byte[] payload =
+        NewKeyMaterial.prepare(PAIR.getPrivate(), PAIR.getPublic(), PrivateKeyFormat.PFX, null);
     byte[] pfx = NewKeyMaterial.deliver(payload, CERT, List.of());
     KeyStore ks = KeyStore.getInstance("PKCS12");
     ks.load(new ByteArrayInputStream(pfx), new char[0]);
@@ -68,8 +76,13 @@ class NewKeyMaterialTest {
   @Test
   void anEncryptedPemDecryptsWithThePasswordToTheKey() throws Exception {
     byte[] payload =
-        NewKeyMaterial.prepare(PAIR.getPrivate(), PAIR.getPublic(), PrivateKeyFormat.PEM, "pem-password".toCharArray());
-    String pem = new String(NewKeyMaterial.deliver(payload, CERT, List.of()), StandardCharsets.US_ASCII);
+        NewKeyMaterial.prepare(
+            PAIR.getPrivate(),
+            PAIR.getPublic(),
+            PrivateKeyFormat.PEM,
+            "pem-password".toCharArray());
+    String pem =
+        new String(NewKeyMaterial.deliver(payload, CERT, List.of()), StandardCharsets.US_ASCII);
     assertThat(pem).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
     try (PEMParser p = new PEMParser(new java.io.StringReader(pem))) {
       var info = (PKCS8EncryptedPrivateKeyInfo) p.readObject();
@@ -85,8 +98,11 @@ class NewKeyMaterialTest {
 
   @Test
   void aPlainPemIsAnUnencryptedPkcs8Key() {
-    byte[] payload = NewKeyMaterial.prepare(PAIR.getPrivate(), PAIR.getPublic(), PrivateKeyFormat.PEM, new char[0]);
-    String pem = new String(NewKeyMaterial.deliver(payload, CERT, List.of()), StandardCharsets.US_ASCII);
+    byte[] payload =
+        NewKeyMaterial.prepare(
+            PAIR.getPrivate(), PAIR.getPublic(), PrivateKeyFormat.PEM, new char[0]);
+    String pem =
+        new String(NewKeyMaterial.deliver(payload, CERT, List.of()), StandardCharsets.US_ASCII);
     assertThat(pem).startsWith("-----BEGIN PRIVATE KEY-----");
   }
 
@@ -94,7 +110,8 @@ class NewKeyMaterialTest {
   void theDataKeyCipherRefusesABlobMovedToAnotherRequest() {
     DataKeyCipher cipher = DataKeyCipher.random();
     byte[] blob = cipher.seal(new byte[] {1, 2, 3}, "request-a".getBytes(StandardCharsets.UTF_8));
-    assertThat(cipher.open(blob, "request-a".getBytes(StandardCharsets.UTF_8))).containsExactly(1, 2, 3);
+    assertThat(cipher.open(blob, "request-a".getBytes(StandardCharsets.UTF_8)))
+        .containsExactly(1, 2, 3);
     assertThatThrownBy(() -> cipher.open(blob, "request-b".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(IllegalStateException.class);
   }
@@ -114,8 +131,12 @@ class NewKeyMaterialTest {
       X500Name name = new X500Name("CN=key material test");
       var b =
           new JcaX509v3CertificateBuilder(
-              name, BigInteger.TEN, new Date(System.currentTimeMillis() - 60_000),
-              new Date(System.currentTimeMillis() + 3_600_000), name, kp.getPublic());
+              name,
+              BigInteger.TEN,
+              new Date(System.currentTimeMillis() - 60_000),
+              new Date(System.currentTimeMillis() + 3_600_000),
+              name,
+              kp.getPublic());
       var holder = b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate()));
       X509Certificate c = new JcaX509CertificateConverter().getCertificate(holder);
       Signature.getInstance("SHA256withECDSA");

@@ -17,7 +17,8 @@ class RequestLifecycleTest {
   void aNewRequestIsDecidedOnceAndDeliveredOnlyAfterApproval() {
     // Part 12 §7.9.5 states: New -> Approved|Rejected -> Accepted
     assertThat(RequestState.NEW.successors())
-        .containsExactlyInAnyOrder(RequestState.APPROVED, RequestState.REJECTED, RequestState.REMOVED);
+        .containsExactlyInAnyOrder(
+            RequestState.APPROVED, RequestState.REJECTED, RequestState.REMOVED);
     assertThat(RequestState.NEW.canMoveTo(RequestState.ACCEPTED)).isFalse();
     assertThat(RequestState.APPROVED.canMoveTo(RequestState.ACCEPTED)).isTrue();
     assertThat(RequestState.REJECTED.successors()).isEmpty();
@@ -41,19 +42,46 @@ class RequestLifecycleTest {
     ApprovalPolicy policy =
         new RuleBasedApprovalPolicy(
             List.of(
-                new ApprovalRule(Pattern.compile("urn:lab:.*"), null, ApprovalPolicy.Outcome.APPROVE),
+                new ApprovalRule(
+                    Pattern.compile("urn:lab:.*"), null, ApprovalPolicy.Outcome.APPROVE),
                 new ApprovalRule(null, "mallory", ApprovalPolicy.Outcome.REJECT)),
             ApprovalPolicy.MANUAL);
-    assertThat(policy.decide(request("urn:lab:press", "alice")).outcome()).isEqualTo(ApprovalPolicy.Outcome.APPROVE);
-    assertThat(policy.decide(request("urn:plant:press", "mallory")).outcome()).isEqualTo(ApprovalPolicy.Outcome.REJECT);
-    assertThat(policy.decide(request("urn:plant:press", "alice")).outcome()).isEqualTo(ApprovalPolicy.Outcome.MANUAL);
+    assertThat(policy.decide(request("urn:lab:press", "alice")).outcome())
+        .isEqualTo(ApprovalPolicy.Outcome.APPROVE);
+    assertThat(policy.decide(request("urn:plant:press", "mallory")).outcome())
+        .isEqualTo(ApprovalPolicy.Outcome.REJECT);
+    assertThat(policy.decide(request("urn:plant:press", "alice")).outcome())
+        .isEqualTo(ApprovalPolicy.Outcome.MANUAL);
     assertThat(policy.decide(request("urn:lab:x", "a")).reason()).contains("urn:lab:");
     assertThat(ApprovalPolicy.AUTO_APPROVE.decide(request("urn:x", "a")).reason()).contains("labs");
   }
 
   private static CertificateRequestRecord request(String uri, String user) {
-    return new CertificateRequestRecord(UUID.randomUUID(), UUID.randomUUID(), uri, "DefaultApplicationGroup",
-        "RsaSha256ApplicationCertificateType", RequestKind.SIGNING_REQUEST, RequestState.NEW, "CN=x", List.of(),
-        "RSA-2048", null, null, null, null, null, user, null, Instant.EPOCH, null, null, null, null, null, null, null);
+    return new CertificateRequestRecord(
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        uri,
+        "DefaultApplicationGroup",
+        "RsaSha256ApplicationCertificateType",
+        RequestKind.SIGNING_REQUEST,
+        RequestState.NEW,
+        "CN=x",
+        List.of(),
+        "RSA-2048",
+        null,
+        null,
+        null,
+        null,
+        null,
+        user,
+        null,
+        Instant.EPOCH,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }

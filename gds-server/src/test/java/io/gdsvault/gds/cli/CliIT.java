@@ -50,7 +50,9 @@ class CliIT extends GdsIntegrationTest {
 
   static String[] asAdmin(String... args) {
     List<String> a = new ArrayList<>(List.of(args));
-    a.addAll(List.of("--url", gds.endpointUrl(), "--user", "admin", "--password-file", adminPw.toString()));
+    a.addAll(
+        List.of(
+            "--url", gds.endpointUrl(), "--user", "admin", "--password-file", adminPw.toString()));
     return a.toArray(String[]::new);
   }
 
@@ -58,8 +60,21 @@ class CliIT extends GdsIntegrationTest {
   void appsRegisterPrintsTheApplicationIdAsJsonAndShowReadsItBack() throws Exception {
     String uri = "urn:cli:" + UUID.randomUUID();
     Result reg =
-        gds(asAdmin("apps", "register", "--uri", uri, "--name", "Cli press", "--type", "server",
-            "--discovery-url", "opc.tcp://press:4840", "--capability", "DA", "--json"));
+        gds(
+            asAdmin(
+                "apps",
+                "register",
+                "--uri",
+                uri,
+                "--name",
+                "Cli press",
+                "--type",
+                "server",
+                "--discovery-url",
+                "opc.tcp://press:4840",
+                "--capability",
+                "DA",
+                "--json"));
     assertThat(reg.code()).as(reg.err()).isZero();
     String id = JSON.readTree(reg.out()).get("applicationId").asText();
     assertThat(id).matches("ns=\\d+;g=[0-9A-Fa-f-]{36}");
@@ -84,7 +99,18 @@ class CliIT extends GdsIntegrationTest {
   void usersCanBeManagedFromTheCommandLine() throws Exception {
     Path pw = home.resolve("frank-pw");
     Files.writeString(pw, "frank-password-1\n");
-    Result add = gds(asAdmin("users", "add", "frank", "--role", "DiscoveryAdmin", "--role", "RegistrationAuthorityAdmin", "--new-password-file", pw.toString()));
+    Result add =
+        gds(
+            asAdmin(
+                "users",
+                "add",
+                "frank",
+                "--role",
+                "DiscoveryAdmin",
+                "--role",
+                "RegistrationAuthorityAdmin",
+                "--new-password-file",
+                pw.toString()));
     assertThat(add.code()).as(add.err()).isZero();
 
     Result list = gds(asAdmin("users", "list", "--json"));
@@ -96,18 +122,39 @@ class CliIT extends GdsIntegrationTest {
       }
     }
     assertThat(frank).isNotNull();
-    assertThat(frank.get("roles").toString()).contains("DiscoveryAdmin", "RegistrationAuthorityAdmin");
+    assertThat(frank.get("roles").toString())
+        .contains("DiscoveryAdmin", "RegistrationAuthorityAdmin");
 
     // frank may register but not manage users
     Result denied =
-        gds("users", "list", "--url", gds.endpointUrl(), "--user", "frank", "--password-file", pw.toString());
+        gds(
+            "users",
+            "list",
+            "--url",
+            gds.endpointUrl(),
+            "--user",
+            "frank",
+            "--password-file",
+            pw.toString());
     assertThat(denied.code()).isEqualTo(1);
     assertThat(denied.err()).contains("Bad_UserAccessDenied");
 
     Path pw2 = home.resolve("frank-pw2");
     Files.writeString(pw2, "frank-password-2\n");
-    assertThat(gds(asAdmin("users", "passwd", "frank", "--new-password-file", pw2.toString())).code()).isZero();
-    assertThat(gds("apps", "list", "--url", gds.endpointUrl(), "--user", "frank", "--password-file", pw.toString()).code())
+    assertThat(
+            gds(asAdmin("users", "passwd", "frank", "--new-password-file", pw2.toString())).code())
+        .isZero();
+    assertThat(
+            gds(
+                    "apps",
+                    "list",
+                    "--url",
+                    gds.endpointUrl(),
+                    "--user",
+                    "frank",
+                    "--password-file",
+                    pw.toString())
+                .code())
         .isEqualTo(1);
     assertThat(gds(asAdmin("users", "remove", "frank")).code()).isZero();
   }
@@ -115,9 +162,19 @@ class CliIT extends GdsIntegrationTest {
   @Test
   void usageErrorsExitWithTwo() {
     assertThat(gds("users", "add", "x").code()).isEqualTo(2);
-    assertThat(gds("apps", "register", "--uri", "urn:x", "--name", "x", "--type", "toaster").code()).isEqualTo(2);
+    assertThat(gds("apps", "register", "--uri", "urn:x", "--name", "x", "--type", "toaster").code())
+        .isEqualTo(2);
     assertThat(gds("no-such-command").code()).isEqualTo(2);
-    assertThat(gds(asAdmin("users", "add", "x", "--role", "Emperor", "--new-password-file", adminPw.toString())).code())
+    assertThat(
+            gds(asAdmin(
+                    "users",
+                    "add",
+                    "x",
+                    "--role",
+                    "Emperor",
+                    "--new-password-file",
+                    adminPw.toString()))
+                .code())
         .isEqualTo(2);
   }
 
@@ -125,7 +182,16 @@ class CliIT extends GdsIntegrationTest {
   void aWrongPasswordExitsWithOneAndAStatusName() throws Exception {
     Path wrong = home.resolve("wrong");
     Files.writeString(wrong, "definitely-wrong\n");
-    Result r = gds("users", "list", "--url", gds.endpointUrl(), "--user", "admin", "--password-file", wrong.toString());
+    Result r =
+        gds(
+            "users",
+            "list",
+            "--url",
+            gds.endpointUrl(),
+            "--user",
+            "admin",
+            "--password-file",
+            wrong.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).containsPattern("Bad_\\w+");
     assertThat(r.err()).doesNotContain("definitely-wrong");

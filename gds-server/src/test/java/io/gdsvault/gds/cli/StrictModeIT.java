@@ -41,9 +41,17 @@ class StrictModeIT {
     Path trusted = dir.resolve("pki/trusted/certs");
     Files.createDirectories(trusted);
     // the test client and the CLI are known before start
-    Files.write(trusted.resolve("it-client.der"), TestClients.defaultIdentity().certificate().getEncoded());
-    Files.write(trusted.resolve("cli.der"), ClientIdentity.loadOrCreate(home, "GDS Vault CLI").certificate().getEncoded());
-    gds = GdsTestServer.start(dir, t -> ((com.fasterxml.jackson.databind.node.ObjectNode) t.get("security")).put("clientCertificates", "strict"));
+    Files.write(
+        trusted.resolve("it-client.der"), TestClients.defaultIdentity().certificate().getEncoded());
+    Files.write(
+        trusted.resolve("cli.der"),
+        ClientIdentity.loadOrCreate(home, "GDS Vault CLI").certificate().getEncoded());
+    gds =
+        GdsTestServer.start(
+            dir,
+            t ->
+                ((com.fasterxml.jackson.databind.node.ObjectNode) t.get("security"))
+                    .put("clientCertificates", "strict"));
     adminPw = home.resolve("pw");
     Files.writeString(adminPw, gds.adminPassword());
     ClientOptions.env = Map.of("GDS_CLI_HOME", home.toString())::get;
@@ -59,8 +67,13 @@ class StrictModeIT {
     String[] all = new String[args.length + 6];
     System.arraycopy(args, 0, all, 0, args.length);
     System.arraycopy(
-        new String[] {"--url", gds.endpointUrl(), "--user", "admin", "--password-file", adminPw.toString()},
-        0, all, args.length, 6);
+        new String[] {
+          "--url", gds.endpointUrl(), "--user", "admin", "--password-file", adminPw.toString()
+        },
+        0,
+        all,
+        args.length,
+        6);
     return all;
   }
 

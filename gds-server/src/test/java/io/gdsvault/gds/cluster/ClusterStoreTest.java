@@ -59,32 +59,41 @@ class ClusterStoreTest {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgres"})
   void aLeaseHasOneHolderUntilItExpiresThenPassesWithAHigherFencingNumber(String kind) {
-    try (Database a = open(kind); Database b = open(kind)) {
+    try (Database a = open(kind);
+        Database b = open(kind)) {
       ClusterStore onA = new JdbcClusterStore(a.transactions());
       ClusterStore onB = new JdbcClusterStore(b.transactions());
       String lease = unique("crl");
       Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
       OptionalLong first = onA.tryAcquire(lease, "node-a", Duration.ofMinutes(3), t0);
       assertThat(first).hasValue(1);
-      assertThat(onB.tryAcquire(lease, "node-b", Duration.ofMinutes(3), t0.plusSeconds(60))).isEmpty();
+      assertThat(onB.tryAcquire(lease, "node-b", Duration.ofMinutes(3), t0.plusSeconds(60)))
+          .isEmpty();
       // the holder renews and keeps its fencing number
-      assertThat(onA.tryAcquire(lease, "node-a", Duration.ofMinutes(3), t0.plusSeconds(120))).hasValue(1);
-      assertThat(onB.tryAcquire(lease, "node-b", Duration.ofMinutes(3), t0.plusSeconds(240))).isEmpty();
+      assertThat(onA.tryAcquire(lease, "node-a", Duration.ofMinutes(3), t0.plusSeconds(120)))
+          .hasValue(1);
+      assertThat(onB.tryAcquire(lease, "node-b", Duration.ofMinutes(3), t0.plusSeconds(240)))
+          .isEmpty();
       // node A dies: no renewal; after the ttl node B takes over
-      assertThat(onB.tryAcquire(lease, "node-b", Duration.ofMinutes(3), t0.plusSeconds(301))).hasValue(2);
-      assertThat(onA.tryAcquire(lease, "node-a", Duration.ofMinutes(3), t0.plusSeconds(302))).isEmpty();
+      assertThat(onB.tryAcquire(lease, "node-b", Duration.ofMinutes(3), t0.plusSeconds(301)))
+          .hasValue(2);
+      assertThat(onA.tryAcquire(lease, "node-a", Duration.ofMinutes(3), t0.plusSeconds(302)))
+          .isEmpty();
       assertThat(onA.lease(lease).orElseThrow().holder()).isEqualTo("node-b");
       // a graceful release hands over at once
       onB.release(lease, "node-b", t0.plusSeconds(303));
-      assertThat(onA.tryAcquire(lease, "node-a", Duration.ofMinutes(3), t0.plusSeconds(303))).hasValue(3);
+      assertThat(onA.tryAcquire(lease, "node-a", Duration.ofMinutes(3), t0.plusSeconds(303)))
+          .hasValue(3);
     }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgres"})
   void racingNodesNeverBothWinALease(String kind) throws Exception {
-    try (Database a = open(kind); Database b = open(kind)) {
-      List<ClusterStore> stores = List.of(new JdbcClusterStore(a.transactions()), new JdbcClusterStore(b.transactions()));
+    try (Database a = open(kind);
+        Database b = open(kind)) {
+      List<ClusterStore> stores =
+          List.of(new JdbcClusterStore(a.transactions()), new JdbcClusterStore(b.transactions()));
       ExecutorService pool = Executors.newFixedThreadPool(8);
       try {
         for (int round = 0; round < 20; round++) {
@@ -95,10 +104,14 @@ class ClusterStoreTest {
           for (int i = 0; i < 8; i++) {
             ClusterStore s = stores.get(i % 2);
             String holder = "node-" + i;
-            wins.add(pool.submit((Callable<Boolean>) () -> {
-              go.await();
-              return s.tryAcquire(lease, holder, Duration.ofMinutes(1), now).isPresent();
-            }));
+            wins.add(
+                pool.submit(
+                    (Callable<Boolean>)
+                        () -> {
+                          go.await();
+                          return s.tryAcquire(lease, holder, Duration.ofMinutes(1), now)
+                              .isPresent();
+                        }));
           }
           go.countDown();
           int winners = 0;
@@ -116,15 +129,28 @@ class ClusterStoreTest {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgres"})
   void aClaimedTaskRunsOnExactlyOneNodePerRoundAndMovesWhenItsNodeStops(String kind) {
-    try (Database a = open(kind); Database b = open(kind)) {
+    try (Database a = open(kind);
+        Database b = open(kind)) {
       String name = unique("purge");
       AtomicInteger ranOnA = new AtomicInteger();
       AtomicInteger ranOnB = new AtomicInteger();
       Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-      ClaimedTask onA = new ClaimedTask(new JdbcClusterStore(a.transactions()), new NodeIdentity("a"), name,
-          Duration.ofMinutes(3), ranOnA::incrementAndGet, clock);
-      ClaimedTask onB = new ClaimedTask(new JdbcClusterStore(b.transactions()), new NodeIdentity("b"), name,
-          Duration.ofMinutes(3), ranOnB::incrementAndGet, clock);
+      ClaimedTask onA =
+          new ClaimedTask(
+              new JdbcClusterStore(a.transactions()),
+              new NodeIdentity("a"),
+              name,
+              Duration.ofMinutes(3),
+              ranOnA::incrementAndGet,
+              clock);
+      ClaimedTask onB =
+          new ClaimedTask(
+              new JdbcClusterStore(b.transactions()),
+              new NodeIdentity("b"),
+              name,
+              Duration.ofMinutes(3),
+              ranOnB::incrementAndGet,
+              clock);
       for (int i = 0; i < 10; i++) {
         boolean x = onA.runIfClaimed();
         boolean y = onB.runIfClaimed();
@@ -141,16 +167,23 @@ class ClusterStoreTest {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgres"})
   void aChangeOnOneNodeReachesTheOtherOnceAndIsNotEchoed(String kind) {
-    try (Database a = open(kind); Database b = open(kind)) {
+    try (Database a = open(kind);
+        Database b = open(kind)) {
       String topic = unique("trust");
       AtomicInteger remoteOnA = new AtomicInteger();
       AtomicInteger remoteOnB = new AtomicInteger();
       ChangeRelay[] relayOnA = new ChangeRelay[1];
-      relayOnA[0] = new ChangeRelay(new JdbcClusterStore(a.transactions()), topic, () -> {
-        remoteOnA.incrementAndGet();
-        relayOnA[0].localChange(); // a listener that announces again must not echo
-      });
-      ChangeRelay relayOnB = new ChangeRelay(new JdbcClusterStore(b.transactions()), topic, remoteOnB::incrementAndGet);
+      relayOnA[0] =
+          new ChangeRelay(
+              new JdbcClusterStore(a.transactions()),
+              topic,
+              () -> {
+                remoteOnA.incrementAndGet();
+                relayOnA[0].localChange(); // a listener that announces again must not echo
+              });
+      ChangeRelay relayOnB =
+          new ChangeRelay(
+              new JdbcClusterStore(b.transactions()), topic, remoteOnB::incrementAndGet);
       assertThat(relayOnA[0].poll()).isFalse();
       relayOnB.localChange();
       assertThat(relayOnB.poll()).as("own change is not remote").isFalse();

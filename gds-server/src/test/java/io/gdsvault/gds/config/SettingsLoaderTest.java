@@ -51,7 +51,8 @@ class SettingsLoaderTest {
 
     Path notYaml = dir.resolve("broken.yaml");
     Files.writeString(notYaml, "server: [unclosed\n");
-    assertThatThrownBy(() -> SettingsLoader.load(notYaml, t -> {})).isInstanceOf(SettingsException.class);
+    assertThatThrownBy(() -> SettingsLoader.load(notYaml, t -> {}))
+        .isInstanceOf(SettingsException.class);
     assertThatThrownBy(() -> SettingsLoader.load(dir.resolve("missing.yaml"), t -> {}))
         .isInstanceOf(SettingsException.class)
         .hasMessageContaining("not found");
@@ -63,7 +64,8 @@ class SettingsLoaderTest {
     assertThat(SettingsLoader.defaults().certificates().finishRequestGraceMinutes()).isEqualTo(10);
     Path off = dir.resolve("off.yaml");
     Files.writeString(off, "certificates:\n  finishRequestGraceMinutes: 0\n");
-    assertThat(SettingsLoader.load(off, t -> {}).certificates().finishRequestGraceMinutes()).isZero();
+    assertThat(SettingsLoader.load(off, t -> {}).certificates().finishRequestGraceMinutes())
+        .isZero();
     Path bad = dir.resolve("grace.yaml");
     Files.writeString(bad, "certificates:\n  finishRequestGraceMinutes: -1\n");
     assertThatThrownBy(() -> SettingsLoader.load(bad, t -> {}))
@@ -75,8 +77,12 @@ class SettingsLoaderTest {
   void theShippedConfigFilesLoad() {
     // config/gds.yaml and the production example must stay valid
     Path root = Path.of("").toAbsolutePath().getParent().resolve("config");
-    assertThat(SettingsLoader.load(root.resolve("gds.yaml"), t -> {}).server().port()).isEqualTo(58810);
-    assertThat(SettingsLoader.load(root.resolve("gds.yaml"), t -> {}).certificates().finishRequestGraceMinutes())
+    assertThat(SettingsLoader.load(root.resolve("gds.yaml"), t -> {}).server().port())
+        .isEqualTo(58810);
+    assertThat(
+            SettingsLoader.load(root.resolve("gds.yaml"), t -> {})
+                .certificates()
+                .finishRequestGraceMinutes())
         .isEqualTo(10);
     GdsSettings prod = SettingsLoader.load(root.resolve("gds.production.example.yaml"), t -> {});
     assertThat(prod.security().clientCertificates()).isEqualTo(ClientCertificateMode.STRICT);

@@ -14,15 +14,21 @@ import org.junit.jupiter.api.Test;
 
 class ApplicationValidatorTest {
 
-  private static ApplicationRecord r(String uri, ApplicationType t, List<String> urls, String product) {
-    return new ApplicationRecord(null, uri, t, List.of(LocalizedName.of("n")), product, urls, List.of());
+  private static ApplicationRecord r(
+      String uri, ApplicationType t, List<String> urls, String product) {
+    return new ApplicationRecord(
+        null, uri, t, List.of(LocalizedName.of("n")), product, urls, List.of());
   }
 
   @Test
   void validServersAndClientsPass() {
-    assertThatCode(() -> ApplicationValidator.validate(r("urn:a", ApplicationType.SERVER, List.of("opc.tcp://a:1"), "urn:p")))
+    assertThatCode(
+            () ->
+                ApplicationValidator.validate(
+                    r("urn:a", ApplicationType.SERVER, List.of("opc.tcp://a:1"), "urn:p")))
         .doesNotThrowAnyException();
-    assertThatCode(() -> ApplicationValidator.validate(r("urn:a", ApplicationType.CLIENT, List.of(), "")))
+    assertThatCode(
+            () -> ApplicationValidator.validate(r("urn:a", ApplicationType.CLIENT, List.of(), "")))
         .doesNotThrowAnyException();
   }
 
@@ -38,10 +44,27 @@ class ApplicationValidatorTest {
             r("urn:a", ApplicationType.SERVER, List.of("opc.tcp://a:1"), "bad product"),
             r("urn:a", ApplicationType.SERVER, List.of("not a url"), ""),
             r("urn:" + "x".repeat(5000), ApplicationType.CLIENT, List.of(), ""),
-            new ApplicationRecord(null, "urn:a", ApplicationType.CLIENT, List.of(), "", List.of(), List.of()),
-            new ApplicationRecord(null, "urn:a", ApplicationType.CLIENT, List.of(LocalizedName.of("n")), "", List.of(), List.of("DA", "DA")),
-            new ApplicationRecord(null, "urn:a", ApplicationType.CLIENT, List.of(LocalizedName.of("n")), "", List.of(), Collections.nCopies(40, "X")))) {
-      assertThatThrownBy(() -> ApplicationValidator.validate(bad)).as("%s", bad).isInstanceOf(GdsException.class);
+            new ApplicationRecord(
+                null, "urn:a", ApplicationType.CLIENT, List.of(), "", List.of(), List.of()),
+            new ApplicationRecord(
+                null,
+                "urn:a",
+                ApplicationType.CLIENT,
+                List.of(LocalizedName.of("n")),
+                "",
+                List.of(),
+                List.of("DA", "DA")),
+            new ApplicationRecord(
+                null,
+                "urn:a",
+                ApplicationType.CLIENT,
+                List.of(LocalizedName.of("n")),
+                "",
+                List.of(),
+                Collections.nCopies(40, "X")))) {
+      assertThatThrownBy(() -> ApplicationValidator.validate(bad))
+          .as("%s", bad)
+          .isInstanceOf(GdsException.class);
     }
   }
 
@@ -50,8 +73,12 @@ class ApplicationValidatorTest {
     // Part 12 1.05 §6.5.10: a mask, 0x1 Servers, 0x2 Clients, 0 all applications
     assertThat(DirectoryService.typesFor(0)).hasSize(4);
     assertThat(DirectoryService.typesFor(1))
-        .containsExactlyInAnyOrder(ApplicationType.SERVER, ApplicationType.CLIENT_AND_SERVER, ApplicationType.DISCOVERY_SERVER);
-    assertThat(DirectoryService.typesFor(2)).containsExactlyInAnyOrder(ApplicationType.CLIENT, ApplicationType.CLIENT_AND_SERVER);
+        .containsExactlyInAnyOrder(
+            ApplicationType.SERVER,
+            ApplicationType.CLIENT_AND_SERVER,
+            ApplicationType.DISCOVERY_SERVER);
+    assertThat(DirectoryService.typesFor(2))
+        .containsExactlyInAnyOrder(ApplicationType.CLIENT, ApplicationType.CLIENT_AND_SERVER);
     assertThat(DirectoryService.typesFor(3)).hasSize(4);
     assertThatThrownBy(() -> DirectoryService.typesFor(4)).isInstanceOf(GdsException.class);
     assertThatThrownBy(() -> DirectoryService.typesFor(5)).isInstanceOf(GdsException.class);

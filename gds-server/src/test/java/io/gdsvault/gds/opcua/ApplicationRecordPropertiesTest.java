@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
  * The whole path a client's ApplicationRecordDataType takes in RegisterApplication and
  * UpdateApplication (issue 7): the registered binary codec, the record mapper and the Part 12
  * validator. Extends gds-model's codec properties (random bytes, valid prefix plus garbage) with
- * structure-aware mutations and the steps after decoding. Every input ends as a valid record or
- * as a UaSerializationException (the handler's Bad_DecodingError) or a GdsException with
+ * structure-aware mutations and the steps after decoding. Every input ends as a valid record or as
+ * a UaSerializationException (the handler's Bad_DecodingError) or a GdsException with
  * INVALID_ARGUMENT/NOT_FOUND; nothing else, no hang, no OutOfMemoryError.
  */
 class ApplicationRecordPropertiesTest {
@@ -48,15 +48,37 @@ class ApplicationRecordPropertiesTest {
   private static final EncodingContext CONTEXT = context();
   private static final NodeId ENCODING =
       GdsNodeIds.resolve(GdsNodeIds.ApplicationRecordDataType_Encoding_DefaultBinary, NAMESPACES);
+
   /** Characters that travel as UTF-8: ASCII, NUL, two- and three-byte ones, a surrogate pair. */
   private static final String[] ALPHABET = {
-    "a", "z", "A", "Z", "0", "9", ":", "/", ".", "_", "-", "%", "\\", "'", "\"", "\u0000", "\u00e9", "\u4e2d",
-    "\ud83d\ude00", " "
+    "a",
+    "z",
+    "A",
+    "Z",
+    "0",
+    "9",
+    ":",
+    "/",
+    ".",
+    "_",
+    "-",
+    "%",
+    "\\",
+    "'",
+    "\"",
+    "\u0000",
+    "\u00e9",
+    "\u4e2d",
+    "\ud83d\ude00",
+    " "
   };
 
   @Test
   void mutatedRecordsDecodeToAValidRecordOrATypedRefusal() {
-    Fuzz.forAll("application-record.mutated", 3000, Duration.ofSeconds(6),
+    Fuzz.forAll(
+        "application-record.mutated",
+        3000,
+        Duration.ofSeconds(6),
         r -> Mutations.any(body(randomRecord(r)), r),
         ApplicationRecordPropertiesTest::registeredOrRefused);
   }
@@ -64,7 +86,10 @@ class ApplicationRecordPropertiesTest {
   @Test
   void hostileLengthFieldsAreRefusedWithoutAllocatingThem() {
     // Int32 string/array lengths set to 2^31-1, -2, 2^24 ...: the decoder must not trust them
-    Fuzz.forAll("application-record.lengths", 2000, Duration.ofSeconds(4),
+    Fuzz.forAll(
+        "application-record.lengths",
+        2000,
+        Duration.ofSeconds(4),
         r -> Mutations.int32Window(body(randomRecord(r)), r),
         ApplicationRecordPropertiesTest::registeredOrRefused);
   }
@@ -72,20 +97,55 @@ class ApplicationRecordPropertiesTest {
   @Test
   void generatedRecordsSurviveTheCodecFieldByField() {
     // odd characters (NUL, surrogate pairs, quotes) and empty lists must not be altered in transit
-    Fuzz.forAll("application-record.roundtrip", 800, Duration.ofSeconds(4),
+    Fuzz.forAll(
+        "application-record.roundtrip",
+        800,
+        Duration.ofSeconds(4),
         ApplicationRecordPropertiesTest::randomRecord,
         record -> {
-          ApplicationRecordDataType decoded = (ApplicationRecordDataType) xo(body(record)).decode(CONTEXT);
+          ApplicationRecordDataType decoded =
+              (ApplicationRecordDataType) xo(body(record)).decode(CONTEXT);
           assertThat(ApplicationRecordMapper.fromUa(decoded, GDS_NS)).isEqualTo(record);
         });
   }
 
   @Test
   void aRecordDeclaringTwoBillionNamesIsADecodingErrorNotAnAllocation() {
-    // example from the length-field property: NodeId, ApplicationUri "u", type, then names count 0x7fffffff
+    // example from the length-field property: NodeId, ApplicationUri "u", type, then names count
+    // 0x7fffffff
     byte[] b = {
-      0x04, (byte) GDS_NS, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-      1, 0, 0, 0, 'u', 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F
+      0x04,
+      (byte) GDS_NS,
+      0,
+      1,
+      2,
+      3,
+      4,
+      5,
+      6,
+      7,
+      8,
+      9,
+      10,
+      11,
+      12,
+      13,
+      14,
+      15,
+      16,
+      1,
+      0,
+      0,
+      0,
+      'u',
+      0,
+      0,
+      0,
+      0,
+      (byte) 0xFF,
+      (byte) 0xFF,
+      (byte) 0xFF,
+      0x7F
     };
     registeredOrRefused(b);
     Object o = outcome(b);
@@ -110,8 +170,14 @@ class ApplicationRecordPropertiesTest {
       }
       ApplicationRecord record =
           ApplicationRecordMapper.fromUa(
-              new ApplicationRecordDataType(null, ua.getApplicationUri(), ua.getApplicationType(),
-                  ua.getApplicationNames(), ua.getProductUri(), ua.getDiscoveryUrls(), ua.getServerCapabilities()),
+              new ApplicationRecordDataType(
+                  null,
+                  ua.getApplicationUri(),
+                  ua.getApplicationType(),
+                  ua.getApplicationNames(),
+                  ua.getProductUri(),
+                  ua.getDiscoveryUrls(),
+                  ua.getServerCapabilities()),
               GDS_NS);
       ApplicationValidator.validate(record);
       return record;
@@ -155,7 +221,8 @@ class ApplicationRecordPropertiesTest {
   }
 
   private static byte[] body(ApplicationRecord record) {
-    return ((ByteString) ExtensionObject.encode(CONTEXT, ApplicationRecordMapper.toUa(record, GDS_NS)).getBody())
+    return ((ByteString)
+            ExtensionObject.encode(CONTEXT, ApplicationRecordMapper.toUa(record, GDS_NS)).getBody())
         .bytesOrEmpty();
   }
 

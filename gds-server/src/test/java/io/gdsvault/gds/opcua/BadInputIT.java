@@ -35,12 +35,18 @@ class BadInputIT extends GdsIntegrationTest {
 
   @Test
   void aMalformedExtensionObjectIsADecodingError() throws Exception {
-    NodeId encoding = GdsNodeIds.resolve(GdsNodeIds.ApplicationRecordDataType_Encoding_DefaultBinary, admin.getNamespaceTable());
+    NodeId encoding =
+        GdsNodeIds.resolve(
+            GdsNodeIds.ApplicationRecordDataType_Encoding_DefaultBinary, admin.getNamespaceTable());
     Random random = new Random(7);
     for (int len : new int[] {0, 1, 5, 40, 400}) {
       byte[] junk = new byte[len];
       random.nextBytes(junk);
-      long status = statusOf(admin, GdsNodeIds.RegisterApplication, new Variant(ExtensionObject.of(ByteString.of(junk), encoding)));
+      long status =
+          statusOf(
+              admin,
+              GdsNodeIds.RegisterApplication,
+              new Variant(ExtensionObject.of(ByteString.of(junk), encoding)));
       assertThat(StatusCode.of(status).isBad()).isTrue();
       assertThat(status).isIn(StatusCodes.Bad_DecodingError, StatusCodes.Bad_InvalidArgument);
       assertStillServing();
@@ -49,7 +55,8 @@ class BadInputIT extends GdsIntegrationTest {
 
   @Test
   void anExtensionObjectOfAnotherTypeIsRefused() throws Exception {
-    ExtensionObject other = ExtensionObject.of(ByteString.of(new byte[] {1, 2, 3}), new NodeId(0, 999_999));
+    ExtensionObject other =
+        ExtensionObject.of(ByteString.of(new byte[] {1, 2, 3}), new NodeId(0, 999_999));
     long status = statusOf(admin, GdsNodeIds.RegisterApplication, new Variant(other));
     assertThat(StatusCode.of(status).isBad()).isTrue();
     assertStillServing();
@@ -62,13 +69,34 @@ class BadInputIT extends GdsIntegrationTest {
         .isEqualTo(StatusCodes.Bad_InvalidArgument);
     // an Int32 where a UInt32 belongs, and a scalar where an array belongs
     assertThat(
-            statusOf(admin, GdsNodeIds.QueryApplications, new Variant(5), u32(0), new Variant(""), new Variant(""), u32(0), new Variant(""), new Variant(new String[0])))
+            statusOf(
+                admin,
+                GdsNodeIds.QueryApplications,
+                new Variant(5),
+                u32(0),
+                new Variant(""),
+                new Variant(""),
+                u32(0),
+                new Variant(""),
+                new Variant(new String[0])))
         .isEqualTo(StatusCodes.Bad_InvalidArgument);
     assertThat(
-            statusOf(admin, GdsNodeIds.QueryApplications, u32(0), u32(0), new Variant(""), new Variant(""), u32(0), new Variant(""), new Variant("DA")))
+            statusOf(
+                admin,
+                GdsNodeIds.QueryApplications,
+                u32(0),
+                u32(0),
+                new Variant(""),
+                new Variant(""),
+                u32(0),
+                new Variant(""),
+                new Variant("DA")))
         .isEqualTo(StatusCodes.Bad_InvalidArgument);
-    assertThat(statusOf(admin, GdsNodeIds.GetApplication)).isEqualTo(StatusCodes.Bad_ArgumentsMissing);
-    assertThat(statusOf(admin, GdsNodeIds.GetApplication, new Variant(NodeId.NULL_VALUE), new Variant(1)))
+    assertThat(statusOf(admin, GdsNodeIds.GetApplication))
+        .isEqualTo(StatusCodes.Bad_ArgumentsMissing);
+    assertThat(
+            statusOf(
+                admin, GdsNodeIds.GetApplication, new Variant(NodeId.NULL_VALUE), new Variant(1)))
         .isEqualTo(StatusCodes.Bad_TooManyArguments);
     assertStillServing();
   }
@@ -89,27 +117,47 @@ class BadInputIT extends GdsIntegrationTest {
     String[] many = new String[10_000];
     Arrays.fill(many, "DA");
     long status =
-        statusOrServiceFault(GdsNodeIds.QueryApplications, u32(0), u32(0), new Variant(""), new Variant(""), u32(0), new Variant(""), new Variant(many));
+        statusOrServiceFault(
+            GdsNodeIds.QueryApplications,
+            u32(0),
+            u32(0),
+            new Variant(""),
+            new Variant(""),
+            u32(0),
+            new Variant(""),
+            new Variant(many));
     assertThat(status).isEqualTo(StatusCodes.Bad_InvalidArgument);
     // beyond the transport limit (65535 elements): refused before it reaches a handler
     String[] tooMany = new String[200_000];
     Arrays.fill(tooMany, "x");
     status =
-        statusOrServiceFault(GdsNodeIds.QueryApplications, u32(0), u32(0), new Variant(""), new Variant(""), u32(0), new Variant(""), new Variant(tooMany));
+        statusOrServiceFault(
+            GdsNodeIds.QueryApplications,
+            u32(0),
+            u32(0),
+            new Variant(""),
+            new Variant(""),
+            u32(0),
+            new Variant(""),
+            new Variant(tooMany));
     assertThat(StatusCode.of(status).isBad()).isTrue();
     assertStillServing();
   }
 
   // ---- helpers
 
-  private static long statusOf(OpcUaClient c, org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId method, Variant... in)
+  private static long statusOf(
+      OpcUaClient c,
+      org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId method,
+      Variant... in)
       throws Exception {
     return callDirectory(c, method, in).getStatusCode().value();
   }
 
   /** The method status, or the service fault status when the whole request is refused. */
   private long statusOrServiceFault(
-      org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId method, Variant... in) throws Exception {
+      org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId method, Variant... in)
+      throws Exception {
     extra = TestClients.admin(gds);
     try {
       return callDirectory(extra, method, in).getStatusCode().value();
@@ -125,7 +173,10 @@ class BadInputIT extends GdsIntegrationTest {
       String uri = "urn:it:alive:" + UUID.randomUUID();
       CallMethodResult res = callDirectory(c, GdsNodeIds.FindApplications, new Variant(uri));
       assertThat(res.getStatusCode().isGood()).isTrue();
-      assertThat(callDirectory(admin, GdsNodeIds.FindApplications, new Variant(uri)).getStatusCode().isGood())
+      assertThat(
+              callDirectory(admin, GdsNodeIds.FindApplications, new Variant(uri))
+                  .getStatusCode()
+                  .isGood())
           .isTrue();
     } finally {
       TestClients.disconnect(c);

@@ -26,24 +26,32 @@ class EndpointsIT extends GdsIntegrationTest {
   void getEndpointsOffersNoneAndThreeSignAndEncryptPolicies() throws Exception {
     List<EndpointDescription> endpoints = DiscoveryClient.getEndpoints(gds.endpointUrl()).get();
     assertThat(endpoints)
-        .extracting(e -> SecurityPolicy.fromUri(e.getSecurityPolicyUri()) + "/" + e.getSecurityMode())
+        .extracting(
+            e -> SecurityPolicy.fromUri(e.getSecurityPolicyUri()) + "/" + e.getSecurityMode())
         .containsExactlyInAnyOrder(
             "None/None",
             "Basic256Sha256/SignAndEncrypt",
             "Aes128_Sha256_RsaOaep/SignAndEncrypt",
             "Aes256_Sha256_RsaPss/SignAndEncrypt");
     EndpointDescription none =
-        endpoints.stream().filter(e -> e.getSecurityMode() == MessageSecurityMode.None).findFirst().orElseThrow();
+        endpoints.stream()
+            .filter(e -> e.getSecurityMode() == MessageSecurityMode.None)
+            .findFirst()
+            .orElseThrow();
     // no passwords over an unencrypted channel
-    assertThat(none.getUserIdentityTokens()).extracting(t -> t.getTokenType()).containsOnly(UserTokenType.Anonymous);
-    assertThat(endpoints).allSatisfy(e -> assertThat(e.getEndpointUrl()).isEqualTo(gds.endpointUrl()));
+    assertThat(none.getUserIdentityTokens())
+        .extracting(t -> t.getTokenType())
+        .containsOnly(UserTokenType.Anonymous);
+    assertThat(endpoints)
+        .allSatisfy(e -> assertThat(e.getEndpointUrl()).isEqualTo(gds.endpointUrl()));
   }
 
   @Test
   void findServersWorksWithoutSecurity() throws Exception {
     List<ApplicationDescription> servers = DiscoveryClient.findServers(gds.endpointUrl()).get();
     assertThat(servers).hasSize(1);
-    assertThat(servers.get(0).getApplicationUri()).isEqualTo(gds.app().server().server().getConfig().getApplicationUri());
+    assertThat(servers.get(0).getApplicationUri())
+        .isEqualTo(gds.app().server().server().getConfig().getApplicationUri());
   }
 
   @ParameterizedTest
@@ -53,9 +61,17 @@ class EndpointsIT extends GdsIntegrationTest {
   void everySecurePolicyServesTheDirectory(SecurityPolicy policy) throws Exception {
     OpcUaClient c =
         TestClients.connect(
-            gds, policy, MessageSecurityMode.SignAndEncrypt, new UsernameProvider("admin", gds.adminPassword()), TestClients.defaultIdentity());
+            gds,
+            policy,
+            MessageSecurityMode.SignAndEncrypt,
+            new UsernameProvider("admin", gds.adminPassword()),
+            TestClients.defaultIdentity());
     try {
-      assertThat(callDirectory(c, GdsNodeIds.FindApplications, new Variant("urn:none")).getStatusCode().isGood()).isTrue();
+      assertThat(
+              callDirectory(c, GdsNodeIds.FindApplications, new Variant("urn:none"))
+                  .getStatusCode()
+                  .isGood())
+          .isTrue();
     } finally {
       TestClients.disconnect(c);
     }

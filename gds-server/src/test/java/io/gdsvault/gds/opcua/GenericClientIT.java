@@ -112,17 +112,28 @@ class GenericClientIT extends GdsIntegrationTest {
     assertThat(query)
         .extracting(Argument::getName)
         .containsExactly(
-            "StartingRecordId", "MaxRecordsToReturn", "ApplicationName", "ApplicationUri",
-            "ApplicationType", "ProductUri", "Capabilities");
+            "StartingRecordId",
+            "MaxRecordsToReturn",
+            "ApplicationName",
+            "ApplicationUri",
+            "ApplicationType",
+            "ProductUri",
+            "Capabilities");
     assertThat(query)
         .extracting(Argument::getDataType)
         .containsExactly(
-            NodeIds.UInt32, NodeIds.UInt32, NodeIds.String, NodeIds.String, NodeIds.UInt32,
-            NodeIds.String, NodeIds.String);
+            NodeIds.UInt32,
+            NodeIds.UInt32,
+            NodeIds.String,
+            NodeIds.String,
+            NodeIds.UInt32,
+            NodeIds.String,
+            NodeIds.String);
     assertThat(query[6].getValueRank()).isEqualTo(1);
 
     Argument[] queryOut = arguments(new NodeId(ns, 994));
-    assertThat(queryOut).extracting(Argument::getName)
+    assertThat(queryOut)
+        .extracting(Argument::getName)
         .containsExactly("LastCounterResetTime", "NextRecordId", "Applications");
     assertThat(queryOut[2].getDataType()).isEqualTo(NodeIds.ApplicationDescription);
   }
@@ -137,14 +148,20 @@ class GenericClientIT extends GdsIntegrationTest {
     assertThat(def.getBaseDataType()).isEqualTo(NodeIds.Structure);
     assertThat(Arrays.stream(def.getFields()).map(StructureField::getName))
         .containsExactly(
-            "ApplicationId", "ApplicationUri", "ApplicationType", "ApplicationNames",
-            "ProductUri", "DiscoveryUrls", "ServerCapabilities");
+            "ApplicationId",
+            "ApplicationUri",
+            "ApplicationType",
+            "ApplicationNames",
+            "ProductUri",
+            "DiscoveryUrls",
+            "ServerCapabilities");
   }
 
   @Test
   void aHandEncodedRecordRegistersAndReadsBack() throws Exception {
     String uri = "urn:generic:" + UUID.randomUUID();
-    byte[] body = encodeRecord(uri, 0, "Generic press", "urn:generic:product", "opc.tcp://generic:4840");
+    byte[] body =
+        encodeRecord(uri, 0, "Generic press", "urn:generic:product", "opc.tcp://generic:4840");
     ExtensionObject xo = ExtensionObject.of(ByteString.of(body), new NodeId(ns, 134));
 
     CallMethodResult res = call(new NodeId(ns, 146), new Variant(xo));
@@ -183,22 +200,28 @@ class GenericClientIT extends GdsIntegrationTest {
   private static Argument[] arguments(NodeId property) throws Exception {
     Object[] raw = (Object[]) read(property, AttributeId.Value).value().value();
     return Arrays.stream(raw)
-        .map(o -> o instanceof ExtensionObject xo ? xo.decode(generic.getStaticEncodingContext()) : o)
+        .map(
+            o ->
+                o instanceof ExtensionObject xo ? xo.decode(generic.getStaticEncodingContext()) : o)
         .toArray(Argument[]::new);
   }
 
   private static DataValue read(NodeId node, AttributeId attribute) throws Exception {
-    return generic
-        .read(0.0, TimestampsToReturn.Neither, List.of(new ReadValueId(node, attribute.uid(), null, null)))
+    return generic.read(
+            0.0,
+            TimestampsToReturn.Neither,
+            List.of(new ReadValueId(node, attribute.uid(), null, null)))
         .getResults()[0];
   }
 
   private static CallMethodResult call(NodeId method, Variant... in) throws Exception {
-    return generic.call(List.of(new CallMethodRequest(new NodeId(ns, 141), method, in))).getResults()[0];
+    return generic.call(List.of(new CallMethodRequest(new NodeId(ns, 141), method, in)))
+        .getResults()[0];
   }
 
   /** Part 6 binary encoding of ApplicationRecordDataType written field by field. */
-  private static byte[] encodeRecord(String uri, int type, String name, String product, String url) {
+  private static byte[] encodeRecord(
+      String uri, int type, String name, String product, String url) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {0x00, 0x00}); // ApplicationId: null NodeId (two-byte encoding)
     string(out, uri);

@@ -40,24 +40,46 @@ class PostgresServerIT {
       try {
         int ns = admin.getNamespaceTable().getIndex(GdsNodeIds.NAMESPACE_URI).intValue();
         ApplicationRecord r =
-            new ApplicationRecord(null, "urn:pg:" + UUID.randomUUID(), ApplicationType.SERVER,
-                List.of(LocalizedName.of("On Postgres")), "urn:pg:product", List.of("opc.tcp://pg:4840"), List.of("DA"));
-        ExtensionObject xo = ExtensionObject.encode(admin.getStaticEncodingContext(), ApplicationRecordMapper.toUa(r, ns));
-        NodeId id = (NodeId) call(admin, GdsNodeIds.RegisterApplication, new Variant(xo)).getOutputArguments()[0].value();
+            new ApplicationRecord(
+                null,
+                "urn:pg:" + UUID.randomUUID(),
+                ApplicationType.SERVER,
+                List.of(LocalizedName.of("On Postgres")),
+                "urn:pg:product",
+                List.of("opc.tcp://pg:4840"),
+                List.of("DA"));
+        ExtensionObject xo =
+            ExtensionObject.encode(
+                admin.getStaticEncodingContext(), ApplicationRecordMapper.toUa(r, ns));
+        NodeId id =
+            (NodeId)
+                call(admin, GdsNodeIds.RegisterApplication, new Variant(xo))
+                    .getOutputArguments()[0]
+                    .value();
         CallMethodResult got = call(admin, GdsNodeIds.GetApplication, new Variant(id));
-        var back = (io.gdsvault.gds.model.ua.ApplicationRecordDataType)
-            ((ExtensionObject) got.getOutputArguments()[0].value()).decode(admin.getStaticEncodingContext());
-        assertThat(ApplicationRecordMapper.fromUa(back, ns)).isEqualTo(r.withApplicationId((UUID) id.getIdentifier()));
+        var back =
+            (io.gdsvault.gds.model.ua.ApplicationRecordDataType)
+                ((ExtensionObject) got.getOutputArguments()[0].value())
+                    .decode(admin.getStaticEncodingContext());
+        assertThat(ApplicationRecordMapper.fromUa(back, ns))
+            .isEqualTo(r.withApplicationId((UUID) id.getIdentifier()));
       } finally {
         TestClients.disconnect(admin);
       }
     }
   }
 
-  private static CallMethodResult call(OpcUaClient c, org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId m, Variant... in)
+  private static CallMethodResult call(
+      OpcUaClient c,
+      org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId m,
+      Variant... in)
       throws Exception {
-    return c.call(List.of(new CallMethodRequest(
-        GdsNodeIds.resolve(GdsNodeIds.Directory, c.getNamespaceTable()), GdsNodeIds.resolve(m, c.getNamespaceTable()), in)))
+    return c.call(
+            List.of(
+                new CallMethodRequest(
+                    GdsNodeIds.resolve(GdsNodeIds.Directory, c.getNamespaceTable()),
+                    GdsNodeIds.resolve(m, c.getNamespaceTable()),
+                    in)))
         .getResults()[0];
   }
 }

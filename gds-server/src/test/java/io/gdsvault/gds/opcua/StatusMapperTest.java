@@ -28,12 +28,15 @@ class StatusMapperTest {
     expected.put(Reason.TOO_MANY_OPERATIONS, StatusCodes.Bad_TooManyOperations);
     expected.put(Reason.RESOURCE_UNAVAILABLE, StatusCodes.Bad_ResourceUnavailable);
     assertThat(expected).hasSize(Reason.values().length);
-    expected.forEach((reason, code) -> assertThat(StatusMapper.statusCode(reason)).as("%s", reason).isEqualTo(code));
+    expected.forEach(
+        (reason, code) ->
+            assertThat(StatusMapper.statusCode(reason)).as("%s", reason).isEqualTo(code));
   }
 
   @Test
   void theUaExceptionCarriesOnlyTheSafeMessage() {
-    var e = StatusMapper.toUaException(new GdsException(Reason.NOT_FOUND, "ApplicationId not found"));
+    var e =
+        StatusMapper.toUaException(new GdsException(Reason.NOT_FOUND, "ApplicationId not found"));
     assertThat(e.getStatusCode().value()).isEqualTo(StatusCodes.Bad_NotFound);
     assertThat(e.getMessage()).contains("ApplicationId not found");
     assertThat(e.getCause()).isNull();

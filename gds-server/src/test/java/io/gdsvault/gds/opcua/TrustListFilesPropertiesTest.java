@@ -22,9 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The GDS's TrustList file handles stay bounded (issue 7): 16 per caller, dropped after ten idle
- * minutes, and all snapshots together at most 16 times limits.maxTrustListBytes; and reading in
- * any chunk sizes gives back exactly the encoded list. Runs on the real GDS's groups with a
- * fake clock.
+ * minutes, and all snapshots together at most 16 times limits.maxTrustListBytes; and reading in any
+ * chunk sizes gives back exactly the encoded list. Runs on the real GDS's groups with a fake clock.
  */
 class TrustListFilesPropertiesTest extends GdsIntegrationTest {
 
@@ -35,17 +34,23 @@ class TrustListFilesPropertiesTest extends GdsIntegrationTest {
     TrustListFiles files = files(Long.MAX_VALUE / 32, new AtomicLong());
     byte[] whole = files.encode(GROUP, TrustListFiles.ALL);
     Caller a = caller("a");
-    Fuzz.forAll("trust-list.chunks", 60, Duration.ofSeconds(5), r -> r.nextLong(), seed -> {
-      java.util.Random r = new java.util.Random(seed);
-      long h = files.open(a, GROUP, TrustListFiles.ALL);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      for (byte[] chunk = files.read(a, GROUP, h, 1 + r.nextInt(700)); chunk.length > 0;
-          chunk = files.read(a, GROUP, h, 1 + r.nextInt(700))) {
-        out.writeBytes(chunk);
-      }
-      files.close(a, GROUP, h);
-      assertThat(out.toByteArray()).isEqualTo(whole);
-    });
+    Fuzz.forAll(
+        "trust-list.chunks",
+        60,
+        Duration.ofSeconds(5),
+        r -> r.nextLong(),
+        seed -> {
+          java.util.Random r = new java.util.Random(seed);
+          long h = files.open(a, GROUP, TrustListFiles.ALL);
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          for (byte[] chunk = files.read(a, GROUP, h, 1 + r.nextInt(700));
+              chunk.length > 0;
+              chunk = files.read(a, GROUP, h, 1 + r.nextInt(700))) {
+            out.writeBytes(chunk);
+          }
+          files.close(a, GROUP, h);
+          assertThat(out.toByteArray()).isEqualTo(whole);
+        });
   }
 
   @Test
@@ -58,7 +63,8 @@ class TrustListFilesPropertiesTest extends GdsIntegrationTest {
       handles.add(files.open(a, GROUP, TrustListFiles.ALL));
     }
     assertThatThrownBy(() -> files.open(a, GROUP, TrustListFiles.ALL))
-        .isInstanceOfSatisfying(GdsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_STATE));
+        .isInstanceOfSatisfying(
+            GdsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_STATE));
     // another caller is not affected
     files.close(caller("b"), GROUP, files.open(caller("b"), GROUP, TrustListFiles.ALL));
     // one handle in use stays; the fifteen others are dropped once ten minutes pass
@@ -68,7 +74,8 @@ class TrustListFilesPropertiesTest extends GdsIntegrationTest {
     long fresh = files.open(a, GROUP, TrustListFiles.ALL);
     assertThat(files.position(a, GROUP, handles.get(0))).isZero();
     assertThatThrownBy(() -> files.position(a, GROUP, handles.get(1)))
-        .isInstanceOfSatisfying(GdsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT));
+        .isInstanceOfSatisfying(
+            GdsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT));
     assertThat(files.openCount(GROUP)).isEqualTo(2);
     files.close(a, GROUP, fresh);
   }
@@ -86,17 +93,26 @@ class TrustListFilesPropertiesTest extends GdsIntegrationTest {
     }
     Caller third = caller("c");
     assertThatThrownBy(() -> files.open(third, GROUP, TrustListFiles.ALL))
-        .isInstanceOfSatisfying(GdsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.RESOURCE_UNAVAILABLE));
+        .isInstanceOfSatisfying(
+            GdsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.RESOURCE_UNAVAILABLE));
     files.close(caller("a"), GROUP, held.get(0));
     files.close(third, GROUP, files.open(third, GROUP, TrustListFiles.ALL));
   }
 
   private static TrustListFiles files(long maxBytes, AtomicLong now) {
     return new TrustListFiles(
-        gds.app().server().server(), gds.app().certificates().groups(), new TrustListLimit(maxBytes), now::get);
+        gds.app().server().server(),
+        gds.app().certificates().groups(),
+        new TrustListLimit(maxBytes),
+        now::get);
   }
 
   private static Caller caller(String user) {
-    return new Caller(user, Set.of(Role.DISCOVERY_ADMIN), "thumb-" + user, "urn:" + user, ChannelSecurity.SIGN_AND_ENCRYPT);
+    return new Caller(
+        user,
+        Set.of(Role.DISCOVERY_ADMIN),
+        "thumb-" + user,
+        "urn:" + user,
+        ChannelSecurity.SIGN_AND_ENCRYPT);
   }
 }

@@ -30,12 +30,17 @@ class TrustListSizePropertiesTest {
 
   @Test
   void theComputedSizeIsTheEncodedSize() {
-    Fuzz.forAll("trust-list.size", 300, Duration.ofSeconds(3), TrustListSizePropertiesTest::randomContent, c -> {
-      for (long masks = 0; masks < 16; masks += 5) {
-        TrustListContent m = c.masked(masks);
-        assertThat(m.encodedSize()).isEqualTo(encode(m, masks).length);
-      }
-    });
+    Fuzz.forAll(
+        "trust-list.size",
+        300,
+        Duration.ofSeconds(3),
+        TrustListSizePropertiesTest::randomContent,
+        c -> {
+          for (long masks = 0; masks < 16; masks += 5) {
+            TrustListContent m = c.masked(masks);
+            assertThat(m.encodedSize()).isEqualTo(encode(m, masks).length);
+          }
+        });
   }
 
   @Test
@@ -44,7 +49,8 @@ class TrustListSizePropertiesTest {
     long size = c.encodedSize();
     new TrustListLimit(size).check("DefaultApplicationGroup", c);
     assertThatThrownBy(() -> new TrustListLimit(size - 1).check("DefaultApplicationGroup", c))
-        .isInstanceOfSatisfying(GdsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.RESOURCE_UNAVAILABLE));
+        .isInstanceOfSatisfying(
+            GdsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.RESOURCE_UNAVAILABLE));
   }
 
   private static TrustListContent randomContent(Random r) {
@@ -64,8 +70,12 @@ class TrustListSizePropertiesTest {
   /** The bytes TrustListFiles serves: UA Binary TrustListDataType without an ExtensionObject. */
   private static byte[] encode(TrustListContent c, long masks) {
     TrustListDataType t =
-        new TrustListDataType(Unsigned.uint(masks), bytes(c.trustedCertificates()), bytes(c.trustedCrls()),
-            bytes(c.issuerCertificates()), bytes(c.issuerCrls()));
+        new TrustListDataType(
+            Unsigned.uint(masks),
+            bytes(c.trustedCertificates()),
+            bytes(c.trustedCrls()),
+            bytes(c.issuerCertificates()),
+            bytes(c.issuerCrls()));
     ByteBuf buf = Unpooled.buffer();
     try {
       OpcUaBinaryEncoder encoder = new OpcUaBinaryEncoder(DefaultEncodingContext.INSTANCE);

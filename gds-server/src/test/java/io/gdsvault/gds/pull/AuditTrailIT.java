@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hash-chained audit trail (issue 7): decisions are recorded with who, when and why, and
- * {@code gds audit verify} finds a row edited or deleted with plain SQL, including the last one.
+ * The hash-chained audit trail (issue 7): decisions are recorded with who, when and why, and {@code
+ * gds audit verify} finds a row edited or deleted with plain SQL, including the last one.
  */
 class AuditTrailIT extends PullSupport {
 
@@ -57,7 +57,9 @@ class AuditTrailIT extends PullSupport {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     List<String> a = new ArrayList<>(List.of(args));
-    a.addAll(List.of("--url", gds.endpointUrl(), "--user", "admin", "--password-file", adminPw.toString()));
+    a.addAll(
+        List.of(
+            "--url", gds.endpointUrl(), "--user", "admin", "--password-file", adminPw.toString()));
     int code = Main.run(a.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
     return new Result(code, out.toString(), err.toString());
   }
@@ -98,33 +100,44 @@ class AuditTrailIT extends PullSupport {
       assertThat(list.code()).as(list.err()).isZero();
       JsonNode rows = JSON.readTree(list.out());
       String id = req.getIdentifier().toString();
-      assertThat(rows).anySatisfy(r -> {
-        assertThat(r.get("action").asText()).isEqualTo("request.approved");
-        assertThat(r.get("target").asText()).isEqualTo(id);
-        assertThat(r.get("actor").asText()).isEqualTo(APPROVER);
-        assertThat(r.get("detail").asText()).contains("ticket CHG-4711");
-        assertThat(r.get("time").asText()).isNotBlank();
-      });
-      assertThat(rows).anySatisfy(r -> {
-        assertThat(r.get("action").asText()).isEqualTo("request.created");
-        assertThat(r.get("actor").asText()).isEqualTo(REQUESTER);
-        assertThat(r.get("detail").asText()).contains(d.uri());
-      });
-      assertThat(rows).anySatisfy(r -> assertThat(r.get("action").asText()).isEqualTo("request.issued"));
-      assertThat(rows).anySatisfy(r -> {
-        assertThat(r.get("action").asText()).isEqualTo("request.delivered");
-        assertThat(r.get("target").asText()).isEqualTo(id);
-      });
-      assertThat(rows).anySatisfy(r -> {
-        assertThat(r.get("action").asText()).isEqualTo("request.rejected");
-        assertThat(r.get("target").asText()).isEqualTo(rejected.getIdentifier().toString());
-        assertThat(r.get("actor").asText()).isEqualTo("admin");
-        assertThat(r.get("detail").asText()).contains("not on the plant list");
-      });
-      assertThat(rows).anySatisfy(r -> {
-        assertThat(r.get("action").asText()).isEqualTo("application.RegisterApplication");
-        assertThat(r.get("detail").asText()).contains(d.uri());
-      });
+      assertThat(rows)
+          .anySatisfy(
+              r -> {
+                assertThat(r.get("action").asText()).isEqualTo("request.approved");
+                assertThat(r.get("target").asText()).isEqualTo(id);
+                assertThat(r.get("actor").asText()).isEqualTo(APPROVER);
+                assertThat(r.get("detail").asText()).contains("ticket CHG-4711");
+                assertThat(r.get("time").asText()).isNotBlank();
+              });
+      assertThat(rows)
+          .anySatisfy(
+              r -> {
+                assertThat(r.get("action").asText()).isEqualTo("request.created");
+                assertThat(r.get("actor").asText()).isEqualTo(REQUESTER);
+                assertThat(r.get("detail").asText()).contains(d.uri());
+              });
+      assertThat(rows)
+          .anySatisfy(r -> assertThat(r.get("action").asText()).isEqualTo("request.issued"));
+      assertThat(rows)
+          .anySatisfy(
+              r -> {
+                assertThat(r.get("action").asText()).isEqualTo("request.delivered");
+                assertThat(r.get("target").asText()).isEqualTo(id);
+              });
+      assertThat(rows)
+          .anySatisfy(
+              r -> {
+                assertThat(r.get("action").asText()).isEqualTo("request.rejected");
+                assertThat(r.get("target").asText()).isEqualTo(rejected.getIdentifier().toString());
+                assertThat(r.get("actor").asText()).isEqualTo("admin");
+                assertThat(r.get("detail").asText()).contains("not on the plant list");
+              });
+      assertThat(rows)
+          .anySatisfy(
+              r -> {
+                assertThat(r.get("action").asText()).isEqualTo("application.RegisterApplication");
+                assertThat(r.get("detail").asText()).contains(d.uri());
+              });
       // seq increases without gaps
       long prev = -1;
       for (JsonNode r : rows) {
@@ -145,12 +158,28 @@ class AuditTrailIT extends PullSupport {
     assertThat(ok.code()).as(ok.err()).isZero();
     assertThat(ok.out()).contains("intact");
 
-    long seq = jdbi().withHandle(h -> h.createQuery(
-        "SELECT MAX(seq) FROM audit_log WHERE action = 'request.rejected'").mapTo(Long.class).one());
-    String original = jdbi().withHandle(h -> h.createQuery("SELECT detail FROM audit_log WHERE seq = :s")
-        .bind("s", seq).mapTo(String.class).one());
-    jdbi().useHandle(h -> h.createUpdate("UPDATE audit_log SET detail = 'approved after all' WHERE seq = :s")
-        .bind("s", seq).execute());
+    long seq =
+        jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT MAX(seq) FROM audit_log WHERE action = 'request.rejected'")
+                        .mapTo(Long.class)
+                        .one());
+    String original =
+        jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT detail FROM audit_log WHERE seq = :s")
+                        .bind("s", seq)
+                        .mapTo(String.class)
+                        .one());
+    jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE audit_log SET detail = 'approved after all' WHERE seq = :s")
+                    .bind("s", seq)
+                    .execute());
     try {
       Result broken = gdsCli("audit", "verify");
       assertThat(broken.code()).isEqualTo(1);
@@ -160,8 +189,13 @@ class AuditTrailIT extends PullSupport {
       assertThat(JSON.readTree(json.out()).get("brokenSeq").asLong()).isEqualTo(seq);
       assertThat(JSON.readTree(json.out()).get("intact").asBoolean()).isFalse();
     } finally {
-      jdbi().useHandle(h -> h.createUpdate("UPDATE audit_log SET detail = :d WHERE seq = :s")
-          .bind("d", original).bind("s", seq).execute());
+      jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate("UPDATE audit_log SET detail = :d WHERE seq = :s")
+                      .bind("d", original)
+                      .bind("s", seq)
+                      .execute());
     }
     assertThat(gdsCli("audit", "verify").code()).isZero();
   }
@@ -200,14 +234,24 @@ class AuditTrailIT extends PullSupport {
   }
 
   private static Map<String, Object> row(long seq) {
-    return jdbi().withHandle(h -> h.createQuery("SELECT * FROM audit_log WHERE seq = :s")
-        .bind("s", seq).mapToMap().one());
+    return jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT * FROM audit_log WHERE seq = :s")
+                    .bind("s", seq)
+                    .mapToMap()
+                    .one());
   }
 
   private static void reinsert(Map<String, Object> row) {
-    jdbi().useHandle(h -> h.createUpdate(
-            "INSERT INTO audit_log (seq, recorded_at, actor, action, target, detail, outcome, prev_hash, row_hash)"
-                + " VALUES (:seq, :recorded_at, :actor, :action, :target, :detail, :outcome, :prev_hash, :row_hash)")
-        .bindMap(row).execute());
+    jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "INSERT INTO audit_log (seq, recorded_at, actor, action, target, detail,"
+                            + " outcome, prev_hash, row_hash) VALUES (:seq, :recorded_at, :actor,"
+                            + " :action, :target, :detail, :outcome, :prev_hash, :row_hash)")
+                    .bindMap(row)
+                    .execute());
   }
 }

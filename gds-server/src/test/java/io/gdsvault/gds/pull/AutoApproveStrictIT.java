@@ -45,11 +45,15 @@ class AutoApproveStrictIT {
     dir = Files.createTempDirectory("gds-auto-strict-");
     Path trusted = dir.resolve("pki/trusted/certs");
     Files.createDirectories(trusted);
-    Files.write(trusted.resolve("it-client.der"), TestClients.defaultIdentity().certificate().getEncoded());
-    gds = GdsTestServer.start(dir, t -> {
-      ((ObjectNode) t.get("security")).put("clientCertificates", "strict");
-      ((ObjectNode) t.get("certificates")).put("autoApprove", true);
-    });
+    Files.write(
+        trusted.resolve("it-client.der"), TestClients.defaultIdentity().certificate().getEncoded());
+    gds =
+        GdsTestServer.start(
+            dir,
+            t -> {
+              ((ObjectNode) t.get("security")).put("clientCertificates", "strict");
+              ((ObjectNode) t.get("certificates")).put("autoApprove", true);
+            });
     admin = TestClients.admin(gds);
   }
 
@@ -59,22 +63,37 @@ class AutoApproveStrictIT {
     gds.close();
   }
 
-  private static CallMethodResult call(OpcUaClient c, org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId m,
-      Variant... in) throws Exception {
+  private static CallMethodResult call(
+      OpcUaClient c,
+      org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId m,
+      Variant... in)
+      throws Exception {
     NodeId o = GdsNodeIds.resolve(GdsNodeIds.Directory, c.getNamespaceTable());
-    return c.call(List.of(new CallMethodRequest(o, GdsNodeIds.resolve(m, c.getNamespaceTable()), in))).getResults()[0];
+    return c.call(
+            List.of(new CallMethodRequest(o, GdsNodeIds.resolve(m, c.getNamespaceTable()), in)))
+        .getResults()[0];
   }
 
   private static OpcUaClient connectAnonymous(ClientIdentity id) throws Exception {
-    return TestClients.connect(gds, SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt,
-        new AnonymousProvider(), id);
+    return TestClients.connect(
+        gds,
+        SecurityPolicy.Basic256Sha256,
+        MessageSecurityMode.SignAndEncrypt,
+        new AnonymousProvider(),
+        id);
   }
 
   @Test
   void anIssuedCertificateIsAcceptedAtOnceInStrictModeAndRefusedOnceRevoked() throws Exception {
     var record = GdsIntegrationHelpers.server("strict-device");
-    NodeId app = (NodeId) call(admin, GdsNodeIds.RegisterApplication,
-        new Variant(GdsIntegrationHelpers.encode(admin, record))).getOutputArguments()[0].value();
+    NodeId app =
+        (NodeId)
+            call(
+                    admin,
+                    GdsNodeIds.RegisterApplication,
+                    new Variant(GdsIntegrationHelpers.encode(admin, record)))
+                .getOutputArguments()[0]
+                .value();
     KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
     g.initialize(2048);
     KeyPair key = g.generateKeyPair();
@@ -82,69 +101,130 @@ class AutoApproveStrictIT {
     ClientIdentity selfSigned = PullSupport.selfSigned(record.applicationUri(), key);
     assertThatThrownBy(() -> connectAnonymous(selfSigned)).isInstanceOf(Exception.class);
 
-    CallMethodResult start = call(admin, GdsNodeIds.StartSigningRequest, new Variant(app),
-        new Variant(NodeId.NULL_VALUE), new Variant(NodeId.NULL_VALUE),
-        new Variant(ByteString.of(PullSupport.csr(key, record.applicationUri()))));
+    CallMethodResult start =
+        call(
+            admin,
+            GdsNodeIds.StartSigningRequest,
+            new Variant(app),
+            new Variant(NodeId.NULL_VALUE),
+            new Variant(NodeId.NULL_VALUE),
+            new Variant(ByteString.of(PullSupport.csr(key, record.applicationUri()))));
     assertThat(start.getStatusCode().isGood()).as("start %s", start.getStatusCode()).isTrue();
     NodeId req = (NodeId) start.getOutputArguments()[0].value();
-    CallMethodResult done = call(admin, GdsNodeIds.FinishRequest, new Variant(app), new Variant(req));
-    assertThat(done.getStatusCode().isGood()).as("auto-approved finish %s", done.getStatusCode()).isTrue();
-    X509Certificate cert = PullSupport.x509(((ByteString) done.getOutputArguments()[0].value()).bytesOrEmpty());
+    CallMethodResult done =
+        call(admin, GdsNodeIds.FinishRequest, new Variant(app), new Variant(req));
+    assertThat(done.getStatusCode().isGood())
+        .as("auto-approved finish %s", done.getStatusCode())
+        .isTrue();
+    X509Certificate cert =
+        PullSupport.x509(((ByteString) done.getOutputArguments()[0].value()).bytesOrEmpty());
 
-    var details = gds.app().certificates().service().show(io.gdsvault.gds.auth.Caller.system(),
-        (java.util.UUID) req.getIdentifier());
+    var details =
+        gds.app()
+            .certificates()
+            .service()
+            .show(io.gdsvault.gds.auth.Caller.system(), (java.util.UUID) req.getIdentifier());
     assertThat(details.getKey().decidedBy()).isEqualTo("policy");
     assertThat(details.getKey().decisionText()).contains("auto-approve");
 
     OpcUaClient device = connectAnonymous(new ClientIdentity(key, cert, record.applicationUri()));
     try {
-      assertThat(call(device, GdsNodeIds.GetCertificateGroups, new Variant(app)).getStatusCode().isGood()).isTrue();
+      assertThat(
+              call(device, GdsNodeIds.GetCertificateGroups, new Variant(app))
+                  .getStatusCode()
+                  .isGood())
+          .isTrue();
     } finally {
       TestClients.disconnect(device);
     }
 
-    assertThat(call(admin, GdsNodeIds.RevokeCertificate, new Variant(app), new Variant(ByteString.of(cert.getEncoded())))
-        .getStatusCode().isGood()).isTrue();
-    assertThatThrownBy(() -> connectAnonymous(new ClientIdentity(key, cert, record.applicationUri())))
+    assertThat(
+            call(
+                    admin,
+                    GdsNodeIds.RevokeCertificate,
+                    new Variant(app),
+                    new Variant(ByteString.of(cert.getEncoded())))
+                .getStatusCode()
+                .isGood())
+        .isTrue();
+    assertThatThrownBy(
+            () -> connectAnonymous(new ClientIdentity(key, cert, record.applicationUri())))
         .isInstanceOf(Exception.class);
   }
 
   @Test
   void aNewKeyPairIsDeliveredWithoutAnOperatorAndTheCasSurviveARestart() throws Exception {
     var record = GdsIntegrationHelpers.server("auto-nkp");
-    NodeId app = (NodeId) call(admin, GdsNodeIds.RegisterApplication,
-        new Variant(GdsIntegrationHelpers.encode(admin, record))).getOutputArguments()[0].value();
-    CallMethodResult start = call(admin, GdsNodeIds.StartNewKeyPairRequest, new Variant(app),
-        new Variant(NodeId.NULL_VALUE), new Variant(org.eclipse.milo.opcua.stack.core.NodeIds.EccNistP384ApplicationCertificateType),
-        new Variant("CN=auto"), new Variant(new String[0]), new Variant("PEM"), new Variant((String) null));
+    NodeId app =
+        (NodeId)
+            call(
+                    admin,
+                    GdsNodeIds.RegisterApplication,
+                    new Variant(GdsIntegrationHelpers.encode(admin, record)))
+                .getOutputArguments()[0]
+                .value();
+    CallMethodResult start =
+        call(
+            admin,
+            GdsNodeIds.StartNewKeyPairRequest,
+            new Variant(app),
+            new Variant(NodeId.NULL_VALUE),
+            new Variant(
+                org.eclipse.milo.opcua.stack.core.NodeIds.EccNistP384ApplicationCertificateType),
+            new Variant("CN=auto"),
+            new Variant(new String[0]),
+            new Variant("PEM"),
+            new Variant((String) null));
     assertThat(start.getStatusCode().isGood()).as("start %s", start.getStatusCode()).isTrue();
     NodeId req = (NodeId) start.getOutputArguments()[0].value();
-    CallMethodResult done = call(admin, GdsNodeIds.FinishRequest, new Variant(app), new Variant(req));
-    for (int i = 0; i < 200 && done.getStatusCode().getValue() == StatusCodes.Bad_NothingToDo; i++) {
+    CallMethodResult done =
+        call(admin, GdsNodeIds.FinishRequest, new Variant(app), new Variant(req));
+    for (int i = 0;
+        i < 200 && done.getStatusCode().getValue() == StatusCodes.Bad_NothingToDo;
+        i++) {
       Thread.sleep(50);
       done = call(admin, GdsNodeIds.FinishRequest, new Variant(app), new Variant(req));
     }
     assertThat(done.getStatusCode().isGood()).as("finish %s", done.getStatusCode()).isTrue();
-    X509Certificate cert = PullSupport.x509(((ByteString) done.getOutputArguments()[0].value()).bytesOrEmpty());
-    assertThat(new String(((ByteString) done.getOutputArguments()[1].value()).bytesOrEmpty())).startsWith("-----BEGIN PRIVATE KEY-----");
-    // after delivery the key stays sealed only for the FinishRequest grace period (then it is purged)
-    var stored = gds.app().certificates().service().show(io.gdsvault.gds.auth.Caller.system(),
-        (java.util.UUID) req.getIdentifier()).getKey();
-    assertThat(stored.keyBlob() == null || !new String(stored.keyBlob(), java.nio.charset.StandardCharsets.ISO_8859_1)
-        .contains("PRIVATE KEY")).isTrue();
-    assertThat(stored.keyBlobExpiresAt() == null
-        || !stored.keyBlobExpiresAt().isAfter(stored.deliveredAt().plus(java.time.Duration.ofMinutes(10)))).isTrue();
+    X509Certificate cert =
+        PullSupport.x509(((ByteString) done.getOutputArguments()[0].value()).bytesOrEmpty());
+    assertThat(new String(((ByteString) done.getOutputArguments()[1].value()).bytesOrEmpty()))
+        .startsWith("-----BEGIN PRIVATE KEY-----");
+    // after delivery the key stays sealed only for the FinishRequest grace period (then it is
+    // purged)
+    var stored =
+        gds.app()
+            .certificates()
+            .service()
+            .show(io.gdsvault.gds.auth.Caller.system(), (java.util.UUID) req.getIdentifier())
+            .getKey();
+    assertThat(
+            stored.keyBlob() == null
+                || !new String(stored.keyBlob(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .contains("PRIVATE KEY"))
+        .isTrue();
+    assertThat(
+            stored.keyBlobExpiresAt() == null
+                || !stored
+                    .keyBlobExpiresAt()
+                    .isAfter(stored.deliveredAt().plus(java.time.Duration.ofMinutes(10))))
+        .isTrue();
 
     List<X509Certificate> casBefore = gds.app().certificates().groups().allCaCertificates();
     TestClients.disconnect(admin);
     gds.stop();
-    gds = GdsTestServer.start(dir, t -> {
-      ((ObjectNode) t.get("security")).put("clientCertificates", "strict");
-      ((ObjectNode) t.get("certificates")).put("autoApprove", true);
-    });
+    gds =
+        GdsTestServer.start(
+            dir,
+            t -> {
+              ((ObjectNode) t.get("security")).put("clientCertificates", "strict");
+              ((ObjectNode) t.get("certificates")).put("autoApprove", true);
+            });
     admin = TestClients.admin(gds);
     assertThat(gds.app().certificates().groups().allCaCertificates()).isEqualTo(casBefore);
-    CallMethodResult check = call(admin, GdsNodeIds.CheckRevocationStatus, new Variant(ByteString.of(cert.getEncoded())));
+    CallMethodResult check =
+        call(
+            admin, GdsNodeIds.CheckRevocationStatus, new Variant(ByteString.of(cert.getEncoded())));
     assertThat(((StatusCode) check.getOutputArguments()[0].value()).isGood()).isTrue();
   }
 }

@@ -53,7 +53,14 @@ class BackupRestoreIT extends PullSupport {
     StringWriter err = new StringWriter();
     List<String> a = new ArrayList<>(List.of(args));
     if (asAdmin) {
-      a.addAll(List.of("--url", gds.endpointUrl(), "--user", "admin", "--password-file", adminPw.toString()));
+      a.addAll(
+          List.of(
+              "--url",
+              gds.endpointUrl(),
+              "--user",
+              "admin",
+              "--password-file",
+              adminPw.toString()));
     }
     int code = Main.run(a.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
     return new Result(code, out.toString(), err.toString());
@@ -92,21 +99,37 @@ class BackupRestoreIT extends PullSupport {
     Result restored = cli(false, "restore", archive.toString(), "--data", fresh.toString());
     assertThat(restored.code()).as(restored.err()).isZero();
     assertThat(fresh.resolve("db").resolve("gds.mv.db")).isRegularFile();
-    assertThat(SettingsLoader.load(fresh.resolve("config").resolve("gds.yaml"), t -> {}).certificates().rsaKeyBits())
+    assertThat(
+            SettingsLoader.load(fresh.resolve("config").resolve("gds.yaml"), t -> {})
+                .certificates()
+                .rsaKeyBits())
         .isEqualTo(gds.app().certificates() == null ? 0 : 2048);
 
     try (GdsTestServer copy = GdsTestServer.start(fresh, t -> {})) {
       assertThat(copy.app().firstStart()).as("users came along: no new admin").isFalse();
       assertThat(copy.app().auditTrail().verify().intact()).isTrue();
-      OpcUaClient approver = TestClients.connect(copy, SecurityPolicy.Basic256Sha256,
-          MessageSecurityMode.SignAndEncrypt, new UsernameProvider(APPROVER, PASSWORD), selfSigned("urn:it:approver", rsa()));
-      OpcUaClient again = TestClients.connect(copy, SecurityPolicy.Basic256Sha256,
-          MessageSecurityMode.SignAndEncrypt, new UsernameProvider(REQUESTER, PASSWORD), d.identity());
+      OpcUaClient approver =
+          TestClients.connect(
+              copy,
+              SecurityPolicy.Basic256Sha256,
+              MessageSecurityMode.SignAndEncrypt,
+              new UsernameProvider(APPROVER, PASSWORD),
+              selfSigned("urn:it:approver", rsa()));
+      OpcUaClient again =
+          TestClients.connect(
+              copy,
+              SecurityPolicy.Basic256Sha256,
+              MessageSecurityMode.SignAndEncrypt,
+              new UsernameProvider(REQUESTER, PASSWORD),
+              d.identity());
       try {
-        assertThat(approve(approver, pending, "approved on the restored GDS").getStatusCode().isGood()).isTrue();
+        assertThat(
+                approve(approver, pending, "approved on the restored GDS").getStatusCode().isGood())
+            .isTrue();
         CallMethodResult done = finishWhenReady(again, d.applicationId(), pending);
         assertThat(done.getStatusCode().isGood()).as("finish %s", done.getStatusCode()).isTrue();
-        validate(x509(bytes(done.getOutputArguments()[0])), readTrustList(again, d.applicationId()));
+        validate(
+            x509(bytes(done.getOutputArguments()[0])), readTrustList(again, d.applicationId()));
         // the restored CA is the original one
         assertThat(readTrustList(again, d.applicationId()).getTrustedCertificates())
             .isEqualTo(readTrustList(admin, d.applicationId()).getTrustedCertificates());

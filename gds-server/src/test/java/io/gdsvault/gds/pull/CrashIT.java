@@ -53,17 +53,20 @@ import org.eclipse.milo.opcua.stack.core.types.structured.TrustListDataType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Crash safety (issue 7): devices file requests and an approver approves them while the GDS
- * process is killed with SIGKILL; after a restart the database is consistent (no serial twice,
- * every approved request has its certificate, every certificate a device received is stored, the
- * audit chain is intact), the CRLs verify, and every device finishes its flow. Prints its counts.
+ * Crash safety (issue 7): devices file requests and an approver approves them while the GDS process
+ * is killed with SIGKILL; after a restart the database is consistent (no serial twice, every
+ * approved request has its certificate, every certificate a device received is stored, the audit
+ * chain is intact), the CRLs verify, and every device finishes its flow. Prints its counts.
  */
 class CrashIT {
 
   static final int DEVICES = 50;
   static final String PW = "crash-test-password";
 
-  /** A device: its client certificate, application and the CSR it files (made once: devices are cheap). */
+  /**
+   * A device: its client certificate, application and the CSR it files (made once: devices are
+   * cheap).
+   */
   record Dev(ClientIdentity identity, NodeId app, String uri, byte[] csr) {}
 
   @Test
@@ -80,22 +83,50 @@ class CrashIT {
       ClientIdentity adminId = PullSupport.selfSigned("urn:crash:admin", PullSupport.rsa());
       OpcUaClient admin = client(url, adminId, new UsernameProvider("admin", adminPw));
       int ns = admin.getNamespaceTable().getIndex(GdsNodeIds.NAMESPACE_URI).intValue();
-      vendor(admin, "GdsVault.Users", "AddUser", new Variant("requester"), new Variant(PW),
+      vendor(
+          admin,
+          "GdsVault.Users",
+          "AddUser",
+          new Variant("requester"),
+          new Variant(PW),
           new Variant(new String[] {"CertificateAuthorityAdmin"}));
-      vendor(admin, "GdsVault.Users", "AddUser", new Variant("approver"), new Variant(PW),
+      vendor(
+          admin,
+          "GdsVault.Users",
+          "AddUser",
+          new Variant("approver"),
+          new Variant(PW),
           new Variant(new String[] {"RegistrationAuthorityAdmin"}));
       List<Dev> devs = new ArrayList<>();
-      // one RSA key for every device (own certificate and URI each): RSA key generation would dominate
+      // one RSA key for every device (own certificate and URI each): RSA key generation would
+      // dominate
       java.security.KeyPair deviceKey = PullSupport.rsa();
       for (int i = 0; i < DEVICES; i++) {
         String uri = "urn:crash:device:" + i + ":" + UUID.randomUUID();
-        ApplicationRecord r = new ApplicationRecord(null, uri, ApplicationType.SERVER,
-            List.of(new LocalizedName("en", "crash " + i)), "urn:crash", List.of("opc.tcp://d" + i + ":4840"), List.of("DA"));
-        CallMethodResult reg = call(admin, GdsNodeIds.Directory, GdsNodeIds.RegisterApplication,
-            new Variant(ExtensionObject.encode(admin.getStaticEncodingContext(), ApplicationRecordMapper.toUa(r, ns))));
+        ApplicationRecord r =
+            new ApplicationRecord(
+                null,
+                uri,
+                ApplicationType.SERVER,
+                List.of(new LocalizedName("en", "crash " + i)),
+                "urn:crash",
+                List.of("opc.tcp://d" + i + ":4840"),
+                List.of("DA"));
+        CallMethodResult reg =
+            call(
+                admin,
+                GdsNodeIds.Directory,
+                GdsNodeIds.RegisterApplication,
+                new Variant(
+                    ExtensionObject.encode(
+                        admin.getStaticEncodingContext(), ApplicationRecordMapper.toUa(r, ns))));
         assertThat(reg.getStatusCode().isGood()).isTrue();
-        devs.add(new Dev(PullSupport.selfSigned(uri, deviceKey), (NodeId) reg.getOutputArguments()[0].value(), uri,
-            PullSupport.csr(deviceKey, uri)));
+        devs.add(
+            new Dev(
+                PullSupport.selfSigned(uri, deviceKey),
+                (NodeId) reg.getOutputArguments()[0].value(),
+                uri,
+                PullSupport.csr(deviceKey, uri)));
       }
       TestClients.disconnect(admin);
 
@@ -106,52 +137,81 @@ class CrashIT {
       Map<Dev, NodeId> lastRequest = new ConcurrentHashMap<>();
       List<Thread> threads = new ArrayList<>();
       for (Dev d : devs) {
-        Thread t = new Thread(() -> {
-          try {
-            OpcUaClient c = client(url, d.identity(), new UsernameProvider("requester", PW));
-            for (int k = 0; k < 1000; k++) {
-              CallMethodResult s = call(c, GdsNodeIds.Directory, GdsNodeIds.StartSigningRequest, new Variant(d.app()),
-                  new Variant(NodeId.NULL_VALUE), new Variant(NodeId.NULL_VALUE),
-                  new Variant(ByteString.of(d.csr())));
-              if (!s.getStatusCode().isGood()) {
-                return;
-              }
-              NodeId req = (NodeId) s.getOutputArguments()[0].value();
-              lastRequest.put(d, req);
-              toApprove.add(req);
-              CallMethodResult f;
-              do {
-                Thread.sleep(200);
-                f = call(c, GdsNodeIds.Directory, GdsNodeIds.FinishRequest, new Variant(d.app()), new Variant(req));
-              } while (f.getStatusCode().getValue() == StatusCodes.Bad_NothingToDo);
-              if (!f.getStatusCode().isGood()) {
-                return;
-              }
-              delivered.put(req, PullSupport.x509(PullSupport.bytes(f.getOutputArguments()[0])).getSerialNumber().toString(16));
-            }
-          } catch (Exception e) {
-            // the GDS was killed
-          }
-        });
+        Thread t =
+            new Thread(
+                () -> {
+                  try {
+                    OpcUaClient c =
+                        client(url, d.identity(), new UsernameProvider("requester", PW));
+                    for (int k = 0; k < 1000; k++) {
+                      CallMethodResult s =
+                          call(
+                              c,
+                              GdsNodeIds.Directory,
+                              GdsNodeIds.StartSigningRequest,
+                              new Variant(d.app()),
+                              new Variant(NodeId.NULL_VALUE),
+                              new Variant(NodeId.NULL_VALUE),
+                              new Variant(ByteString.of(d.csr())));
+                      if (!s.getStatusCode().isGood()) {
+                        return;
+                      }
+                      NodeId req = (NodeId) s.getOutputArguments()[0].value();
+                      lastRequest.put(d, req);
+                      toApprove.add(req);
+                      CallMethodResult f;
+                      do {
+                        Thread.sleep(200);
+                        f =
+                            call(
+                                c,
+                                GdsNodeIds.Directory,
+                                GdsNodeIds.FinishRequest,
+                                new Variant(d.app()),
+                                new Variant(req));
+                      } while (f.getStatusCode().getValue() == StatusCodes.Bad_NothingToDo);
+                      if (!f.getStatusCode().isGood()) {
+                        return;
+                      }
+                      delivered.put(
+                          req,
+                          PullSupport.x509(PullSupport.bytes(f.getOutputArguments()[0]))
+                              .getSerialNumber()
+                              .toString(16));
+                    }
+                  } catch (Exception e) {
+                    // the GDS was killed
+                  }
+                });
         threads.add(t);
       }
       // the approver's session is open before the devices crowd in
-      OpcUaClient approverSession = client(url, PullSupport.selfSigned("urn:crash:approver", PullSupport.rsa()),
-          new UsernameProvider("approver", PW));
-      Thread approverThread = new Thread(() -> {
-        try {
-          while (true) {
-            NodeId req = toApprove.take();
-            CallMethodResult a = vendor(approverSession, "GdsVault.CertificateRequests", "ApproveRequest",
-                new Variant(req.toParseableString()), new Variant("crash test"));
-            if (a.getStatusCode().isGood()) {
-              approved.add(req);
-            }
-          }
-        } catch (Exception e) {
-          // the GDS was killed
-        }
-      });
+      OpcUaClient approverSession =
+          client(
+              url,
+              PullSupport.selfSigned("urn:crash:approver", PullSupport.rsa()),
+              new UsernameProvider("approver", PW));
+      Thread approverThread =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    NodeId req = toApprove.take();
+                    CallMethodResult a =
+                        vendor(
+                            approverSession,
+                            "GdsVault.CertificateRequests",
+                            "ApproveRequest",
+                            new Variant(req.toParseableString()),
+                            new Variant("crash test"));
+                    if (a.getStatusCode().isGood()) {
+                      approved.add(req);
+                    }
+                  }
+                } catch (Exception e) {
+                  // the GDS was killed
+                }
+              });
       threads.add(approverThread);
       threads.forEach(Thread::start);
       long workloadAt = System.nanoTime();
@@ -174,22 +234,40 @@ class CrashIT {
       gds = serve(data, port2);
       long restartedServeAt = System.nanoTime();
       String url2 = "opc.tcp://localhost:" + port2 + "/GDS";
-      OpcUaClient approver = client(url2, PullSupport.selfSigned("urn:crash:approver2", PullSupport.rsa()),
-          new UsernameProvider("approver", PW));
-      java.util.concurrent.atomic.AtomicInteger finishedAfter = new java.util.concurrent.atomic.AtomicInteger();
-      java.util.concurrent.atomic.AtomicInteger repeated = new java.util.concurrent.atomic.AtomicInteger();
-      java.util.concurrent.atomic.AtomicInteger startedAgain = new java.util.concurrent.atomic.AtomicInteger();
-      java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+      OpcUaClient approver =
+          client(
+              url2,
+              PullSupport.selfSigned("urn:crash:approver2", PullSupport.rsa()),
+              new UsernameProvider("approver", PW));
+      java.util.concurrent.atomic.AtomicInteger finishedAfter =
+          new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicInteger repeated =
+          new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicInteger startedAgain =
+          new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicInteger done =
+          new java.util.concurrent.atomic.AtomicInteger();
       // the devices come back together (a few at a time), as a fleet would
-      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(8);
       List<java.util.concurrent.Future<?>> flows = new ArrayList<>();
       for (Dev d : devs) {
-        flows.add(pool.submit(() -> {
-          finishAfterRestart(d, lastRequest.get(d), deliveredBeforeKill, approvedBeforeKill, url2, approver,
-              finishedAfter, repeated, startedAgain);
-          done.incrementAndGet();
-          return null;
-        }));
+        flows.add(
+            pool.submit(
+                () -> {
+                  finishAfterRestart(
+                      d,
+                      lastRequest.get(d),
+                      deliveredBeforeKill,
+                      approvedBeforeKill,
+                      url2,
+                      approver,
+                      finishedAfter,
+                      repeated,
+                      startedAgain);
+                  done.incrementAndGet();
+                  return null;
+                }));
       }
       try {
         for (var f : flows) {
@@ -201,7 +279,8 @@ class CrashIT {
       int devicesDone = done.get();
       long restartedAt = System.nanoTime();
       assertThat(devicesDone).as("devices that finished their flow").isEqualTo(DEVICES);
-      OpcUaClient reader = client(url2, devs.get(0).identity(), new UsernameProvider("requester", PW));
+      OpcUaClient reader =
+          client(url2, devs.get(0).identity(), new UsernameProvider("requester", PW));
       TrustListDataType trust = PullSupport.readTrustList(reader, devs.get(0).app());
       TestClients.disconnect(reader);
       TestClients.disconnect(approver);
@@ -211,37 +290,89 @@ class CrashIT {
       // the database after the crash
       int crlCount = 0;
       try (Database db = Database.open(Database.h2Url(data), "", "", 2)) {
-        List<Map<String, Object>> dup = db.jdbi().withHandle(h -> h.createQuery(
-            "SELECT ca_id, serial, COUNT(*) AS n FROM issued_certificates GROUP BY ca_id, serial HAVING COUNT(*) > 1")
-            .mapToMap().list());
+        List<Map<String, Object>> dup =
+            db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery(
+                                "SELECT ca_id, serial, COUNT(*) AS n FROM issued_certificates GROUP"
+                                    + " BY ca_id, serial HAVING COUNT(*) > 1")
+                            .mapToMap()
+                            .list());
         assertThat(dup).as("serials used twice").isEmpty();
-        List<String> serials = db.jdbi().withHandle(h -> h.createQuery("SELECT serial FROM issued_certificates")
-            .mapTo(String.class).list());
+        List<String> serials =
+            db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery("SELECT serial FROM issued_certificates")
+                            .mapTo(String.class)
+                            .list());
         assertThat(serials).doesNotHaveDuplicates();
-        long lost = approvedBeforeKill.stream().filter(req -> db.jdbi().withHandle(h -> h.createQuery(
-                "SELECT COUNT(*) FROM certificate_requests WHERE request_id = :id AND certificate_der IS NOT NULL"
-                    + " AND state IN ('APPROVED', 'ACCEPTED')")
-            .bind("id", (UUID) req.getIdentifier()).mapTo(Long.class).one()) == 0).count();
-        long missing = deliveredBeforeKill.values().stream().filter(s -> !serials.contains(s)).count();
-        long requests = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM certificate_requests")
-            .mapTo(Long.class).one());
+        long lost =
+            approvedBeforeKill.stream()
+                .filter(
+                    req ->
+                        db.jdbi()
+                                .withHandle(
+                                    h ->
+                                        h.createQuery(
+                                                "SELECT COUNT(*) FROM certificate_requests WHERE"
+                                                    + " request_id = :id AND certificate_der IS NOT"
+                                                    + " NULL AND state IN ('APPROVED', 'ACCEPTED')")
+                                            .bind("id", (UUID) req.getIdentifier())
+                                            .mapTo(Long.class)
+                                            .one())
+                            == 0)
+                .count();
+        long missing =
+            deliveredBeforeKill.values().stream().filter(s -> !serials.contains(s)).count();
+        long requests =
+            db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery("SELECT COUNT(*) FROM certificate_requests")
+                            .mapTo(Long.class)
+                            .one());
         // every certificate a request carries is in the issued-certificate table, and the reverse
-        long unrecorded = db.jdbi().withHandle(h -> h.createQuery(
-            "SELECT COUNT(*) FROM certificate_requests r WHERE r.certificate_der IS NOT NULL AND NOT EXISTS"
-                + " (SELECT 1 FROM issued_certificates c WHERE c.ca_id = r.ca_id AND c.serial = r.serial)")
-            .mapTo(Long.class).one());
-        long orphans = db.jdbi().withHandle(h -> h.createQuery(
-            "SELECT COUNT(*) FROM issued_certificates c WHERE NOT EXISTS"
-                + " (SELECT 1 FROM certificate_requests r WHERE r.ca_id = c.ca_id AND r.serial = c.serial)")
-            .mapTo(Long.class).one());
+        long unrecorded =
+            db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery(
+                                "SELECT COUNT(*) FROM certificate_requests r WHERE"
+                                    + " r.certificate_der IS NOT NULL AND NOT EXISTS (SELECT 1 FROM"
+                                    + " issued_certificates c WHERE c.ca_id = r.ca_id AND c.serial"
+                                    + " = r.serial)")
+                            .mapTo(Long.class)
+                            .one());
+        long orphans =
+            db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery(
+                                "SELECT COUNT(*) FROM issued_certificates c WHERE NOT EXISTS"
+                                    + " (SELECT 1 FROM certificate_requests r WHERE r.ca_id ="
+                                    + " c.ca_id AND r.serial = c.serial)")
+                            .mapTo(Long.class)
+                            .one());
         // approved but never issued after the restart: none may be left behind
-        long stuck = db.jdbi().withHandle(h -> h.createQuery(
-            "SELECT COUNT(*) FROM certificate_requests WHERE state = 'APPROVED' AND certificate_der IS NULL")
-            .mapTo(Long.class).one());
-        var audit = new AuditTrail(new JdbcAuditRepository(), db.transactions(), Clock.systemUTC()).verify();
+        long stuck =
+            db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery(
+                                "SELECT COUNT(*) FROM certificate_requests WHERE state = 'APPROVED'"
+                                    + " AND certificate_der IS NULL")
+                            .mapTo(Long.class)
+                            .one());
+        var audit =
+            new AuditTrail(new JdbcAuditRepository(), db.transactions(), Clock.systemUTC())
+                .verify();
         for (ByteString crlBytes : trust.getTrustedCrls()) {
-          X509CRL crl = (X509CRL) java.security.cert.CertificateFactory.getInstance("X.509")
-              .generateCRL(new java.io.ByteArrayInputStream(crlBytes.bytesOrEmpty()));
+          X509CRL crl =
+              (X509CRL)
+                  java.security.cert.CertificateFactory.getInstance("X.509")
+                      .generateCRL(new java.io.ByteArrayInputStream(crlBytes.bytesOrEmpty()));
           boolean verified = false;
           for (X509Certificate ca : PullSupport.certs(trust.getTrustedCertificates())) {
             try {
@@ -255,18 +386,38 @@ class CrashIT {
           crlCount++;
         }
         System.out.printf(
-            "crash test: devices=%d requests=%d approvedBeforeKill=%d deliveredBeforeKill=%d finishedAfterRestart=%d"
-                + " repeatedFinish=%d startedAgain=%d devicesFinished=%d certificates=%d serials=%d crlsVerified=%d"
-                + " auditRows=%d lost=%d missingCertificates=%d unrecordedCertificates=%d%n",
-            DEVICES, requests, approvedBeforeKill.size(), deliveredBeforeKill.size(), finishedAfter.get(), repeated.get(),
-            startedAgain.get(), devicesDone, serials.size(), Set.copyOf(serials).size(), crlCount, audit.rows(), lost,
-            missing, unrecorded + orphans);
-        System.out.printf("crash test phases (s): serve=%d setup=%d workload=%d restart=%d devicesFinish=%d"
+            "crash test: devices=%d requests=%d approvedBeforeKill=%d deliveredBeforeKill=%d"
+                + " finishedAfterRestart=%d repeatedFinish=%d startedAgain=%d devicesFinished=%d"
+                + " certificates=%d serials=%d crlsVerified=%d auditRows=%d lost=%d"
+                + " missingCertificates=%d unrecordedCertificates=%d%n",
+            DEVICES,
+            requests,
+            approvedBeforeKill.size(),
+            deliveredBeforeKill.size(),
+            finishedAfter.get(),
+            repeated.get(),
+            startedAgain.get(),
+            devicesDone,
+            serials.size(),
+            Set.copyOf(serials).size(),
+            crlCount,
+            audit.rows(),
+            lost,
+            missing,
+            unrecorded + orphans);
+        System.out.printf(
+            "crash test phases (s): serve=%d setup=%d workload=%d restart=%d devicesFinish=%d"
                 + " checks=%d total=%d%n",
-            sec(startedAt - t0), sec(workloadAt - startedAt), sec(killedAt - workloadAt),
-            sec(restartedServeAt - killedAt), sec(restartedAt - restartedServeAt), sec(System.nanoTime() - restartedAt),
+            sec(startedAt - t0),
+            sec(workloadAt - startedAt),
+            sec(killedAt - workloadAt),
+            sec(restartedServeAt - killedAt),
+            sec(restartedAt - restartedServeAt),
+            sec(System.nanoTime() - restartedAt),
             sec(System.nanoTime() - t0));
-        assertThat(unrecorded).as("certificates of requests missing from issued_certificates").isZero();
+        assertThat(unrecorded)
+            .as("certificates of requests missing from issued_certificates")
+            .isZero();
         assertThat(orphans).as("issued certificates without their request").isZero();
         assertThat(stuck).as("approved requests without a certificate").isZero();
         assertThat(lost).as("approved requests lost").isZero();
@@ -290,36 +441,79 @@ class CrashIT {
    * committed is filed again; one still New is approved; then FinishRequest must succeed (a
    * delivery whose reply died with the process is repeated within the grace period).
    */
-  private static void finishAfterRestart(Dev d, NodeId last, Map<NodeId, String> deliveredBeforeKill,
-      Set<NodeId> approvedBeforeKill, String url, OpcUaClient approver,
-      java.util.concurrent.atomic.AtomicInteger finishedAfter, java.util.concurrent.atomic.AtomicInteger repeated,
-      java.util.concurrent.atomic.AtomicInteger startedAgain) throws Exception {
+  private static void finishAfterRestart(
+      Dev d,
+      NodeId last,
+      Map<NodeId, String> deliveredBeforeKill,
+      Set<NodeId> approvedBeforeKill,
+      String url,
+      OpcUaClient approver,
+      java.util.concurrent.atomic.AtomicInteger finishedAfter,
+      java.util.concurrent.atomic.AtomicInteger repeated,
+      java.util.concurrent.atomic.AtomicInteger startedAgain)
+      throws Exception {
     NodeId req = last;
     if (req == null || deliveredBeforeKill.containsKey(req)) {
       return;
     }
     OpcUaClient c = client(url, d.identity(), new UsernameProvider("requester", PW));
     try {
-      CallMethodResult f = call(c, GdsNodeIds.Directory, GdsNodeIds.FinishRequest, new Variant(d.app()), new Variant(req));
+      CallMethodResult f =
+          call(
+              c,
+              GdsNodeIds.Directory,
+              GdsNodeIds.FinishRequest,
+              new Variant(d.app()),
+              new Variant(req));
       if (f.getStatusCode().getValue() == StatusCodes.Bad_NotFound) {
         // filed when the process died: never committed, so the device files it again
-        CallMethodResult s = call(c, GdsNodeIds.Directory, GdsNodeIds.StartSigningRequest, new Variant(d.app()),
-            new Variant(NodeId.NULL_VALUE), new Variant(NodeId.NULL_VALUE), new Variant(ByteString.of(d.csr())));
+        CallMethodResult s =
+            call(
+                c,
+                GdsNodeIds.Directory,
+                GdsNodeIds.StartSigningRequest,
+                new Variant(d.app()),
+                new Variant(NodeId.NULL_VALUE),
+                new Variant(NodeId.NULL_VALUE),
+                new Variant(ByteString.of(d.csr())));
         assertThat(s.getStatusCode().isGood()).as("start again %s", s.getStatusCode()).isTrue();
         req = (NodeId) s.getOutputArguments()[0].value();
         startedAgain.incrementAndGet();
-        f = call(c, GdsNodeIds.Directory, GdsNodeIds.FinishRequest, new Variant(d.app()), new Variant(req));
+        f =
+            call(
+                c,
+                GdsNodeIds.Directory,
+                GdsNodeIds.FinishRequest,
+                new Variant(d.app()),
+                new Variant(req));
       }
       if (f.getStatusCode().getValue() == StatusCodes.Bad_NothingToDo) {
         assertThat(approvedBeforeKill).as("an approved request is not lost").doesNotContain(req);
-        assertThat(vendor(approver, "GdsVault.CertificateRequests", "ApproveRequest",
-            new Variant(req.toParseableString()), new Variant("after restart")).getStatusCode().isGood()).isTrue();
-        f = call(c, GdsNodeIds.Directory, GdsNodeIds.FinishRequest, new Variant(d.app()), new Variant(req));
+        assertThat(
+                vendor(
+                        approver,
+                        "GdsVault.CertificateRequests",
+                        "ApproveRequest",
+                        new Variant(req.toParseableString()),
+                        new Variant("after restart"))
+                    .getStatusCode()
+                    .isGood())
+            .isTrue();
+        f =
+            call(
+                c,
+                GdsNodeIds.Directory,
+                GdsNodeIds.FinishRequest,
+                new Variant(d.app()),
+                new Variant(req));
       } else if (f.getStatusCode().isGood()) {
-        // delivered before the kill but the answer died with the process: repeated within the grace period
+        // delivered before the kill but the answer died with the process: repeated within the grace
+        // period
         repeated.incrementAndGet();
       }
-      assertThat(f.getStatusCode().isGood()).as("finish %s after restart: %s", req, f.getStatusCode()).isTrue();
+      assertThat(f.getStatusCode().isGood())
+          .as("finish %s after restart: %s", req, f.getStatusCode())
+          .isTrue();
       finishedAfter.incrementAndGet();
     } finally {
       TestClients.disconnect(c);
@@ -330,35 +524,54 @@ class CrashIT {
     return TimeUnit.NANOSECONDS.toSeconds(nanos);
   }
 
-  private static OpcUaClient client(String url, ClientIdentity identity, IdentityProvider idp) throws Exception {
-    OpcUaClient client = OpcUaClient.create(url,
-        endpoints -> endpoints.stream()
-            .filter(e -> e.getSecurityPolicyUri().equals(SecurityPolicy.Basic256Sha256.getUri()))
-            .filter(e -> e.getSecurityMode() == MessageSecurityMode.SignAndEncrypt)
-            .findFirst(),
-        t -> {},
-        c -> c.setApplicationName(LocalizedText.english("crash test client"))
-            .setApplicationUri(identity.applicationUri())
-            .setKeyPair(identity.keyPair())
-            .setCertificate(identity.certificate())
-            .setCertificateChain(new X509Certificate[] {identity.certificate()})
-            .setCertificateValidator((chain, uri, hosts) -> {}) // a child process on localhost
-            .setIdentityProvider(idp == null ? new AnonymousProvider() : idp)
-            .setRequestTimeout(uint(30_000)));
+  private static OpcUaClient client(String url, ClientIdentity identity, IdentityProvider idp)
+      throws Exception {
+    OpcUaClient client =
+        OpcUaClient.create(
+            url,
+            endpoints ->
+                endpoints.stream()
+                    .filter(
+                        e ->
+                            e.getSecurityPolicyUri().equals(SecurityPolicy.Basic256Sha256.getUri()))
+                    .filter(e -> e.getSecurityMode() == MessageSecurityMode.SignAndEncrypt)
+                    .findFirst(),
+            t -> {},
+            c ->
+                c.setApplicationName(LocalizedText.english("crash test client"))
+                    .setApplicationUri(identity.applicationUri())
+                    .setKeyPair(identity.keyPair())
+                    .setCertificate(identity.certificate())
+                    .setCertificateChain(new X509Certificate[] {identity.certificate()})
+                    .setCertificateValidator(
+                        (chain, uri, hosts) -> {}) // a child process on localhost
+                    .setIdentityProvider(idp == null ? new AnonymousProvider() : idp)
+                    .setRequestTimeout(uint(30_000)));
     client.connect();
     GdsDataTypes.register(client.getStaticDataTypeManager(), client.getNamespaceTable());
     return client;
   }
 
-  private static CallMethodResult call(OpcUaClient c, org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId o,
-      org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId m, Variant... in) throws Exception {
-    return c.call(List.of(new CallMethodRequest(GdsNodeIds.resolve(o, c.getNamespaceTable()),
-        GdsNodeIds.resolve(m, c.getNamespaceTable()), in))).getResults()[0];
+  private static CallMethodResult call(
+      OpcUaClient c,
+      org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId o,
+      org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId m,
+      Variant... in)
+      throws Exception {
+    return c.call(
+            List.of(
+                new CallMethodRequest(
+                    GdsNodeIds.resolve(o, c.getNamespaceTable()),
+                    GdsNodeIds.resolve(m, c.getNamespaceTable()),
+                    in)))
+        .getResults()[0];
   }
 
-  private static CallMethodResult vendor(OpcUaClient c, String object, String method, Variant... in) throws Exception {
+  private static CallMethodResult vendor(OpcUaClient c, String object, String method, Variant... in)
+      throws Exception {
     NodeId o = VendorNamespace.id(object).toNodeId(c.getNamespaceTable()).orElseThrow();
-    NodeId m = VendorNamespace.id(object + "." + method).toNodeId(c.getNamespaceTable()).orElseThrow();
+    NodeId m =
+        VendorNamespace.id(object + "." + method).toNodeId(c.getNamespaceTable()).orElseThrow();
     return c.call(List.of(new CallMethodRequest(o, m, in))).getResults()[0];
   }
 
@@ -368,25 +581,40 @@ class CrashIT {
     // log in with a password here, and that is not what this test measures
     Path config = data.resolveSibling(data.getFileName() + ".yaml");
     Files.writeString(config, "security:\n  passwordHashIterations: 100000\n");
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "serve", "--data", data.toString(), "--config", config.toString(),
-        "--port", Integer.toString(port));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-Xmx384m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "serve",
+            "--data",
+            data.toString(),
+            "--config",
+            config.toString(),
+            "--port",
+            Integer.toString(port));
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();
     CompletableFuture<String> found = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          if (line.startsWith("GDS listening on")) {
-            found.complete(line);
-          }
-        }
-        found.completeExceptionally(new IllegalStateException("the GDS exited"));
-      } catch (Exception e) {
-        found.completeExceptionally(e);
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  if (line.startsWith("GDS listening on")) {
+                    found.complete(line);
+                  }
+                }
+                found.completeExceptionally(new IllegalStateException("the GDS exited"));
+              } catch (Exception e) {
+                found.completeExceptionally(e);
+              }
+            });
     reader.setDaemon(true);
     reader.start();
     found.get(120, TimeUnit.SECONDS);

@@ -71,9 +71,13 @@ class FinishRequestRepeatIT extends PullSupport {
   static void gdsWithMovableClock() throws Exception {
     TestClients.disconnect(admin);
     gds.close();
-    gds = GdsTestServer.start(Files.createTempDirectory("gds-it-repeat-"), clock,
-        t -> ((com.fasterxml.jackson.databind.node.ObjectNode) t.get("certificates"))
-            .put("finishRequestGraceMinutes", GRACE_MINUTES));
+    gds =
+        GdsTestServer.start(
+            Files.createTempDirectory("gds-it-repeat-"),
+            clock,
+            t ->
+                ((com.fasterxml.jackson.databind.node.ObjectNode) t.get("certificates"))
+                    .put("finishRequestGraceMinutes", GRACE_MINUTES));
     admin = TestClients.admin(gds);
     PullSupport.users();
   }
@@ -83,12 +87,16 @@ class FinishRequestRepeatIT extends PullSupport {
   }
 
   private static byte[] keyBlobInDatabase(NodeId request) {
-    return gds.app().database().jdbi().withHandle(h -> h.createQuery(
-            "SELECT key_blob FROM certificate_requests WHERE request_id = :id")
-        .bind("id", (UUID) request.getIdentifier())
-        .mapTo(byte[].class)
-        .findOne()
-        .orElse(null));
+    return gds.app()
+        .database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT key_blob FROM certificate_requests WHERE request_id = :id")
+                    .bind("id", (UUID) request.getIdentifier())
+                    .mapTo(byte[].class)
+                    .findOne()
+                    .orElse(null));
   }
 
   private static List<AuditRecord> auditOf(NodeId request) {
@@ -104,12 +112,14 @@ class FinishRequestRepeatIT extends PullSupport {
     OpcUaClient device = connect(d.identity(), REQUESTER);
     OpcUaClient approver = TestClients.secure(gds, APPROVER, PASSWORD);
     try {
-      NodeId req = requestId(startNewKeyPair(device, d.applicationId(), "PEM", "repeat-key-password"));
+      NodeId req =
+          requestId(startNewKeyPair(device, d.applicationId(), "PEM", "repeat-key-password"));
       assertThat(approve(approver, req, "ok").getStatusCode().isGood()).isTrue();
       CallMethodResult first = finishWhenReady(device, d.applicationId(), req);
       assertThat(first.getStatusCode().isGood()).as("finish %s", first.getStatusCode()).isTrue();
       byte[] key = bytes(first.getOutputArguments()[1]);
-      assertThat(new String(key, java.nio.charset.StandardCharsets.US_ASCII)).contains("PRIVATE KEY");
+      assertThat(new String(key, java.nio.charset.StandardCharsets.US_ASCII))
+          .contains("PRIVATE KEY");
       // kept for the grace period, sealed: the stored bytes are not the delivered PEM
       byte[] stored = keyBlobInDatabase(req);
       assertThat(stored).isNotNull();
@@ -119,18 +129,25 @@ class FinishRequestRepeatIT extends PullSupport {
       clock.advance(Duration.ofMinutes(GRACE_MINUTES - 1));
       CallMethodResult again = finish(device, d.applicationId(), req);
       assertThat(again.getStatusCode().isGood()).as("repeat %s", again.getStatusCode()).isTrue();
-      assertThat(bytes(again.getOutputArguments()[0])).isEqualTo(bytes(first.getOutputArguments()[0]));
+      assertThat(bytes(again.getOutputArguments()[0]))
+          .isEqualTo(bytes(first.getOutputArguments()[0]));
       assertThat(bytes(again.getOutputArguments()[1])).isEqualTo(key);
       assertThat(issuers(again)).containsExactly(issuers(first));
-      assertThat(auditOf(req)).filteredOn(a -> a.action().equals("request.delivered")).hasSize(2)
-          .last().satisfies(a -> assertThat(a.detail()).startsWith("repeat"));
+      assertThat(auditOf(req))
+          .filteredOn(a -> a.action().equals("request.delivered"))
+          .hasSize(2)
+          .last()
+          .satisfies(a -> assertThat(a.detail()).startsWith("repeat"));
 
       // after the grace period: already delivered, and the key is erased on that read
       clock.advance(Duration.ofMinutes(2));
-      assertThat(status(finish(device, d.applicationId(), req))).isEqualTo(StatusCodes.Bad_InvalidArgument);
+      assertThat(status(finish(device, d.applicationId(), req)))
+          .isEqualTo(StatusCodes.Bad_InvalidArgument);
       assertThat(keyBlobInDatabase(req)).as("key_blob after the grace period").isNull();
-      assertThat(auditOf(req)).anySatisfy(a -> assertThat(a.action()).isEqualTo("request.key-expired"));
-      assertThat(status(finish(device, d.applicationId(), req))).isEqualTo(StatusCodes.Bad_InvalidArgument);
+      assertThat(auditOf(req))
+          .anySatisfy(a -> assertThat(a.action()).isEqualTo("request.key-expired"));
+      assertThat(status(finish(device, d.applicationId(), req)))
+          .isEqualTo(StatusCodes.Bad_InvalidArgument);
     } finally {
       TestClients.disconnect(device, approver);
     }
@@ -142,7 +159,8 @@ class FinishRequestRepeatIT extends PullSupport {
     OpcUaClient device = connect(d.identity(), REQUESTER);
     OpcUaClient approver = TestClients.secure(gds, APPROVER, PASSWORD);
     try {
-      NodeId req = requestId(startNewKeyPair(device, d.applicationId(), "PFX", "repeat-purge-password"));
+      NodeId req =
+          requestId(startNewKeyPair(device, d.applicationId(), "PFX", "repeat-purge-password"));
       assertThat(approve(approver, req, "ok").getStatusCode().isGood()).isTrue();
       assertThat(finishWhenReady(device, d.applicationId(), req).getStatusCode().isGood()).isTrue();
       var service = gds.app().certificates().service();
@@ -152,8 +170,10 @@ class FinishRequestRepeatIT extends PullSupport {
       assertThat(service.purgeExpiredKeys()).isGreaterThanOrEqualTo(1);
       assertThat(keyBlobInDatabase(req)).as("key_blob after the purge").isNull();
       var shown = service.show(Caller.system(), (UUID) req.getIdentifier());
-      assertThat(shown.getKey().state()).isEqualTo(io.gdsvault.gds.certificates.RequestState.ACCEPTED);
-      assertThat(status(finish(device, d.applicationId(), req))).isEqualTo(StatusCodes.Bad_InvalidArgument);
+      assertThat(shown.getKey().state())
+          .isEqualTo(io.gdsvault.gds.certificates.RequestState.ACCEPTED);
+      assertThat(status(finish(device, d.applicationId(), req)))
+          .isEqualTo(StatusCodes.Bad_InvalidArgument);
     } finally {
       TestClients.disconnect(device, approver);
     }
@@ -169,17 +189,22 @@ class FinishRequestRepeatIT extends PullSupport {
     // CertificateDelivered events on the Server object: the repeat raises one again, marked as such
     List<Variant[]> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     OpcUaSubscription subscription = new OpcUaSubscription(admin);
-    subscription.setSubscriptionListener(new OpcUaSubscription.SubscriptionListener() {
-      @Override
-      public void onEventReceived(OpcUaSubscription s, List<OpcUaMonitoredItem> items, List<Variant[]> fields) {
-        events.addAll(fields);
-      }
-    });
+    subscription.setSubscriptionListener(
+        new OpcUaSubscription.SubscriptionListener() {
+          @Override
+          public void onEventReceived(
+              OpcUaSubscription s, List<OpcUaMonitoredItem> items, List<Variant[]> fields) {
+            events.addAll(fields);
+          }
+        });
     subscription.create();
-    OpcUaMonitoredItem item = OpcUaMonitoredItem.newEventItem(NodeIds.Server, new EventFilterBuilder()
-        .select(NodeIds.BaseEventType, new QualifiedName(0, "EventType"))
-        .select(NodeIds.BaseEventType, new QualifiedName(0, "Message"))
-        .build());
+    OpcUaMonitoredItem item =
+        OpcUaMonitoredItem.newEventItem(
+            NodeIds.Server,
+            new EventFilterBuilder()
+                .select(NodeIds.BaseEventType, new QualifiedName(0, "EventType"))
+                .select(NodeIds.BaseEventType, new QualifiedName(0, "Message"))
+                .build());
     item.setQueueSize(uint(100));
     subscription.addMonitoredItem(item);
     subscription.synchronizeMonitoredItems();
@@ -189,30 +214,41 @@ class FinishRequestRepeatIT extends PullSupport {
       CallMethodResult first = finish(device, d.applicationId(), req);
       assertThat(first.getStatusCode().isGood()).as("finish %s", first.getStatusCode()).isTrue();
       // the same identity checks as the first FinishRequest: another client certificate is refused
-      assertThat(status(finish(stranger, d.applicationId(), req))).isEqualTo(StatusCodes.Bad_UserAccessDenied);
+      assertThat(status(finish(stranger, d.applicationId(), req)))
+          .isEqualTo(StatusCodes.Bad_UserAccessDenied);
       CallMethodResult again = finish(device, d.applicationId(), req);
       assertThat(again.getStatusCode().isGood()).as("repeat %s", again.getStatusCode()).isTrue();
-      assertThat(bytes(again.getOutputArguments()[0])).isEqualTo(bytes(first.getOutputArguments()[0]));
-      assertThat(again.getOutputArguments()[1].value() == null || bytes(again.getOutputArguments()[1]).length == 0)
+      assertThat(bytes(again.getOutputArguments()[0]))
+          .isEqualTo(bytes(first.getOutputArguments()[0]));
+      assertThat(
+              again.getOutputArguments()[1].value() == null
+                  || bytes(again.getOutputArguments()[1]).length == 0)
           .isTrue();
       assertThat(issuers(again)).containsExactly(issuers(first));
       assertThat(keyBlobInDatabase(req)).as("a signing request has no key to keep").isNull();
-      NodeId delivered = GdsNodeIds.resolve(GdsNodeIds.CertificateDeliveredAuditEventType, admin.getNamespaceTable());
+      NodeId delivered =
+          GdsNodeIds.resolve(
+              GdsNodeIds.CertificateDeliveredAuditEventType, admin.getNamespaceTable());
       String id = req.getIdentifier().toString();
-      java.util.function.Supplier<List<String>> messages = () -> events.stream()
-          .filter(f -> delivered.equals(f[0].value()))
-          .map(f -> ((LocalizedText) f[1].value()).text())
-          .filter(m -> m != null && m.contains(id))
-          .toList();
+      java.util.function.Supplier<List<String>> messages =
+          () ->
+              events.stream()
+                  .filter(f -> delivered.equals(f[0].value()))
+                  .map(f -> ((LocalizedText) f[1].value()).text())
+                  .filter(m -> m != null && m.contains(id))
+                  .toList();
       long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
       while (messages.get().size() < 2 && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
-      assertThat(messages.get()).hasSize(2).satisfiesExactly(
-          m -> assertThat(m).startsWith("CertificateDelivered:"),
-          m -> assertThat(m).startsWith("CertificateDelivered (repeat):"));
+      assertThat(messages.get())
+          .hasSize(2)
+          .satisfiesExactly(
+              m -> assertThat(m).startsWith("CertificateDelivered:"),
+              m -> assertThat(m).startsWith("CertificateDelivered (repeat):"));
       clock.advance(Duration.ofMinutes(GRACE_MINUTES).plusSeconds(1));
-      assertThat(status(finish(device, d.applicationId(), req))).isEqualTo(StatusCodes.Bad_InvalidArgument);
+      assertThat(status(finish(device, d.applicationId(), req)))
+          .isEqualTo(StatusCodes.Bad_InvalidArgument);
     } finally {
       subscription.delete();
       TestClients.disconnect(device, stranger, approver);

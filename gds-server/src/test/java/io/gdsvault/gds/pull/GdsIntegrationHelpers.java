@@ -16,13 +16,19 @@ final class GdsIntegrationHelpers {
   private GdsIntegrationHelpers() {}
 
   static ApplicationRecord server(String name) {
-    return new ApplicationRecord(null, "urn:it:" + name + ":" + UUID.randomUUID(), ApplicationType.CLIENT_AND_SERVER,
-        List.of(new LocalizedName("en", name)), "urn:it:product", List.of("opc.tcp://" + name + ".example:4840"),
+    return new ApplicationRecord(
+        null,
+        "urn:it:" + name + ":" + UUID.randomUUID(),
+        ApplicationType.CLIENT_AND_SERVER,
+        List.of(new LocalizedName("en", name)),
+        "urn:it:product",
+        List.of("opc.tcp://" + name + ".example:4840"),
         List.of());
   }
 
   static ExtensionObject encode(OpcUaClient client, ApplicationRecord r) {
     int ns = client.getNamespaceTable().getIndex(GdsNodeIds.NAMESPACE_URI).intValue();
-    return ExtensionObject.encode(client.getStaticEncodingContext(), ApplicationRecordMapper.toUa(r, ns));
+    return ExtensionObject.encode(
+        client.getStaticEncodingContext(), ApplicationRecordMapper.toUa(r, ns));
   }
 }

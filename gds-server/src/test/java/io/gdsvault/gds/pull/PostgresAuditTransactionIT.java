@@ -7,7 +7,10 @@ import io.gdsvault.gds.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** {@link AuditTransactionIT} with the GDS on PostgreSQL (embedded), where a failed statement aborts the transaction. */
+/**
+ * {@link AuditTransactionIT} with the GDS on PostgreSQL (embedded), where a failed statement aborts
+ * the transaction.
+ */
 class PostgresAuditTransactionIT extends AuditTransactionIT {
 
   private static TestPostgres pg;
@@ -17,11 +20,13 @@ class PostgresAuditTransactionIT extends AuditTransactionIT {
     TestClients.disconnect(admin);
     gds.close();
     pg = TestPostgres.start();
-    gds = GdsTestServer.start(t -> {
-      ObjectNode db = (ObjectNode) t.get("database");
-      db.put("url", pg.jdbcUrl());
-      db.put("user", pg.user());
-    });
+    gds =
+        GdsTestServer.start(
+            t -> {
+              ObjectNode db = (ObjectNode) t.get("database");
+              db.put("url", pg.jdbcUrl());
+              db.put("user", pg.user());
+            });
     admin = TestClients.admin(gds);
     PullSupport.users();
   }

@@ -16,8 +16,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /**
- * Proof of possession is checked once, at StartSigningRequest (Part 12 §7.9.3), and recorded with
- * a keyed seal over the stored CSR; approval issues from the sealed CSR without verifying its
+ * Proof of possession is checked once, at StartSigningRequest (Part 12 §7.9.3), and recorded with a
+ * keyed seal over the stored CSR; approval issues from the sealed CSR without verifying its
  * signature again, and refuses a CSR that was changed in the database.
  */
 class ProofOfPossessionIT extends PullSupport {
@@ -27,12 +27,18 @@ class ProofOfPossessionIT extends PullSupport {
   }
 
   static long requestsOf(String uri) {
-    return jdbi().withHandle(h -> h.createQuery(
-            "SELECT COUNT(*) FROM certificate_requests WHERE application_uri = :u")
-        .bind("u", uri).mapTo(Long.class).one());
+    return jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT COUNT(*) FROM certificate_requests WHERE application_uri = :u")
+                    .bind("u", uri)
+                    .mapTo(Long.class)
+                    .one());
   }
 
-  // A CSR whose signature does not match its key proves nothing: refused when submitted, nothing filed.
+  // A CSR whose signature does not match its key proves nothing: refused when submitted, nothing
+  // filed.
   @Test
   void aCsrWithABadSignatureIsRefusedAtSubmissionWithAClearReason() throws Exception {
     Device d = device("bad-pop");
@@ -45,12 +51,25 @@ class ProofOfPossessionIT extends PullSupport {
     } finally {
       TestClients.disconnect(device);
     }
-    Throwable t = catchThrowable(() -> gds.app().certificates().service().startSigningRequest(
-        Caller.system(), (UUID) d.applicationId().getIdentifier(), null, null, tampered));
-    assertThat(t).isInstanceOfSatisfying(GdsException.class, e -> {
-      assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT);
-      assertThat(e.getMessage()).isEqualTo("certificate request signature is invalid");
-    });
+    Throwable t =
+        catchThrowable(
+            () ->
+                gds.app()
+                    .certificates()
+                    .service()
+                    .startSigningRequest(
+                        Caller.system(),
+                        (UUID) d.applicationId().getIdentifier(),
+                        null,
+                        null,
+                        tampered));
+    assertThat(t)
+        .isInstanceOfSatisfying(
+            GdsException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT);
+              assertThat(e.getMessage()).isEqualTo("certificate request signature is invalid");
+            });
     assertThat(requestsOf(d.uri())).isZero();
   }
 
@@ -63,23 +82,41 @@ class ProofOfPossessionIT extends PullSupport {
     try {
       NodeId request = requestId(startSigning(device, d.applicationId(), csr(rsa(), d.uri())));
       UUID id = (UUID) request.getIdentifier();
-      byte[] seal = jdbi().withHandle(h -> h.createQuery(
-              "SELECT csr_seal FROM certificate_requests WHERE request_id = :id")
-          .bind("id", id).mapTo(byte[].class).one());
+      byte[] seal =
+          jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT csr_seal FROM certificate_requests WHERE request_id = :id")
+                          .bind("id", id)
+                          .mapTo(byte[].class)
+                          .one());
       assertThat(seal).hasSize(32);
       byte[] otherKeysCsr = csr(rsa(), d.uri());
-      jdbi().useHandle(h -> h.createUpdate(
-              "UPDATE certificate_requests SET csr_der = :c WHERE request_id = :id")
-          .bind("c", otherKeysCsr).bind("id", id).execute());
+      jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate(
+                          "UPDATE certificate_requests SET csr_der = :c WHERE request_id = :id")
+                      .bind("c", otherKeysCsr)
+                      .bind("id", id)
+                      .execute());
 
       CallMethodResult approved = approve(approver, request, "looks fine");
       assertThat(approved.getStatusCode().isGood()).isFalse();
-      long stillNew = jdbi().withHandle(h -> h.createQuery(
-              "SELECT COUNT(*) FROM certificate_requests WHERE request_id = :id"
-                  + " AND certificate_der IS NULL AND state = 'NEW'")
-          .bind("id", id).mapTo(Long.class).one());
+      long stillNew =
+          jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT COUNT(*) FROM certificate_requests WHERE request_id = :id"
+                                  + " AND certificate_der IS NULL AND state = 'NEW'")
+                          .bind("id", id)
+                          .mapTo(Long.class)
+                          .one());
       assertThat(stillNew).isEqualTo(1L);
-      assertThat(status(finish(device, d.applicationId(), request))).isEqualTo(StatusCodes.Bad_NothingToDo);
+      assertThat(status(finish(device, d.applicationId(), request)))
+          .isEqualTo(StatusCodes.Bad_NothingToDo);
     } finally {
       TestClients.disconnect(device);
       TestClients.disconnect(approver);
@@ -107,7 +144,8 @@ class ProofOfPossessionIT extends PullSupport {
   }
 
   // A request filed before seals existed (csr_seal NULL) is not stranded by the upgrade: its proof
-  // of possession is verified at approval instead, and a CSR whose signature fails is still refused.
+  // of possession is verified at approval instead, and a CSR whose signature fails is still
+  // refused.
   @Test
   void aRequestWithoutASealIsVerifiedAtApproval() throws Exception {
     Device d = device("legacy-unsealed");
@@ -117,23 +155,36 @@ class ProofOfPossessionIT extends PullSupport {
       var key = rsa();
       NodeId request = requestId(startSigning(device, d.applicationId(), csr(key, d.uri())));
       UUID id = (UUID) request.getIdentifier();
-      jdbi().useHandle(h -> h.createUpdate(
-              "UPDATE certificate_requests SET csr_seal = NULL WHERE request_id = :id")
-          .bind("id", id).execute());
-      assertThat(approve(approver, request, "filed before the upgrade").getStatusCode().isGood()).isTrue();
+      jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate(
+                          "UPDATE certificate_requests SET csr_seal = NULL WHERE request_id = :id")
+                      .bind("id", id)
+                      .execute());
+      assertThat(approve(approver, request, "filed before the upgrade").getStatusCode().isGood())
+          .isTrue();
       CallMethodResult done = finishWhenReady(device, d.applicationId(), request);
       assertThat(done.getStatusCode().isGood()).as("%s", done.getStatusCode()).isTrue();
-      assertThat(x509(bytes(done.getOutputArguments()[0])).getPublicKey()).isEqualTo(key.getPublic());
+      assertThat(x509(bytes(done.getOutputArguments()[0])).getPublicKey())
+          .isEqualTo(key.getPublic());
 
       NodeId second = requestId(startSigning(device, d.applicationId(), csr(rsa(), d.uri())));
       UUID secondId = (UUID) second.getIdentifier();
       byte[] badSignature = csr(rsa(), d.uri());
       badSignature[badSignature.length - 5] ^= 0x55;
-      jdbi().useHandle(h -> h.createUpdate(
-              "UPDATE certificate_requests SET csr_seal = NULL, csr_der = :c WHERE request_id = :id")
-          .bind("c", badSignature).bind("id", secondId).execute());
+      jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate(
+                          "UPDATE certificate_requests SET csr_seal = NULL, csr_der = :c WHERE"
+                              + " request_id = :id")
+                      .bind("c", badSignature)
+                      .bind("id", secondId)
+                      .execute());
       assertThat(approve(approver, second, "looks fine").getStatusCode().isGood()).isFalse();
-      assertThat(status(finish(device, d.applicationId(), second))).isEqualTo(StatusCodes.Bad_NothingToDo);
+      assertThat(status(finish(device, d.applicationId(), second)))
+          .isEqualTo(StatusCodes.Bad_NothingToDo);
     } finally {
       TestClients.disconnect(device);
       TestClients.disconnect(approver);

@@ -66,7 +66,14 @@ class PullCliIT extends PullSupport {
 
   static Result gdsAs(String user, String... args) {
     List<String> a = new ArrayList<>(List.of(args));
-    a.addAll(List.of("--url", gds.endpointUrl(), "--user", user, "--password-file", passwordFile.toString()));
+    a.addAll(
+        List.of(
+            "--url",
+            gds.endpointUrl(),
+            "--user",
+            user,
+            "--password-file",
+            passwordFile.toString()));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(a.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
@@ -92,12 +99,14 @@ class PullCliIT extends PullSupport {
         }
       }
       assertThat(row).as("request %s in %s", id, list.out()).isNotNull();
-      assertThat(row.get("applicationId").asText()).isEqualTo(d.applicationId().toParseableString());
+      assertThat(row.get("applicationId").asText())
+          .isEqualTo(d.applicationId().toParseableString());
       assertThat(row.get("applicationUri").asText()).isEqualTo(d.uri());
       assertThat(row.get("state").asText()).isEqualTo("new");
       assertThat(row.get("requestedBy").asText()).isEqualTo(REQUESTER);
 
-      Result approve = gdsAs(APPROVER, "requests", "approve", id, "--comment", "checked the serial plate");
+      Result approve =
+          gdsAs(APPROVER, "requests", "approve", id, "--comment", "checked the serial plate");
       assertThat(approve.code()).as(approve.err()).isZero();
 
       Result show = gdsAs(APPROVER, "requests", "show", id, "--json");
@@ -133,10 +142,13 @@ class PullCliIT extends PullSupport {
     OpcUaClient device = connect(d.identity(), REQUESTER);
     try {
       NodeId req = requestId(startNewKeyPair(device, d.applicationId(), "PEM", null));
-      assertThat(gdsAs(APPROVER, "requests", "reject", req.toParseableString()).code()).isEqualTo(2);
-      Result reject = gdsAs(APPROVER, "requests", "reject", req.toParseableString(), "--reason", "not ours");
+      assertThat(gdsAs(APPROVER, "requests", "reject", req.toParseableString()).code())
+          .isEqualTo(2);
+      Result reject =
+          gdsAs(APPROVER, "requests", "reject", req.toParseableString(), "--reason", "not ours");
       assertThat(reject.code()).as(reject.err()).isZero();
-      assertThat(status(finishWhenReady(device, d.applicationId(), req))).isEqualTo(StatusCodes.Bad_RequestNotAllowed);
+      assertThat(status(finishWhenReady(device, d.applicationId(), req)))
+          .isEqualTo(StatusCodes.Bad_RequestNotAllowed);
       Result again = gdsAs(APPROVER, "requests", "approve", req.toParseableString());
       assertThat(again.code()).isEqualTo(1);
       assertThat(again.err()).contains("Bad_InvalidState");
@@ -155,27 +167,44 @@ class PullCliIT extends PullSupport {
     try {
       NodeId req = requestId(startSigning(device, d.applicationId(), csr(rsa(), d.uri())));
       assertThat(gdsAs(APPROVER, "requests", "approve", req.toParseableString()).code()).isZero();
-      X509Certificate issued = x509(bytes(finish(device, d.applicationId(), req).getOutputArguments()[0]));
+      X509Certificate issued =
+          x509(bytes(finish(device, d.applicationId(), req).getOutputArguments()[0]));
 
-      Result list = gdsAs(REQUESTER, "certs", "list", d.applicationId().toParseableString(), "--json");
+      Result list =
+          gdsAs(REQUESTER, "certs", "list", d.applicationId().toParseableString(), "--json");
       assertThat(list.code()).as(list.err()).isZero();
       JsonNode certs = JSON.readTree(list.out());
       assertThat(certs).hasSize(1);
-      assertThat(certs.get(0).get("serial").asText()).isEqualTo(issued.getSerialNumber().toString(16));
+      assertThat(certs.get(0).get("serial").asText())
+          .isEqualTo(issued.getSerialNumber().toString(16));
 
       for (String format : List.of("der", "pem", "base64")) {
         Path dir = Files.createTempDirectory("gds-download-" + format);
-        Result dl = gdsAs(REQUESTER, "certs", "download", req.toParseableString(), "--out", dir.toString(),
-            "--format", format);
+        Result dl =
+            gdsAs(
+                REQUESTER,
+                "certs",
+                "download",
+                req.toParseableString(),
+                "--out",
+                dir.toString(),
+                "--format",
+                format);
         assertThat(dl.code()).as(dl.err()).isZero();
         try (Stream<Path> own = Files.list(dir.resolve("own").resolve("certs"))) {
           byte[] content = Files.readAllBytes(own.findFirst().orElseThrow());
-          byte[] der = switch (format) {
-            case "pem" -> java.util.Base64.getMimeDecoder().decode(new String(content, StandardCharsets.US_ASCII)
-                .replaceAll("-----[A-Z ]+-----", ""));
-            case "base64" -> java.util.Base64.getMimeDecoder().decode(new String(content, StandardCharsets.US_ASCII).trim());
-            default -> content;
-          };
+          byte[] der =
+              switch (format) {
+                case "pem" ->
+                    java.util.Base64.getMimeDecoder()
+                        .decode(
+                            new String(content, StandardCharsets.US_ASCII)
+                                .replaceAll("-----[A-Z ]+-----", ""));
+                case "base64" ->
+                    java.util.Base64.getMimeDecoder()
+                        .decode(new String(content, StandardCharsets.US_ASCII).trim());
+                default -> content;
+              };
           assertThat(der).isEqualTo(issued.getEncoded());
         }
         try (Stream<Path> trusted = Files.list(dir.resolve("trusted").resolve("certs"))) {
@@ -187,17 +216,28 @@ class PullCliIT extends PullSupport {
       }
       // by APP_ID: the newest valid certificate
       Path byApp = Files.createTempDirectory("gds-download-app");
-      assertThat(gdsAs(REQUESTER, "certs", "download", d.applicationId().toParseableString(), "--out",
-          byApp.toString()).code()).isZero();
+      assertThat(
+              gdsAs(
+                      REQUESTER,
+                      "certs",
+                      "download",
+                      d.applicationId().toParseableString(),
+                      "--out",
+                      byApp.toString())
+                  .code())
+          .isZero();
 
-      Result revoke = gdsAs(REQUESTER, "certs", "revoke", issued.getSerialNumber().toString(16), "--json");
+      Result revoke =
+          gdsAs(REQUESTER, "certs", "revoke", issued.getSerialNumber().toString(16), "--json");
       assertThat(revoke.code()).as(revoke.err()).isZero();
       assertThat(JSON.readTree(revoke.out()).get("revoked").asInt()).isEqualTo(1);
       Path crlFile = home.resolve("crl.der");
       Result crl = gdsAs(REQUESTER, "ca", "crl", "--out", crlFile.toString(), "--format", "der");
       assertThat(crl.code()).as(crl.err()).isZero();
-      X509CRL parsed = (X509CRL) CertificateFactory.getInstance("X.509")
-          .generateCRL(new ByteArrayInputStream(Files.readAllBytes(crlFile)));
+      X509CRL parsed =
+          (X509CRL)
+              CertificateFactory.getInstance("X.509")
+                  .generateCRL(new ByteArrayInputStream(Files.readAllBytes(crlFile)));
       assertThat(parsed.getRevokedCertificate(issued)).isNotNull();
       assertThat(gdsAs(REQUESTER, "certs", "revoke", "zz-not-hex").code()).isEqualTo(1);
     } finally {
@@ -213,9 +253,11 @@ class PullCliIT extends PullSupport {
     assertThat(ca.get("caCertificates")).hasSize(3);
     assertThat(ca.get("crls")).hasSize(3);
     Path pem = home.resolve("ca.pem");
-    assertThat(gdsAs(APPROVER, "ca", "export", "DefaultHttpsGroup", "--out", pem.toString()).code()).isZero();
+    assertThat(gdsAs(APPROVER, "ca", "export", "DefaultHttpsGroup", "--out", pem.toString()).code())
+        .isZero();
     assertThat(Files.readString(pem)).startsWith("-----BEGIN CERTIFICATE-----");
-    assertThat(gdsAs(APPROVER, "ca", "export", "--out", pem.toString(), "--format", "xml").code()).isEqualTo(2);
+    assertThat(gdsAs(APPROVER, "ca", "export", "--out", pem.toString(), "--format", "xml").code())
+        .isEqualTo(2);
     Result unknown = gdsAs(APPROVER, "ca", "show", "NoSuchGroup");
     assertThat(unknown.code()).isEqualTo(1);
     assertThat(unknown.err()).contains("Bad_InvalidArgument");

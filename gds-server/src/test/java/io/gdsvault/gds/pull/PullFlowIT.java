@@ -13,9 +13,9 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 class PullFlowIT extends PullSupport {
 
   @Test
-  void aSigningRequestApprovedByASecondUserYieldsACertificateThatChainsToTheTrustListCa() throws Exception {
+  void aSigningRequestApprovedByASecondUserYieldsACertificateThatChainsToTheTrustListCa()
+      throws Exception {
     Device d = device("csr-device");
     KeyPair key = rsa();
     OpcUaClient device = connect(d.identity(), REQUESTER);
@@ -40,16 +41,21 @@ class PullFlowIT extends PullSupport {
     try {
       NodeId req = requestId(startSigning(device, d.applicationId(), csr(key, d.uri())));
       // pending: the polling contract of the reference GDS
-      assertThat(status(finish(device, d.applicationId(), req))).isEqualTo(StatusCodes.Bad_NothingToDo);
+      assertThat(status(finish(device, d.applicationId(), req)))
+          .isEqualTo(StatusCodes.Bad_NothingToDo);
 
       assertThat(approve(approver, req, "known device").getStatusCode().isGood()).isTrue();
 
       CallMethodResult done = finish(device, d.applicationId(), req);
       assertThat(done.getStatusCode().isGood()).as("finish %s", done.getStatusCode()).isTrue();
       X509Certificate cert = x509(bytes(done.getOutputArguments()[0]));
-      assertThat(done.getOutputArguments()[1].value() == null || bytes(done.getOutputArguments()[1]).length == 0).isTrue();
+      assertThat(
+              done.getOutputArguments()[1].value() == null
+                  || bytes(done.getOutputArguments()[1]).length == 0)
+          .isTrue();
       assertThat(cert.getPublicKey()).isEqualTo(key.getPublic());
-      assertThat(org.eclipse.milo.opcua.stack.core.util.CertificateUtil.getSanUri(cert)).contains(d.uri());
+      assertThat(org.eclipse.milo.opcua.stack.core.util.CertificateUtil.getSanUri(cert))
+          .contains(d.uri());
 
       TrustListDataType trustList = readTrustList(device, d.applicationId());
       validate(cert, trustList);
@@ -65,7 +71,9 @@ class PullFlowIT extends PullSupport {
       try {
         CallMethodResult groups =
             callDirectory(again, GdsNodeIds.GetCertificateGroups, new Variant(d.applicationId()));
-        assertThat(groups.getStatusCode().isGood()).as("self-service %s", groups.getStatusCode()).isTrue();
+        assertThat(groups.getStatusCode().isGood())
+            .as("self-service %s", groups.getStatusCode())
+            .isTrue();
         assertThat((NodeId[]) groups.getOutputArguments()[0].value()).hasSize(3);
         validate(cert, readTrustList(again, d.applicationId()));
       } finally {
@@ -77,7 +85,8 @@ class PullFlowIT extends PullSupport {
   }
 
   @Test
-  void aNewKeyPairAsPfxWithPasswordOpensWithItsPasswordAndItsKeyMatchesTheCertificate() throws Exception {
+  void aNewKeyPairAsPfxWithPasswordOpensWithItsPasswordAndItsKeyMatchesTheCertificate()
+      throws Exception {
     Device d = device("pfx-device");
     OpcUaClient device = connect(d.identity(), REQUESTER);
     OpcUaClient approver = TestClients.secure(gds, APPROVER, PASSWORD);
@@ -85,14 +94,17 @@ class PullFlowIT extends PullSupport {
       NodeId req = requestId(startNewKeyPair(device, d.applicationId(), "PFX", "pfx-secret-1"));
       // the per-request Approve(Comment) method of the CertificateRequests view
       String path = "GdsVault.CertificateRequests." + req.getIdentifier();
-      CallMethodResult ok = callVendor(approver, path, path + ".Approve", new Variant("per-request approval"));
+      CallMethodResult ok =
+          callVendor(approver, path, path + ".Approve", new Variant("per-request approval"));
       assertThat(ok.getStatusCode().isGood()).as("Approve %s", ok.getStatusCode()).isTrue();
 
       CallMethodResult done = finishWhenReady(device, d.applicationId(), req);
       assertThat(done.getStatusCode().isGood()).as("finish %s", done.getStatusCode()).isTrue();
       X509Certificate cert = x509(bytes(done.getOutputArguments()[0]));
       KeyStore pfx = KeyStore.getInstance("PKCS12");
-      pfx.load(new ByteArrayInputStream(bytes(done.getOutputArguments()[1])), "pfx-secret-1".toCharArray());
+      pfx.load(
+          new ByteArrayInputStream(bytes(done.getOutputArguments()[1])),
+          "pfx-secret-1".toCharArray());
       String alias = pfx.aliases().nextElement();
       PrivateKey key = (PrivateKey) pfx.getKey(alias, "pfx-secret-1".toCharArray());
       assertThat(pfx.getCertificate(alias)).isEqualTo(cert);
@@ -100,10 +112,15 @@ class PullFlowIT extends PullSupport {
       assertThat(cert.getSubjectX500Principal().getName()).contains("CN=new key pair device");
       validate(cert, readTrustList(device, d.applicationId()));
 
-      OpcUaClient again = connect(new ClientIdentity(new KeyPair(cert.getPublicKey(), key), cert, d.uri()), null);
+      OpcUaClient again =
+          connect(new ClientIdentity(new KeyPair(cert.getPublicKey(), key), cert, d.uri()), null);
       try {
-        assertThat(callDirectory(again, GdsNodeIds.GetCertificateGroups, new Variant(d.applicationId()))
-            .getStatusCode().isGood()).isTrue();
+        assertThat(
+                callDirectory(
+                        again, GdsNodeIds.GetCertificateGroups, new Variant(d.applicationId()))
+                    .getStatusCode()
+                    .isGood())
+            .isTrue();
       } finally {
         TestClients.disconnect(again);
       }
@@ -127,10 +144,11 @@ class PullFlowIT extends PullSupport {
       assertThat(pem).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
       try (PEMParser p = new PEMParser(new StringReader(pem))) {
         var info = (org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo) p.readObject();
-        PrivateKeyInfo plain = info.decryptPrivateKeyInfo(
-            new org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder()
-                .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
-                .build("pem-secret-2".toCharArray()));
+        PrivateKeyInfo plain =
+            info.decryptPrivateKeyInfo(
+                new org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder()
+                    .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                    .build("pem-secret-2".toCharArray()));
         assertKeyMatches(new JcaPEMKeyConverter().getPrivateKey(plain), cert);
       }
     } finally {
@@ -145,16 +163,27 @@ class PullFlowIT extends PullSupport {
     OpcUaClient device = connect(d.identity(), REQUESTER);
     OpcUaClient approver = TestClients.secure(gds, APPROVER, PASSWORD);
     try {
-      CallMethodResult start = callDirectory(device, GdsNodeIds.StartSigningRequest, new Variant(d.applicationId()),
-          new Variant(NodeId.NULL_VALUE),
-          new Variant(org.eclipse.milo.opcua.stack.core.NodeIds.EccNistP256ApplicationCertificateType),
-          new Variant(org.eclipse.milo.opcua.stack.core.types.builtin.ByteString.of(csr(key, d.uri()))));
+      CallMethodResult start =
+          callDirectory(
+              device,
+              GdsNodeIds.StartSigningRequest,
+              new Variant(d.applicationId()),
+              new Variant(NodeId.NULL_VALUE),
+              new Variant(
+                  org.eclipse.milo.opcua.stack.core.NodeIds.EccNistP256ApplicationCertificateType),
+              new Variant(
+                  org.eclipse.milo.opcua.stack.core.types.builtin.ByteString.of(
+                      csr(key, d.uri()))));
       NodeId req = requestId(start);
       assertThat(approve(approver, req, "ecc").getStatusCode().isGood()).isTrue();
       CallMethodResult done = finish(device, d.applicationId(), req);
       assertThat(done.getStatusCode().isGood()).as("finish %s", done.getStatusCode()).isTrue();
       X509Certificate cert = x509(bytes(done.getOutputArguments()[0]));
-      X509Certificate issuer = x509(((org.eclipse.milo.opcua.stack.core.types.builtin.ByteString[]) done.getOutputArguments()[2].value())[0].bytesOrEmpty());
+      X509Certificate issuer =
+          x509(
+              ((org.eclipse.milo.opcua.stack.core.types.builtin.ByteString[])
+                      done.getOutputArguments()[2].value())
+                  [0].bytesOrEmpty());
       assertThat(issuer.getPublicKey().getAlgorithm()).isEqualTo("EC");
       cert.verify(issuer.getPublicKey());
       validate(cert, readTrustList(device, d.applicationId()));
@@ -174,16 +203,25 @@ class PullFlowIT extends PullSupport {
       assertThat(approve(approver, req, "ok").getStatusCode().isGood()).isTrue();
       var service = gds.app().certificates().service();
       java.util.UUID id = (java.util.UUID) req.getIdentifier();
-      for (int i = 0; i < 200 && service.show(io.gdsvault.gds.auth.Caller.system(), id).getKey().keyBlob() == null; i++) {
+      for (int i = 0;
+          i < 200
+              && service.show(io.gdsvault.gds.auth.Caller.system(), id).getKey().keyBlob() == null;
+          i++) {
         Thread.sleep(50);
       }
-      assertThat(service.show(io.gdsvault.gds.auth.Caller.system(), id).getKey().keyBlob()).isNotNull();
-      assertThat(service.purgeExpiredKeys(java.time.Instant.now().plus(java.time.Duration.ofDays(2)))).isGreaterThanOrEqualTo(1);
+      assertThat(service.show(io.gdsvault.gds.auth.Caller.system(), id).getKey().keyBlob())
+          .isNotNull();
+      assertThat(
+              service.purgeExpiredKeys(java.time.Instant.now().plus(java.time.Duration.ofDays(2))))
+          .isGreaterThanOrEqualTo(1);
       var purged = service.show(io.gdsvault.gds.auth.Caller.system(), id);
       assertThat(purged.getKey().keyBlob()).isNull();
-      assertThat(purged.getKey().state()).isEqualTo(io.gdsvault.gds.certificates.RequestState.REMOVED);
-      assertThat(purged.getValue()).anySatisfy(h -> assertThat(h.action()).isEqualTo("key-expired"));
-      assertThat(status(finish(device, d.applicationId(), req))).isEqualTo(StatusCodes.Bad_InvalidArgument);
+      assertThat(purged.getKey().state())
+          .isEqualTo(io.gdsvault.gds.certificates.RequestState.REMOVED);
+      assertThat(purged.getValue())
+          .anySatisfy(h -> assertThat(h.action()).isEqualTo("key-expired"));
+      assertThat(status(finish(device, d.applicationId(), req)))
+          .isEqualTo(StatusCodes.Bad_InvalidArgument);
     } finally {
       TestClients.disconnect(device, approver);
     }
@@ -195,7 +233,12 @@ class PullFlowIT extends PullSupport {
     Device d = device("bound");
     OpcUaClient anonymousBefore = connect(d.identity(), null);
     try {
-      assertThat(status(callDirectory(anonymousBefore, GdsNodeIds.GetCertificateGroups, new Variant(d.applicationId()))))
+      assertThat(
+              status(
+                  callDirectory(
+                      anonymousBefore,
+                      GdsNodeIds.GetCertificateGroups,
+                      new Variant(d.applicationId()))))
           .isEqualTo(StatusCodes.Bad_UserAccessDenied);
     } finally {
       TestClients.disconnect(anonymousBefore);
@@ -208,10 +251,14 @@ class PullFlowIT extends PullSupport {
     }
     OpcUaClient self = connect(d.identity(), null);
     try {
-      assertThat(callDirectory(self, GdsNodeIds.GetCertificateGroups, new Variant(d.applicationId()))
-          .getStatusCode().isGood()).isTrue();
+      assertThat(
+              callDirectory(self, GdsNodeIds.GetCertificateGroups, new Variant(d.applicationId()))
+                  .getStatusCode()
+                  .isGood())
+          .isTrue();
       NodeId req = requestId(startSigning(self, d.applicationId(), csr(rsa(), d.uri())));
-      assertThat(status(finish(self, d.applicationId(), req))).isEqualTo(StatusCodes.Bad_NothingToDo);
+      assertThat(status(finish(self, d.applicationId(), req)))
+          .isEqualTo(StatusCodes.Bad_NothingToDo);
     } finally {
       TestClients.disconnect(self);
     }

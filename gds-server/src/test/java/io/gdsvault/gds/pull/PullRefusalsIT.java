@@ -26,9 +26,11 @@ class PullRefusalsIT extends PullSupport {
     try {
       NodeId req = requestId(startSigning(device, d.applicationId(), csr(rsa(), d.uri())));
       assertThat(reject(approver, req, "unknown device").getStatusCode().isGood()).isTrue();
-      assertThat(status(finish(device, d.applicationId(), req))).isEqualTo(StatusCodes.Bad_RequestNotAllowed);
+      assertThat(status(finish(device, d.applicationId(), req)))
+          .isEqualTo(StatusCodes.Bad_RequestNotAllowed);
       // decided once: a second decision is refused
-      assertThat(status(approve(approver, req, "changed my mind"))).isEqualTo(StatusCodes.Bad_InvalidState);
+      assertThat(status(approve(approver, req, "changed my mind")))
+          .isEqualTo(StatusCodes.Bad_InvalidState);
     } finally {
       TestClients.disconnect(device, approver);
     }
@@ -41,7 +43,8 @@ class PullRefusalsIT extends PullSupport {
     OpcUaClient device = connect(d.identity(), REQUESTER);
     try {
       NodeId req = requestId(startSigning(device, d.applicationId(), csr(rsa(), d.uri())));
-      assertThat(status(finish(device, other.applicationId(), req))).isEqualTo(StatusCodes.Bad_InvalidArgument);
+      assertThat(status(finish(device, other.applicationId(), req)))
+          .isEqualTo(StatusCodes.Bad_InvalidArgument);
     } finally {
       TestClients.disconnect(device);
     }
@@ -53,10 +56,14 @@ class PullRefusalsIT extends PullSupport {
     OpcUaClient device = connect(d.identity(), REQUESTER);
     try {
       NodeId unknownRequest = new NodeId(ns(device), UUID.randomUUID());
-      assertThat(status(finish(device, d.applicationId(), unknownRequest))).isEqualTo(StatusCodes.Bad_NotFound);
+      assertThat(status(finish(device, d.applicationId(), unknownRequest)))
+          .isEqualTo(StatusCodes.Bad_NotFound);
       NodeId unknownApp = new NodeId(ns(device), UUID.randomUUID());
-      assertThat(status(startSigning(device, unknownApp, csr(rsa(), d.uri())))).isEqualTo(StatusCodes.Bad_NotFound);
-      assertThat(status(callDirectory(device, GdsNodeIds.GetCertificateGroups, new Variant(unknownApp))))
+      assertThat(status(startSigning(device, unknownApp, csr(rsa(), d.uri()))))
+          .isEqualTo(StatusCodes.Bad_NotFound);
+      assertThat(
+              status(
+                  callDirectory(device, GdsNodeIds.GetCertificateGroups, new Variant(unknownApp))))
           .isEqualTo(StatusCodes.Bad_NotFound);
     } finally {
       TestClients.disconnect(device);
@@ -73,7 +80,8 @@ class PullRefusalsIT extends PullSupport {
     try {
       NodeId req = requestId(startSigning(device, d.applicationId(), csr(rsa(), d.uri())));
       assertThat(approve(approver, req, "ok").getStatusCode().isGood()).isTrue();
-      assertThat(status(finish(thief, d.applicationId(), req))).isEqualTo(StatusCodes.Bad_UserAccessDenied);
+      assertThat(status(finish(thief, d.applicationId(), req)))
+          .isEqualTo(StatusCodes.Bad_UserAccessDenied);
       assertThat(finish(device, d.applicationId(), req).getStatusCode().isGood()).isTrue();
     } finally {
       TestClients.disconnect(device, approver, thief);
@@ -102,16 +110,23 @@ class PullRefusalsIT extends PullSupport {
           .isEqualTo(StatusCodes.Bad_InvalidArgument);
       byte[] tampered = csr(rsa(), d.uri());
       tampered[tampered.length - 5] ^= 0x55;
-      assertThat(status(startSigning(device, d.applicationId(), tampered))).isEqualTo(StatusCodes.Bad_InvalidArgument);
+      assertThat(status(startSigning(device, d.applicationId(), tampered)))
+          .isEqualTo(StatusCodes.Bad_InvalidArgument);
       assertThat(status(startSigning(device, d.applicationId(), new byte[] {1, 2, 3})))
           .isEqualTo(StatusCodes.Bad_InvalidArgument);
       // an unknown group
-      CallMethodResult g = callDirectory(device, GdsNodeIds.StartSigningRequest, new Variant(d.applicationId()),
-          new Variant(new NodeId(ns(device), 99999)), new Variant(NodeId.NULL_VALUE),
-          new Variant(ByteString.of(csr(rsa(), d.uri()))));
+      CallMethodResult g =
+          callDirectory(
+              device,
+              GdsNodeIds.StartSigningRequest,
+              new Variant(d.applicationId()),
+              new Variant(new NodeId(ns(device), 99999)),
+              new Variant(NodeId.NULL_VALUE),
+              new Variant(ByteString.of(csr(rsa(), d.uri()))));
       assertThat(status(g)).isEqualTo(StatusCodes.Bad_InvalidArgument);
       // a PrivateKeyFormat that Part 12 does not know
-      assertThat(status(startNewKeyPair(device, d.applicationId(), "JKS", null))).isEqualTo(StatusCodes.Bad_InvalidArgument);
+      assertThat(status(startNewKeyPair(device, d.applicationId(), "JKS", null)))
+          .isEqualTo(StatusCodes.Bad_InvalidArgument);
     } finally {
       TestClients.disconnect(device);
     }
@@ -131,11 +146,19 @@ class PullRefusalsIT extends PullSupport {
       assertThat(approve(approver, req, "ok").getStatusCode().isGood()).isTrue();
       var cert = x509(bytes(finish(admin, a.applicationId(), req).getOutputArguments()[0]));
       self = connect(new ClientIdentity(key, cert, a.uri()), null);
-      assertThat(startSigning(self, a.applicationId(), csr(rsa(), a.uri())).getStatusCode().isGood()).isTrue();
+      assertThat(
+              startSigning(self, a.applicationId(), csr(rsa(), a.uri())).getStatusCode().isGood())
+          .isTrue();
       assertThat(status(startSigning(self, b.applicationId(), csr(rsa(), b.uri()))))
           .isEqualTo(StatusCodes.Bad_UserAccessDenied);
-      assertThat(status(callDirectory(self, GdsNodeIds.GetTrustList, new Variant(b.applicationId()),
-          new Variant(NodeId.NULL_VALUE)))).isEqualTo(StatusCodes.Bad_UserAccessDenied);
+      assertThat(
+              status(
+                  callDirectory(
+                      self,
+                      GdsNodeIds.GetTrustList,
+                      new Variant(b.applicationId()),
+                      new Variant(NodeId.NULL_VALUE))))
+          .isEqualTo(StatusCodes.Bad_UserAccessDenied);
     } finally {
       TestClients.disconnect(admin, approver, self);
     }
@@ -152,8 +175,12 @@ class PullRefusalsIT extends PullSupport {
       for (OpcUaClient c : new OpcUaClient[] {anonymous, nobody, approverOnly}) {
         assertThat(status(startSigning(c, d.applicationId(), csr(rsa(), d.uri()))))
             .isEqualTo(StatusCodes.Bad_UserAccessDenied);
-        assertThat(status(startNewKeyPair(c, d.applicationId(), "PEM", null))).isEqualTo(StatusCodes.Bad_UserAccessDenied);
-        assertThat(status(callDirectory(c, GdsNodeIds.GetCertificateGroups, new Variant(d.applicationId()))))
+        assertThat(status(startNewKeyPair(c, d.applicationId(), "PEM", null)))
+            .isEqualTo(StatusCodes.Bad_UserAccessDenied);
+        assertThat(
+                status(
+                    callDirectory(
+                        c, GdsNodeIds.GetCertificateGroups, new Variant(d.applicationId()))))
             .isEqualTo(StatusCodes.Bad_UserAccessDenied);
       }
       // approving needs RegistrationAuthorityAdmin
@@ -161,7 +188,8 @@ class PullRefusalsIT extends PullSupport {
       try {
         NodeId req = requestId(startSigning(requester, d.applicationId(), csr(rsa(), d.uri())));
         assertThat(status(approve(nobody, req, "me"))).isEqualTo(StatusCodes.Bad_UserAccessDenied);
-        assertThat(status(approve(requester, req, "me"))).isEqualTo(StatusCodes.Bad_UserAccessDenied);
+        assertThat(status(approve(requester, req, "me")))
+            .isEqualTo(StatusCodes.Bad_UserAccessDenied);
       } finally {
         TestClients.disconnect(requester);
       }
@@ -178,7 +206,8 @@ class PullRefusalsIT extends PullSupport {
     try {
       NodeId req = requestId(startSigning(both, d.applicationId(), csr(rsa(), d.uri())));
       assertThat(status(approve(both, req, "my own"))).isEqualTo(StatusCodes.Bad_UserAccessDenied);
-      assertThat(status(finish(both, d.applicationId(), req))).isEqualTo(StatusCodes.Bad_NothingToDo);
+      assertThat(status(finish(both, d.applicationId(), req)))
+          .isEqualTo(StatusCodes.Bad_NothingToDo);
       assertThat(approve(approver, req, "second pair of eyes").getStatusCode().isGood()).isTrue();
       assertThat(finish(both, d.applicationId(), req).getStatusCode().isGood()).isTrue();
     } finally {

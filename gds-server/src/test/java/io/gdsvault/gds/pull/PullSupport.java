@@ -16,9 +16,9 @@ import java.io.ByteArrayOutputStream;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.CertPathValidator;
+import java.security.cert.CertStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CollectionCertStoreParameters;
-import java.security.cert.CertStore;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
@@ -56,29 +56,43 @@ import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Shared pieces of the pull-flow integration tests: users with the Part 12 roles, device
- * identities whose certificate carries the registered ApplicationUri, CSRs, TrustList reading and
- * PKIX validation, all through the real Milo client.
+ * Shared pieces of the pull-flow integration tests: users with the Part 12 roles, device identities
+ * whose certificate carries the registered ApplicationUri, CSRs, TrustList reading and PKIX
+ * validation, all through the real Milo client.
  */
 abstract class PullSupport extends GdsIntegrationTest {
 
   static final String PASSWORD = "correct horse battery";
+
   /** CertificateAuthorityAdmin + DiscoveryAdmin: requests for devices. */
   static final String REQUESTER = "requester";
+
   /** RegistrationAuthorityAdmin: approves. */
   static final String APPROVER = "approver";
+
   /** Both roles: must not approve its own requests. */
   static final String BOTH = "both";
+
   /** Only DiscoveryAdmin: no say over certificates. */
   static final String NOBODY = "nobody";
 
   @BeforeAll
   static void users() {
     var users = gds.app().users();
-    users.addUser(Caller.system(), REQUESTER, PASSWORD.toCharArray(),
+    users.addUser(
+        Caller.system(),
+        REQUESTER,
+        PASSWORD.toCharArray(),
         Set.of(Role.CERTIFICATE_AUTHORITY_ADMIN, Role.DISCOVERY_ADMIN));
-    users.addUser(Caller.system(), APPROVER, PASSWORD.toCharArray(), Set.of(Role.REGISTRATION_AUTHORITY_ADMIN));
-    users.addUser(Caller.system(), BOTH, PASSWORD.toCharArray(),
+    users.addUser(
+        Caller.system(),
+        APPROVER,
+        PASSWORD.toCharArray(),
+        Set.of(Role.REGISTRATION_AUTHORITY_ADMIN));
+    users.addUser(
+        Caller.system(),
+        BOTH,
+        PASSWORD.toCharArray(),
         Set.of(Role.CERTIFICATE_AUTHORITY_ADMIN, Role.REGISTRATION_AUTHORITY_ADMIN));
     users.addUser(Caller.system(), NOBODY, PASSWORD.toCharArray(), Set.of(Role.DISCOVERY_ADMIN));
   }
@@ -127,11 +141,17 @@ abstract class PullSupport extends GdsIntegrationTest {
 
   static byte[] csr(KeyPair kp, String uri) throws Exception {
     ExtensionsGenerator ext = new ExtensionsGenerator();
-    ext.addExtension(Extension.subjectAlternativeName, false,
-        new GeneralNames(new GeneralName[] {
-          new GeneralName(GeneralName.uniformResourceIdentifier, uri),
-          new GeneralName(GeneralName.dNSName, "device.local")}));
-    var b = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=pull test device, O=GDS Vault IT"), kp.getPublic());
+    ext.addExtension(
+        Extension.subjectAlternativeName,
+        false,
+        new GeneralNames(
+            new GeneralName[] {
+              new GeneralName(GeneralName.uniformResourceIdentifier, uri),
+              new GeneralName(GeneralName.dNSName, "device.local")
+            }));
+    var b =
+        new JcaPKCS10CertificationRequestBuilder(
+            new X500Name("CN=pull test device, O=GDS Vault IT"), kp.getPublic());
     b.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate());
     String alg = "RSA".equals(kp.getPublic().getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA";
     return b.build(new JcaContentSignerBuilder(alg).build(kp.getPrivate())).getEncoded();
@@ -142,15 +162,26 @@ abstract class PullSupport extends GdsIntegrationTest {
   }
 
   static CallMethodResult startSigning(OpcUaClient c, NodeId app, byte[] csr) throws Exception {
-    return callDirectory(c, GdsNodeIds.StartSigningRequest, new Variant(app), new Variant(NodeId.NULL_VALUE),
-        new Variant(NodeId.NULL_VALUE), new Variant(ByteString.of(csr)));
+    return callDirectory(
+        c,
+        GdsNodeIds.StartSigningRequest,
+        new Variant(app),
+        new Variant(NodeId.NULL_VALUE),
+        new Variant(NodeId.NULL_VALUE),
+        new Variant(ByteString.of(csr)));
   }
 
   static CallMethodResult startNewKeyPair(OpcUaClient c, NodeId app, String format, String password)
       throws Exception {
-    return callDirectory(c, GdsNodeIds.StartNewKeyPairRequest, new Variant(app), new Variant(NodeId.NULL_VALUE),
-        new Variant(NodeId.NULL_VALUE), new Variant("CN=new key pair device, O=GDS Vault IT"),
-        new Variant(new String[] {"device.local", "127.0.0.1"}), new Variant(format),
+    return callDirectory(
+        c,
+        GdsNodeIds.StartNewKeyPairRequest,
+        new Variant(app),
+        new Variant(NodeId.NULL_VALUE),
+        new Variant(NodeId.NULL_VALUE),
+        new Variant("CN=new key pair device, O=GDS Vault IT"),
+        new Variant(new String[] {"device.local", "127.0.0.1"}),
+        new Variant(format),
         new Variant(password));
   }
 
@@ -159,7 +190,8 @@ abstract class PullSupport extends GdsIntegrationTest {
   }
 
   /** Polls FinishRequest while it answers Bad_NothingToDo (key generation is asynchronous). */
-  static CallMethodResult finishWhenReady(OpcUaClient c, NodeId app, NodeId request) throws Exception {
+  static CallMethodResult finishWhenReady(OpcUaClient c, NodeId app, NodeId request)
+      throws Exception {
     CallMethodResult r = finish(c, app, request);
     for (int i = 0; i < 200 && r.getStatusCode().getValue() == StatusCodes.Bad_NothingToDo; i++) {
       Thread.sleep(50);
@@ -173,21 +205,29 @@ abstract class PullSupport extends GdsIntegrationTest {
     return (NodeId) r.getOutputArguments()[0].value();
   }
 
-  static CallMethodResult callVendor(OpcUaClient c, String objectPath, String methodPath, Variant... inputs)
-      throws Exception {
+  static CallMethodResult callVendor(
+      OpcUaClient c, String objectPath, String methodPath, Variant... inputs) throws Exception {
     NodeId o = VendorNamespace.id(objectPath).toNodeId(c.getNamespaceTable()).orElseThrow();
     NodeId m = VendorNamespace.id(methodPath).toNodeId(c.getNamespaceTable()).orElseThrow();
     return c.call(List.of(new CallMethodRequest(o, m, inputs))).getResults()[0];
   }
 
   static CallMethodResult approve(OpcUaClient c, NodeId request, String comment) throws Exception {
-    return callVendor(c, "GdsVault.CertificateRequests", "GdsVault.CertificateRequests.ApproveRequest",
-        new Variant(request.toParseableString()), new Variant(comment));
+    return callVendor(
+        c,
+        "GdsVault.CertificateRequests",
+        "GdsVault.CertificateRequests.ApproveRequest",
+        new Variant(request.toParseableString()),
+        new Variant(comment));
   }
 
   static CallMethodResult reject(OpcUaClient c, NodeId request, String reason) throws Exception {
-    return callVendor(c, "GdsVault.CertificateRequests", "GdsVault.CertificateRequests.RejectRequest",
-        new Variant(request.toParseableString()), new Variant(reason));
+    return callVendor(
+        c,
+        "GdsVault.CertificateRequests",
+        "GdsVault.CertificateRequests.RejectRequest",
+        new Variant(request.toParseableString()),
+        new Variant(reason));
   }
 
   static long status(CallMethodResult r) {
@@ -195,7 +235,8 @@ abstract class PullSupport extends GdsIntegrationTest {
   }
 
   static X509Certificate x509(byte[] der) throws Exception {
-    return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    return (X509Certificate)
+        CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
   }
 
   static byte[] bytes(Variant v) {
@@ -204,25 +245,36 @@ abstract class PullSupport extends GdsIntegrationTest {
 
   /** Reads a group's TrustList through GetTrustList, OpenWithMasks, Read and Close. */
   static TrustListDataType readTrustList(OpcUaClient c, NodeId app) throws Exception {
-    CallMethodResult tl = callDirectory(c, GdsNodeIds.GetTrustList, new Variant(app), new Variant(NodeId.NULL_VALUE));
+    CallMethodResult tl =
+        callDirectory(c, GdsNodeIds.GetTrustList, new Variant(app), new Variant(NodeId.NULL_VALUE));
     assertThat(tl.getStatusCode().isGood()).as("GetTrustList %s", tl.getStatusCode()).isTrue();
     NodeId trustList = (NodeId) tl.getOutputArguments()[0].value();
-    assertThat(trustList).isEqualTo(GdsNodeIds.resolve(GdsNodeIds.DefaultApplicationGroup_TrustList, c.getNamespaceTable()));
+    assertThat(trustList)
+        .isEqualTo(
+            GdsNodeIds.resolve(
+                GdsNodeIds.DefaultApplicationGroup_TrustList, c.getNamespaceTable()));
     return readTrustListNode(c, 616, 15);
   }
 
-  static TrustListDataType readTrustListNode(OpcUaClient c, int trustListId, long masks) throws Exception {
+  static TrustListDataType readTrustListNode(OpcUaClient c, int trustListId, long masks)
+      throws Exception {
     NodeId tl = GdsNodeIds.resolve(GdsNodeIds.gds(trustListId), c.getNamespaceTable());
     NodeId open = GdsNodeIds.resolve(GdsNodeIds.gds(trustListId + 22), c.getNamespaceTable());
     NodeId read = GdsNodeIds.resolve(GdsNodeIds.gds(trustListId + 11), c.getNamespaceTable());
     NodeId close = GdsNodeIds.resolve(GdsNodeIds.gds(trustListId + 9), c.getNamespaceTable());
-    CallMethodResult o = c.call(List.of(new CallMethodRequest(tl, open, new Variant[] {new Variant(uint(masks))}))).getResults()[0];
+    CallMethodResult o =
+        c.call(List.of(new CallMethodRequest(tl, open, new Variant[] {new Variant(uint(masks))})))
+            .getResults()[0];
     assertThat(o.getStatusCode().isGood()).as("OpenWithMasks %s", o.getStatusCode()).isTrue();
     UInteger handle = (UInteger) o.getOutputArguments()[0].value();
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     while (true) {
-      CallMethodResult r = c.call(List.of(new CallMethodRequest(tl, read,
-          new Variant[] {new Variant(handle), new Variant(1000)}))).getResults()[0];
+      CallMethodResult r =
+          c.call(
+                  List.of(
+                      new CallMethodRequest(
+                          tl, read, new Variant[] {new Variant(handle), new Variant(1000)})))
+              .getResults()[0];
       assertThat(r.getStatusCode().isGood()).as("Read %s", r.getStatusCode()).isTrue();
       byte[] chunk = bytes(r.getOutputArguments()[0]);
       if (chunk.length == 0) {
@@ -230,11 +282,14 @@ abstract class PullSupport extends GdsIntegrationTest {
       }
       all.write(chunk);
     }
-    CallMethodResult cl = c.call(List.of(new CallMethodRequest(tl, close, new Variant[] {new Variant(handle)}))).getResults()[0];
+    CallMethodResult cl =
+        c.call(List.of(new CallMethodRequest(tl, close, new Variant[] {new Variant(handle)})))
+            .getResults()[0];
     assertThat(cl.getStatusCode().isGood()).isTrue();
     var ctx = c.getStaticEncodingContext();
-    return new TrustListDataType.Codec().decodeType(ctx,
-        new OpcUaBinaryDecoder(ctx).setBuffer(Unpooled.wrappedBuffer(all.toByteArray())));
+    return new TrustListDataType.Codec()
+        .decodeType(
+            ctx, new OpcUaBinaryDecoder(ctx).setBuffer(Unpooled.wrappedBuffer(all.toByteArray())));
   }
 
   static List<X509Certificate> certs(ByteString[] list) throws Exception {
@@ -248,7 +303,10 @@ abstract class PullSupport extends GdsIntegrationTest {
   static List<X509CRL> crls(ByteString[] list) throws Exception {
     List<X509CRL> out = new ArrayList<>();
     for (ByteString b : list == null ? new ByteString[0] : list) {
-      out.add((X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(b.bytesOrEmpty())));
+      out.add(
+          (X509CRL)
+              CertificateFactory.getInstance("X.509")
+                  .generateCRL(new ByteArrayInputStream(b.bytesOrEmpty())));
     }
     return out;
   }
@@ -261,8 +319,10 @@ abstract class PullSupport extends GdsIntegrationTest {
     }
     PKIXParameters p = new PKIXParameters(anchors);
     p.setRevocationEnabled(true);
-    p.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(crls(trustList.getTrustedCrls()))));
-    CertPathValidator.getInstance("PKIX").validate(
-        CertificateFactory.getInstance("X.509").generateCertPath(List.of(cert)), p);
+    p.addCertStore(
+        CertStore.getInstance(
+            "Collection", new CollectionCertStoreParameters(crls(trustList.getTrustedCrls()))));
+    CertPathValidator.getInstance("PKIX")
+        .validate(CertificateFactory.getInstance("X.509").generateCertPath(List.of(cert)), p);
   }
 }

@@ -22,12 +22,14 @@ class RequestQuotaIT extends PullSupport {
   static void smallQuotas() throws Exception {
     TestClients.disconnect(admin);
     gds.close();
-    gds = GdsTestServer.start(t -> {
-      ObjectNode q = (ObjectNode) t.get("quotas");
-      q.put("maxOpenRequestsPerApplication", 2);
-      q.put("maxOpenRequests", 3);
-      q.put("maxSessionsPerClient", 2);
-    });
+    gds =
+        GdsTestServer.start(
+            t -> {
+              ObjectNode q = (ObjectNode) t.get("quotas");
+              q.put("maxOpenRequestsPerApplication", 2);
+              q.put("maxOpenRequests", 3);
+              q.put("maxSessionsPerClient", 2);
+            });
     admin = TestClients.admin(gds);
     PullSupport.users();
   }
@@ -50,7 +52,8 @@ class RequestQuotaIT extends PullSupport {
         t = t.getCause();
       }
       assertThat(t).isInstanceOf(UaException.class);
-      assertThat(((UaException) t).getStatusCode().getValue()).isEqualTo(StatusCodes.Bad_TooManySessions);
+      assertThat(((UaException) t).getStatusCode().getValue())
+          .isEqualTo(StatusCodes.Bad_TooManySessions);
       // another client is not affected
       OpcUaClient other = connect(selfSigned("urn:it:modest", rsa()), APPROVER);
       TestClients.disconnect(other);
@@ -63,7 +66,8 @@ class RequestQuotaIT extends PullSupport {
   }
 
   @Test
-  void anApplicationsThirdOpenRequestIsRefusedUntilOneIsClosedAndTheGdsWideCapHoldsToo() throws Exception {
+  void anApplicationsThirdOpenRequestIsRefusedUntilOneIsClosedAndTheGdsWideCapHoldsToo()
+      throws Exception {
     Device a = device("quota-a");
     Device b = device("quota-b");
     OpcUaClient ca = connect(a.identity(), REQUESTER);

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * A full flow with a known user password, PFX password and private key; then every log line
- * (DEBUG and up, with stack traces), every audit trail row and every field of every audit event is
+ * A full flow with a known user password, PFX password and private key; then every log line (DEBUG
+ * and up, with stack traces), every audit trail row and every field of every audit event is
  * searched for those secrets: none may appear (issue 7, "no password, private key or PFX").
  */
 class SecretsStayOutIT extends PullSupport {
@@ -70,7 +70,8 @@ class SecretsStayOutIT extends PullSupport {
     subscription.setSubscriptionListener(
         new OpcUaSubscription.SubscriptionListener() {
           @Override
-          public void onEventReceived(OpcUaSubscription s, List<OpcUaMonitoredItem> items, List<Variant[]> fields) {
+          public void onEventReceived(
+              OpcUaSubscription s, List<OpcUaMonitoredItem> items, List<Variant[]> fields) {
             events.addAll(fields);
           }
         });
@@ -87,9 +88,18 @@ class SecretsStayOutIT extends PullSupport {
     List<String> secrets = new ArrayList<>(List.of(USER_PASSWORD, NEW_USER_PASSWORD, PFX_PASSWORD));
     try {
       // a user with a known password: added, used, its password changed, a refused change
-      assertThat(callVendor(admin, "GdsVault.Users", "GdsVault.Users.AddUser", new Variant("secret-keeper"),
-          new Variant(USER_PASSWORD), new Variant(new String[] {"CertificateAuthorityAdmin", "RegistrationAuthorityAdmin"}))
-          .getStatusCode().isGood()).isTrue();
+      assertThat(
+              callVendor(
+                      admin,
+                      "GdsVault.Users",
+                      "GdsVault.Users.AddUser",
+                      new Variant("secret-keeper"),
+                      new Variant(USER_PASSWORD),
+                      new Variant(
+                          new String[] {"CertificateAuthorityAdmin", "RegistrationAuthorityAdmin"}))
+                  .getStatusCode()
+                  .isGood())
+          .isTrue();
       OpcUaClient keeper = TestClients.secure(gds, "secret-keeper", USER_PASSWORD);
       // the requester's own key: a signing request from a known private key
       Device d = device("secret-device");
@@ -99,8 +109,13 @@ class SecretsStayOutIT extends PullSupport {
       OpcUaClient approver = TestClients.secure(gds, APPROVER, PASSWORD);
       try {
         NodeId signing = requestId(startSigning(device, d.applicationId(), csr(csrKey, d.uri())));
-        assertThat(approve(approver, signing, "approved for the secrets test").getStatusCode().isGood()).isTrue();
-        assertThat(finishWhenReady(device, d.applicationId(), signing).getStatusCode().isGood()).isTrue();
+        assertThat(
+                approve(approver, signing, "approved for the secrets test")
+                    .getStatusCode()
+                    .isGood())
+            .isTrue();
+        assertThat(finishWhenReady(device, d.applicationId(), signing).getStatusCode().isGood())
+            .isTrue();
 
         // a new key pair as PFX with a known password, approved by the keeper, delivered
         NodeId pfxReq = requestId(startNewKeyPair(device, d.applicationId(), "PFX", PFX_PASSWORD));
@@ -110,29 +125,63 @@ class SecretsStayOutIT extends PullSupport {
         byte[] pfx = ((ByteString) done.getOutputArguments()[1].value()).bytesOrEmpty();
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(new ByteArrayInputStream(pfx), PFX_PASSWORD.toCharArray());
-        PrivateKey delivered = (PrivateKey) ks.getKey(ks.aliases().nextElement(), PFX_PASSWORD.toCharArray());
+        PrivateKey delivered =
+            (PrivateKey) ks.getKey(ks.aliases().nextElement(), PFX_PASSWORD.toCharArray());
         secrets.addAll(keyForms(delivered));
         secrets.add(Base64.getEncoder().encodeToString(pfx).substring(0, 64));
         secrets.add(HexFormat.of().formatHex(pfx).substring(0, 64));
 
         // a rejection, a revocation, a refused call that carries a password
         NodeId rejected = requestId(startSigning(device, d.applicationId(), csr(rsa(), d.uri())));
-        assertThat(reject(keeper, rejected, "secrets test rejection").getStatusCode().isGood()).isTrue();
-        assertThat(callVendor(approver, "GdsVault.Users", "GdsVault.Users.SetPassword", new Variant("admin"),
-            new Variant(USER_PASSWORD)).getStatusCode().isBad()).isTrue();
-        assertThat(callVendor(admin, "GdsVault.Users", "GdsVault.Users.SetPassword", new Variant("secret-keeper"),
-            new Variant(NEW_USER_PASSWORD)).getStatusCode().isGood()).isTrue();
-        assertThat(callVendor(admin, "GdsVault.Users", "GdsVault.Users.AddUser", new Variant("secret-keeper"),
-            new Variant(PFX_PASSWORD), new Variant(new String[] {"Nonsense"})).getStatusCode().isBad()).isTrue();
-        assertThat(callDirectory(admin, GdsNodeIds.UnregisterApplication, new Variant(d.applicationId()))
-            .getStatusCode().isGood()).isTrue();
+        assertThat(reject(keeper, rejected, "secrets test rejection").getStatusCode().isGood())
+            .isTrue();
+        assertThat(
+                callVendor(
+                        approver,
+                        "GdsVault.Users",
+                        "GdsVault.Users.SetPassword",
+                        new Variant("admin"),
+                        new Variant(USER_PASSWORD))
+                    .getStatusCode()
+                    .isBad())
+            .isTrue();
+        assertThat(
+                callVendor(
+                        admin,
+                        "GdsVault.Users",
+                        "GdsVault.Users.SetPassword",
+                        new Variant("secret-keeper"),
+                        new Variant(NEW_USER_PASSWORD))
+                    .getStatusCode()
+                    .isGood())
+            .isTrue();
+        assertThat(
+                callVendor(
+                        admin,
+                        "GdsVault.Users",
+                        "GdsVault.Users.AddUser",
+                        new Variant("secret-keeper"),
+                        new Variant(PFX_PASSWORD),
+                        new Variant(new String[] {"Nonsense"}))
+                    .getStatusCode()
+                    .isBad())
+            .isTrue();
+        assertThat(
+                callDirectory(
+                        admin, GdsNodeIds.UnregisterApplication, new Variant(d.applicationId()))
+                    .getStatusCode()
+                    .isGood())
+            .isTrue();
       } finally {
         TestClients.disconnect(device, approver, keeper);
       }
       // events arrive asynchronously: wait for the revocation (the unregistration came last)
-      NodeId revokedType = GdsNodeIds.resolve(GdsNodeIds.CertificateRevokedAuditEventType, admin.getNamespaceTable());
+      NodeId revokedType =
+          GdsNodeIds.resolve(
+              GdsNodeIds.CertificateRevokedAuditEventType, admin.getNamespaceTable());
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-      while (events.stream().noneMatch(f -> revokedType.equals(f[0].value())) && System.nanoTime() < deadline) {
+      while (events.stream().noneMatch(f -> revokedType.equals(f[0].value()))
+          && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
       Thread.sleep(500);
@@ -145,13 +194,21 @@ class SecretsStayOutIT extends PullSupport {
 
     List<String> logLines = new ArrayList<>();
     for (ILoggingEvent e : captured.list) {
-      logLines.add(e.getFormattedMessage()
-          + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy()))
-          + " " + e.getMDCPropertyMap());
+      logLines.add(
+          e.getFormattedMessage()
+              + (e.getThrowableProxy() == null
+                  ? ""
+                  : ThrowableProxyUtil.asString(e.getThrowableProxy()))
+              + " "
+              + e.getMDCPropertyMap());
     }
     List<String> auditRows = new ArrayList<>();
-    for (Map<String, Object> row : gds.app().database().jdbi().withHandle(
-        h -> h.createQuery("SELECT * FROM audit_log ORDER BY seq").mapToMap().list())) {
+    for (Map<String, Object> row :
+        gds.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h -> h.createQuery("SELECT * FROM audit_log ORDER BY seq").mapToMap().list())) {
       auditRows.add(row.toString());
     }
     List<String> eventTexts = new ArrayList<>();
@@ -159,7 +216,8 @@ class SecretsStayOutIT extends PullSupport {
       StringBuilder b = new StringBuilder();
       for (Variant v : fields) {
         Object o = v == null ? null : v.value();
-        b.append(o instanceof Object[] a ? Arrays.deepToString(a) : String.valueOf(o)).append(" | ");
+        b.append(o instanceof Object[] a ? Arrays.deepToString(a) : String.valueOf(o))
+            .append(" | ");
       }
       eventTexts.add(b.toString());
     }
@@ -167,18 +225,29 @@ class SecretsStayOutIT extends PullSupport {
     // the flow was recorded: otherwise "no secret found" would prove nothing
     assertThat(logLines).hasSizeGreaterThan(20);
     assertThat(String.join("\n", auditRows))
-        .contains("request.approved").contains("request.delivered").contains("request.rejected")
-        .contains("request.revoked").contains("method.AddUser").contains("method.SetPassword")
+        .contains("request.approved")
+        .contains("request.delivered")
+        .contains("request.rejected")
+        .contains("request.revoked")
+        .contains("method.AddUser")
+        .contains("method.SetPassword")
         .contains("application.UnregisterApplication");
     String allEvents = String.join("\n", eventTexts);
     assertThat(allEvents)
-        .contains(AuditTrailEvents.APPROVED_TYPE).contains(AuditTrailEvents.REJECTED_TYPE)
-        .contains(AuditTrailEvents.GENERAL_TYPE).contains("secrets test rejection");
-    for (var standard : List.of(GdsNodeIds.ApplicationRegistrationChangedAuditEventType,
-        GdsNodeIds.CertificateRequestedAuditEventType, GdsNodeIds.CertificateDeliveredAuditEventType,
-        GdsNodeIds.CertificateRevokedAuditEventType)) {
+        .contains(AuditTrailEvents.APPROVED_TYPE)
+        .contains(AuditTrailEvents.REJECTED_TYPE)
+        .contains(AuditTrailEvents.GENERAL_TYPE)
+        .contains("secrets test rejection");
+    for (var standard :
+        List.of(
+            GdsNodeIds.ApplicationRegistrationChangedAuditEventType,
+            GdsNodeIds.CertificateRequestedAuditEventType,
+            GdsNodeIds.CertificateDeliveredAuditEventType,
+            GdsNodeIds.CertificateRevokedAuditEventType)) {
       NodeId type = GdsNodeIds.resolve(standard, admin.getNamespaceTable());
-      assertThat(events).as("an event of type %s", type).anySatisfy(f -> assertThat(f[0].value()).isEqualTo(type));
+      assertThat(events)
+          .as("an event of type %s", type)
+          .anySatisfy(f -> assertThat(f[0].value()).isEqualTo(type));
     }
 
     for (String secret : secrets) {

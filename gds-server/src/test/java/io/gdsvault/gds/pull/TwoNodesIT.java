@@ -41,63 +41,135 @@ class TwoNodesIT {
 
   @Test
   void aRequestStartedOnOneNodeIsApprovedOnTheOtherAndTheCasAreShared() throws Exception {
-    Path secret = Files.createTempFile("gds-keystore-", ".secret",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Path secret =
+        Files.createTempFile(
+            "gds-keystore-",
+            ".secret",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(secret, "a shared keystore secret for both nodes");
     try (TestPostgres pg = TestPostgres.start()) {
-      Consumer<ObjectNode> shared = t -> {
-        ObjectNode db = (ObjectNode) t.get("database");
-        db.put("url", pg.jdbcUrl());
-        db.put("user", pg.user());
-        ((ObjectNode) t.get("certificates")).put("keystorePasswordFile", secret.toString());
-      };
+      Consumer<ObjectNode> shared =
+          t -> {
+            ObjectNode db = (ObjectNode) t.get("database");
+            db.put("url", pg.jdbcUrl());
+            db.put("user", pg.user());
+            ((ObjectNode) t.get("certificates")).put("keystorePasswordFile", secret.toString());
+          };
       try (GdsTestServer a = GdsTestServer.start(shared);
           GdsTestServer b = GdsTestServer.start(shared)) {
         assertThat(b.app().certificates().groups().allCaCertificates())
             .isEqualTo(a.app().certificates().groups().allCaCertificates());
-        a.app().users().addUser(Caller.system(), "requester", "requester password".toCharArray(),
-            Set.of(Role.CERTIFICATE_AUTHORITY_ADMIN, Role.DISCOVERY_ADMIN));
-        a.app().users().addUser(Caller.system(), "approver", "approver password".toCharArray(),
-            Set.of(Role.REGISTRATION_AUTHORITY_ADMIN));
+        a.app()
+            .users()
+            .addUser(
+                Caller.system(),
+                "requester",
+                "requester password".toCharArray(),
+                Set.of(Role.CERTIFICATE_AUTHORITY_ADMIN, Role.DISCOVERY_ADMIN));
+        a.app()
+            .users()
+            .addUser(
+                Caller.system(),
+                "approver",
+                "approver password".toCharArray(),
+                Set.of(Role.REGISTRATION_AUTHORITY_ADMIN));
 
         var record = GdsIntegrationHelpers.server("two-nodes");
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         KeyPair key = g.generateKeyPair();
         ClientIdentity id = PullSupport.selfSigned(record.applicationUri(), key);
-        OpcUaClient onA = TestClients.connect(a, SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt,
-            new UsernameProvider("requester", "requester password"), id);
-        OpcUaClient onB = TestClients.connect(b, SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt,
-            new UsernameProvider("approver", "approver password"), TestClients.defaultIdentity());
+        OpcUaClient onA =
+            TestClients.connect(
+                a,
+                SecurityPolicy.Basic256Sha256,
+                MessageSecurityMode.SignAndEncrypt,
+                new UsernameProvider("requester", "requester password"),
+                id);
+        OpcUaClient onB =
+            TestClients.connect(
+                b,
+                SecurityPolicy.Basic256Sha256,
+                MessageSecurityMode.SignAndEncrypt,
+                new UsernameProvider("approver", "approver password"),
+                TestClients.defaultIdentity());
         try {
-          NodeId app = (NodeId) call(onA, GdsNodeIds.Directory, GdsNodeIds.RegisterApplication,
-              new Variant(GdsIntegrationHelpers.encode(onA, record))).getOutputArguments()[0].value();
-          CallMethodResult start = call(onA, GdsNodeIds.Directory, GdsNodeIds.StartSigningRequest, new Variant(app),
-              new Variant(NodeId.NULL_VALUE), new Variant(NodeId.NULL_VALUE),
-              new Variant(ByteString.of(PullSupport.csr(key, record.applicationUri()))));
+          NodeId app =
+              (NodeId)
+                  call(
+                          onA,
+                          GdsNodeIds.Directory,
+                          GdsNodeIds.RegisterApplication,
+                          new Variant(GdsIntegrationHelpers.encode(onA, record)))
+                      .getOutputArguments()[0]
+                      .value();
+          CallMethodResult start =
+              call(
+                  onA,
+                  GdsNodeIds.Directory,
+                  GdsNodeIds.StartSigningRequest,
+                  new Variant(app),
+                  new Variant(NodeId.NULL_VALUE),
+                  new Variant(NodeId.NULL_VALUE),
+                  new Variant(ByteString.of(PullSupport.csr(key, record.applicationUri()))));
           NodeId req = (NodeId) start.getOutputArguments()[0].value();
-          CallMethodResult approved = call(onB, VendorNamespace.id("GdsVault.CertificateRequests"),
-              VendorNamespace.id("GdsVault.CertificateRequests.ApproveRequest"),
-              new Variant(req.toParseableString()), new Variant("approved on node B"));
-          assertThat(approved.getStatusCode().isGood()).as("approve on B %s", approved.getStatusCode()).isTrue();
-          CallMethodResult done = call(onA, GdsNodeIds.Directory, GdsNodeIds.FinishRequest, new Variant(app), new Variant(req));
-          assertThat(done.getStatusCode().isGood()).as("finish on A %s", done.getStatusCode()).isTrue();
-          X509Certificate cert = PullSupport.x509(((ByteString) done.getOutputArguments()[0].value()).bytesOrEmpty());
+          CallMethodResult approved =
+              call(
+                  onB,
+                  VendorNamespace.id("GdsVault.CertificateRequests"),
+                  VendorNamespace.id("GdsVault.CertificateRequests.ApproveRequest"),
+                  new Variant(req.toParseableString()),
+                  new Variant("approved on node B"));
+          assertThat(approved.getStatusCode().isGood())
+              .as("approve on B %s", approved.getStatusCode())
+              .isTrue();
+          CallMethodResult done =
+              call(
+                  onA,
+                  GdsNodeIds.Directory,
+                  GdsNodeIds.FinishRequest,
+                  new Variant(app),
+                  new Variant(req));
+          assertThat(done.getStatusCode().isGood())
+              .as("finish on A %s", done.getStatusCode())
+              .isTrue();
+          X509Certificate cert =
+              PullSupport.x509(((ByteString) done.getOutputArguments()[0].value()).bytesOrEmpty());
           // node B issued it (approval signs) with the CA both nodes share
           cert.verify(a.app().certificates().groups().allCaCertificates().get(0).getPublicKey());
           // a revocation on B shows in A's CheckRevocationStatus
-          OpcUaClient adminOnB = TestClients.connect(b, SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt,
-              new UsernameProvider("requester", "requester password"), TestClients.defaultIdentity());
+          OpcUaClient adminOnB =
+              TestClients.connect(
+                  b,
+                  SecurityPolicy.Basic256Sha256,
+                  MessageSecurityMode.SignAndEncrypt,
+                  new UsernameProvider("requester", "requester password"),
+                  TestClients.defaultIdentity());
           try {
-            assertThat(call(adminOnB, GdsNodeIds.Directory, GdsNodeIds.RevokeCertificate, new Variant(app),
-                new Variant(ByteString.of(cert.getEncoded()))).getStatusCode().isGood()).isTrue();
+            assertThat(
+                    call(
+                            adminOnB,
+                            GdsNodeIds.Directory,
+                            GdsNodeIds.RevokeCertificate,
+                            new Variant(app),
+                            new Variant(ByteString.of(cert.getEncoded())))
+                        .getStatusCode()
+                        .isGood())
+                .isTrue();
           } finally {
             TestClients.disconnect(adminOnB);
           }
-          CallMethodResult check = call(onA, GdsNodeIds.Directory, GdsNodeIds.CheckRevocationStatus,
-              new Variant(ByteString.of(cert.getEncoded())));
-          assertThat(((org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode) check.getOutputArguments()[0].value())
-              .getValue()).isEqualTo(org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_CertificateRevoked);
+          CallMethodResult check =
+              call(
+                  onA,
+                  GdsNodeIds.Directory,
+                  GdsNodeIds.CheckRevocationStatus,
+                  new Variant(ByteString.of(cert.getEncoded())));
+          assertThat(
+                  ((org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode)
+                          check.getOutputArguments()[0].value())
+                      .getValue())
+              .isEqualTo(org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_CertificateRevoked);
         } finally {
           TestClients.disconnect(onA, onB);
         }
@@ -105,8 +177,8 @@ class TwoNodesIT {
     }
   }
 
-  private static CallMethodResult call(OpcUaClient c, ExpandedNodeId object, ExpandedNodeId method, Variant... in)
-      throws Exception {
+  private static CallMethodResult call(
+      OpcUaClient c, ExpandedNodeId object, ExpandedNodeId method, Variant... in) throws Exception {
     NodeId o = object.toNodeId(c.getNamespaceTable()).orElseThrow();
     NodeId m = method.toNodeId(c.getNamespaceTable()).orElseThrow();
     return c.call(List.of(new CallMethodRequest(o, m, in))).getResults()[0];

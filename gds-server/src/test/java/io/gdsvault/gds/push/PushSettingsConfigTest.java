@@ -11,7 +11,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code push} section of gds.yaml, read by the normal settings loader into {@link PushSettings}. */
+/**
+ * The {@code push} section of gds.yaml, read by the normal settings loader into {@link
+ * PushSettings}.
+ */
 class PushSettingsConfigTest {
 
   @TempDir Path dir;
@@ -20,7 +23,9 @@ class PushSettingsConfigTest {
   void theEmbeddedDefaultsAreTheEnginesDefaults() {
     PushSettings fromYaml = PushSettings.of(SettingsLoader.defaults().push());
     PushSettings builtIn = PushSettings.defaults();
-    assertThat(fromYaml.maxConcurrentPushes()).isEqualTo(builtIn.maxConcurrentPushes()).isEqualTo(8);
+    assertThat(fromYaml.maxConcurrentPushes())
+        .isEqualTo(builtIn.maxConcurrentPushes())
+        .isEqualTo(8);
     assertThat(fromYaml.maxAttempts()).isEqualTo(builtIn.maxAttempts());
     assertThat(fromYaml.retryBase()).isEqualTo(builtIn.retryBase());
     assertThat(fromYaml.retryMax()).isEqualTo(builtIn.retryMax());
@@ -28,23 +33,27 @@ class PushSettingsConfigTest {
     assertThat(fromYaml.poll()).isEqualTo(builtIn.poll());
     assertThat(fromYaml.renewalScan()).isEqualTo(builtIn.renewalScan());
     assertThat(fromYaml.verifyTimeout()).isEqualTo(builtIn.verifyTimeout());
-    assertThat(fromYaml.renewAfterShare()).isCloseTo(builtIn.renewAfterShare(), org.assertj.core.data.Offset.offset(1e-3));
+    assertThat(fromYaml.renewAfterShare())
+        .isCloseTo(builtIn.renewAfterShare(), org.assertj.core.data.Offset.offset(1e-3));
   }
 
   @Test
   void aFileSetsEveryPushKey() throws Exception {
-    Path f = Files.writeString(dir.resolve("gds.yaml"), """
-        push:
-          renewAfterShare: 0.5
-          maxConcurrentPushes: 3
-          maxAttempts: 9
-          retryBaseMs: 250
-          retryMaxMs: 4000
-          leaseMs: 5000
-          pollMs: 100
-          renewalScanMs: 60000
-          verifyTimeoutMs: 15000
-        """);
+    Path f =
+        Files.writeString(
+            dir.resolve("gds.yaml"),
+            """
+            push:
+              renewAfterShare: 0.5
+              maxConcurrentPushes: 3
+              maxAttempts: 9
+              retryBaseMs: 250
+              retryMaxMs: 4000
+              leaseMs: 5000
+              pollMs: 100
+              renewalScanMs: 60000
+              verifyTimeoutMs: 15000
+            """);
     PushSettings s = PushSettings.of(SettingsLoader.load(f, t -> {}).push());
     assertThat(s.renewAfterShare()).isEqualTo(0.5);
     assertThat(s.maxConcurrentPushes()).isEqualTo(3);
@@ -63,14 +72,17 @@ class PushSettingsConfigTest {
 
   @Test
   void badPushValuesAndUnknownPushKeysAreReportedByName() throws Exception {
-    Path bad = Files.writeString(dir.resolve("bad.yaml"), """
-        push:
-          renewAfterShare: 1.5
-          maxConcurrentPushes: 0
-          retryBaseMs: 1000
-          retryMaxMs: 10
-          leaseMs: 10
-        """);
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.yaml"),
+            """
+            push:
+              renewAfterShare: 1.5
+              maxConcurrentPushes: 0
+              retryBaseMs: 1000
+              retryMaxMs: 10
+              leaseMs: 10
+            """);
     assertThatThrownBy(() -> SettingsLoader.load(bad, t -> {}))
         .isInstanceOf(SettingsException.class)
         .hasMessageContaining("push.renewAfterShare")
@@ -86,11 +98,14 @@ class PushSettingsConfigTest {
   @Test
   void theShippedConfigFilesCarryAValidPushSection() {
     Path root = Path.of("").toAbsolutePath().getParent().resolve("config");
-    PushSettings dev = PushSettings.of(SettingsLoader.load(root.resolve("gds.yaml"), t -> {}).push());
+    PushSettings dev =
+        PushSettings.of(SettingsLoader.load(root.resolve("gds.yaml"), t -> {}).push());
     assertThat(dev.maxConcurrentPushes()).isEqualTo(8);
-    assertThat(dev.renewAfterShare()).isCloseTo(2.0 / 3.0, org.assertj.core.data.Offset.offset(1e-3));
+    assertThat(dev.renewAfterShare())
+        .isCloseTo(2.0 / 3.0, org.assertj.core.data.Offset.offset(1e-3));
     PushSettings prod =
-        PushSettings.of(SettingsLoader.load(root.resolve("gds.production.example.yaml"), t -> {}).push());
+        PushSettings.of(
+            SettingsLoader.load(root.resolve("gds.production.example.yaml"), t -> {}).push());
     assertThat(prod.maxConcurrentPushes()).isEqualTo(16);
     assertThat(prod.verifyTimeout()).isEqualTo(Duration.ofMinutes(1));
   }

@@ -21,12 +21,12 @@ import java.util.function.Function;
  * <ul>
  *   <li>Bounded: at most {@code tries} inputs and at most {@code budget} of wall time (whichever
  *       ends first; the time budget only stops generating, it asserts nothing about speed).
- *   <li>Never hangs: one input that runs past the hang limit (budget plus 30 s) fails the
- *       property and names that input.
- *   <li>Reproducible: the seed of a property is fixed (derived from its name), so CI runs the
- *       same inputs every time. {@code -Dfuzz.seed=N} runs other inputs, {@code -Dfuzz.tries=F}
- *       multiplies the tries (e.g. 20 for a long local run). Try {@code i} uses the seed
- *       {@code seed + i}, so a failure names the seed and try that replay it with {@link #replay}.
+ *   <li>Never hangs: one input that runs past the hang limit (budget plus 30 s) fails the property
+ *       and names that input.
+ *   <li>Reproducible: the seed of a property is fixed (derived from its name), so CI runs the same
+ *       inputs every time. {@code -Dfuzz.seed=N} runs other inputs, {@code -Dfuzz.tries=F}
+ *       multiplies the tries (e.g. 20 for a long local run). Try {@code i} uses the seed {@code
+ *       seed + i}, so a failure names the seed and try that replay it with {@link #replay}.
  *   <li>Reported: each run prints {@code fuzz property=... seed=... tries=... millis=...} to the
  *       test output (target/surefire-reports/*-output.txt).
  * </ul>
@@ -56,10 +56,18 @@ public final class Fuzz {
 
   /** As above, failing when the run takes longer than {@code hangLimit} (budget plus one input). */
   public static <T> Outcome forAll(
-      String property, int tries, Duration budget, Duration hangLimit, Function<Random, T> generator, Check<T> check) {
+      String property,
+      int tries,
+      Duration budget,
+      Duration hangLimit,
+      Function<Random, T> generator,
+      Check<T> check) {
     long seed = seed(property);
-    int scaled = Math.max(1, (int) Math.round(tries * Double.parseDouble(System.getProperty("fuzz.tries", "1"))));
-    Duration effective = scaled == tries ? budget : budget.multipliedBy(Math.max(1, scaled / Math.max(1, tries)));
+    int scaled =
+        Math.max(
+            1, (int) Math.round(tries * Double.parseDouble(System.getProperty("fuzz.tries", "1"))));
+    Duration effective =
+        scaled == tries ? budget : budget.multipliedBy(Math.max(1, scaled / Math.max(1, tries)));
     AtomicInteger done = new AtomicInteger();
     AtomicReference<Object> current = new AtomicReference<>();
     long start = System.nanoTime();
@@ -82,8 +90,19 @@ public final class Fuzz {
                     check.check(input);
                   } catch (Throwable e) {
                     throw new AssertionError(
-                        "property " + property + " falsified at try " + i + " (seed " + seed + ", replay with "
-                            + "Fuzz.replay(seed + " + i + ")): input " + describe(input) + ": " + e,
+                        "property "
+                            + property
+                            + " falsified at try "
+                            + i
+                            + " (seed "
+                            + seed
+                            + ", replay with "
+                            + "Fuzz.replay(seed + "
+                            + i
+                            + ")): input "
+                            + describe(input)
+                            + ": "
+                            + e,
                         e);
                   }
                   done.incrementAndGet();
@@ -95,7 +114,13 @@ public final class Fuzz {
       } catch (TimeoutException e) {
         run.cancel(true);
         throw new AssertionError(
-            "property " + property + " hung at try " + done.get() + " (seed " + seed + "): input "
+            "property "
+                + property
+                + " hung at try "
+                + done.get()
+                + " (seed "
+                + seed
+                + "): input "
                 + describe(current.get()));
       } catch (ExecutionException e) {
         if (e.getCause() instanceof AssertionError a) {
@@ -110,14 +135,16 @@ public final class Fuzz {
       runner.shutdownNow();
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    System.out.printf("fuzz property=%s seed=%d tries=%d/%d millis=%d%n", property, seed, done.get(), scaled, millis);
+    System.out.printf(
+        "fuzz property=%s seed=%d tries=%d/%d millis=%d%n",
+        property, seed, done.get(), scaled, millis);
     return new Outcome(property, seed, done.get(), millis);
   }
 
   /**
-   * The random source of one try, to replay a failure in an example test. The seed is mixed
-   * first: java.util.Random's first values for neighbouring seeds are nearly the same, which would
-   * make every try take the same first choice.
+   * The random source of one try, to replay a failure in an example test. The seed is mixed first:
+   * java.util.Random's first values for neighbouring seeds are nearly the same, which would make
+   * every try take the same first choice.
    */
   public static Random replay(long seedPlusTry) {
     long z = seedPlusTry + 0x9E3779B97F4A7C15L;
@@ -149,7 +176,10 @@ public final class Fuzz {
     StringBuilder out = new StringBuilder();
     s.codePoints()
         .limit(120)
-        .forEach(cp -> out.append(cp >= 32 && cp < 127 ? Character.toString(cp) : String.format("\\u{%x}", cp)));
+        .forEach(
+            cp ->
+                out.append(
+                    cp >= 32 && cp < 127 ? Character.toString(cp) : String.format("\\u{%x}", cp)));
     return "\"" + out + (s.length() > 120 ? "\"... (" + s.length() + " chars)" : "\"");
   }
 }

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Base of integration tests: one real GDS per test class (started before the first test,
- * stopped after the last) and an admin client. Subclasses add clients as they need; call helpers
- * go through the standard NodeIds.
+ * Base of integration tests: one real GDS per test class (started before the first test, stopped
+ * after the last) and an admin client. Subclasses add clients as they need; call helpers go through
+ * the standard NodeIds.
  */
 public abstract class GdsIntegrationTest {
 

@@ -28,7 +28,8 @@ public final class GdsTestServer implements AutoCloseable {
   private final String adminPassword;
   private final String startOutput;
 
-  private GdsTestServer(GdsApplication app, Path dataDir, int port, String adminPassword, String out) {
+  private GdsTestServer(
+      GdsApplication app, Path dataDir, int port, String adminPassword, String out) {
     this.app = app;
     this.dataDir = dataDir;
     this.port = port;
@@ -52,7 +53,8 @@ public final class GdsTestServer implements AutoCloseable {
   }
 
   /** Starts on a given data directory with the services' clock (time-dependent tests). */
-  public static GdsTestServer start(Path dir, Clock clock, Consumer<ObjectNode> overrides) throws Exception {
+  public static GdsTestServer start(Path dir, Clock clock, Consumer<ObjectNode> overrides)
+      throws Exception {
     int port = freePort();
     GdsSettings settings =
         SettingsLoader.load(

@@ -28,7 +28,8 @@ public final class Mutations {
       case 3 -> int32Window(valid, r);
       case 4 -> splice(valid, r);
       case 5 -> derLength(bitFlips(valid, r), r);
-      default -> random(r, 1 + r.nextInt(Math.max(2, valid.length * 2)), r.nextBoolean() ? valid[0] : -1);
+      default ->
+          random(r, 1 + r.nextInt(Math.max(2, valid.length * 2)), r.nextBoolean() ? valid[0] : -1);
     };
   }
 
@@ -157,7 +158,10 @@ public final class Mutations {
     return new byte[] {(byte) 0x83, (byte) (v >> 16), (byte) (v >> 8), (byte) v};
   }
 
-  /** Records {offset of the length field, its size, its value} of each TLV, descending constructed ones. */
+  /**
+   * Records {offset of the length field, its size, its value} of each TLV, descending constructed
+   * ones.
+   */
   private static void walk(byte[] b, int from, int to, int depth, List<int[]> out) {
     int i = from;
     while (i < to && depth < 64) {

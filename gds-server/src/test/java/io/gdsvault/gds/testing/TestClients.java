@@ -19,9 +19,9 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 
 /**
- * Milo clients for integration tests. Each client has an application certificate (one per
- * identity directory; {@link #defaultIdentity()} is shared by the JVM) and trusts exactly the
- * test server's certificate.
+ * Milo clients for integration tests. Each client has an application certificate (one per identity
+ * directory; {@link #defaultIdentity()} is shared by the JVM) and trusts exactly the test server's
+ * certificate.
  */
 public final class TestClients {
 
@@ -31,18 +31,21 @@ public final class TestClients {
 
   public static synchronized ClientIdentity defaultIdentity() throws Exception {
     if (shared == null) {
-      shared = ClientIdentity.loadOrCreate(Files.createTempDirectory("gds-it-client-"), "GDS IT client");
+      shared =
+          ClientIdentity.loadOrCreate(Files.createTempDirectory("gds-it-client-"), "GDS IT client");
     }
     return shared;
   }
 
   /** A new identity with its own certificate (e.g. to be rejected in strict mode). */
   public static ClientIdentity newIdentity() throws Exception {
-    return ClientIdentity.loadOrCreate(Files.createTempDirectory("gds-it-client-"), "GDS IT client");
+    return ClientIdentity.loadOrCreate(
+        Files.createTempDirectory("gds-it-client-"), "GDS IT client");
   }
 
   /** Connected client over SignAndEncrypt Basic256Sha256 as {@code user} (null: anonymous). */
-  public static OpcUaClient secure(GdsTestServer gds, String user, String password) throws Exception {
+  public static OpcUaClient secure(GdsTestServer gds, String user, String password)
+      throws Exception {
     return connect(
         gds,
         SecurityPolicy.Basic256Sha256,
@@ -59,7 +62,11 @@ public final class TestClients {
   /** Connected anonymous client over the SecurityPolicy None endpoint. */
   public static OpcUaClient insecure(GdsTestServer gds) throws Exception {
     return connect(
-        gds, SecurityPolicy.None, MessageSecurityMode.None, new AnonymousProvider(), defaultIdentity());
+        gds,
+        SecurityPolicy.None,
+        MessageSecurityMode.None,
+        new AnonymousProvider(),
+        defaultIdentity());
   }
 
   public static OpcUaClient connect(

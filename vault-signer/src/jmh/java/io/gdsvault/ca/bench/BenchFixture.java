@@ -33,8 +33,8 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /**
  * A local-backend CA, its issuer key as a raw signer, one CSR, the seal the server would have
- * stored with it, and a to-be-signed sample. The raw signer is the same backend key with the
- * same provider as the one the CA signs with.
+ * stored with it, and a to-be-signed sample. The raw signer is the same backend key with the same
+ * provider as the one the CA signs with.
  */
 final class BenchFixture {
 
@@ -49,12 +49,15 @@ final class BenchFixture {
 
   BenchFixture(CertificateType type, boolean fileStore) throws Exception {
     Path dir = Files.createTempDirectory("gds-bench");
-    var backend = LocalKeyStoreBackend.open(
-        new LocalSignerSettings(dir.resolve("keys"), null, null), new SecretResolver(n -> null));
+    var backend =
+        LocalKeyStoreBackend.open(
+            new LocalSignerSettings(dir.resolve("keys"), null, null),
+            new SecretResolver(n -> null));
     CaStateStore state =
         fileStore ? new FileCaStateStore(dir.resolve("state")) : new InMemoryCaStateStore();
-    ca = CertificateAuthority.open(CaConfig.defaults("bench", type, null), backend, state,
-        Clock.systemUTC());
+    ca =
+        CertificateAuthority.open(
+            CaConfig.defaults("bench", type, null), backend, state, Clock.systemUTC());
     signer = backend.findKey(ca.currentCaId()).orElseThrow();
 
     KeyPair appKey;
@@ -68,16 +71,31 @@ final class BenchFixture {
       appKey = g.generateKeyPair();
     }
     String uri = "urn:bench-host:acme:app";
-    var b = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=Bench, O=Acme"), appKey.getPublic());
+    var b =
+        new JcaPKCS10CertificationRequestBuilder(
+            new X500Name("CN=Bench, O=Acme"), appKey.getPublic());
     ExtensionsGenerator ext = new ExtensionsGenerator();
-    ext.addExtension(Extension.subjectAlternativeName, false, new DERSequence(new GeneralName[] {
-      new GeneralName(GeneralName.uniformResourceIdentifier, uri),
-      new GeneralName(GeneralName.dNSName, "bench-host")}));
+    ext.addExtension(
+        Extension.subjectAlternativeName,
+        false,
+        new DERSequence(
+            new GeneralName[] {
+              new GeneralName(GeneralName.uniformResourceIdentifier, uri),
+              new GeneralName(GeneralName.dNSName, "bench-host")
+            }));
     b.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate());
-    csr = b.build(new JcaContentSignerBuilder(type.isRsa() ? "SHA256withRSA" : "SHA256withECDSA")
-        .build(appKey.getPrivate())).getEncoded();
-    request = new IssuanceRequest(uri, null, List.of("bench-host"), List.of("127.0.0.1"),
-        ApplicationType.CLIENT_AND_SERVER);
+    csr =
+        b.build(
+                new JcaContentSignerBuilder(type.isRsa() ? "SHA256withRSA" : "SHA256withECDSA")
+                    .build(appKey.getPrivate()))
+            .getEncoded();
+    request =
+        new IssuanceRequest(
+            uri,
+            null,
+            List.of("bench-host"),
+            List.of("127.0.0.1"),
+            ApplicationType.CLIENT_AND_SERVER);
     byte[] sealKey = new byte[32];
     new java.security.SecureRandom().nextBytes(sealKey);
     csrSeal = new CsrSeal(sealKey);

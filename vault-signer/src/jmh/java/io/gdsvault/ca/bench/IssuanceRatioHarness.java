@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.LongAdder;
  * Issuance rates versus the raw signature rate, measured in interleaved short slices so that all
  * three see the same background load (separate JMH runs on a shared 2-core machine swing by ±50%).
  * Each round runs one slice of raw signing, of issuance from a verified request (approval) and of
- * issuance from a CSR (verify + issue), rotating the order every round. Prints one markdown row
- * per key type and thread count, and the spread of the per-round ratio. It also adds up the CPU
- * time the worker threads used, so a CPU-time ratio (µs of CPU per operation) can be read beside
- * the wall-clock one: it moves much less with the load of other processes.
+ * issuance from a CSR (verify + issue), rotating the order every round. Prints one markdown row per
+ * key type and thread count, and the spread of the per-round ratio. It also adds up the CPU time
+ * the worker threads used, so a CPU-time ratio (µs of CPU per operation) can be read beside the
+ * wall-clock one: it moves much less with the load of other processes.
  *
  * <p>Args: {@code [rounds] [sliceMillis] [warmupSeconds]}, defaults 40, 500, 20.
  */
@@ -31,11 +31,13 @@ public final class IssuanceRatioHarness {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
     long sliceMillis = args.length > 1 ? Long.parseLong(args[1]) : 500;
     long warmupSeconds = args.length > 2 ? Long.parseLong(args[2]) : 20;
-    System.out.println("| key | threads | raw signatures/s | (a) issued from verified request/s | (a) / raw"
-        + " | (a) / raw, worst-best round | (b) verify + issue from CSR/s | (b) / raw"
-        + " | CPU µs/op raw, (a), (b) | (a) / raw by CPU time |");
+    System.out.println(
+        "| key | threads | raw signatures/s | (a) issued from verified request/s | (a) / raw"
+            + " | (a) / raw, worst-best round | (b) verify + issue from CSR/s | (b) / raw"
+            + " | CPU µs/op raw, (a), (b) | (a) / raw by CPU time |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-    for (CertificateType type : List.of(CertificateType.RSA_SHA256, CertificateType.ECC_NIST_P256)) {
+    for (CertificateType type :
+        List.of(CertificateType.RSA_SHA256, CertificateType.ECC_NIST_P256)) {
       BenchFixture f = new BenchFixture(type, false);
       Op[] ops = {() -> f.signer.sign(f.tbs), f::issueFromVerified, f::issueFromCsr};
       long warmEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
@@ -74,10 +76,21 @@ public final class IssuanceRatioHarness {
           cpuPerOp[k] = cpu[k] / 1000.0 / Math.max(1, totals[k]);
         }
         System.out.printf(
-            "| %s | %d | %.0f | %.0f | %.0f%% | %.0f–%.0f%% | %.0f | %.0f%% | %.0f, %.0f, %.0f | %.0f%% |%n",
-            type == CertificateType.RSA_SHA256 ? "RSA-2048" : "P-256", threads, raw, a,
-            100 * a / raw, 100 * worst, 100 * best, b, 100 * b / raw,
-            cpuPerOp[0], cpuPerOp[1], cpuPerOp[2], 100 * cpuPerOp[0] / cpuPerOp[1]);
+            "| %s | %d | %.0f | %.0f | %.0f%% | %.0f–%.0f%% | %.0f | %.0f%% | %.0f, %.0f, %.0f |"
+                + " %.0f%% |%n",
+            type == CertificateType.RSA_SHA256 ? "RSA-2048" : "P-256",
+            threads,
+            raw,
+            a,
+            100 * a / raw,
+            100 * worst,
+            100 * best,
+            b,
+            100 * b / raw,
+            cpuPerOp[0],
+            cpuPerOp[1],
+            cpuPerOp[2],
+            100 * cpuPerOp[0] / cpuPerOp[1]);
       }
       System.out.println("<!-- " + type + " signer: " + f.signer + " -->");
     }
@@ -97,20 +110,22 @@ public final class IssuanceRatioHarness {
     CountDownLatch done = new CountDownLatch(threads);
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      Thread w = new Thread(() -> {
-        long cpu0 = THREADS.getCurrentThreadCpuTime();
-        try {
-          while (!stop.get()) {
-            op.run();
-            count.increment();
-          }
-        } catch (Exception e) {
-          failure.set(e);
-        } finally {
-          cpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpu0);
-          done.countDown();
-        }
-      });
+      Thread w =
+          new Thread(
+              () -> {
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
+                try {
+                  while (!stop.get()) {
+                    op.run();
+                    count.increment();
+                  }
+                } catch (Exception e) {
+                  failure.set(e);
+                } finally {
+                  cpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpu0);
+                  done.countDown();
+                }
+              });
       workers.add(w);
       w.start();
     }

@@ -8,8 +8,8 @@ import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpPipelinePosition;
-import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.security.keyvault.keys.KeyClient;
@@ -35,16 +35,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issuer keys in Azure Key Vault. Keys are created non-exportable with only sign/verify
- * operations; signing sends a digest. HTTP goes through the JDK client (no netty).
+ * Issuer keys in Azure Key Vault. Keys are created non-exportable with only sign/verify operations;
+ * signing sends a digest. HTTP goes through the JDK client (no netty).
  */
 public final class AzureKeyVaultBackend implements SignerBackend {
 
   private static final Logger log = LoggerFactory.getLogger(AzureKeyVaultBackend.class);
 
   /**
-   * The JDK HTTP client computes Content-Length itself and refuses the SDK's header with a WARN
-   * on every request; dropping it just before sending keeps the logs quiet.
+   * The JDK HTTP client computes Content-Length itself and refuses the SDK's header with a WARN on
+   * every request; dropping it just before sending keeps the logs quiet.
    */
   private static final HttpPipelinePolicy DROP_CONTENT_LENGTH =
       new HttpPipelinePolicy() {
@@ -79,8 +79,8 @@ public final class AzureKeyVaultBackend implements SignerBackend {
    * @param credential how to get AAD tokens
    * @param httpClient azure-core HTTP client (JDK based in production)
    * @param hsm create HSM-protected keys
-   * @param verifyChallengeResource false only for a vault whose host is not a Key Vault domain
-   *     (the test fake on 127.0.0.1)
+   * @param verifyChallengeResource false only for a vault whose host is not a Key Vault domain (the
+   *     test fake on 127.0.0.1)
    */
   public AzureKeyVaultBackend(
       String vaultUrl,
@@ -155,7 +155,8 @@ public final class AzureKeyVaultBackend implements SignerBackend {
                     .setExportable(false)
                     .setKeyOperations(KeyOperation.SIGN, KeyOperation.VERIFY));
       }
-      log.info("created issuer key alias={} spec={} backend=azure keyId={}", alias, spec, key.getId());
+      log.info(
+          "created issuer key alias={} spec={} backend=azure keyId={}", alias, spec, key.getId());
       return signerFor(key);
     } catch (RuntimeException e) {
       throw new SignerException("issuer key " + alias + " could not be created in the vault", e);
@@ -184,7 +185,8 @@ public final class AzureKeyVaultBackend implements SignerBackend {
     } else if (KeyType.EC.equals(type) || KeyType.EC_HSM.equals(type)) {
       publicKey = jwk.toEc(false).getPublic();
       int bits = ((ECPublicKey) publicKey).getParams().getCurve().getField().getFieldSize();
-      alg = bits > 256 ? SignatureAlgorithm.SHA384_WITH_ECDSA : SignatureAlgorithm.SHA256_WITH_ECDSA;
+      alg =
+          bits > 256 ? SignatureAlgorithm.SHA384_WITH_ECDSA : SignatureAlgorithm.SHA256_WITH_ECDSA;
     } else {
       throw new SignerException("vault key type " + type + " is not supported");
     }

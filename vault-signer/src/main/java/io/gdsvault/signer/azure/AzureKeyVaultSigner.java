@@ -16,8 +16,8 @@ import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERSequence;
 
 /**
- * Signs by hashing locally and sending the digest to Key Vault. The JVM holds only the key id
- * and the public key: the private key never leaves the vault.
+ * Signs by hashing locally and sending the digest to Key Vault. The JVM holds only the key id and
+ * the public key: the private key never leaves the vault.
  */
 public final class AzureKeyVaultSigner implements IssuerSigner {
 
@@ -75,9 +75,12 @@ public final class AzureKeyVaultSigner implements IssuerSigner {
   static com.azure.security.keyvault.keys.cryptography.models.SignatureAlgorithm vaultAlgorithm(
       SignatureAlgorithm alg) {
     return switch (alg) {
-      case SHA256_WITH_RSA -> com.azure.security.keyvault.keys.cryptography.models.SignatureAlgorithm.RS256;
-      case SHA256_WITH_ECDSA -> com.azure.security.keyvault.keys.cryptography.models.SignatureAlgorithm.ES256;
-      case SHA384_WITH_ECDSA -> com.azure.security.keyvault.keys.cryptography.models.SignatureAlgorithm.ES384;
+      case SHA256_WITH_RSA ->
+          com.azure.security.keyvault.keys.cryptography.models.SignatureAlgorithm.RS256;
+      case SHA256_WITH_ECDSA ->
+          com.azure.security.keyvault.keys.cryptography.models.SignatureAlgorithm.ES256;
+      case SHA384_WITH_ECDSA ->
+          com.azure.security.keyvault.keys.cryptography.models.SignatureAlgorithm.ES384;
     };
   }
 

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 
 /**
  * The local backend: an encrypted PKCS#12 keystore {@code issuer-keys.p12} in {@code directory}.
- * Its password comes from {@code passwordEnv} if set, else from {@code passwordFile} (0600),
- * which is generated on first start.
+ * Its password comes from {@code passwordEnv} if set, else from {@code passwordFile} (0600), which
+ * is generated on first start.
  *
  * @param directory where the keystore lives (created if missing)
  * @param passwordEnv environment variable holding the password; may be null

@@ -4,10 +4,10 @@ import io.gdsvault.signer.IssuerSigner;
 import io.gdsvault.signer.JcaKeySigner;
 import io.gdsvault.signer.KeySpec;
 import io.gdsvault.signer.PlaceholderCertificate;
+import io.gdsvault.signer.SecretResolver;
 import io.gdsvault.signer.SignatureAlgorithm;
 import io.gdsvault.signer.SignerBackend;
 import io.gdsvault.signer.SignerException;
-import io.gdsvault.signer.SecretResolver;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -138,8 +138,12 @@ public final class Pkcs11Backend implements SignerBackend {
       if (privateKey.getAlgorithm().equals("RSA")) {
         alg = SignatureAlgorithm.SHA256_WITH_RSA;
       } else {
-        int bits = ((ECPublicKey) cert.getPublicKey()).getParams().getCurve().getField().getFieldSize();
-        alg = bits > 256 ? SignatureAlgorithm.SHA384_WITH_ECDSA : SignatureAlgorithm.SHA256_WITH_ECDSA;
+        int bits =
+            ((ECPublicKey) cert.getPublicKey()).getParams().getCurve().getField().getFieldSize();
+        alg =
+            bits > 256
+                ? SignatureAlgorithm.SHA384_WITH_ECDSA
+                : SignatureAlgorithm.SHA256_WITH_ECDSA;
       }
       return Optional.of(new JcaKeySigner(alias, privateKey, cert.getPublicKey(), alg, provider));
     } catch (GeneralSecurityException | RuntimeException e) {

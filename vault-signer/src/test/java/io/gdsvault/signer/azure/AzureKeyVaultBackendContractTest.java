@@ -30,9 +30,10 @@ class AzureKeyVaultBackendContractTest extends CaBackendContract {
   @BeforeAll
   static void startFake() throws Exception {
     fake = new KeyVaultFake();
-    http = new JdkHttpClientBuilder(
-            java.net.http.HttpClient.newBuilder().sslContext(fake.clientSslContext()))
-        .build();
+    http =
+        new JdkHttpClientBuilder(
+                java.net.http.HttpClient.newBuilder().sslContext(fake.clientSslContext()))
+            .build();
   }
 
   @AfterAll
@@ -43,7 +44,8 @@ class AzureKeyVaultBackendContractTest extends CaBackendContract {
   @Override
   protected SignerBackend openBackend() {
     TokenCredential credential =
-        request -> Mono.just(new AccessToken(KeyVaultFake.TOKEN, OffsetDateTime.now().plusHours(1)));
+        request ->
+            Mono.just(new AccessToken(KeyVaultFake.TOKEN, OffsetDateTime.now().plusHours(1)));
     // the fake's host is not a Key Vault domain: skip only the challenge-resource domain check
     return new AzureKeyVaultBackend(fake.url(), credential, http, false, false);
   }
@@ -54,7 +56,8 @@ class AzureKeyVaultBackendContractTest extends CaBackendContract {
     assertThat(signer).isInstanceOf(AzureKeyVaultSigner.class);
     assertThat(signer.keyReference()).startsWith(fake.url() + "/keys/");
     for (Field f : AzureKeyVaultSigner.class.getDeclaredFields()) {
-      boolean holdsKey = Key.class.isAssignableFrom(f.getType()) && !f.getName().equals("publicKey");
+      boolean holdsKey =
+          Key.class.isAssignableFrom(f.getType()) && !f.getName().equals("publicKey");
       assertThat(holdsKey || KeyPair.class.isAssignableFrom(f.getType()))
           .as("field %s must not hold private key material", f.getName())
           .isFalse();
@@ -63,10 +66,13 @@ class AzureKeyVaultBackendContractTest extends CaBackendContract {
     signer.sign(new byte[] {1, 2, 3});
     assertThat(fake.signCount.get()).as("signing is done by the vault").isEqualTo(before + 1);
     assertThat(fake.createRequests).isNotEmpty();
-    fake.createRequests.forEach(req -> {
-      assertThat(req.path("attributes").path("exportable").asBoolean(true)).isFalse();
-      assertThat(req.path("key_ops").toString()).contains("sign").doesNotContain("decrypt");
-    });
-    assertThat(fake.unauthenticated.get()).as("the SDK went through the bearer challenge").isPositive();
+    fake.createRequests.forEach(
+        req -> {
+          assertThat(req.path("attributes").path("exportable").asBoolean(true)).isFalse();
+          assertThat(req.path("key_ops").toString()).contains("sign").doesNotContain("decrypt");
+        });
+    assertThat(fake.unauthenticated.get())
+        .as("the SDK went through the bearer challenge")
+        .isPositive();
   }
 }

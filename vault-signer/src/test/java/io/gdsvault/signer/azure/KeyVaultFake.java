@@ -45,10 +45,10 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A protocol-level fake of the Azure Key Vault keys REST API, enough for the real SDK: the
- * bearer challenge, create key, get key (latest or by version) and sign a digest. Keys are real
- * in-memory key pairs; private parts are never sent. HTTPS on 127.0.0.1 with a self-signed
- * certificate that {@link #clientSslContext()} trusts.
+ * A protocol-level fake of the Azure Key Vault keys REST API, enough for the real SDK: the bearer
+ * challenge, create key, get key (latest or by version) and sign a digest. Keys are real in-memory
+ * key pairs; private parts are never sent. HTTPS on 127.0.0.1 with a self-signed certificate that
+ * {@link #clientSslContext()} trusts.
  */
 final class KeyVaultFake implements AutoCloseable {
 
@@ -70,15 +70,27 @@ final class KeyVaultFake implements AutoCloseable {
     KeyPair tls = g.generateKeyPair();
     X500Name name = new X500Name("CN=keyvault-fake");
     Instant now = Instant.now();
-    var builder = new JcaX509v3CertificateBuilder(name, BigInteger.TEN,
-        Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(1, ChronoUnit.DAYS)), name,
-        tls.getPublic());
-    builder.addExtension(Extension.subjectAlternativeName, false,
-        new GeneralNames(new GeneralName[] {
-          new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-          new GeneralName(GeneralName.dNSName, "localhost")}));
-    X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-        builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(tls.getPrivate())));
+    var builder =
+        new JcaX509v3CertificateBuilder(
+            name,
+            BigInteger.TEN,
+            Date.from(now.minus(1, ChronoUnit.HOURS)),
+            Date.from(now.plus(1, ChronoUnit.DAYS)),
+            name,
+            tls.getPublic());
+    builder.addExtension(
+        Extension.subjectAlternativeName,
+        false,
+        new GeneralNames(
+            new GeneralName[] {
+              new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+              new GeneralName(GeneralName.dNSName, "localhost")
+            }));
+    X509Certificate cert =
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                builder.build(
+                    new JcaContentSignerBuilder("SHA256withECDSA").build(tls.getPrivate())));
     char[] pw = "fake".toCharArray();
     KeyStore ks = KeyStore.getInstance("PKCS12");
     ks.load(null, pw);
@@ -91,7 +103,8 @@ final class KeyVaultFake implements AutoCloseable {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, pw);
     trust.setCertificateEntry("fake", cert);
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
     clientSsl = SSLContext.getInstance("TLS");
     clientSsl.init(null, tmf.getTrustManagers(), null);
@@ -121,14 +134,19 @@ final class KeyVaultFake implements AutoCloseable {
       if (!("Bearer " + TOKEN).equals(auth)) {
         unauthenticated.incrementAndGet();
         ex.getRequestBody().readAllBytes();
-        ex.getResponseHeaders().add("WWW-Authenticate",
-            "Bearer authorization=\"https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000\","
-                + " resource=\"https://vault.azure.net\"");
+        ex.getResponseHeaders()
+            .add(
+                "WWW-Authenticate",
+                "Bearer"
+                    + " authorization=\"https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000\","
+                    + " resource=\"https://vault.azure.net\"");
         send(ex, 401, error("Unauthorized", "AKV10000: Request is missing a Bearer token."));
         return;
       }
-      String[] p = Arrays.stream(ex.getRequestURI().getPath().split("/"))
-          .filter(s -> !s.isEmpty()).toArray(String[]::new);
+      String[] p =
+          Arrays.stream(ex.getRequestURI().getPath().split("/"))
+              .filter(s -> !s.isEmpty())
+              .toArray(String[]::new);
       String method = ex.getRequestMethod();
       JsonNode body = null;
       byte[] raw = ex.getRequestBody().readAllBytes();
@@ -140,11 +158,19 @@ final class KeyVaultFake implements AutoCloseable {
       } else if ((p.length == 2 || p.length == 3) && p[0].equals("keys") && method.equals("GET")) {
         StoredKey k = find(p[1], p.length == 3 ? p[2] : null);
         if (k == null) {
-          send(ex, 404, error("KeyNotFound", "A key with (name/id) " + p[1] + " was not found in this key vault."));
+          send(
+              ex,
+              404,
+              error(
+                  "KeyNotFound",
+                  "A key with (name/id) " + p[1] + " was not found in this key vault."));
         } else {
           send(ex, 200, bundle(k));
         }
-      } else if (p.length == 4 && p[0].equals("keys") && p[3].equals("sign") && method.equals("POST")) {
+      } else if (p.length == 4
+          && p[0].equals("keys")
+          && p[3].equals("sign")
+          && method.equals("POST")) {
         StoredKey k = find(p[1], p[2]);
         if (k == null) {
           send(ex, 404, error("KeyNotFound", "key not found"));
@@ -152,7 +178,12 @@ final class KeyVaultFake implements AutoCloseable {
           sign(ex, k, body);
         }
       } else {
-        send(ex, 400, error("BadParameter", "unsupported operation " + method + " " + ex.getRequestURI().getPath()));
+        send(
+            ex,
+            400,
+            error(
+                "BadParameter",
+                "unsupported operation " + method + " " + ex.getRequestURI().getPath()));
       }
     } catch (Exception e) {
       send(ex, 500, error("InternalError", e.getClass().getSimpleName()));
@@ -228,7 +259,11 @@ final class KeyVaultFake implements AutoCloseable {
     if (alg.equals("RS256") && k.curve() == null && digest.length == 32) {
       Signature s = Signature.getInstance("NONEwithRSA");
       s.initSign(k.pair().getPrivate());
-      s.update(new DigestInfo(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE), digest).getEncoded());
+      s.update(
+          new DigestInfo(
+                  new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE),
+                  digest)
+              .getEncoded());
       sig = s.sign();
     } else if ((alg.equals("ES256") && "P-256".equals(k.curve()) && digest.length == 32)
         || (alg.equals("ES384") && "P-384".equals(k.curve()) && digest.length == 48)) {
@@ -278,5 +313,4 @@ final class KeyVaultFake implements AutoCloseable {
     ex.sendResponseHeaders(status, bytes.length);
     ex.getResponseBody().write(bytes);
   }
-
 }

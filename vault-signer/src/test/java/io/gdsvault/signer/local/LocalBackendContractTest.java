@@ -31,8 +31,10 @@ class LocalBackendContractTest extends CaBackendContract {
     var secret = settings().passwordFile();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
         .isEqualTo("rw-------");
-    assertThat(Files.exists(settings().directory().resolve(LocalKeyStoreBackend.FILE_NAME))).isTrue();
-    assertThatThrownBy(() -> LocalKeyStoreBackend.open(settings(), new SecretResolver(n -> "wrong")))
+    assertThat(Files.exists(settings().directory().resolve(LocalKeyStoreBackend.FILE_NAME)))
+        .isTrue();
+    assertThatThrownBy(
+            () -> LocalKeyStoreBackend.open(settings(), new SecretResolver(n -> "wrong")))
         .isInstanceOf(SignerException.class)
         .hasMessageNotContaining("wrong");
   }

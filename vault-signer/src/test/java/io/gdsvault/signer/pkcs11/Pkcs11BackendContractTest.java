@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gdsvault.ca.CaBackendContract;
 import io.gdsvault.signer.IssuerSigner;
 import io.gdsvault.signer.JcaKeySigner;
-import io.gdsvault.signer.SignerBackend;
 import io.gdsvault.signer.SecretResolver;
+import io.gdsvault.signer.SignerBackend;
 import java.security.PrivateKey;
 
 /** The backend suite on a SoftHSM2 token through the JDK's SunPKCS11 provider. */
@@ -26,6 +26,9 @@ class Pkcs11BackendContractTest extends CaBackendContract {
     PrivateKey key = ((JcaKeySigner) signer).keyHandle();
     assertThat(key.getClass().getName()).startsWith("sun.security.pkcs11.");
     assertThat(key.getEncoded()).as("sensitive key material must not be readable").isNull();
-    assertThat(key.toString()).contains("token object").contains("sensitive").contains("unextractable");
+    assertThat(key.toString())
+        .contains("token object")
+        .contains("sensitive")
+        .contains("unextractable");
   }
 }

@@ -12,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A SoftHSM2 token made for this test JVM. SoftHSM reads SOFTHSM2_CONF when the library is
- * loaded, so surefire puts that variable in the JVM's environment (see the module POM) and this
- * class writes the file it names before the library is first used, then initialises one token.
+ * A SoftHSM2 token made for this test JVM. SoftHSM reads SOFTHSM2_CONF when the library is loaded,
+ * so surefire puts that variable in the JVM's environment (see the module POM) and this class
+ * writes the file it names before the library is first used, then initialises one token.
  */
 final class SoftHsmToken {
 
@@ -27,7 +27,8 @@ final class SoftHsmToken {
 
   /** The slot of the initialised token; aborts (skips) the test if SoftHSM2 is not installed. */
   static synchronized long slot() throws IOException, InterruptedException {
-    assumeTrue(Files.exists(LIBRARY),
+    assumeTrue(
+        Files.exists(LIBRARY),
         "SoftHSM2 is not installed (" + LIBRARY + " missing): apt-get install softhsm2");
     if (slot != null) {
       return slot;
@@ -45,11 +46,23 @@ final class SoftHsmToken {
       }
     }
     Files.createDirectories(tokens);
-    Files.writeString(confFile,
-        "directories.tokendir = " + tokens.toAbsolutePath() + "\n"
+    Files.writeString(
+        confFile,
+        "directories.tokendir = "
+            + tokens.toAbsolutePath()
+            + "\n"
             + "objectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n");
-    ProcessBuilder pb = new ProcessBuilder("softhsm2-util", "--init-token", "--free",
-        "--label", "gdsvault-test", "--so-pin", SO_PIN, "--pin", USER_PIN);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            "softhsm2-util",
+            "--init-token",
+            "--free",
+            "--label",
+            "gdsvault-test",
+            "--so-pin",
+            SO_PIN,
+            "--pin",
+            USER_PIN);
     pb.environment().put("SOFTHSM2_CONF", confFile.toAbsolutePath().toString());
     pb.redirectErrorStream(true);
     Process p = pb.start();

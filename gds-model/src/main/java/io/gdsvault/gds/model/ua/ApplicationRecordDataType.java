@@ -168,8 +168,7 @@ public final class ApplicationRecordDataType implements UaStructuredType {
       NodeId applicationId = decoder.decodeNodeId("ApplicationId");
       String applicationUri = decoder.decodeString("ApplicationUri");
       int applicationType = decoder.decodeEnum("ApplicationType");
-      LocalizedText[] names =
-          decoder.decodeLocalizedTextArray("ApplicationNames");
+      LocalizedText[] names = decoder.decodeLocalizedTextArray("ApplicationNames");
       String productUri = decoder.decodeString("ProductUri");
       String[] discoveryUrls = decoder.decodeStringArray("DiscoveryUrls");
       String[] capabilities = decoder.decodeStringArray("ServerCapabilities");

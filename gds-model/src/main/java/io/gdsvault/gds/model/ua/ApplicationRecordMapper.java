@@ -109,10 +109,7 @@ public final class ApplicationRecordMapper {
     for (String url : r.discoveryUrls()) {
       out.add(
           new ServerOnNetwork(
-              uint(recordId),
-              r.defaultName(),
-              url,
-              r.serverCapabilities().toArray(String[]::new)));
+              uint(recordId), r.defaultName(), url, r.serverCapabilities().toArray(String[]::new)));
     }
     return out;
   }

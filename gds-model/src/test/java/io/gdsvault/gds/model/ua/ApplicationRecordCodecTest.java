@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.eclipse.milo.opcua.stack.core.NamespaceTable;
+import org.eclipse.milo.opcua.stack.core.ServerTable;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.UaSerializationException;
+import org.eclipse.milo.opcua.stack.core.channel.EncodingLimits;
 import org.eclipse.milo.opcua.stack.core.encoding.DefaultEncodingContext;
 import org.eclipse.milo.opcua.stack.core.encoding.EncodingContext;
-import org.eclipse.milo.opcua.stack.core.channel.EncodingLimits;
 import org.eclipse.milo.opcua.stack.core.encoding.EncodingManager;
 import org.eclipse.milo.opcua.stack.core.types.DataTypeManager;
 import org.eclipse.milo.opcua.stack.core.types.DefaultDataTypeManager;
@@ -26,7 +27,6 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.StructureType;
 import org.eclipse.milo.opcua.stack.core.types.structured.StructureDefinition;
-import org.eclipse.milo.opcua.stack.core.ServerTable;
 import org.junit.jupiter.api.Test;
 
 class ApplicationRecordCodecTest {
@@ -92,7 +92,9 @@ class ApplicationRecordCodecTest {
         ExtensionObject.encode(CONTEXT, ApplicationRecordMapper.toUa(record, GDS_NS));
 
     assertThat(xo.getEncodingOrTypeId())
-        .isEqualTo(GdsNodeIds.resolve(GdsNodeIds.ApplicationRecordDataType_Encoding_DefaultBinary, NAMESPACES));
+        .isEqualTo(
+            GdsNodeIds.resolve(
+                GdsNodeIds.ApplicationRecordDataType_Encoding_DefaultBinary, NAMESPACES));
     ApplicationRecordDataType decoded = (ApplicationRecordDataType) xo.decode(CONTEXT);
     assertThat(ApplicationRecordMapper.fromUa(decoded, GDS_NS)).isEqualTo(record);
   }
@@ -113,9 +115,7 @@ class ApplicationRecordCodecTest {
 
   @Test
   void anUnknownApplicationTypeIsAnInvalidArgument() {
-    var ua =
-        new ApplicationRecordDataType(
-            NodeId.NULL_VALUE, "urn:x", 8, null, "", null, null);
+    var ua = new ApplicationRecordDataType(NodeId.NULL_VALUE, "urn:x", 8, null, "", null, null);
     assertThatThrownBy(() -> ApplicationRecordMapper.fromUa(ua, GDS_NS))
         .isInstanceOf(GdsException.class)
         .extracting(e -> ((GdsException) e).reason())
@@ -200,7 +200,8 @@ class ApplicationRecordCodecTest {
   private static ExtensionObject xo(byte[] body) {
     return ExtensionObject.of(
         ByteString.of(body),
-        GdsNodeIds.resolve(GdsNodeIds.ApplicationRecordDataType_Encoding_DefaultBinary, NAMESPACES));
+        GdsNodeIds.resolve(
+            GdsNodeIds.ApplicationRecordDataType_Encoding_DefaultBinary, NAMESPACES));
   }
 
   @SuppressWarnings("unused")

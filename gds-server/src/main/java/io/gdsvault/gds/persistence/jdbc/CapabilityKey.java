@@ -3,8 +3,8 @@ package io.gdsvault.gds.persistence.jdbc;
 import java.util.List;
 
 /**
- * The {@code applications.capability_key} column: every capability of a record between {@code
- * |} delimiters ({@code |DA|HD|}, {@code |} for none), with {@code %} and {@code |} inside a
+ * The {@code applications.capability_key} column: every capability of a record between {@code |}
+ * delimiters ({@code |DA|HD|}, {@code |} for none), with {@code %} and {@code |} inside a
  * capability written as {@code %25} and {@code %7C} so that a delimiter never occurs inside one.
  * {@link #likePattern} matches exactly one whole capability.
  */

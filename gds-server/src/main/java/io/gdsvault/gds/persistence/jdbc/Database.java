@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Migration numbering: V1-V9 directory/users (core; V3 is a Java migration), V10-V19
  * certificates and trust (pull flow), V20+ push and later features, V70-V79 several nodes
- * (cluster_* tables; V71 is a Java migration in {@code db.migration}). Migrations may arrive out
- * of order (V3 came after V71): a database that is further along still takes a new lower one.
+ * (cluster_* tables; V71 is a Java migration in {@code db.migration}). Migrations may arrive out of
+ * order (V3 came after V71): a database that is further along still takes a new lower one.
  */
 public final class Database implements AutoCloseable {
 
@@ -29,6 +29,7 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final JdbiTransactions transactions;
+
   /** The H2 file ({@code .mv.db}) when this is the embedded database, else null. */
   private final Path h2File;
 
@@ -93,8 +94,8 @@ public final class Database implements AutoCloseable {
   /**
    * H2's page cache: a quarter of the heap (at least 16 MB). With H2's smaller default, queries
    * over 100,000 applications kept re-reading and re-decoding pages, which cost CPU and filled the
-   * young generation (DirectoryBenchmark, gds-server/BENCHMARKS.md). The cache only grows as far
-   * as the database does.
+   * young generation (DirectoryBenchmark, gds-server/BENCHMARKS.md). The cache only grows as far as
+   * the database does.
    */
   static long h2CacheKilobytes() {
     return Math.max(16 * 1024, Runtime.getRuntime().maxMemory() / 4 / 1024);

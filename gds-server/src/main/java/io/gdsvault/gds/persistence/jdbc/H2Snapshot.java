@@ -3,7 +3,9 @@ package io.gdsvault.gds.persistence.jdbc;
 import io.gdsvault.gds.backup.DatabaseSnapshot;
 import java.nio.file.Path;
 
-/** Online snapshot of the embedded H2 database with {@code BACKUP TO} (consistent, while serving). */
+/**
+ * Online snapshot of the embedded H2 database with {@code BACKUP TO} (consistent, while serving).
+ */
 public final class H2Snapshot implements DatabaseSnapshot {
 
   private final Database database;

@@ -50,8 +50,8 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
   }
 
   /**
-   * Tests: a capability is common when more than 1/{@code commonShareDivisor} of the
-   * applications carry it (1: never, a very large number: whenever one does).
+   * Tests: a capability is common when more than 1/{@code commonShareDivisor} of the applications
+   * carry it (1: never, a very large number: whenever one does).
    */
   JdbcApplicationRepository(long commonShareDivisor) {
     this.commonShareDivisor = commonShareDivisor;
@@ -146,7 +146,9 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
   public List<StoredApplication> findByUri(String applicationUri) {
     return JdbiTransactions.handle()
         .createQuery(
-            "SELECT " + COLUMNS + " FROM applications a WHERE a.application_uri = :uri"
+            "SELECT "
+                + COLUMNS
+                + " FROM applications a WHERE a.application_uri = :uri"
                 + " ORDER BY a.record_id")
         .bind("uri", applicationUri)
         .map((rs, ctx) -> read(rs))
@@ -213,9 +215,7 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
     sql.append(productExact ? " ORDER BY a.product_uri, a.record_id" : " ORDER BY a.record_id");
     sql.append(" LIMIT :limit");
     Query query =
-        h.createQuery(sql.toString())
-            .bind("after", q.afterRecordId())
-            .bind("limit", q.limit() + 1);
+        h.createQuery(sql.toString()).bind("after", q.afterRecordId()).bind("limit", q.limit() + 1);
     if (!q.types().containsAll(EnumSet.allOf(ApplicationType.class))) {
       query.bindList("types", q.types().stream().map(t -> (short) t.value()).toList());
     }
@@ -240,9 +240,9 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
   }
 
   /**
-   * Whether more than a tenth of the applications carry {@code capability} (then matches are
-   * dense in record id order). Counted with a bound, so a common capability costs at most a tenth
-   * of the table's index entries, and remembered for a minute.
+   * Whether more than a tenth of the applications carry {@code capability} (then matches are dense
+   * in record id order). Counted with a bound, so a common capability costs at most a tenth of the
+   * table's index entries, and remembered for a minute.
    */
   private boolean isCommon(Handle h, String capability) {
     long now = System.nanoTime();
@@ -288,9 +288,7 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
 
   /** {@code = :p} for patterns without wildcards (index friendly), {@code LIKE :p} otherwise. */
   private static String match(String pattern, String parameter) {
-    return hasWildcard(pattern)
-        ? "LIKE :" + parameter + " ESCAPE '!'"
-        : "= :" + parameter;
+    return hasWildcard(pattern) ? "LIKE :" + parameter + " ESCAPE '!'" : "= :" + parameter;
   }
 
   /** The bound value for {@link #match}: the literal text, or the SQL LIKE pattern. */
@@ -325,8 +323,8 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
 
   /**
    * A Part 4 LIKE pattern (backslash escapes) as a SQL LIKE pattern with '!' as the escape
-   * character (a backslash in the SQL text would confuse statement parsers). The [] character
-   * lists of Part 4 are not supported and match literally.
+   * character (a backslash in the SQL text would confuse statement parsers). The [] character lists
+   * of Part 4 are not supported and match literally.
    */
   static String like(String pattern) {
     StringBuilder out = new StringBuilder(pattern.length() + 8);

@@ -38,7 +38,9 @@ public final class JdbcAuditRepository implements AuditRepository {
   public void insert(AuditRecord r) {
     JdbiTransactions.handle()
         .createUpdate(
-            "INSERT INTO audit_log (" + COLUMNS + ") VALUES"
+            "INSERT INTO audit_log ("
+                + COLUMNS
+                + ") VALUES"
                 + " (:seq, :at, :actor, :action, :target, :detail, :outcome, :prev, :hash)")
         .bind("seq", r.seq())
         .bind("at", Timestamp.from(r.at()))
@@ -73,7 +75,9 @@ public final class JdbcAuditRepository implements AuditRepository {
         since == null
             ? h.createQuery("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq LIMIT :limit")
             : h.createQuery(
-                    "SELECT " + COLUMNS + " FROM audit_log WHERE recorded_at >= :since"
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM audit_log WHERE recorded_at >= :since"
                         + " ORDER BY seq LIMIT :limit")
                 .bind("since", Timestamp.from(since));
     return q.bind("limit", limit).map((rs, ctx) -> row(rs)).list();

@@ -15,9 +15,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * vault-signer's {@link CaStateStore} in the GDS database, so every node that shares the database
- * shares serial reservations, CRL numbers, revocations and CRLs. Each method is one transaction
- * (or joins the caller's). Inserts check first instead of relying on a failed insert, because a
- * failed statement aborts an enclosing PostgreSQL transaction.
+ * shares serial reservations, CRL numbers, revocations and CRLs. Each method is one transaction (or
+ * joins the caller's). Inserts check first instead of relying on a failed insert, because a failed
+ * statement aborts an enclosing PostgreSQL transaction.
  */
 public final class JdbcCaStateStore implements CaStateStore {
 
@@ -52,11 +52,12 @@ public final class JdbcCaStateStore implements CaStateStore {
         () -> {
           boolean exists =
               h().createQuery(
-                      "SELECT COUNT(*) FROM ca_generations WHERE ca_name = :n AND generation = :g")
-                  .bind("n", caName)
-                  .bind("g", g.generation())
-                  .mapTo(Long.class)
-                  .one()
+                          "SELECT COUNT(*) FROM ca_generations WHERE ca_name = :n AND generation ="
+                              + " :g")
+                      .bind("n", caName)
+                      .bind("g", g.generation())
+                      .mapTo(Long.class)
+                      .one()
                   > 0;
           if (exists) {
             return false;
@@ -226,7 +227,8 @@ public final class JdbcCaStateStore implements CaStateStore {
     try {
       return tx.inTransaction(work);
     } catch (RuntimeException e) {
-      throw new CaException(CaException.Reason.STORE_FAILED, "CA state cannot be read or written", e);
+      throw new CaException(
+          CaException.Reason.STORE_FAILED, "CA state cannot be read or written", e);
     }
   }
 }

@@ -27,19 +27,22 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
   private static final String COLUMNS =
       "request_id, application_id, application_uri, certificate_group, certificate_type, kind,"
           + " state, subject_name, domain_names_json, key_type, private_key_format, csr_der,"
-          + " csr_seal, key_blob, key_blob_expires_at, requested_by, requester_thumbprint, created_at,"
-          + " decided_by, decided_at, decision_text, certificate_der, serial, ca_id, delivered_at";
+          + " csr_seal, key_blob, key_blob_expires_at, requested_by, requester_thumbprint,"
+          + " created_at, decided_by, decided_at, decision_text, certificate_der, serial, ca_id,"
+          + " delivered_at";
 
   @Override
   public void insert(CertificateRequestRecord r) {
     Update u =
         h().createUpdate(
-            "INSERT INTO certificate_requests (" + COLUMNS + ") VALUES (:request_id,"
-                + " :application_id, :application_uri, :certificate_group, :certificate_type,"
-                + " :kind, :state, :subject_name, :domain_names_json, :key_type,"
-                + " :private_key_format, :csr_der, :csr_seal, :key_blob, :key_blob_expires_at,"
-                + " :requested_by, :requester_thumbprint, :created_at, :decided_by, :decided_at,"
-                + " :decision_text, :certificate_der, :serial, :ca_id, :delivered_at)");
+                "INSERT INTO certificate_requests ("
+                    + COLUMNS
+                    + ") VALUES (:request_id, :application_id, :application_uri,"
+                    + " :certificate_group, :certificate_type, :kind, :state, :subject_name,"
+                    + " :domain_names_json, :key_type, :private_key_format, :csr_der, :csr_seal,"
+                    + " :key_blob, :key_blob_expires_at, :requested_by, :requester_thumbprint,"
+                    + " :created_at, :decided_by, :decided_at, :decision_text, :certificate_der,"
+                    + " :serial, :ca_id, :delivered_at)");
     bind(u, r).execute();
   }
 
@@ -47,18 +50,17 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
   public void update(CertificateRequestRecord r) {
     Update u =
         h().createUpdate(
-            "UPDATE certificate_requests SET state = :state, subject_name = :subject_name,"
-                + " domain_names_json = :domain_names_json, key_type = :key_type,"
-                + " private_key_format = :private_key_format, csr_der = :csr_der,"
-                + " csr_seal = :csr_seal, key_blob = :key_blob, key_blob_expires_at = :key_blob_expires_at,"
-                + " decided_by = :decided_by, decided_at = :decided_at,"
-                + " decision_text = :decision_text, certificate_der = :certificate_der,"
-                + " serial = :serial, ca_id = :ca_id, delivered_at = :delivered_at,"
-                + " application_uri = :application_uri, application_id = :application_id,"
-                + " certificate_group = :certificate_group, certificate_type = :certificate_type,"
-                + " kind = :kind, requested_by = :requested_by,"
-                + " requester_thumbprint = :requester_thumbprint, created_at = :created_at"
-                + " WHERE request_id = :request_id");
+                "UPDATE certificate_requests SET state = :state, subject_name = :subject_name,"
+                    + " domain_names_json = :domain_names_json, key_type = :key_type,"
+                    + " private_key_format = :private_key_format, csr_der = :csr_der, csr_seal ="
+                    + " :csr_seal, key_blob = :key_blob, key_blob_expires_at ="
+                    + " :key_blob_expires_at, decided_by = :decided_by, decided_at = :decided_at,"
+                    + " decision_text = :decision_text, certificate_der = :certificate_der, serial"
+                    + " = :serial, ca_id = :ca_id, delivered_at = :delivered_at, application_uri ="
+                    + " :application_uri, application_id = :application_id, certificate_group ="
+                    + " :certificate_group, certificate_type = :certificate_type, kind = :kind,"
+                    + " requested_by = :requested_by, requester_thumbprint = :requester_thumbprint,"
+                    + " created_at = :created_at WHERE request_id = :request_id");
     bind(u, r).execute();
   }
 
@@ -73,7 +75,8 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
         .bind("subject_name", r.subjectName())
         .bind("domain_names_json", json(r.domainNames()))
         .bind("key_type", r.keyType())
-        .bind("private_key_format", r.privateKeyFormat() == null ? null : r.privateKeyFormat().name())
+        .bind(
+            "private_key_format", r.privateKeyFormat() == null ? null : r.privateKeyFormat().name())
         .bind("csr_der", r.csrDer())
         .bind("csr_seal", r.csrSeal())
         .bind("key_blob", r.keyBlob())
@@ -92,7 +95,8 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
 
   @Override
   public Optional<CertificateRequestRecord> find(UUID requestId) {
-    return h().createQuery("SELECT " + COLUMNS + " FROM certificate_requests WHERE request_id = :id")
+    return h().createQuery(
+            "SELECT " + COLUMNS + " FROM certificate_requests WHERE request_id = :id")
         .bind("id", requestId)
         .map((rs, ctx) -> map(rs))
         .findOne();
@@ -117,7 +121,9 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
           .list();
     }
     return h().createQuery(
-            "SELECT " + COLUMNS + " FROM certificate_requests WHERE state IN (<states>)"
+            "SELECT "
+                + COLUMNS
+                + " FROM certificate_requests WHERE state IN (<states>)"
                 + " ORDER BY created_at LIMIT :l")
         .bindList("states", states.stream().map(Enum::name).toList())
         .bind("l", limit)
@@ -128,7 +134,9 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
   @Override
   public List<CertificateRequestRecord> findByApplication(UUID applicationId) {
     return h().createQuery(
-            "SELECT " + COLUMNS + " FROM certificate_requests WHERE application_id = :a"
+            "SELECT "
+                + COLUMNS
+                + " FROM certificate_requests WHERE application_id = :a"
                 + " ORDER BY created_at")
         .bind("a", applicationId)
         .map((rs, ctx) -> map(rs))
@@ -138,7 +146,9 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
   @Override
   public List<CertificateRequestRecord> expiredKeyBlobs(Instant now) {
     return h().createQuery(
-            "SELECT " + COLUMNS + " FROM certificate_requests WHERE key_blob IS NOT NULL"
+            "SELECT "
+                + COLUMNS
+                + " FROM certificate_requests WHERE key_blob IS NOT NULL"
                 + " AND key_blob_expires_at < :now")
         .bind("now", Timestamp.from(now))
         .map((rs, ctx) -> map(rs))
@@ -175,7 +185,10 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
         .map(
             (rs, ctx) ->
                 new RequestHistoryEntry(
-                    rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    rs.getTimestamp(1).toInstant(),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4)))
         .list();
   }
 

@@ -11,9 +11,9 @@ import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 
 /**
- * {@link ClusterStore} on plain SQL (H2 and PostgreSQL). A lease changes hands with one
- * conditional UPDATE: the database's row lock lets exactly one of two racing nodes match; a
- * missing row is inserted, and the loser of that race gets a duplicate key and no lease.
+ * {@link ClusterStore} on plain SQL (H2 and PostgreSQL). A lease changes hands with one conditional
+ * UPDATE: the database's row lock lets exactly one of two racing nodes match; a missing row is
+ * inserted, and the loser of that race gets a duplicate key and no lease.
  */
 public final class JdbcClusterStore implements ClusterStore {
 
@@ -32,10 +32,9 @@ public final class JdbcClusterStore implements ClusterStore {
             () -> {
               int updated =
                   h().createUpdate(
-                          "UPDATE cluster_leases SET expires_at = :u,"
-                              + " fencing = CASE WHEN holder = :h THEN fencing ELSE fencing + 1 END,"
-                              + " holder = :h"
-                              + " WHERE name = :n AND (holder = :h OR expires_at < :now)")
+                          "UPDATE cluster_leases SET expires_at = :u, fencing = CASE WHEN holder ="
+                              + " :h THEN fencing ELSE fencing + 1 END, holder = :h WHERE name = :n"
+                              + " AND (holder = :h OR expires_at < :now)")
                       .bind("n", name)
                       .bind("h", holder)
                       .bind("u", until)
@@ -55,21 +54,25 @@ public final class JdbcClusterStore implements ClusterStore {
     }
     boolean exists =
         tx.inTransaction(
-            () -> h().createQuery("SELECT COUNT(*) FROM cluster_leases WHERE name = :n")
-                .bind("n", name)
-                .mapTo(Integer.class)
-                .one() > 0);
+            () ->
+                h().createQuery("SELECT COUNT(*) FROM cluster_leases WHERE name = :n")
+                        .bind("n", name)
+                        .mapTo(Integer.class)
+                        .one()
+                    > 0);
     if (exists) {
       return OptionalLong.empty();
     }
     try {
       tx.run(
-          () -> h().createUpdate(
-                  "INSERT INTO cluster_leases (name, holder, expires_at, fencing) VALUES (:n, :h, :u, 1)")
-              .bind("n", name)
-              .bind("h", holder)
-              .bind("u", until)
-              .execute());
+          () ->
+              h().createUpdate(
+                      "INSERT INTO cluster_leases (name, holder, expires_at, fencing) VALUES (:n,"
+                          + " :h, :u, 1)")
+                  .bind("n", name)
+                  .bind("h", holder)
+                  .bind("u", until)
+                  .execute());
       return OptionalLong.of(1);
     } catch (RuntimeException e) {
       // another node inserted the lease first: it holds it
@@ -80,20 +83,30 @@ public final class JdbcClusterStore implements ClusterStore {
   @Override
   public void release(String name, String holder, Instant now) {
     tx.run(
-        () -> h().createUpdate("UPDATE cluster_leases SET expires_at = :now WHERE name = :n AND holder = :h")
-            .bind("n", name)
-            .bind("h", holder)
-            .bind("now", Timestamp.from(now.minusMillis(1)))
-            .execute());
+        () ->
+            h().createUpdate(
+                    "UPDATE cluster_leases SET expires_at = :now WHERE name = :n AND holder = :h")
+                .bind("n", name)
+                .bind("h", holder)
+                .bind("now", Timestamp.from(now.minusMillis(1)))
+                .execute());
   }
 
   @Override
   public Optional<Lease> lease(String name) {
     return tx.inTransaction(
-        () -> h().createQuery("SELECT name, holder, expires_at, fencing FROM cluster_leases WHERE name = :n")
-            .bind("n", name)
-            .map((rs, ctx) -> new Lease(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getLong(4)))
-            .findOne());
+        () ->
+            h().createQuery(
+                    "SELECT name, holder, expires_at, fencing FROM cluster_leases WHERE name = :n")
+                .bind("n", name)
+                .map(
+                    (rs, ctx) ->
+                        new Lease(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getTimestamp(3).toInstant(),
+                            rs.getLong(4)))
+                .findOne());
   }
 
   @Override
@@ -103,7 +116,8 @@ public final class JdbcClusterStore implements ClusterStore {
         return tx.inTransaction(
             () -> {
               int updated =
-                  h().createUpdate("UPDATE cluster_changes SET version = version + 1 WHERE topic = :t")
+                  h().createUpdate(
+                          "UPDATE cluster_changes SET version = version + 1 WHERE topic = :t")
                       .bind("t", topic)
                       .execute();
               if (updated == 0) {
@@ -129,11 +143,12 @@ public final class JdbcClusterStore implements ClusterStore {
   @Override
   public long version(String topic) {
     return tx.inTransaction(
-        () -> h().createQuery("SELECT version FROM cluster_changes WHERE topic = :t")
-            .bind("t", topic)
-            .mapTo(Long.class)
-            .findOne()
-            .orElse(0L));
+        () ->
+            h().createQuery("SELECT version FROM cluster_changes WHERE topic = :t")
+                .bind("t", topic)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L));
   }
 
   @Override
@@ -142,14 +157,17 @@ public final class JdbcClusterStore implements ClusterStore {
     tx.run(
         () -> {
           int updated =
-              h().createUpdate("UPDATE cluster_nodes SET last_seen = :t, endpoint_url = :e WHERE node_id = :n")
+              h().createUpdate(
+                      "UPDATE cluster_nodes SET last_seen = :t, endpoint_url = :e WHERE node_id ="
+                          + " :n")
                   .bind("n", node)
                   .bind("e", endpointUrl)
                   .bind("t", at)
                   .execute();
           if (updated == 0) {
             h().createUpdate(
-                    "INSERT INTO cluster_nodes (node_id, endpoint_url, started_at, last_seen) VALUES (:n, :e, :t, :t)")
+                    "INSERT INTO cluster_nodes (node_id, endpoint_url, started_at, last_seen)"
+                        + " VALUES (:n, :e, :t, :t)")
                 .bind("n", node)
                 .bind("e", endpointUrl)
                 .bind("t", at)
@@ -161,13 +179,19 @@ public final class JdbcClusterStore implements ClusterStore {
   @Override
   public List<Node> nodesSeenSince(Instant since) {
     return tx.inTransaction(
-        () -> h().createQuery(
-                "SELECT node_id, endpoint_url, started_at, last_seen FROM cluster_nodes"
-                    + " WHERE last_seen >= :s ORDER BY started_at, node_id")
-            .bind("s", Timestamp.from(since))
-            .map((rs, ctx) -> new Node(rs.getString(1), rs.getString(2),
-                rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()))
-            .list());
+        () ->
+            h().createQuery(
+                    "SELECT node_id, endpoint_url, started_at, last_seen FROM cluster_nodes"
+                        + " WHERE last_seen >= :s ORDER BY started_at, node_id")
+                .bind("s", Timestamp.from(since))
+                .map(
+                    (rs, ctx) ->
+                        new Node(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getTimestamp(3).toInstant(),
+                            rs.getTimestamp(4).toInstant()))
+                .list());
   }
 
   private static Handle h() {

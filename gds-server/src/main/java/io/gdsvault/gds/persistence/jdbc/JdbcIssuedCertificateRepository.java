@@ -21,8 +21,10 @@ public final class JdbcIssuedCertificateRepository implements IssuedCertificateR
   @Override
   public void insert(IssuedCertificateRecord c) {
     h().createUpdate(
-            "INSERT INTO issued_certificates (" + COLUMNS + ") VALUES (:ca, :serial, :app,"
-                + " :grp, :type, CAST(:req AS UUID), :thumb, :der, :notAfter, :issuedAt, :revokedAt)")
+            "INSERT INTO issued_certificates ("
+                + COLUMNS
+                + ") VALUES (:ca, :serial, :app, :grp, :type, CAST(:req AS UUID), :thumb, :der,"
+                + " :notAfter, :issuedAt, :revokedAt)")
         .bind("ca", c.caId())
         .bind("serial", c.serial())
         .bind("app", c.applicationId())
@@ -66,7 +68,9 @@ public final class JdbcIssuedCertificateRepository implements IssuedCertificateR
   @Override
   public List<IssuedCertificateRecord> findByApplication(UUID applicationId) {
     return h().createQuery(
-            "SELECT " + COLUMNS + " FROM issued_certificates WHERE application_id = :a"
+            "SELECT "
+                + COLUMNS
+                + " FROM issued_certificates WHERE application_id = :a"
                 + " ORDER BY issued_at DESC, serial")
         .bind("a", applicationId)
         .map((rs, ctx) -> map(rs))
@@ -76,7 +80,9 @@ public final class JdbcIssuedCertificateRepository implements IssuedCertificateR
   @Override
   public List<IssuedCertificateRecord> list(int limit) {
     return h().createQuery(
-            "SELECT " + COLUMNS + " FROM issued_certificates ORDER BY issued_at DESC, serial"
+            "SELECT "
+                + COLUMNS
+                + " FROM issued_certificates ORDER BY issued_at DESC, serial"
                 + " LIMIT :l")
         .bind("l", limit)
         .map((rs, ctx) -> map(rs))

@@ -25,38 +25,52 @@ public final class JdbcPushRepository implements PushRepository {
       "application_id, endpoint_url, security_policy_uri, target_user, password_blob,"
           + " pinned_thumbprint, key_mode, state, scope, rerun_scope, phase, attempts, last_error,"
           + " last_push, next_attempt_at, lease_until, claimed_by, request_id, key_blob,"
-          + " certificate_der, certificate_thumbprint, not_before, not_after, created_at, updated_at";
+          + " certificate_der, certificate_thumbprint, not_before, not_after, created_at,"
+          + " updated_at";
 
   @Override
   public void insert(PushTarget t) {
-    bind(h().createUpdate("INSERT INTO push_targets (" + COLUMNS + ") VALUES (CAST(:application_id AS UUID),"
-        + " :endpoint_url, :security_policy_uri, :target_user, :password_blob, :pinned_thumbprint,"
-        + " :key_mode, :state, :scope, :rerun_scope, :phase, :attempts, :last_error, :last_push,"
-        + " :next_attempt_at, :lease_until, :claimed_by, CAST(:request_id AS UUID), :key_blob,"
-        + " :certificate_der, :certificate_thumbprint, :not_before, :not_after, :created_at, :updated_at)"), t)
+    bind(
+            h().createUpdate(
+                    "INSERT INTO push_targets ("
+                        + COLUMNS
+                        + ") VALUES (CAST(:application_id AS UUID), :endpoint_url,"
+                        + " :security_policy_uri, :target_user, :password_blob, :pinned_thumbprint,"
+                        + " :key_mode, :state, :scope, :rerun_scope, :phase, :attempts,"
+                        + " :last_error, :last_push, :next_attempt_at, :lease_until, :claimed_by,"
+                        + " CAST(:request_id AS UUID), :key_blob, :certificate_der,"
+                        + " :certificate_thumbprint, :not_before, :not_after, :created_at,"
+                        + " :updated_at)"),
+            t)
         .execute();
   }
 
   @Override
   public void update(PushTarget t) {
-    bind(h().createUpdate("UPDATE push_targets SET endpoint_url = :endpoint_url,"
-        + " security_policy_uri = :security_policy_uri, target_user = :target_user,"
-        + " password_blob = :password_blob, pinned_thumbprint = :pinned_thumbprint, key_mode = :key_mode,"
-        + " state = :state, scope = :scope, rerun_scope = :rerun_scope, phase = :phase,"
-        + " attempts = :attempts, last_error = :last_error, last_push = :last_push,"
-        + " next_attempt_at = :next_attempt_at, lease_until = :lease_until, claimed_by = :claimed_by,"
-        + " request_id = CAST(:request_id AS UUID), key_blob = :key_blob, certificate_der = :certificate_der,"
-        + " certificate_thumbprint = :certificate_thumbprint, not_before = :not_before,"
-        + " not_after = :not_after, created_at = :created_at, updated_at = :updated_at"
-        + " WHERE application_id = CAST(:application_id AS UUID)"), t)
+    bind(
+            h().createUpdate(
+                    "UPDATE push_targets SET endpoint_url = :endpoint_url, security_policy_uri ="
+                        + " :security_policy_uri, target_user = :target_user, password_blob ="
+                        + " :password_blob, pinned_thumbprint = :pinned_thumbprint, key_mode ="
+                        + " :key_mode, state = :state, scope = :scope, rerun_scope = :rerun_scope,"
+                        + " phase = :phase, attempts = :attempts, last_error = :last_error,"
+                        + " last_push = :last_push, next_attempt_at = :next_attempt_at, lease_until"
+                        + " = :lease_until, claimed_by = :claimed_by, request_id = CAST(:request_id"
+                        + " AS UUID), key_blob = :key_blob, certificate_der = :certificate_der,"
+                        + " certificate_thumbprint = :certificate_thumbprint, not_before ="
+                        + " :not_before, not_after = :not_after, created_at = :created_at,"
+                        + " updated_at = :updated_at WHERE application_id = CAST(:application_id AS"
+                        + " UUID)"),
+            t)
         .execute();
   }
 
   @Override
   public boolean delete(UUID applicationId) {
     return h().createUpdate("DELETE FROM push_targets WHERE application_id = :id")
-        .bind("id", applicationId)
-        .execute() > 0;
+            .bind("id", applicationId)
+            .execute()
+        > 0;
   }
 
   @Override
@@ -69,7 +83,8 @@ public final class JdbcPushRepository implements PushRepository {
 
   @Override
   public Optional<PushTarget> findForUpdate(UUID applicationId) {
-    return h().createQuery("SELECT " + COLUMNS + " FROM push_targets WHERE application_id = :id FOR UPDATE")
+    return h().createQuery(
+            "SELECT " + COLUMNS + " FROM push_targets WHERE application_id = :id FOR UPDATE")
         .bind("id", applicationId)
         .map((rs, ctx) -> map(rs))
         .findOne();
@@ -77,17 +92,20 @@ public final class JdbcPushRepository implements PushRepository {
 
   @Override
   public List<PushTarget> list() {
-    return h().createQuery("SELECT " + COLUMNS + " FROM push_targets ORDER BY created_at, application_id")
+    return h().createQuery(
+            "SELECT " + COLUMNS + " FROM push_targets ORDER BY created_at, application_id")
         .map((rs, ctx) -> map(rs))
         .list();
   }
 
   @Override
   public List<PushTarget> lockDue(Instant now, int limit) {
-    return h().createQuery("SELECT " + COLUMNS + " FROM push_targets"
-            + " WHERE (state IN ('PENDING', 'FAILED') AND next_attempt_at IS NOT NULL AND next_attempt_at <= :now)"
-            + " OR (state = 'RUNNING' AND lease_until < :now)"
-            + " ORDER BY next_attempt_at LIMIT :l FOR UPDATE SKIP LOCKED")
+    return h().createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM push_targets WHERE (state IN ('PENDING', 'FAILED') AND next_attempt_at IS"
+                + " NOT NULL AND next_attempt_at <= :now) OR (state = 'RUNNING' AND lease_until <"
+                + " :now) ORDER BY next_attempt_at LIMIT :l FOR UPDATE SKIP LOCKED")
         .bind("now", Timestamp.from(now))
         .bind("l", limit)
         .map((rs, ctx) -> map(rs))

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the directory's JSON columns without a general JSON parser: a flat array of strings
- * ({@code discovery_urls_json}, {@code capabilities_json}) and an array of {@code
- * {"locale":…,"text":…}} objects ({@code names_json}), as Jackson writes them. A query maps up to
- * {@code maxRecordsPerQuery} rows with three such columns each; creating a Jackson parser for each
- * value was the largest allocation per record. Anything of another shape gives {@code null}, and
- * the caller falls back to Jackson.
+ * Reads the directory's JSON columns without a general JSON parser: a flat array of strings ({@code
+ * discovery_urls_json}, {@code capabilities_json}) and an array of {@code {"locale":…,"text":…}}
+ * objects ({@code names_json}), as Jackson writes them. A query maps up to {@code
+ * maxRecordsPerQuery} rows with three such columns each; creating a Jackson parser for each value
+ * was the largest allocation per record. Anything of another shape gives {@code null}, and the
+ * caller falls back to Jackson.
  */
 final class JsonLists {
 

@@ -34,10 +34,15 @@ class CapabilityColumnsMigrationTest {
             {"00000000-0000-0000-0000-000000000002", "urn:b", "[\"X|Y%\"]"}
           }) {
         s.execute(
-            "INSERT INTO applications (application_id, record_id, application_uri, application_type,"
-                + " product_uri, default_name, names_json, discovery_urls_json, capabilities_json,"
-                + " created_at, updated_at) VALUES ('" + r[0] + "', nextval('application_record_seq'), '"
-                + r[1] + "', 0, '', 'n', '[]', '[]', '" + r[2] + "', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            "INSERT INTO applications (application_id, record_id, application_uri,"
+                + " application_type, product_uri, default_name, names_json, discovery_urls_json,"
+                + " capabilities_json, created_at, updated_at) VALUES ('"
+                + r[0]
+                + "', nextval('application_record_seq'), '"
+                + r[1]
+                + "', 0, '', 'n', '[]', '[]', '"
+                + r[2]
+                + "', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
       }
     }
     Database.open(url, "", "", 2).close();
@@ -45,7 +50,8 @@ class CapabilityColumnsMigrationTest {
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT application_uri, not_available, capability_key FROM applications ORDER BY application_uri")) {
+                "SELECT application_uri, not_available, capability_key FROM applications ORDER BY"
+                    + " application_uri")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getBoolean(2)).isTrue();
       assertThat(rs.getString(3)).isEqualTo("|DA|NA|");

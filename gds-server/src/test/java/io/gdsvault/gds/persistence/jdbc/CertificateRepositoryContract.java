@@ -83,7 +83,9 @@ abstract class CertificateRepositoryContract {
     String name = "group/" + UUID.randomUUID();
     CaGeneration g = new CaGeneration(1, ca, ca, new byte[] {9}, now);
     assertThat(store.addGeneration(name, g)).isTrue();
-    assertThat(store.addGeneration(name, new CaGeneration(1, ca + "x", ca + "x", new byte[] {8}, now))).isFalse();
+    assertThat(
+            store.addGeneration(name, new CaGeneration(1, ca + "x", ca + "x", new byte[] {8}, now)))
+        .isFalse();
     assertThat(store.generations(name)).hasSize(1);
   }
 
@@ -92,19 +94,29 @@ abstract class CertificateRepositoryContract {
     var dir = Files.createTempDirectory("ca-db-");
     JdbcCaStateStore store = new JdbcCaStateStore(database().transactions());
     String group = "G" + UUID.randomUUID();
-    CaConfig config = CaConfig.defaults(group, CertificateType.ECC_NIST_P256, LocalSignerSettings.inDirectory(dir));
-    try (LocalKeyStoreBackend backend = LocalKeyStoreBackend.open((LocalSignerSettings) config.signer())) {
-      CertificateAuthority node1 = CertificateAuthority.open(config, backend, store, Clock.systemUTC());
-      CertificateAuthority node2 = CertificateAuthority.open(config, backend, store, Clock.systemUTC());
+    CaConfig config =
+        CaConfig.defaults(
+            group, CertificateType.ECC_NIST_P256, LocalSignerSettings.inDirectory(dir));
+    try (LocalKeyStoreBackend backend =
+        LocalKeyStoreBackend.open((LocalSignerSettings) config.signer())) {
+      CertificateAuthority node1 =
+          CertificateAuthority.open(config, backend, store, Clock.systemUTC());
+      CertificateAuthority node2 =
+          CertificateAuthority.open(config, backend, store, Clock.systemUTC());
       assertThat(node2.currentCaCertificate()).isEqualTo(node1.currentCaCertificate());
       var kp = java.security.KeyPairGenerator.getInstance("EC");
       kp.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
       var pair = kp.generateKeyPair();
-      var csr = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
-              new org.bouncycastle.asn1.x500.X500Name("CN=db"), pair.getPublic())
-          .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()))
-          .getEncoded();
-      var issued = node1.issue(csr, new io.gdsvault.ca.IssuanceRequest("urn:db:test", null, null, null, null));
+      var csr =
+          new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
+                  new org.bouncycastle.asn1.x500.X500Name("CN=db"), pair.getPublic())
+              .build(
+                  new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
+                      .build(pair.getPrivate()))
+              .getEncoded();
+      var issued =
+          node1.issue(
+              csr, new io.gdsvault.ca.IssuanceRequest("urn:db:test", null, null, null, null));
       node2.revoke(issued.serialNumber());
       X509CRL crl = node1.currentCrl();
       assertThat(crl.getRevokedCertificate(issued.certificate())).isNotNull();
@@ -117,15 +129,38 @@ abstract class CertificateRepositoryContract {
     UUID id = UUID.randomUUID();
     UUID app = UUID.randomUUID();
     CertificateRequestRecord r =
-        new CertificateRequestRecord(id, app, "urn:repo:app", "DefaultApplicationGroup",
-            "RsaSha256ApplicationCertificateType", RequestKind.NEW_KEY_PAIR, RequestState.NEW, "CN=x",
-            List.of("host", "10.0.0.1"), "RSA-2048", PrivateKeyFormat.PFX, new byte[] {5}, new byte[] {6, 6}, new byte[] {1, 2},
-            now.plusSeconds(60), "alice", "ab12", now, null, null, null, null, null, null, null);
-    tx(() -> {
-      repo.insert(r);
-      repo.addHistory(id, new RequestHistoryEntry(now, "alice", "created", "new key pair"));
-      return null;
-    });
+        new CertificateRequestRecord(
+            id,
+            app,
+            "urn:repo:app",
+            "DefaultApplicationGroup",
+            "RsaSha256ApplicationCertificateType",
+            RequestKind.NEW_KEY_PAIR,
+            RequestState.NEW,
+            "CN=x",
+            List.of("host", "10.0.0.1"),
+            "RSA-2048",
+            PrivateKeyFormat.PFX,
+            new byte[] {5},
+            new byte[] {6, 6},
+            new byte[] {1, 2},
+            now.plusSeconds(60),
+            "alice",
+            "ab12",
+            now,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    tx(
+        () -> {
+          repo.insert(r);
+          repo.addHistory(id, new RequestHistoryEntry(now, "alice", "created", "new key pair"));
+          return null;
+        });
     CertificateRequestRecord read = tx(() -> repo.findForUpdate(id)).orElseThrow();
     assertThat(read.domainNames()).containsExactly("host", "10.0.0.1");
     assertThat(read.keyBlob()).containsExactly(1, 2);
@@ -133,17 +168,23 @@ abstract class CertificateRepositoryContract {
     assertThat(read.csrSeal()).containsExactly(6, 6);
     assertThat(read.privateKeyFormat()).isEqualTo(PrivateKeyFormat.PFX);
     assertThat(read.createdAt()).isEqualTo(now);
-    tx(() -> {
-      repo.update(read.withState(RequestState.APPROVED));
-      repo.addHistory(id, new RequestHistoryEntry(now, "bob", "approved", "ok"));
-      return null;
-    });
+    tx(
+        () -> {
+          repo.update(read.withState(RequestState.APPROVED));
+          repo.addHistory(id, new RequestHistoryEntry(now, "bob", "approved", "ok"));
+          return null;
+        });
     assertThat(tx(() -> repo.find(id)).orElseThrow().state()).isEqualTo(RequestState.APPROVED);
     assertThat(tx(() -> repo.find(id)).orElseThrow().csrSeal()).containsExactly(6, 6);
     assertThat(tx(() -> repo.list(List.of(RequestState.APPROVED), 10000)))
-        .extracting(CertificateRequestRecord::requestId).contains(id);
-    assertThat(tx(() -> repo.history(id))).extracting(RequestHistoryEntry::action).containsExactly("created", "approved");
-    assertThat(tx(() -> repo.expiredKeyBlobs(now.plusSeconds(120)))).extracting(CertificateRequestRecord::requestId).contains(id);
+        .extracting(CertificateRequestRecord::requestId)
+        .contains(id);
+    assertThat(tx(() -> repo.history(id)))
+        .extracting(RequestHistoryEntry::action)
+        .containsExactly("created", "approved");
+    assertThat(tx(() -> repo.expiredKeyBlobs(now.plusSeconds(120))))
+        .extracting(CertificateRequestRecord::requestId)
+        .contains(id);
     assertThat(tx(() -> repo.findByApplication(app))).hasSize(1);
   }
 
@@ -153,21 +194,34 @@ abstract class CertificateRepositoryContract {
     UUID app = UUID.randomUUID();
     String serial = Long.toHexString(System.nanoTime());
     String thumb = UUID.randomUUID().toString().replace("-", "");
-    tx(() -> {
-      repo.insert(new IssuedCertificateRecord("ca1", serial, app, "DefaultApplicationGroup",
-          "RsaSha256ApplicationCertificateType", null, thumb, new byte[] {7}, now.plusSeconds(3600), now, null));
-      repo.bind(app, "cafe", "admin", now);
-      repo.bind(app, "cafe", "admin", now);
-      return null;
-    });
+    tx(
+        () -> {
+          repo.insert(
+              new IssuedCertificateRecord(
+                  "ca1",
+                  serial,
+                  app,
+                  "DefaultApplicationGroup",
+                  "RsaSha256ApplicationCertificateType",
+                  null,
+                  thumb,
+                  new byte[] {7},
+                  now.plusSeconds(3600),
+                  now,
+                  null));
+          repo.bind(app, "cafe", "admin", now);
+          repo.bind(app, "cafe", "admin", now);
+          return null;
+        });
     assertThat(tx(() -> repo.findByThumbprint(thumb))).isPresent();
     assertThat(tx(() -> repo.findBySerial(serial))).hasSize(1);
     assertThat(tx(() -> repo.isBound(app, "cafe"))).isTrue();
-    tx(() -> {
-      repo.markRevoked("ca1", serial, now);
-      repo.removeBindings(app);
-      return null;
-    });
+    tx(
+        () -> {
+          repo.markRevoked("ca1", serial, now);
+          repo.removeBindings(app);
+          return null;
+        });
     assertThat(tx(() -> repo.find("ca1", serial)).orElseThrow().revoked()).isTrue();
     assertThat(tx(() -> repo.isBound(app, "cafe"))).isFalse();
   }

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The certificate repository suite on the embedded H2 file database (PostgreSQL mode), as `gds serve` uses it. */
+/**
+ * The certificate repository suite on the embedded H2 file database (PostgreSQL mode), as `gds
+ * serve` uses it.
+ */
 class H2CertificateRepositoryTest extends CertificateRepositoryContract {
 
   @TempDir static Path dir;

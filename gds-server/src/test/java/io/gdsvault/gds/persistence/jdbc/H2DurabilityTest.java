@@ -40,7 +40,9 @@ class H2DurabilityTest {
     long afterClose = Files.size(file);
     assertThat(afterClose).isLessThan(Database.COMPACT_ON_CLOSE_BYTES / 4);
     try (Database db = Database.open(url, "", "", 2)) {
-      int count = db.jdbi().withHandle(h -> h.select("SELECT COUNT(*) FROM fill").mapTo(Integer.class).one());
+      int count =
+          db.jdbi()
+              .withHandle(h -> h.select("SELECT COUNT(*) FROM fill").mapTo(Integer.class).one());
       assertThat(count).isEqualTo(rows);
     }
   }

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The push job store suite on the embedded H2 file database (PostgreSQL mode), as `gds serve` uses it. */
+/**
+ * The push job store suite on the embedded H2 file database (PostgreSQL mode), as `gds serve` uses
+ * it.
+ */
 class H2PushRepositoryTest extends PushRepositoryContract {
 
   @TempDir static Path dir;

@@ -5,7 +5,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The repository suite on the embedded H2 file database (PostgreSQL mode), as `gds serve` uses it. */
+/**
+ * The repository suite on the embedded H2 file database (PostgreSQL mode), as `gds serve` uses it.
+ */
 class H2RepositoryTest extends RepositoryContract {
 
   @TempDir static Path dir;

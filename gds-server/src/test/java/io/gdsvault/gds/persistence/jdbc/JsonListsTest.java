@@ -24,7 +24,9 @@ class JsonListsTest {
       List<LocalizedName> names = new ArrayList<>();
       for (int k = r.nextInt(4); k > 0; k--) {
         strings.add(random(r, alphabet));
-        names.add(new LocalizedName(r.nextBoolean() ? "" : random(r, alphabet), random(r, alphabet) + "\ud83d\ude00"));
+        names.add(
+            new LocalizedName(
+                r.nextBoolean() ? "" : random(r, alphabet), random(r, alphabet) + "\ud83d\ude00"));
       }
       assertThat(JsonLists.strings(JSON.writeValueAsString(strings))).isEqualTo(strings);
       assertThat(JsonLists.names(JSON.writeValueAsString(names))).isEqualTo(names);
@@ -33,13 +35,31 @@ class JsonListsTest {
 
   @Test
   void otherShapesAreLeftToJackson() {
-    for (String odd : List.of("", "[", "[\"a\"", "[\"a\",]", "[1]", "[null]", "[\"a\"] x", "{}", "[\"\\x\"]", "[\"\\u12\"]")) {
+    for (String odd :
+        List.of(
+            "",
+            "[",
+            "[\"a\"",
+            "[\"a\",]",
+            "[1]",
+            "[null]",
+            "[\"a\"] x",
+            "{}",
+            "[\"\\x\"]",
+            "[\"\\u12\"]")) {
       assertThat(JsonLists.strings(odd)).as(odd).isNull();
     }
-    for (String odd : List.of("[{}]", "[{\"locale\":\"en\"}]", "[{\"text\":\"a\",\"other\":\"b\"}]", "[{\"text\":null}]", "[{\"text\":\"a\"}")) {
+    for (String odd :
+        List.of(
+            "[{}]",
+            "[{\"locale\":\"en\"}]",
+            "[{\"text\":\"a\",\"other\":\"b\"}]",
+            "[{\"text\":null}]",
+            "[{\"text\":\"a\"}")) {
       assertThat(JsonLists.names(odd)).as(odd).isNull();
     }
-    assertThat(JsonLists.names("[ { \"text\" : \"a\" , \"locale\" : \"de\" } ]")).containsExactly(new LocalizedName("de", "a"));
+    assertThat(JsonLists.names("[ { \"text\" : \"a\" , \"locale\" : \"de\" } ]"))
+        .containsExactly(new LocalizedName("de", "a"));
     assertThat(JsonLists.strings("[]")).isEmpty();
   }
 

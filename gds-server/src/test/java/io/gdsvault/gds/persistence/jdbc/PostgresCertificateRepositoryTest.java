@@ -4,7 +4,10 @@ import io.gdsvault.gds.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The certificate repository suite on a real PostgreSQL (see {@link TestPostgres} for how it is started). */
+/**
+ * The certificate repository suite on a real PostgreSQL (see {@link TestPostgres} for how it is
+ * started).
+ */
 class PostgresCertificateRepositoryTest extends CertificateRepositoryContract {
 
   private static TestPostgres pg;

@@ -4,7 +4,9 @@ import io.gdsvault.gds.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The push job store suite on a real PostgreSQL (see {@link TestPostgres} for how it is started). */
+/**
+ * The push job store suite on a real PostgreSQL (see {@link TestPostgres} for how it is started).
+ */
 class PostgresPushRepositoryTest extends PushRepositoryContract {
 
   private static TestPostgres pg;

@@ -20,17 +20,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The push job store on every supported database: what several GDS nodes sharing one database
- * rely on (a job held by one node is skipped by the others; a dead node's job is taken over).
+ * The push job store on every supported database: what several GDS nodes sharing one database rely
+ * on (a job held by one node is skipped by the others; a dead node's job is taken over).
  */
 abstract class PushRepositoryContract {
 
   protected abstract Database database();
 
   /**
-   * True where several nodes can share the database (PostgreSQL): the other node must get the
-   * next free job. The embedded H2 file belongs to one process, so there it only must not get the
-   * locked one.
+   * True where several nodes can share the database (PostgreSQL): the other node must get the next
+   * free job. The embedded H2 file belongs to one process, so there it only must not get the locked
+   * one.
    */
   protected boolean sharedByNodes() {
     return true;
@@ -45,8 +45,19 @@ abstract class PushRepositoryContract {
 
   private UUID application() {
     UUID id = UUID.randomUUID();
-    tx(() -> new JdbcApplicationRepository().insert(new ApplicationRecord(id, "urn:push:" + id, ApplicationType.SERVER,
-        List.of(new LocalizedName("en", "s")), "urn:p", List.of("opc.tcp://127.0.0.1:4840"), List.of()), now));
+    tx(
+        () ->
+            new JdbcApplicationRepository()
+                .insert(
+                    new ApplicationRecord(
+                        id,
+                        "urn:push:" + id,
+                        ApplicationType.SERVER,
+                        List.of(new LocalizedName("en", "s")),
+                        "urn:p",
+                        List.of("opc.tcp://127.0.0.1:4840"),
+                        List.of()),
+                    now));
     return id;
   }
 
@@ -72,10 +83,11 @@ abstract class PushRepositoryContract {
   void aTargetRoundTripsWithEveryField() {
     UUID app = application();
     PushTarget t = target(app, PushState.PENDING, now);
-    tx(() -> {
-      repo.insert(t);
-      return null;
-    });
+    tx(
+        () -> {
+          repo.insert(t);
+          return null;
+        });
     PushTarget.Builder b = t.toBuilder();
     b.requestId = UUID.randomUUID();
     b.keyBlob = new byte[] {9};
@@ -85,10 +97,11 @@ abstract class PushRepositoryContract {
     b.notAfter = now.plusSeconds(3600);
     b.lastError = "x".repeat(3000);
     b.rerunScope = PushScope.TRUST;
-    tx(() -> {
-      repo.update(b.build());
-      return null;
-    });
+    tx(
+        () -> {
+          repo.update(b.build());
+          return null;
+        });
     PushTarget got = tx(() -> repo.find(app)).orElseThrow();
     assertThat(got.requestId()).isEqualTo(b.requestId);
     assertThat(got.keyBlob()).containsExactly(9);
@@ -97,10 +110,11 @@ abstract class PushRepositoryContract {
     assertThat(got.rerunScope()).isEqualTo(PushScope.TRUST);
     b.requestId = null;
     b.keyBlob = null;
-    tx(() -> {
-      repo.update(b.build());
-      return null;
-    });
+    tx(
+        () -> {
+          repo.update(b.build());
+          return null;
+        });
     assertThat(tx(() -> repo.find(app)).orElseThrow().requestId()).isNull();
     assertThat(tx(() -> repo.delete(app))).isTrue();
     assertThat(tx(() -> repo.find(app))).isEmpty();
@@ -113,19 +127,21 @@ abstract class PushRepositoryContract {
     UUID exhausted = application();
     UUID deadNode = application();
     UUID liveNode = application();
-    tx(() -> {
-      repo.insert(target(due, PushState.FAILED, now.minusSeconds(1)));
-      repo.insert(target(later, PushState.PENDING, now.plusSeconds(60)));
-      repo.insert(target(exhausted, PushState.FAILED, null));
-      PushTarget.Builder dead = target(deadNode, PushState.RUNNING, null).toBuilder();
-      dead.leaseUntil = now.minusSeconds(5);
-      repo.insert(dead.build());
-      PushTarget.Builder live = target(liveNode, PushState.RUNNING, null).toBuilder();
-      live.leaseUntil = now.plusSeconds(60);
-      repo.insert(live.build());
-      return null;
-    });
-    List<UUID> got = tx(() -> repo.lockDue(now, 100)).stream().map(PushTarget::applicationId).toList();
+    tx(
+        () -> {
+          repo.insert(target(due, PushState.FAILED, now.minusSeconds(1)));
+          repo.insert(target(later, PushState.PENDING, now.plusSeconds(60)));
+          repo.insert(target(exhausted, PushState.FAILED, null));
+          PushTarget.Builder dead = target(deadNode, PushState.RUNNING, null).toBuilder();
+          dead.leaseUntil = now.minusSeconds(5);
+          repo.insert(dead.build());
+          PushTarget.Builder live = target(liveNode, PushState.RUNNING, null).toBuilder();
+          live.leaseUntil = now.plusSeconds(60);
+          repo.insert(live.build());
+          return null;
+        });
+    List<UUID> got =
+        tx(() -> repo.lockDue(now, 100)).stream().map(PushTarget::applicationId).toList();
     assertThat(got).contains(due, deadNode).doesNotContain(later, exhausted, liveNode);
   }
 
@@ -135,28 +151,38 @@ abstract class PushRepositoryContract {
     UUID a = application();
     UUID b = application();
     Instant past = Instant.parse("2000-01-01T00:00:00Z");
-    tx(() -> {
-      repo.insert(target(a, PushState.PENDING, past));
-      repo.insert(target(b, PushState.PENDING, past.plusSeconds(1)));
-      return null;
-    });
+    tx(
+        () -> {
+          repo.insert(target(a, PushState.PENDING, past));
+          repo.insert(target(b, PushState.PENDING, past.plusSeconds(1)));
+          return null;
+        });
     CountDownLatch locked = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
-      Future<List<UUID>> first = pool.submit(() -> tx(() -> {
-        List<UUID> ids = repo.lockDue(past.plusSeconds(1), 1).stream().map(PushTarget::applicationId).toList();
-        locked.countDown();
-        try {
-          release.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return ids;
-      }));
+      Future<List<UUID>> first =
+          pool.submit(
+              () ->
+                  tx(
+                      () -> {
+                        List<UUID> ids =
+                            repo.lockDue(past.plusSeconds(1), 1).stream()
+                                .map(PushTarget::applicationId)
+                                .toList();
+                        locked.countDown();
+                        try {
+                          release.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                        return ids;
+                      }));
       assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
       List<UUID> second =
-          tx(() -> repo.lockDue(past.plusSeconds(1), 10)).stream().map(PushTarget::applicationId).toList();
+          tx(() -> repo.lockDue(past.plusSeconds(1), 10)).stream()
+              .map(PushTarget::applicationId)
+              .toList();
       release.countDown();
       List<UUID> firstIds = first.get(30, TimeUnit.SECONDS);
       assertThat(firstIds).containsExactly(a);

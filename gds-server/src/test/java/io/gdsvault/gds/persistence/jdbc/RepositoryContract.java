@@ -48,18 +48,22 @@ abstract class RepositoryContract {
   }
 
   private ApplicationQuery all(String productPattern) {
-    return new ApplicationQuery(0, 100, null, null, productPattern, EnumSet.allOf(ApplicationType.class), List.of(), null);
+    return new ApplicationQuery(
+        0, 100, null, null, productPattern, EnumSet.allOf(ApplicationType.class), List.of(), null);
   }
 
   @Test
   void aStoredRecordReadsBackEqual() {
-    ApplicationRecord r = record("roundtrip", ApplicationType.CLIENT_AND_SERVER, List.of("DA", "HD"));
+    ApplicationRecord r =
+        record("roundtrip", ApplicationType.CLIENT_AND_SERVER, List.of("DA", "HD"));
     StoredApplication stored = tx(() -> apps.insert(r, now));
     StoredApplication read = tx(() -> apps.findById(r.applicationId())).orElseThrow();
     assertThat(read.record()).isEqualTo(r);
     assertThat(read.recordId()).isEqualTo(stored.recordId());
     assertThat(read.createdAt().truncatedTo(ChronoUnit.SECONDS)).isEqualTo(now);
-    assertThat(tx(() -> apps.findByUri(r.applicationUri()))).extracting(StoredApplication::record).containsExactly(r);
+    assertThat(tx(() -> apps.findByUri(r.applicationUri())))
+        .extracting(StoredApplication::record)
+        .containsExactly(r);
   }
 
   @Test
@@ -68,7 +72,8 @@ abstract class RepositoryContract {
     tx(() -> apps.insert(r, now));
     ApplicationRecord again = r.withApplicationId(UUID.randomUUID());
     assertThatThrownBy(() -> tx(() -> apps.insert(again, now)))
-        .isInstanceOfSatisfying(GdsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ENTRY_EXISTS));
+        .isInstanceOfSatisfying(
+            GdsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ENTRY_EXISTS));
   }
 
   @Test
@@ -76,11 +81,20 @@ abstract class RepositoryContract {
     ApplicationRecord r = record("upd", ApplicationType.SERVER, List.of("DA"));
     long first = tx(() -> apps.insert(r, now)).recordId();
     ApplicationRecord changed =
-        new ApplicationRecord(r.applicationId(), r.applicationUri(), ApplicationType.DISCOVERY_SERVER, List.of(LocalizedName.of("x")), "", List.of("opc.tcp://y:1"), List.of("LDS"));
+        new ApplicationRecord(
+            r.applicationId(),
+            r.applicationUri(),
+            ApplicationType.DISCOVERY_SERVER,
+            List.of(LocalizedName.of("x")),
+            "",
+            List.of("opc.tcp://y:1"),
+            List.of("LDS"));
     long second = tx(() -> apps.update(changed, now.plusSeconds(1))).orElseThrow().recordId();
     assertThat(second).isGreaterThan(first);
-    assertThat(tx(() -> apps.findById(r.applicationId())).orElseThrow().record()).isEqualTo(changed);
-    assertThat(tx(() -> apps.update(record("ghost", ApplicationType.SERVER, List.of()), now))).isEmpty();
+    assertThat(tx(() -> apps.findById(r.applicationId())).orElseThrow().record())
+        .isEqualTo(changed);
+    assertThat(tx(() -> apps.update(record("ghost", ApplicationType.SERVER, List.of()), now)))
+        .isEmpty();
   }
 
   @Test
@@ -99,31 +113,101 @@ abstract class RepositoryContract {
     ApplicationRecord s2 = record(tag, ApplicationType.SERVER, List.of("DA"));
     ApplicationRecord c1 = record(tag, ApplicationType.CLIENT, List.of());
     ApplicationRecord na = record(tag, ApplicationType.SERVER, List.of("NA"));
-    List<Long> ids = List.of(s1, s2, c1, na).stream().map(r -> tx(() -> apps.insert(r, now)).recordId()).toList();
+    List<Long> ids =
+        List.of(s1, s2, c1, na).stream()
+            .map(r -> tx(() -> apps.insert(r, now)).recordId())
+            .toList();
     String product = "urn:repo:product:" + tag;
 
-    assertThat(tx(() -> apps.query(all(product)))).extracting(a -> a.record().applicationUri())
-        .containsExactly(s1.applicationUri(), s2.applicationUri(), c1.applicationUri(), na.applicationUri());
-    ApplicationQuery limited = new ApplicationQuery(0, 2, null, null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
+    assertThat(tx(() -> apps.query(all(product))))
+        .extracting(a -> a.record().applicationUri())
+        .containsExactly(
+            s1.applicationUri(), s2.applicationUri(), c1.applicationUri(), na.applicationUri());
+    ApplicationQuery limited =
+        new ApplicationQuery(
+            0, 2, null, null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
     assertThat(tx(() -> apps.query(limited))).hasSize(3);
     // Part 12 §6.5.10: only records with an id greater than StartingRecordId
-    ApplicationQuery afterSecond = new ApplicationQuery(ids.get(1), 100, null, null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
-    assertThat(tx(() -> apps.query(afterSecond))).extracting(a -> a.record().applicationUri())
+    ApplicationQuery afterSecond =
+        new ApplicationQuery(
+            ids.get(1),
+            100,
+            null,
+            null,
+            product,
+            EnumSet.allOf(ApplicationType.class),
+            List.of(),
+            null);
+    assertThat(tx(() -> apps.query(afterSecond)))
+        .extracting(a -> a.record().applicationUri())
         .containsExactly(c1.applicationUri(), na.applicationUri());
-    ApplicationQuery clients = new ApplicationQuery(0, 100, null, null, product, EnumSet.of(ApplicationType.CLIENT), List.of(), null);
-    assertThat(tx(() -> apps.query(clients))).extracting(a -> a.record().applicationUri()).containsExactly(c1.applicationUri());
-    ApplicationQuery both = new ApplicationQuery(0, 100, null, null, product, EnumSet.allOf(ApplicationType.class), List.of("DA", "AC"), "NA");
-    assertThat(tx(() -> apps.query(both))).extracting(a -> a.record().applicationUri()).containsExactly(s1.applicationUri());
-    ApplicationQuery noNa = new ApplicationQuery(0, 100, null, null, product, EnumSet.allOf(ApplicationType.class), List.of(), "NA");
+    ApplicationQuery clients =
+        new ApplicationQuery(
+            0, 100, null, null, product, EnumSet.of(ApplicationType.CLIENT), List.of(), null);
+    assertThat(tx(() -> apps.query(clients)))
+        .extracting(a -> a.record().applicationUri())
+        .containsExactly(c1.applicationUri());
+    ApplicationQuery both =
+        new ApplicationQuery(
+            0,
+            100,
+            null,
+            null,
+            product,
+            EnumSet.allOf(ApplicationType.class),
+            List.of("DA", "AC"),
+            "NA");
+    assertThat(tx(() -> apps.query(both)))
+        .extracting(a -> a.record().applicationUri())
+        .containsExactly(s1.applicationUri());
+    ApplicationQuery noNa =
+        new ApplicationQuery(
+            0, 100, null, null, product, EnumSet.allOf(ApplicationType.class), List.of(), "NA");
     assertThat(tx(() -> apps.query(noNa))).hasSize(3);
     // Part 4 LIKE: % any run, _ one character; Part 12 §6.5.10: only the default (first) name
-    ApplicationQuery byName = new ApplicationQuery(0, 100, "Name " + tag.substring(0, tag.length() - 1) + "_", null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
+    ApplicationQuery byName =
+        new ApplicationQuery(
+            0,
+            100,
+            "Name " + tag.substring(0, tag.length() - 1) + "_",
+            null,
+            product,
+            EnumSet.allOf(ApplicationType.class),
+            List.of(),
+            null);
     assertThat(tx(() -> apps.query(byName))).hasSize(4);
-    ApplicationQuery bySecondName = new ApplicationQuery(0, 100, "Name-de " + tag.substring(0, tag.length() - 1) + "_", null, product, EnumSet.allOf(ApplicationType.class), List.of(), null);
+    ApplicationQuery bySecondName =
+        new ApplicationQuery(
+            0,
+            100,
+            "Name-de " + tag.substring(0, tag.length() - 1) + "_",
+            null,
+            product,
+            EnumSet.allOf(ApplicationType.class),
+            List.of(),
+            null);
     assertThat(tx(() -> apps.query(bySecondName))).isEmpty();
-    ApplicationQuery byUri = new ApplicationQuery(0, 100, null, "urn:repo:" + tag + ":%", null, EnumSet.allOf(ApplicationType.class), List.of(), null);
+    ApplicationQuery byUri =
+        new ApplicationQuery(
+            0,
+            100,
+            null,
+            "urn:repo:" + tag + ":%",
+            null,
+            EnumSet.allOf(ApplicationType.class),
+            List.of(),
+            null);
     assertThat(tx(() -> apps.query(byUri))).hasSize(4);
-    ApplicationQuery literalPercent = new ApplicationQuery(0, 100, null, "urn:repo:" + tag + "\\%", null, EnumSet.allOf(ApplicationType.class), List.of(), null);
+    ApplicationQuery literalPercent =
+        new ApplicationQuery(
+            0,
+            100,
+            null,
+            "urn:repo:" + tag + "\\%",
+            null,
+            EnumSet.allOf(ApplicationType.class),
+            List.of(),
+            null);
     assertThat(tx(() -> apps.query(literalPercent))).isEmpty();
     assertThat(tx(apps::lastCounterResetTime)).isNotNull();
     assertThat(tx(apps::count)).isGreaterThanOrEqualTo(4);
@@ -146,19 +230,29 @@ abstract class RepositoryContract {
     for (JdbcApplicationRepository repo :
         List.of(new JdbcApplicationRepository(1), new JdbcApplicationRepository(Long.MAX_VALUE))) {
       assertThat(tx(() -> repo.query(withCaps(product, List.of(odd)))))
-          .extracting(s -> s.record().applicationUri()).containsExactly(a.applicationUri());
+          .extracting(s -> s.record().applicationUri())
+          .containsExactly(a.applicationUri());
       assertThat(tx(() -> repo.query(withCaps(product, List.of("DA", "X")))))
-          .extracting(s -> s.record().applicationUri()).containsExactly(b.applicationUri());
-      assertThat(tx(() -> repo.query(withCaps(product, List.of("Y")))))
-          .isEmpty();
+          .extracting(s -> s.record().applicationUri())
+          .containsExactly(b.applicationUri());
+      assertThat(tx(() -> repo.query(withCaps(product, List.of("Y"))))).isEmpty();
       assertThat(tx(() -> repo.query(withCaps(product, List.of("Y%_!" + tag)))))
-          .extracting(s -> s.record().applicationUri()).containsExactly(c.applicationUri());
+          .extracting(s -> s.record().applicationUri())
+          .containsExactly(c.applicationUri());
       assertThat(tx(() -> repo.query(withCaps(product, List.of("DA")))))
-          .extracting(s -> s.record().applicationUri()).containsExactly(a.applicationUri(), b.applicationUri());
+          .extracting(s -> s.record().applicationUri())
+          .containsExactly(a.applicationUri(), b.applicationUri());
     }
     // an update moves a record in or out of the NA set
-    ApplicationRecord shown = new ApplicationRecord(hidden.applicationId(), hidden.applicationUri(), hidden.applicationType(),
-        hidden.applicationNames(), hidden.productUri(), hidden.discoveryUrls(), List.of("DA"));
+    ApplicationRecord shown =
+        new ApplicationRecord(
+            hidden.applicationId(),
+            hidden.applicationUri(),
+            hidden.applicationType(),
+            hidden.applicationNames(),
+            hidden.productUri(),
+            hidden.discoveryUrls(),
+            List.of("DA"));
     tx(() -> apps.update(shown, now));
     assertThat(tx(() -> apps.query(withCaps(product, List.of("DA")))))
         .extracting(s -> s.record().applicationUri())
@@ -166,15 +260,22 @@ abstract class RepositoryContract {
   }
 
   private static ApplicationQuery withCaps(String product, List<String> caps) {
-    return new ApplicationQuery(0, 100, null, null, product, EnumSet.allOf(ApplicationType.class), caps, "NA");
+    return new ApplicationQuery(
+        0, 100, null, null, product, EnumSet.allOf(ApplicationType.class), caps, "NA");
   }
 
   @Test
   void usersKeepTheirRolesAndHashes() {
     String name = "user" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(tx(() -> users.insert(name, "hash-1", Set.of(Role.DISCOVERY_ADMIN, Role.SECURITY_ADMIN), now))).isTrue();
+    assertThat(
+            tx(
+                () ->
+                    users.insert(
+                        name, "hash-1", Set.of(Role.DISCOVERY_ADMIN, Role.SECURITY_ADMIN), now)))
+        .isTrue();
     assertThat(tx(() -> users.insert(name, "hash-2", Set.of(Role.DISCOVERY_ADMIN), now))).isFalse();
-    assertThat(tx(() -> users.find(name))).contains(new User(name, Set.of(Role.DISCOVERY_ADMIN, Role.SECURITY_ADMIN)));
+    assertThat(tx(() -> users.find(name)))
+        .contains(new User(name, Set.of(Role.DISCOVERY_ADMIN, Role.SECURITY_ADMIN)));
     assertThat(tx(() -> users.passwordHash(name))).contains("hash-1");
     assertThat(tx(() -> users.updatePasswordHash(name, "hash-3", now))).isTrue();
     assertThat(tx(() -> users.passwordHash(name))).contains("hash-3");
