@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.sim.app;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.sim.fleet;
+
+import org.jspecify.annotations.NullMarked;

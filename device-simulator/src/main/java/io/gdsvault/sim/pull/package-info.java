@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.sim.pull;
+
+import org.jspecify.annotations.NullMarked;

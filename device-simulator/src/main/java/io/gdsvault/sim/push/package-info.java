@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.sim.push;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.gds.model;
+
+import org.jspecify.annotations.NullMarked;

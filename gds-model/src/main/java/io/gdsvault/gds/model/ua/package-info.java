@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.gds.model.ua;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package db.migration;
+
+import org.jspecify.annotations.NullMarked;

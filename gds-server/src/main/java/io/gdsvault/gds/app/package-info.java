@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.gds.app;
+
+import org.jspecify.annotations.NullMarked;

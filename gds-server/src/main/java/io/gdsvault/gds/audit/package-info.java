@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.gds.audit;
+
+import org.jspecify.annotations.NullMarked;

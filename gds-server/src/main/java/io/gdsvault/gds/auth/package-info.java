@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.gds.auth;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.gds.backup;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.gds.certificates;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.gds.cli;
+
+import org.jspecify.annotations.NullMarked;

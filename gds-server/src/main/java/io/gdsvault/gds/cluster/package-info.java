@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.gds.cluster;
+
+import org.jspecify.annotations.NullMarked;

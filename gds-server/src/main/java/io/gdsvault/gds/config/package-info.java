@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.gds.config;
+
+import org.jspecify.annotations.NullMarked;

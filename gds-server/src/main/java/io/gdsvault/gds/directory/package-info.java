@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.gds.directory;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.gds.persistence.jdbc;
+
+import org.jspecify.annotations.NullMarked;

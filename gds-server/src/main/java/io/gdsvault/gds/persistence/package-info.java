@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.gds.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.gds.trust;
+
+import org.jspecify.annotations.NullMarked;

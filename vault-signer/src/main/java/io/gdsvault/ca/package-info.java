@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.ca;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.signer.azure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.signer.local;
+
+import org.jspecify.annotations.NullMarked;

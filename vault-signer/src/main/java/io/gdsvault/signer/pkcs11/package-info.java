@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.signer.pkcs11;
+
+import org.jspecify.annotations.NullMarked;
