@@ -14,7 +14,9 @@ final class AtomicFiles {
   private AtomicFiles() {}
 
   static void write(Path target, byte[] content) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
+    Path dir =
+        java.util.Objects.requireNonNull(
+            target.toAbsolutePath().getParent(), "target has no directory");
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
     try {

@@ -69,7 +69,17 @@ public record CaConfig(
 
   /** Defaults for everything but the group, type and signer. */
   public static CaConfig defaults(String groupId, CertificateType type, SignerSettings signer) {
-    return new CaConfig(groupId, type, null, null, null, null, null, null, null, signer);
+    return new CaConfig(
+        groupId,
+        type,
+        type.defaultIssuerKey(),
+        "",
+        DEFAULT_CA_LIFETIME,
+        DEFAULT_LEAF_LIFETIME,
+        DEFAULT_CRL_LIFETIME,
+        DEFAULT_CRL_REISSUE_BEFORE,
+        DEFAULT_RENEW_BEFORE,
+        signer);
   }
 
   /** The name of this CA line in the state store: {@code groupId/type}. */

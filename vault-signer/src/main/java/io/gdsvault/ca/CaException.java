@@ -51,6 +51,14 @@ public class CaException extends Exception {
     return reason;
   }
 
+  /** The safe message given at construction (never null). */
+  @Override
+  public String getMessage() {
+    return String.valueOf(super.getMessage());
+  }
+
+  // getMessage() stays the client-safe text; logs get the reason as well
+  @SuppressWarnings("OverrideThrowableToString")
   @Override
   public String toString() {
     return "CaException[" + reason + "]: " + getMessage();

@@ -102,7 +102,7 @@ public final class CertificateAuthority {
   private final CsrCheck keyFits;
   private final Extension keyUsage;
   private final Map<ApplicationType, Extension> extendedKeyUsage = extendedKeyUsages();
-  private volatile List<Generation> generations; // oldest first, never empty after open
+  private volatile List<Generation> generations = List.of(); // oldest first; non-empty once open
 
   private CertificateAuthority(
       CaConfig config, SignerBackend backend, CaStateStore store, Clock clock, int maxCsrBytes) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed PKCS#10 request as the CSR checks see it: the raw request, its public key and what it
@@ -19,7 +20,7 @@ public final class CertificateRequest {
 
   private final PKCS10CertificationRequest pkcs10;
   private final SubjectPublicKeyInfo publicKeyInfo;
-  private volatile PublicKey publicKey;
+  private volatile @Nullable PublicKey publicKey;
   private final X500Name subject;
   private final List<String> uris;
   private final List<String> dnsNames;
@@ -28,7 +29,7 @@ public final class CertificateRequest {
   CertificateRequest(
       PKCS10CertificationRequest pkcs10,
       SubjectPublicKeyInfo publicKeyInfo,
-      PublicKey publicKey,
+      @Nullable PublicKey publicKey,
       X500Name subject,
       List<String> uris,
       List<String> dnsNames,

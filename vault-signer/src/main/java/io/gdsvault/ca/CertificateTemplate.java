@@ -19,6 +19,7 @@ import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A certificate before signing: everything the signer will cover. The CA builds it, runs its {@link
@@ -38,7 +39,7 @@ public record CertificateTemplate(
   }
 
   /** The extension with {@code oid}, or null. */
-  public Extension extension(org.bouncycastle.asn1.ASN1ObjectIdentifier oid) {
+  public @Nullable Extension extension(org.bouncycastle.asn1.ASN1ObjectIdentifier oid) {
     for (Extension e : extensions) {
       if (e.getExtnId().equals(oid)) {
         return e;

@@ -32,6 +32,7 @@ public final class CsrSeal {
   private final int maxCsrBytes;
 
   /** One initialised Mac per thread: doFinal resets it for the next seal. */
+  @SuppressWarnings("ThreadLocalUsage") // per key: a sealer lives as long as the server
   private final ThreadLocal<Mac> macs = new ThreadLocal<>();
 
   /** A sealer under {@code key} (at least 32 bytes), for CSRs of the default maximum size. */

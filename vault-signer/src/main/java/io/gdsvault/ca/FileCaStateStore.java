@@ -62,7 +62,7 @@ public final class FileCaStateStore implements CaStateStore {
         if (line.isBlank()) {
           continue;
         }
-        String[] p = line.split("\\|");
+        String[] p = line.split("\\|", -1);
         out.add(
             new CaGeneration(
                 Integer.parseInt(p[0]),
@@ -163,7 +163,7 @@ public final class FileCaStateStore implements CaStateStore {
         if (line.startsWith("crlNumber=")) {
           number = Long.parseLong(line.substring("crlNumber=".length()));
         } else if (line.startsWith("revoked=")) {
-          String[] p = line.substring("revoked=".length()).split("\\|");
+          String[] p = line.substring("revoked=".length()).split("\\|", -1);
           revoked.add(
               new RevokedEntry(
                   new BigInteger(p[0], 16), Instant.ofEpochMilli(Long.parseLong(p[1]))));

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An issued certificate with its issuer chain (issuing CA first, root last).
@@ -27,7 +28,7 @@ public final class IssuedCertificate {
   private final Instant notAfter;
   private final List<X509Certificate> issuerChain;
   private final String caId;
-  private volatile X509Certificate certificate;
+  private volatile @Nullable X509Certificate certificate;
 
   /**
    * @param caId the CA generation that issued it (for revocation and CRL lookup)

@@ -11,6 +11,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.jspecify.annotations.Nullable;
 
 /** The checks every application certificate template passes before it is signed. */
 public final class TemplateChecks {
@@ -94,7 +95,7 @@ public final class TemplateChecks {
 
   public static TemplateCheck authorityKeyIdMatches(X509Certificate issuer) {
     byte[] skiExt = issuer.getExtensionValue(Extension.subjectKeyIdentifier.getId());
-    byte[] ski =
+    byte @Nullable [] ski =
         skiExt == null
             ? null
             : SubjectKeyIdentifier.getInstance(
@@ -119,7 +120,8 @@ public final class TemplateChecks {
     };
   }
 
-  private static byte[] expectedAuthorityKeyId(X509Certificate issuer, byte[] ski) {
+  private static byte @Nullable [] expectedAuthorityKeyId(
+      X509Certificate issuer, byte @Nullable [] ski) {
     if (ski == null) {
       return null;
     }

@@ -1,5 +1,7 @@
 package io.gdsvault.signer;
 
+import org.jspecify.annotations.Nullable;
+
 /** The shape of an issuer key to create, with the signature algorithm it will use. */
 public enum KeySpec {
   RSA_2048("RSA", 2048, null, SignatureAlgorithm.SHA256_WITH_RSA),
@@ -10,10 +12,14 @@ public enum KeySpec {
 
   private final String keyAlgorithm;
   private final int bits;
-  private final String curve;
+  private final @Nullable String curve;
   private final SignatureAlgorithm signatureAlgorithm;
 
-  KeySpec(String keyAlgorithm, int bits, String curve, SignatureAlgorithm signatureAlgorithm) {
+  KeySpec(
+      String keyAlgorithm,
+      int bits,
+      @Nullable String curve,
+      SignatureAlgorithm signatureAlgorithm) {
     this.keyAlgorithm = keyAlgorithm;
     this.bits = bits;
     this.curve = curve;
@@ -31,7 +37,7 @@ public enum KeySpec {
   }
 
   /** The JCA curve name for EC keys ({@code secp256r1}, {@code secp384r1}); null for RSA. */
-  public String curve() {
+  public @Nullable String curve() {
     return curve;
   }
 

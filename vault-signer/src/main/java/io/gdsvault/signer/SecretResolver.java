@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds a secret (keystore password, HSM PIN): first an environment variable, then a file that only
@@ -28,7 +29,7 @@ public final class SecretResolver {
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
 
-  private final Function<String, String> environment;
+  private final Function<String, @Nullable String> environment;
 
   /** Reads the process environment. */
   public SecretResolver() {
@@ -36,7 +37,7 @@ public final class SecretResolver {
   }
 
   /** Reads {@code environment} instead of the process environment (tests, embedding). */
-  public SecretResolver(Function<String, String> environment) {
+  public SecretResolver(Function<String, @Nullable String> environment) {
     this.environment = environment;
   }
 
@@ -44,7 +45,8 @@ public final class SecretResolver {
    * The secret from {@code envVar} if set and non-empty, else from {@code secretFile}; if the file
    * is absent and {@code generateIfMissing}, a new random secret is written there first.
    */
-  public char[] resolve(String envVar, Path secretFile, boolean generateIfMissing)
+  public char[] resolve(
+      @Nullable String envVar, @Nullable Path secretFile, boolean generateIfMissing)
       throws SignerException {
     if (envVar != null && !envVar.isBlank()) {
       String value = environment.apply(envVar);
@@ -100,7 +102,9 @@ public final class SecretResolver {
     byte[] raw = new byte[32];
     new SecureRandom().nextBytes(raw);
     byte[] encoded = Base64.getUrlEncoder().withoutPadding().encode(raw);
-    Path dir = file.toAbsolutePath().getParent();
+    Path dir =
+        java.util.Objects.requireNonNull(
+            file.toAbsolutePath().getParent(), "secret file has no directory");
     try {
       Files.createDirectories(dir);
       Path tmp = dir.resolve(file.getFileName() + ".tmp");

@@ -8,6 +8,7 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /** The signature algorithms an issuer key may produce. */
+@SuppressWarnings("ImmutableEnumChecker") // ASN1ObjectIdentifier is immutable, only not annotated
 public enum SignatureAlgorithm {
   SHA256_WITH_RSA("SHA256withRSA", "SHA-256", PKCSObjectIdentifiers.sha256WithRSAEncryption, true),
   SHA256_WITH_ECDSA("SHA256withECDSA", "SHA-256", X9ObjectIdentifiers.ecdsa_with_SHA256, false),

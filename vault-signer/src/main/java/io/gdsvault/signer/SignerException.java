@@ -13,4 +13,10 @@ public class SignerException extends Exception {
   public SignerException(String safeMessage, Throwable cause) {
     super(safeMessage, cause);
   }
+
+  /** The safe message given at construction (never null). */
+  @Override
+  public String getMessage() {
+    return String.valueOf(super.getMessage());
+  }
 }

@@ -3,6 +3,7 @@ package io.gdsvault.gds.model;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An application as the GDS Directory knows it (Part 12 ApplicationRecordDataType).
@@ -16,7 +17,7 @@ import java.util.UUID;
  * @param serverCapabilities capability identifiers (Part 12 Annex A), e.g. "LDS", "DA"
  */
 public record ApplicationRecord(
-    UUID applicationId,
+    @Nullable UUID applicationId,
     String applicationUri,
     ApplicationType applicationType,
     List<LocalizedName> applicationNames,

@@ -3,7 +3,6 @@ package io.gdsvault.ca.bench;
 import io.gdsvault.ca.CertificateType;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -108,7 +107,6 @@ public final class IssuanceRatioHarness {
     LongAdder cpuNanos = new LongAdder();
     AtomicReference<Exception> failure = new AtomicReference<>();
     CountDownLatch done = new CountDownLatch(threads);
-    List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       Thread w =
           new Thread(
@@ -126,7 +124,6 @@ public final class IssuanceRatioHarness {
                   done.countDown();
                 }
               });
-      workers.add(w);
       w.start();
     }
     Thread.sleep(millis);

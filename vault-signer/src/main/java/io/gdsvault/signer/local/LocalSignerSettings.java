@@ -2,6 +2,7 @@ package io.gdsvault.signer.local;
 
 import io.gdsvault.signer.SignerSettings;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The local backend: an encrypted PKCS#12 keystore {@code issuer-keys.p12} in {@code directory}.
@@ -12,7 +13,7 @@ import java.nio.file.Path;
  * @param passwordEnv environment variable holding the password; may be null
  * @param passwordFile secret file; null means {@code directory/keystore.secret}
  */
-public record LocalSignerSettings(Path directory, String passwordEnv, Path passwordFile)
+public record LocalSignerSettings(Path directory, @Nullable String passwordEnv, Path passwordFile)
     implements SignerSettings {
 
   public static final String DEFAULT_PASSWORD_ENV = "GDS_VAULT_KEYSTORE_PASSWORD";
@@ -28,7 +29,8 @@ public record LocalSignerSettings(Path directory, String passwordEnv, Path passw
 
   /** Settings with the default variable name and secret file. */
   public static LocalSignerSettings inDirectory(Path directory) {
-    return new LocalSignerSettings(directory, DEFAULT_PASSWORD_ENV, null);
+    return new LocalSignerSettings(
+        directory, DEFAULT_PASSWORD_ENV, directory.resolve("keystore.secret"));
   }
 
   @Override

@@ -45,7 +45,9 @@ class AzureKeyVaultBackendContractTest extends CaBackendContract {
   protected SignerBackend openBackend() {
     TokenCredential credential =
         request ->
-            Mono.just(new AccessToken(KeyVaultFake.TOKEN, OffsetDateTime.now().plusHours(1)));
+            Mono.just(
+                new AccessToken(
+                    KeyVaultFake.TOKEN, OffsetDateTime.now(java.time.ZoneOffset.UTC).plusHours(1)));
     // the fake's host is not a Key Vault domain: skip only the challenge-resource domain check
     return new AzureKeyVaultBackend(fake.url(), credential, http, false, false);
   }

@@ -14,6 +14,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.IdType;
 import org.eclipse.milo.opcua.stack.core.types.structured.ApplicationDescription;
 import org.eclipse.milo.opcua.stack.core.types.structured.ServerOnNetwork;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts between domain {@link ApplicationRecord}s and their OPC UA forms. ApplicationIds are
@@ -51,7 +52,8 @@ public final class ApplicationRecordMapper {
         if (t == null || t.text() == null) {
           throw GdsException.invalid("ApplicationNames contains an empty name");
         }
-        names.add(new LocalizedName(t.locale(), t.text()));
+        String locale = t.locale();
+        names.add(new LocalizedName(locale == null ? "" : locale, t.text()));
       }
     }
     return new ApplicationRecord(
@@ -65,7 +67,7 @@ public final class ApplicationRecordMapper {
   }
 
   /** A Guid NodeId in the GDS namespace, or the null NodeId for a null id. */
-  public static NodeId toNodeId(UUID applicationId, int gdsNamespaceIndex) {
+  public static NodeId toNodeId(@Nullable UUID applicationId, int gdsNamespaceIndex) {
     return applicationId == null ? NodeId.NULL_VALUE : new NodeId(gdsNamespaceIndex, applicationId);
   }
 
@@ -73,7 +75,7 @@ public final class ApplicationRecordMapper {
    * The domain id behind an ApplicationId NodeId: null for a null NodeId; a NodeId that the GDS
    * cannot have issued (other namespace or identifier type) is reported as not found.
    */
-  public static UUID toApplicationId(NodeId nodeId, int gdsNamespaceIndex) {
+  public static @Nullable UUID toApplicationId(@Nullable NodeId nodeId, int gdsNamespaceIndex) {
     if (nodeId == null || nodeId.isNull()) {
       return null;
     }

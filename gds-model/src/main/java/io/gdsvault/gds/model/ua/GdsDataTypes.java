@@ -11,6 +11,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.StructureType;
 import org.eclipse.milo.opcua.stack.core.types.structured.StructureDefinition;
 import org.eclipse.milo.opcua.stack.core.types.structured.StructureField;
+import org.jspecify.annotations.Nullable;
 
 /** Registration of the GDS structures with a Milo DataTypeManager, and their definitions. */
 public final class GdsDataTypes {
@@ -49,7 +50,7 @@ public final class GdsDataTypes {
   }
 
   private static StructureField field(
-      String name, NodeId dataType, int valueRank, UInteger[] arrayDimensions) {
+      String name, NodeId dataType, int valueRank, UInteger @Nullable [] arrayDimensions) {
     return new StructureField(
         name, LocalizedText.NULL_VALUE, dataType, valueRank, arrayDimensions, uint(0), false);
   }

@@ -108,8 +108,8 @@ class ApplicationRecordCodecTest {
     byte[] body = ((ByteString) xo.getBody()).bytesOrEmpty();
     // NodeId Guid encoding: 0x04, ns (2 bytes), 16 bytes guid; then String length prefix
     assertThat(body[0]).isEqualTo((byte) 0x04);
-    assertThat(body[1] & 0xFF | (body[2] & 0xFF) << 8).isEqualTo(GDS_NS);
-    int uriLength = body[19] & 0xFF | (body[20] & 0xFF) << 8;
+    assertThat((body[1] & 0xFF) | ((body[2] & 0xFF) << 8)).isEqualTo(GDS_NS);
+    int uriLength = (body[19] & 0xFF) | ((body[20] & 0xFF) << 8);
     assertThat(uriLength).isEqualTo(record.applicationUri().length());
   }
 
