@@ -1,6 +1,7 @@
 package io.gdsvault.ca;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -31,6 +32,11 @@ class ArchitectureTest {
             "org.eclipse.milo..",
             "java.sql..")
         .check(CLASSES);
+  }
+
+  @Test
+  void packagesAreFreeOfCycles() {
+    slices().matching("io.gdsvault.(**)").should().beFreeOfCycles().check(CLASSES);
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.gdsvault.sim.fleet.Fleet;
 import io.gdsvault.sim.fleet.PullFleet;
 import io.gdsvault.sim.pull.PullClient;
 import io.gdsvault.sim.pull.PullSettings;
+import io.gdsvault.sim.push.PushTargetDevice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

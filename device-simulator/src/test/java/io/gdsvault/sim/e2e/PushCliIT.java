@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gdsvault.gds.cli.ClientOptions;
 import io.gdsvault.gds.model.ua.ApplicationRecordMapper;
 import io.gdsvault.gds.push.PushEngine;
-import io.gdsvault.sim.app.PushTargetDevice;
+import io.gdsvault.sim.push.PushTargetDevice;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Field;

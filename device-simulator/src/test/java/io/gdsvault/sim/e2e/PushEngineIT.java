@@ -7,7 +7,7 @@ import io.gdsvault.gds.push.PushEngine;
 import io.gdsvault.gds.push.PushTarget;
 import io.gdsvault.gds.trust.CertificateGroup;
 import io.gdsvault.gds.trust.GroupCertificateType;
-import io.gdsvault.sim.app.PushTargetDevice;
+import io.gdsvault.sim.push.PushTargetDevice;
 import java.security.cert.X509Certificate;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;

@@ -12,7 +12,7 @@ import io.gdsvault.gds.push.KeyMode;
 import io.gdsvault.gds.push.PushEngine;
 import io.gdsvault.gds.push.PushState;
 import io.gdsvault.gds.push.PushTarget;
-import io.gdsvault.sim.app.PushTargetDevice;
+import io.gdsvault.sim.push.PushTargetDevice;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.EnumSet;

@@ -14,7 +14,7 @@ import io.gdsvault.gds.push.PushEngine;
 import io.gdsvault.gds.push.PushSettings;
 import io.gdsvault.gds.push.PushState;
 import io.gdsvault.gds.push.PushTarget;
-import io.gdsvault.sim.app.PushTargetDevice;
+import io.gdsvault.sim.push.PushTargetDevice;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gdsvault.gds.cli.ClientOptions;
 import io.gdsvault.gds.push.PushEngine;
-import io.gdsvault.sim.app.PushTargetDevice;
+import io.gdsvault.sim.push.PushTargetDevice;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;

@@ -8,7 +8,6 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 import io.gdsvault.gds.testing.Fuzz;
 import io.gdsvault.gds.testing.GdsTestServer;
 import io.gdsvault.gds.testing.Mutations;
-import io.gdsvault.sim.app.PushTargetDevice;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

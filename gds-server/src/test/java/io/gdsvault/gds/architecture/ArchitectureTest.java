@@ -1,6 +1,7 @@
 package io.gdsvault.gds.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -21,7 +22,9 @@ class ArchitectureTest {
     "io.gdsvault.gds.persistence",
     "io.gdsvault.gds.certificates..",
     "io.gdsvault.gds.trust..",
-    "io.gdsvault.gds.push.."
+    "io.gdsvault.gds.push..",
+    "io.gdsvault.gds.backup..",
+    "io.gdsvault.gds.cluster.."
   };
 
   private static JavaClasses classes;
@@ -64,6 +67,30 @@ class ArchitectureTest {
                 "com.azure..")
             .allowEmptyShould(true);
     rule.check(classes);
+  }
+
+  @Test
+  void featurePackagesDoNotSeeTheAdapters() {
+    // features are called by the OPC UA edge and wired by app, never the other way round
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAnyPackage(FEATURE_PACKAGES)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "io.gdsvault.gds.opcua..",
+                "io.gdsvault.gds.app..",
+                "io.gdsvault.gds.cli..",
+                "io.gdsvault.gds.web..",
+                "io.gdsvault.gds.persistence.jdbc..")
+            .allowEmptyShould(true);
+    rule.check(classes);
+  }
+
+  @Test
+  void packagesAreFreeOfCycles() {
+    slices().matching("io.gdsvault.gds.(**)").should().beFreeOfCycles().check(classes);
   }
 
   @Test

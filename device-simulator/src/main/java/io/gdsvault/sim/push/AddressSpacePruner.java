@@ -1,4 +1,4 @@
-package io.gdsvault.sim.fleet;
+package io.gdsvault.sim.push;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,8 +1,13 @@
-package io.gdsvault.signer;
+package io.gdsvault.signer.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gdsvault.signer.IssuerSigner;
+import io.gdsvault.signer.KeySpec;
+import io.gdsvault.signer.SignatureAlgorithm;
+import io.gdsvault.signer.SignerBackend;
+import io.gdsvault.signer.SignerException;
 import io.gdsvault.signer.local.LocalSignerSettings;
 import io.gdsvault.signer.pkcs11.Pkcs11SignerSettings;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
-package io.gdsvault.sim.app;
+package io.gdsvault.sim.push;
 
-import io.gdsvault.sim.push.ServerConfigurationSupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -36,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class PushTargetDevice implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PushTargetDevice.class);
-  static final String PATH = "/device-sim";
+  public static final String PATH = "/device-sim";
 
   /** A user of the device; the password bytes are compared in constant time. */
   public record User(String name, byte[] password, boolean securityAdmin) {}
@@ -203,7 +202,7 @@ public final class PushTargetDevice implements AutoCloseable {
       server.startup().get(30, TimeUnit.SECONDS);
       support.install(server);
       if (s.lean()) {
-        int removed = io.gdsvault.sim.fleet.AddressSpacePruner.prune(server);
+        int removed = AddressSpacePruner.prune(server);
         log.debug("Pruned {} type-model nodes", removed);
       }
     } catch (Exception e) {

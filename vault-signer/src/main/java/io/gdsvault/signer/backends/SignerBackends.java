@@ -1,5 +1,8 @@
-package io.gdsvault.signer;
+package io.gdsvault.signer.backends;
 
+import io.gdsvault.signer.SignerBackend;
+import io.gdsvault.signer.SignerException;
+import io.gdsvault.signer.SignerSettings;
 import io.gdsvault.signer.azure.AzureKeyVaultBackend;
 import io.gdsvault.signer.azure.AzureSignerSettings;
 import io.gdsvault.signer.local.LocalKeyStoreBackend;
