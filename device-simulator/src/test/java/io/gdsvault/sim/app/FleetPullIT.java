@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fleet pull (issue 5, item 3) against a real GDS with auto-approve: N pull clients in one JVM,
- * renewal by a device acting for itself with its GDS certificate, and mode both (each device pulls
- * its certificate, then serves push with it).
+ * Fleet pull against a real GDS with auto-approve: N pull clients in one JVM, renewal by a device
+ * acting for itself with its GDS certificate, and mode both (each device pulls its certificate,
+ * then serves push with it).
  */
 class FleetPullIT {
 

@@ -36,12 +36,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The GDS process killed with SIGKILL in the middle of a push and restarted on the same data
- * directory (issue 6, failure cases). The GDS runs as its own JVM ({@code gds serve} on the test
- * classpath) with a test-only pause ({@code -Dgdsvault.push.testPause}) that holds the push at a
- * known step: after the trust list was written and applied, or after UpdateCertificate and before
- * ApplyChanges. The target is the device simulator in this JVM. After the restart the job must end
- * succeeded, the target must present a certificate from our CA whose key it holds (a SignAndEncrypt
- * handshake works), its trust list must hold our CA and no job may be left running.
+ * directory (failure cases). The GDS runs as its own JVM ({@code gds serve} on the test classpath)
+ * with a test-only pause ({@code -Dgdsvault.push.testPause}) that holds the push at a known step:
+ * after the trust list was written and applied, or after UpdateCertificate and before ApplyChanges.
+ * The target is the device simulator in this JVM. After the restart the job must end succeeded, the
+ * target must present a certificate from our CA whose key it holds (a SignAndEncrypt handshake
+ * works), its trust list must hold our CA and no job may be left running.
  */
 class PushKillIT {
 

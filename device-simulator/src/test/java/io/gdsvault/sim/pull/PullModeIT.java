@@ -16,10 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Pull mode against the real GDS (issue 5, "What it must show"): the simulator requests, says it
- * waits, an operator approves through {@code ./gds requests approve} (a RegistrationAuthorityAdmin
- * other than the requester), and the simulator installs certificate, key, CA and CRL and reconnects
- * with the new certificate (Part 12 §7.9).
+ * Pull mode against the real GDS: the simulator requests, says it waits, an operator approves
+ * through {@code ./gds requests approve} (a RegistrationAuthorityAdmin other than the requester),
+ * and the simulator installs certificate, key, CA and CRL and reconnects with the new certificate
+ * (Part 12 §7.9).
  */
 class PullModeIT {
 

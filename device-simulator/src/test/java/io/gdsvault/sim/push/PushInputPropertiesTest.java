@@ -24,11 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The decoders behind the push target's ServerConfiguration methods, fed hostile bytes (issue 7):
- * PEM and PFX private keys and certificates (UpdateCertificate), certificates (AddCertificate) and
- * the TrustListDataType a client writes through the TrustList file (CloseAndUpdate). Every input
- * gives a value or a UaException with Bad_CertificateInvalid, Bad_NotSupported, Bad_DecodingError
- * or Bad_EncodingLimitsExceeded; nothing else, no hang, no OutOfMemoryError.
+ * The decoders behind the push target's ServerConfiguration methods, fed hostile bytes: PEM and PFX
+ * private keys and certificates (UpdateCertificate), certificates (AddCertificate) and the
+ * TrustListDataType a client writes through the TrustList file (CloseAndUpdate). Every input gives
+ * a value or a UaException with Bad_CertificateInvalid, Bad_NotSupported, Bad_DecodingError or
+ * Bad_EncodingLimitsExceeded; nothing else, no hang, no OutOfMemoryError.
  */
 class PushInputPropertiesTest {
 

@@ -30,13 +30,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A client writing hostile TrustListDataType files to a real push target (issue 7): Open for
- * writing, Write in pieces, CloseAndUpdate. Every write ends Good (then cancelled) or with a Bad_
- * status, never Bad_InternalError; lists with more entries than the device's maxTrustListEntries
- * are refused with Bad_EncodingLimitsExceeded, through CloseAndUpdate and through AddCertificate;
- * the applied trust list is unchanged and another client is served. UpdateCertificate with mutated
- * certificates, issuers and PEM/PFX keys ends Bad_, never Bad_InternalError, and leaves the
- * certificate in use. One device for the class.
+ * A client writing hostile TrustListDataType files to a real push target: Open for writing, Write
+ * in pieces, CloseAndUpdate. Every write ends Good (then cancelled) or with a Bad_ status, never
+ * Bad_InternalError; lists with more entries than the device's maxTrustListEntries are refused with
+ * Bad_EncodingLimitsExceeded, through CloseAndUpdate and through AddCertificate; the applied trust
+ * list is unchanged and another client is served. UpdateCertificate with mutated certificates,
+ * issuers and PEM/PFX keys ends Bad_, never Bad_InternalError, and leaves the certificate in use.
+ * One device for the class.
  */
 class TrustListWriteFuzzIT {
 

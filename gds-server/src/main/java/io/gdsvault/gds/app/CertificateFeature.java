@@ -61,17 +61,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the pull flow (issue 4): certificate groups backed by vault-signer CAs whose state lives in
- * the database, the request service with its approval policy, the Directory methods, TrustList
- * objects, the vendor approval queue, the server's trust in its own CAs, and the schedules (CRL
- * re-issue, expired key purge, queue view refresh).
+ * Wires the pull flow: certificate groups backed by vault-signer CAs whose state lives in the
+ * database, the request service with its approval policy, the Directory methods, TrustList objects,
+ * the vendor approval queue, the server's trust in its own CAs, and the schedules (CRL re-issue,
+ * expired key purge, queue view refresh).
  */
 public final class CertificateFeature implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(CertificateFeature.class);
   static final String KEYSTORE_PASSWORD_ENV = "GDS_KEYSTORE_PASSWORD";
 
-  /** Lease names and change topic shared by the nodes of one database (issue 8). */
+  /** Lease names and change topic shared by the nodes of one database. */
   public static final String CRL_REISSUE_LEASE = "certificates.crl-reissue";
 
   public static final String KEY_PURGE_LEASE = "certificates.key-purge";
@@ -396,7 +396,7 @@ public final class CertificateFeature implements AutoCloseable {
             server.server(), server.vendorNamespace(), server.gdsNamespace(), service);
     queue.install();
     service.setListener(queue);
-    // issue 8: with several nodes on one database exactly one (the lease holder) runs these
+    // with several nodes on one database exactly one (the lease holder) runs these
     scheduler.scheduleWithFixedDelay(
         safe(cluster.claimed(CRL_REISSUE_LEASE, Duration.ofMinutes(15), groups::reissueDueCrls)),
         1,

@@ -275,22 +275,22 @@ public final class GdsApplication implements AutoCloseable {
     return database;
   }
 
-  /** The pull flow: certificate groups, requests and approval (issue 4). */
+  /** The pull flow: certificate groups, requests and approval. */
   public CertificateFeature certificates() {
     return certificates;
   }
 
-  /** The hash-chained audit trail in the database (issue 7). */
+  /** The hash-chained audit trail in the database. */
   public AuditTrail auditTrail() {
     return auditTrail;
   }
 
-  /** The push engine (issue 6). */
+  /** The push engine. */
   public PushFeature push() {
     return push;
   }
 
-  /** This node among the nodes sharing the database (issue 8). */
+  /** This node among the nodes sharing the database. */
   public Cluster cluster() {
     return cluster;
   }

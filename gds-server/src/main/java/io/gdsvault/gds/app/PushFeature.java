@@ -21,10 +21,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Wires the push engine (issue 6): the JDBC job store, the OPC UA connector with the server's own
- * application certificate as client identity, the vendor methods, and the trust-change fan-out.
- * Target credentials are sealed with AES-256-GCM under a data key derived (HMAC-SHA256, its own
- * label) from the same secret as the CA keystore, so every node sharing the database can read them.
+ * Wires the push engine: the JDBC job store, the OPC UA connector with the server's own application
+ * certificate as client identity, the vendor methods, and the trust-change fan-out. Target
+ * credentials are sealed with AES-256-GCM under a data key derived (HMAC-SHA256, its own label)
+ * from the same secret as the CA keystore, so every node sharing the database can read them.
  */
 public final class PushFeature implements AutoCloseable {
 

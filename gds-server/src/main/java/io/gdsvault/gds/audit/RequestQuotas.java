@@ -13,9 +13,8 @@ import java.util.UUID;
 
 /**
  * Caps open requests (New, or Approved and not yet fetched) per application and overall before a
- * new one is stored, inside the filing transaction (issue 7). The counts are read in that
- * transaction, so two requests filed at the same instant may pass a cap by one: a quota, not an
- * exact limit.
+ * new one is stored, inside the filing transaction. The counts are read in that transaction, so two
+ * requests filed at the same instant may pass a cap by one: a quota, not an exact limit.
  */
 public final class RequestQuotas implements CertificateRequestRepository {
 

@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This node's part in a group of GDS nodes sharing one database (issue 8): its identity and
- * heartbeat, claimed (single-node) scheduled work and change relays. With one node (H2) it costs a
- * few tiny queries a minute and changes nothing.
+ * This node's part in a group of GDS nodes sharing one database: its identity and heartbeat,
+ * claimed (single-node) scheduled work and change relays. With one node (H2) it costs a few tiny
+ * queries a minute and changes nothing.
  */
 public final class Cluster implements AutoCloseable {
 

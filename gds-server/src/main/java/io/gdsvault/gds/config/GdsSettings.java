@@ -18,7 +18,7 @@ public record GdsSettings(
     PushConfig push) {
 
   /**
-   * The push engine (issue 6), times in milliseconds; see config/gds.yaml.
+   * The push engine, times in milliseconds; see config/gds.yaml.
    *
    * @param renewAfterShare share of a certificate's lifetime after which push renews it (0..1)
    * @param maxConcurrentPushes pushes one node runs at once
@@ -42,7 +42,7 @@ public record GdsSettings(
       long verifyTimeoutMs) {}
 
   /**
-   * Caps on work a caller can queue (issue 7), with the status a caller gets when one is hit.
+   * Caps on work a caller can queue, with the status a caller gets when one is hit.
    *
    * @param maxOpenRequestsPerApplication New or approved-not-yet-fetched requests of one
    *     application (Bad_TooManyOperations)
@@ -71,7 +71,7 @@ public record GdsSettings(
 
   /**
    * Protocol limits. Milo's defaults cap a GDS early, so these are raised on purpose. {@code
-   * maxTrustListBytes} is the largest TrustList file the GDS serves (issue 7; Open answers
+   * maxTrustListBytes} is the largest TrustList file the GDS serves (Open answers
    * Bad_ResourceUnavailable above it).
    */
   public record LimitSettings(

@@ -6,7 +6,7 @@ import io.gdsvault.gds.model.ua.GdsNodeIds;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The Directory's Part 12 certificate manager methods (issue 4). */
+/** The Directory's Part 12 certificate manager methods. */
 public final class CertificateMethods {
 
   private CertificateMethods() {}

@@ -4,7 +4,7 @@ import io.gdsvault.gds.directory.DirectoryService;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
 import java.util.List;
 
-/** The Directory's Part 12 application methods (issue 2). */
+/** The Directory's Part 12 application methods. */
 public final class DirectoryMethods {
 
   private DirectoryMethods() {}

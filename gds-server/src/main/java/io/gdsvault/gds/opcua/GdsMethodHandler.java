@@ -163,8 +163,8 @@ public abstract class GdsMethodHandler implements MethodInvocationHandler {
 
   /**
    * Whether a value keeps to the server's limits.maxArrayLength, maxStringLength (UTF-8 bytes) and
-   * MaxByteStringLength (issue 7): Milo advertises these but its decoder bounds only the message
-   * size, so method arguments are checked here.
+   * MaxByteStringLength: Milo advertises these but its decoder bounds only the message size, so
+   * method arguments are checked here.
    */
   private boolean withinLimits(Variant variant) {
     Object value = variant == null ? null : variant.value();

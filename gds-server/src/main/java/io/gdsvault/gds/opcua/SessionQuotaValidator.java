@@ -15,9 +15,9 @@ import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
 /**
  * Caps the activated sessions of one client (its application instance certificate) at
  * ActivateSession: the next one gets Bad_TooManySessions, so one client cannot use up the server's
- * session limit (issue 7). Sessions without a client certificate (the None endpoint, which serves
- * discovery only) fall under the server-wide limit alone. A cap, not an exact limit: two sessions
- * activated at the same instant may pass it by one.
+ * session limit. Sessions without a client certificate (the None endpoint, which serves discovery
+ * only) fall under the server-wide limit alone. A cap, not an exact limit: two sessions activated
+ * at the same instant may pass it by one.
  */
 public final class SessionQuotaValidator implements IdentityValidator {
 

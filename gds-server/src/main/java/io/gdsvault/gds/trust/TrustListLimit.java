@@ -4,9 +4,9 @@ import io.gdsvault.gds.model.GdsException;
 import io.gdsvault.gds.model.Reason;
 
 /**
- * The largest TrustList file (UA Binary TrustListDataType) the GDS serves (issue 7). Every open
- * handle holds a snapshot of the file, so this bounds the memory one Open can take. A group's list
- * grows with its CRLs; when it passes the limit, Open is refused with RESOURCE_UNAVAILABLE
+ * The largest TrustList file (UA Binary TrustListDataType) the GDS serves. Every open handle holds
+ * a snapshot of the file, so this bounds the memory one Open can take. A group's list grows with
+ * its CRLs; when it passes the limit, Open is refused with RESOURCE_UNAVAILABLE
  * (Bad_ResourceUnavailable) until the operator raises {@code limits.maxTrustListBytes}.
  *
  * @param maxBytes the largest encoded trust list served, at least 1

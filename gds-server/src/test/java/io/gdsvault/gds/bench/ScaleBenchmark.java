@@ -67,7 +67,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
 /**
- * Load harness for issue 8 (not part of {@code mvn verify}: no surefire include matches): a
+ * Load harness for several nodes (not part of {@code mvn verify}: no surefire include matches): a
  * PostgreSQL database (embedded, or {@code -Dbench.jdbcUrl=...}) holding {@code bench.apps}
  * registered applications (default 1,000,000, bulk-loaded with COPY), then
  *

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hostile CSRs through the checks StartSigningRequest runs (parse, signature, key fits the type,
- * URI matches), issue 7: every input gives a CertificateRequest or a CaException that the service
- * maps to a GdsException with a client-facing reason (Bad_InvalidArgument or
- * Bad_CertificateUriInvalid); no other exception, no hang, no OutOfMemoryError.
+ * URI matches): every input gives a CertificateRequest or a CaException that the service maps to a
+ * GdsException with a client-facing reason (Bad_InvalidArgument or Bad_CertificateUriInvalid); no
+ * other exception, no hang, no OutOfMemoryError.
  */
 class CsrPropertiesTest {
 

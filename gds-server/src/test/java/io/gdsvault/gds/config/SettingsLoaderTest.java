@@ -60,7 +60,7 @@ class SettingsLoaderTest {
 
   @Test
   void theFinishRequestGracePeriodDefaultsToTenMinutesAndIsBounded() throws Exception {
-    // issue 7: a lost FinishRequest reply may be repeated within this time; 0 turns repeats off
+    // a lost FinishRequest reply may be repeated within this time; 0 turns repeats off
     assertThat(SettingsLoader.defaults().certificates().finishRequestGraceMinutes()).isEqualTo(10);
     Path off = dir.resolve("off.yaml");
     Files.writeString(off, "certificates:\n  finishRequestGraceMinutes: 0\n");

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole path a client's ApplicationRecordDataType takes in RegisterApplication and
- * UpdateApplication (issue 7): the registered binary codec, the record mapper and the Part 12
- * validator. Extends gds-model's codec properties (random bytes, valid prefix plus garbage) with
+ * UpdateApplication: the registered binary codec, the record mapper and the Part 12 validator.
+ * Extends gds-model's codec properties (random bytes, valid prefix plus garbage) with
  * structure-aware mutations and the steps after decoding. Every input ends as a valid record or as
  * a UaSerializationException (the handler's Bad_DecodingError) or a GdsException with
  * INVALID_ARGUMENT/NOT_FOUND; nothing else, no hang, no OutOfMemoryError.

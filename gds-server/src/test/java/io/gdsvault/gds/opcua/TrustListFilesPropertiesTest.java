@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * The GDS's TrustList file handles stay bounded (issue 7): 16 per caller, dropped after ten idle
- * minutes, and all snapshots together at most 16 times limits.maxTrustListBytes; and reading in any
- * chunk sizes gives back exactly the encoded list. Runs on the real GDS's groups with a fake clock.
+ * The GDS's TrustList file handles stay bounded: 16 per caller, dropped after ten idle minutes, and
+ * all snapshots together at most 16 times limits.maxTrustListBytes; and reading in any chunk sizes
+ * gives back exactly the encoded list. Runs on the real GDS's groups with a fake clock.
  */
 class TrustListFilesPropertiesTest extends GdsIntegrationTest {
 

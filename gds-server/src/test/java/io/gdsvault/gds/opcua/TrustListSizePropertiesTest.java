@@ -22,9 +22,9 @@ import org.eclipse.milo.opcua.stack.core.types.structured.TrustListDataType;
 import org.junit.jupiter.api.Test;
 
 /**
- * The trust-list size cap (limits.maxTrustListBytes, issue 7) is checked before a snapshot is
- * built, from {@link TrustListContent#encodedSize()}; that size must be exactly what the file
- * holds, or the cap would let a larger file through or refuse a smaller one.
+ * The trust-list size cap (limits.maxTrustListBytes) is checked before a snapshot is built, from
+ * {@link TrustListContent#encodedSize()}; that size must be exactly what the file holds, or the cap
+ * would let a larger file through or refuse a smaller one.
  */
 class TrustListSizePropertiesTest {
 

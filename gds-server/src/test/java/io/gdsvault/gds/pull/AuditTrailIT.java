@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hash-chained audit trail (issue 7): decisions are recorded with who, when and why, and {@code
- * gds audit verify} finds a row edited or deleted with plain SQL, including the last one.
+ * The hash-chained audit trail: decisions are recorded with who, when and why, and {@code gds audit
+ * verify} finds a row edited or deleted with plain SQL, including the last one.
  */
 class AuditTrailIT extends PullSupport {
 

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Audit rows commit in the same transaction as the change they record (issue 7), for registrations
- * and user management as for certificate requests: when the audit append fails (a CHECK constraint
- * added with plain SQL refuses the row), the change is rolled back; when the change fails in the
+ * Audit rows commit in the same transaction as the change they record, for registrations and user
+ * management as for certificate requests: when the audit append fails (a CHECK constraint added
+ * with plain SQL refuses the row), the change is rolled back; when the change fails in the
  * database, no row says it was done. The hash chain stays intact throughout.
  */
 class AuditTransactionIT extends PullSupport {

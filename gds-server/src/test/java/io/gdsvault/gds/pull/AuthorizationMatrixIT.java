@@ -51,9 +51,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The authorization matrix (issue 7): every OPC UA method we expose, called by every kind of caller
- * on every endpoint security mode, against a real GDS. The expected status of each cell is in
- * {@code src/test/resources/authorization-matrix.tsv} (the one source); {@code
+ * The authorization matrix: every OPC UA method we expose, called by every kind of caller on every
+ * endpoint security mode, against a real GDS. The expected status of each cell is in {@code
+ * src/test/resources/authorization-matrix.tsv} (the one source); {@code
  * docs/authorization-matrix.md} is rendered from it and must match. Run with {@code
  * -Dmatrix.update=true} to rewrite both from the observed statuses (then review the diff).
  *

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Backup and restore (issue 7): an online backup of a serving GDS, restored into a fresh data
- * directory, starts as a GDS that still knows the pending request, its CA and its users; the
- * request is approved and finished there, and the certificate chains to the restored CA.
+ * Backup and restore: an online backup of a serving GDS, restored into a fresh data directory,
+ * starts as a GDS that still knows the pending request, its CA and its users; the request is
+ * approved and finished there, and the certificate chains to the restored CA.
  */
 class BackupRestoreIT extends PullSupport {
 

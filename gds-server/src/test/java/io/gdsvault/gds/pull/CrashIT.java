@@ -53,10 +53,10 @@ import org.eclipse.milo.opcua.stack.core.types.structured.TrustListDataType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Crash safety (issue 7): devices file requests and an approver approves them while the GDS process
- * is killed with SIGKILL; after a restart the database is consistent (no serial twice, every
- * approved request has its certificate, every certificate a device received is stored, the audit
- * chain is intact), the CRLs verify, and every device finishes its flow. Prints its counts.
+ * Crash safety: devices file requests and an approver approves them while the GDS process is killed
+ * with SIGKILL; after a restart the database is consistent (no serial twice, every approved request
+ * has its certificate, every certificate a device received is stored, the audit chain is intact),
+ * the CRLs verify, and every device finishes its flow. Prints its counts.
  */
 class CrashIT {
 

@@ -33,10 +33,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A FinishRequest whose reply was lost on the wire can be repeated (issue 7): within the grace
- * period the same caller gets byte-identical certificate, issuer chain and private key, the repeat
- * is audited; after it the request is complete (Bad_InvalidArgument, the .NET de-facto status) and
- * the kept private key is gone from the database. Time moves by an injected clock, not by sleeping.
+ * A FinishRequest whose reply was lost on the wire can be repeated: within the grace period the
+ * same caller gets byte-identical certificate, issuer chain and private key, the repeat is audited;
+ * after it the request is complete (Bad_InvalidArgument, the .NET de-facto status) and the kept
+ * private key is gone from the database. Time moves by an injected clock, not by sleeping.
  */
 class FinishRequestRepeatIT extends PullSupport {
 

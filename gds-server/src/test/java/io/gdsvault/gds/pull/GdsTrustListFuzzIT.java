@@ -21,8 +21,8 @@ import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
 import org.junit.jupiter.api.Test;
 
 /**
- * The GDS's TrustList file objects under hostile callers (issue 7). A GDS group's trust list is its
- * CAs and CRLs, so every write path (Open for writing, Write, CloseAndUpdate, AddCertificate,
+ * The GDS's TrustList file objects under hostile callers. A GDS group's trust list is its CAs and
+ * CRLs, so every write path (Open for writing, Write, CloseAndUpdate, AddCertificate,
  * RemoveCertificate) answers Bad_NotWritable whatever the arguments; reads with foreign or made-up
  * handles and negative lengths are Bad_InvalidArgument; a trust list above limits.maxTrustListBytes
  * is not opened (Bad_ResourceUnavailable). The server keeps serving.

@@ -29,11 +29,11 @@ import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile input over the wire and into the backup reader (issue 7): mutated and random CSRs,
- * hostile query filters, request ids and key-pair passwords, damaged and path-escaping archives.
- * Every case gets a Bad_ status (never Bad_InternalError) or a refusal, and the server keeps
- * serving another client. The random cases are {@link Fuzz} properties: fixed seeds, bounded in
- * tries and time, seeds printed on failure; the named cases are examples.
+ * Hostile input over the wire and into the backup reader: mutated and random CSRs, hostile query
+ * filters, request ids and key-pair passwords, damaged and path-escaping archives. Every case gets
+ * a Bad_ status (never Bad_InternalError) or a refusal, and the server keeps serving another
+ * client. The random cases are {@link Fuzz} properties: fixed seeds, bounded in tries and time,
+ * seeds printed on failure; the named cases are examples.
  */
 class HostileInputIT extends PullSupport {
 

@@ -194,7 +194,7 @@ class PullFlowIT extends PullSupport {
 
   @Test
   void anUndeliveredPrivateKeyExpiresAndItsRequestIsRemoved() throws Exception {
-    // issue 4: the private key of a new key pair is deleted when nobody collects it in time
+    // the private key of a new key pair is deleted when nobody collects it in time
     Device d = device("expired-key");
     OpcUaClient device = connect(d.identity(), REQUESTER);
     OpcUaClient approver = TestClients.secure(gds, APPROVER, PASSWORD);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Request quotas (issue 7): an application's open requests are capped (Bad_TooManyOperations), and
- * so are all open requests together (Bad_ResourceUnavailable); closing a request frees its place.
+ * Request quotas: an application's open requests are capped (Bad_TooManyOperations), and so are all
+ * open requests together (Bad_ResourceUnavailable); closing a request frees its place.
  */
 class RequestQuotaIT extends PullSupport {
 

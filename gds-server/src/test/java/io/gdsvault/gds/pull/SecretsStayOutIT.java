@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A full flow with a known user password, PFX password and private key; then every log line (DEBUG
  * and up, with stack traces), every audit trail row and every field of every audit event is
- * searched for those secrets: none may appear (issue 7, "no password, private key or PFX").
+ * searched for those secrets: none may appear ("no password, private key or PFX").
  */
 class SecretsStayOutIT extends PullSupport {
 

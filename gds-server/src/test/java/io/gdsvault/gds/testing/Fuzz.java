@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * A small property runner for the hostile-input tests (issue 7). A property is a generator that
- * makes one input from a seeded {@link Random} and a check that must hold for every input.
+ * A small property runner for the hostile-input tests. A property is a generator that makes one
+ * input from a seeded {@link Random} and a check that must hold for every input.
  *
  * <ul>
  *   <li>Bounded: at most {@code tries} inputs and at most {@code budget} of wall time (whichever
