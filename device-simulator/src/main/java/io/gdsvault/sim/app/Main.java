@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.eclipse.milo.opcua.stack.core.UaException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -249,7 +250,7 @@ public final class Main implements Callable<Integer> {
     boolean once;
 
     PullSettings settings(
-        CommandLine cl, Path pki, String uri, String name, List<String> discoveryUrls)
+        CommandLine cl, Path pki, @Nullable String uri, String name, List<String> discoveryUrls)
         throws IOException {
       if (gds == null || gds.isBlank()) {
         throw new CommandLine.ParameterException(cl, "--gds URL is required");
@@ -411,7 +412,7 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Mixin PullOptions pull;
 
     /** What a started fleet holds; closing it stops renewals and devices. */
-    record Running(Fleet pushTargets, PullFleet pullClients, int exitCode)
+    record Running(@Nullable Fleet pushTargets, @Nullable PullFleet pullClients, int exitCode)
         implements AutoCloseable {
       @Override
       public void close() {
@@ -488,7 +489,7 @@ public final class Main implements Callable<Integer> {
             if (!host.equals("localhost")) {
               names.add(host);
             }
-            PullSettings base = pull.settings(cl, deviceDir, null, null, List.of());
+            PullSettings base = pull.settings(cl, deviceDir, null, "device-sim " + port, List.of());
             devices.add(
                 new PullSettings(
                     base.gdsUrl(),

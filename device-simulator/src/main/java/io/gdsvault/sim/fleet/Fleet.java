@@ -132,7 +132,7 @@ public final class Fleet implements AutoCloseable {
   public void close() {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Math.min(8, devices.size())));
     for (PushTargetDevice d : devices) {
-      pool.submit(
+      pool.execute(
           () -> {
             try {
               d.close();

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,10 @@ public final class PullFleet implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PullFleet.class);
 
   /** One device's result: its settings and its outcome, or the failure message. */
-  public record DeviceResult(PullSettings settings, PullClient.Outcome outcome, String error) {
+  public record DeviceResult(
+      @Nullable PullSettings settings,
+      PullClient.@Nullable Outcome outcome,
+      @Nullable String error) {
     public boolean ok() {
       return error == null;
     }
@@ -36,7 +40,7 @@ public final class PullFleet implements AutoCloseable {
   private final List<PullClient> clients;
   private final List<DeviceResult> results;
   private final Clock clock;
-  private ScheduledExecutorService renewals;
+  private @Nullable ScheduledExecutorService renewals;
 
   private PullFleet(List<PullClient> clients, List<DeviceResult> results, Clock clock) {
     this.clients = clients;
@@ -117,7 +121,7 @@ public final class PullFleet implements AutoCloseable {
         results.size() - fleet.failures(),
         results.size(),
         devices.isEmpty() ? "-" : devices.get(0).gdsUrl(),
-        results.stream().filter(r -> r.ok() && r.outcome().pulled()).count(),
+        results.stream().filter(r -> r.outcome() != null && r.outcome().pulled()).count(),
         ms);
     out.flush();
     return fleet;
@@ -128,7 +132,7 @@ public final class PullFleet implements AutoCloseable {
     renewals = Executors.newScheduledThreadPool(Math.max(1, threads));
     for (int i = 0; i < results.size(); i++) {
       DeviceResult r = results.get(i);
-      if (r.ok()) {
+      if (r.ok() && r.outcome() != null) {
         schedule(clients.get(i), r.outcome().renewalDue(), out);
       }
     }
@@ -136,35 +140,40 @@ public final class PullFleet implements AutoCloseable {
 
   private void schedule(PullClient c, Instant due, PrintWriter out) {
     long delay = Math.max(1000, Duration.between(clock.instant(), due).toMillis());
-    if (renewals.isShutdown()) {
+    ScheduledExecutorService pool = renewals;
+    if (pool == null || pool.isShutdown()) {
       return;
     }
     try {
-      renewals.schedule(
-          () -> {
-            Instant next;
-            try {
-              PullClient.Outcome o = c.runOnce();
-              if (o.pulled()) {
-                out.println(
-                    "device-sim fleet: "
-                        + c.settings().pkiDir().getFileName()
-                        + " renewed its certificate");
-                out.flush();
-              }
-              next = o.renewalDue();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              return;
-            } catch (Exception e) {
-              log.warn(
-                  "{}: renewal failed: {}", c.settings().pkiDir().getFileName(), e.getMessage());
-              next = clock.instant().plusSeconds(60);
-            }
-            schedule(c, next, out);
-          },
-          delay,
-          TimeUnit.MILLISECONDS);
+      // the task logs its own failures and schedules the next renewal; close() stops the pool
+      var unused =
+          pool.schedule(
+              () -> {
+                Instant next;
+                try {
+                  PullClient.Outcome o = c.runOnce();
+                  if (o.pulled()) {
+                    out.println(
+                        "device-sim fleet: "
+                            + c.settings().pkiDir().getFileName()
+                            + " renewed its certificate");
+                    out.flush();
+                  }
+                  next = o.renewalDue();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  return;
+                } catch (Exception e) {
+                  log.warn(
+                      "{}: renewal failed: {}",
+                      c.settings().pkiDir().getFileName(),
+                      e.getMessage());
+                  next = clock.instant().plusSeconds(60);
+                }
+                schedule(c, next, out);
+              },
+              delay,
+              TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException stopped) {
       // the fleet is closing
     }

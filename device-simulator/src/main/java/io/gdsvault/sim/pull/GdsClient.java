@@ -16,6 +16,7 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
@@ -42,6 +43,7 @@ import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReferenceDescription;
 import org.eclipse.milo.opcua.stack.core.types.structured.TrustListDataType;
 import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SignAndEncrypt session from a device to the GDS, with the device's application certificate as
@@ -65,13 +67,26 @@ final class GdsClient implements AutoCloseable {
   }
 
   /** A method result: its status and outputs (never null). */
-  record Result(StatusCode status, Variant[] outputs) {
+  record Result(
+      StatusCode status,
+      @SuppressWarnings("ArrayRecordComponent") // as Milo returns them; results are never compared
+          Variant[] outputs) {
     boolean good() {
       return status.isGood();
     }
 
     long code() {
       return status.getValue();
+    }
+
+    /** Output {@code i} as a {@code type}; missing, null or of another type: a PullException. */
+    <T> T output(int i, Class<T> type) throws PullException {
+      Object value = i < outputs.length ? outputs[i].value() : null;
+      if (!type.isInstance(value)) {
+        throw new PullException(
+            "the GDS returned no " + type.getSimpleName() + " as output " + i + " of the method");
+      }
+      return type.cast(value);
     }
   }
 
@@ -80,15 +95,18 @@ final class GdsClient implements AutoCloseable {
       String applicationUri,
       KeyPair keyPair,
       X509Certificate[] chain,
-      String user,
-      char[] password,
+      @Nullable String user,
+      char @Nullable [] password,
       Path pinsFile,
-      String expectedThumbprint)
+      @Nullable String expectedThumbprint)
       throws UaException {
     String host = EndpointUtil.getHost(url);
     int port = EndpointUtil.getPort(url);
     IdentityProvider idp =
-        user == null ? new AnonymousProvider() : new UsernameProvider(user, new String(password));
+        user == null
+            ? new AnonymousProvider()
+            : new UsernameProvider(
+                user, new String(Objects.requireNonNull(password, "a user needs a password")));
     OpcUaClient client =
         OpcUaClient.create(
             url,
@@ -124,7 +142,7 @@ final class GdsClient implements AutoCloseable {
         .min(Comparator.comparingInt(e -> POLICY_PREFERENCE.indexOf(e.getSecurityPolicyUri())));
   }
 
-  private static CertificateValidator pinning(Path file, String url, String expected) {
+  private static CertificateValidator pinning(Path file, String url, @Nullable String expected) {
     return (chain, uri, hostnames) -> {
       if (chain == null || chain.isEmpty()) {
         throw new UaException(StatusCodes.Bad_CertificateInvalid);
@@ -212,7 +230,7 @@ final class GdsClient implements AutoCloseable {
         continue;
       }
       Optional<NodeId> id = ref.getNodeId().toNodeId(client.getNamespaceTable());
-      switch (ref.getBrowseName().name()) {
+      switch (Objects.requireNonNullElse(ref.getBrowseName().name(), "")) {
         case "Open" -> open = id.orElse(null);
         case "Read" -> read = id.orElse(null);
         case "Close" -> close = id.orElse(null);
@@ -227,7 +245,7 @@ final class GdsClient implements AutoCloseable {
     if (!opened.good()) {
       throw new PullException("cannot open the GDS trust list: " + opened.status());
     }
-    UInteger handle = (UInteger) opened.outputs()[0].value();
+    UInteger handle = opened.output(0, UInteger.class);
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     try {
       while (true) {
@@ -235,7 +253,7 @@ final class GdsClient implements AutoCloseable {
         if (!chunk.good()) {
           throw new PullException("cannot read the GDS trust list: " + chunk.status());
         }
-        byte[] bytes = ((ByteString) chunk.outputs()[0].value()).bytesOrEmpty();
+        byte[] bytes = chunk.output(0, ByteString.class).bytesOrEmpty();
         if (bytes.length == 0) {
           break;
         }

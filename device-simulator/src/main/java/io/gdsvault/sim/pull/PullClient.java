@@ -36,6 +36,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
@@ -49,6 +50,7 @@ import org.eclipse.milo.opcua.stack.core.types.structured.TrustListDataType;
 import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,9 +79,15 @@ public final class PullClient {
 
   /** What a run ended with. */
   public record Outcome(
-      X509Certificate certificate, NodeId applicationId, boolean pulled, Instant renewalDue) {}
+      X509Certificate certificate,
+      @Nullable NodeId applicationId,
+      boolean pulled,
+      Instant renewalDue) {}
 
-  private record Identity(KeyPair keyPair, X509Certificate[] chain) {
+  private record Identity(
+      KeyPair keyPair,
+      @SuppressWarnings("ArrayRecordComponent") // Milo takes the chain as an array; never compared
+          X509Certificate[] chain) {
     X509Certificate certificate() {
       return chain[0];
     }
@@ -202,7 +210,7 @@ public final class PullClient {
           PendingRequest.clear(pki);
         }
       }
-      if (resumed != null) {
+      if (resumed != null && resumedApp != null) {
         applicationId = resumedApp;
         issued = resumed;
       } else {
@@ -235,7 +243,8 @@ public final class PullClient {
 
   // ------------------------------------------------------------------ steps
 
-  private GdsClient connect(Identity identity, String user, char[] password, Path pins)
+  private GdsClient connect(
+      Identity identity, @Nullable String user, char @Nullable [] password, Path pins)
       throws PullException {
     try {
       return GdsClient.open(
@@ -304,7 +313,7 @@ public final class PullClient {
       throw new PullException(
           "cannot register application " + uri + ": " + name(reg.status()) + hint);
     }
-    NodeId id = (NodeId) reg.outputs()[0].value();
+    NodeId id = reg.output(0, NodeId.class);
     status.accept("registered application " + uri + " as " + id.toParseableString());
     return id;
   }
@@ -317,7 +326,8 @@ public final class PullClient {
    * Polls a request filed before a restart; null when the GDS no longer knows it or has already
    * delivered it (a new request is filed then).
    */
-  private Issued resume(GdsClient gds, PkiDirectory pki, PendingRequest.State p, PrivateKey key)
+  private @Nullable Issued resume(
+      GdsClient gds, PkiDirectory pki, PendingRequest.State p, PrivateKey key)
       throws UaException, PullException, InterruptedException, IOException {
     GdsClient.Result done;
     try {
@@ -326,7 +336,7 @@ public final class PullClient {
       PendingRequest.clear(pki);
       throw e;
     }
-    if (done == null) {
+    if (!done.good()) {
       PendingRequest.clear(pki);
       status.accept(
           "request " + p.requestId().toParseableString() + " is no longer open; filing a new one");
@@ -336,7 +346,10 @@ public final class PullClient {
   }
 
   private Issued issued(
-      GdsClient.Result done, PullSettings.KeyFormat format, PrivateKey localKey, char[] password)
+      GdsClient.Result done,
+      PullSettings.KeyFormat format,
+      @Nullable PrivateKey localKey,
+      char @Nullable [] password)
       throws UaException, PullException {
     X509Certificate cert = CertificateCodec.decodeCertificate(bytes(done.outputs()[0]));
     List<X509Certificate> issuers =
@@ -346,7 +359,11 @@ public final class PullClient {
     PrivateKey key =
         localKey != null
             ? localKey
-            : KeyMaterial.openDeliveredKey(format, bytes(done.outputs()[1]), password);
+            : KeyMaterial.openDeliveredKey(
+                format,
+                bytes(done.outputs()[1]),
+                Objects.requireNonNull(
+                    password, "a key pair made by the GDS comes with a password"));
     return new Issued(cert, key, issuers);
   }
 
@@ -394,7 +411,7 @@ public final class PullClient {
         throw new PullException(
             "the GDS refused the certificate request: " + name(started.status()) + hint);
       }
-      NodeId requestId = (NodeId) started.outputs()[0].value();
+      NodeId requestId = started.output(0, NodeId.class);
       status.accept(
           "request "
               + requestId.toParseableString()
@@ -430,17 +447,15 @@ public final class PullClient {
   }
 
   /**
-   * Polls FinishRequest until the request is delivered; for a resumed request, null when the GDS
-   * does not know it any more or has delivered it already.
+   * Polls FinishRequest until the request is delivered; for a resumed request, the failed result
+   * when the GDS does not know it any more or has delivered it already.
    */
   private GdsClient.Result awaitFinish(
       GdsClient gds, NodeId applicationId, NodeId requestId, boolean resumed)
       throws PullException, InterruptedException {
     Backoff backoff = new Backoff(settings.pollInitial(), settings.pollMax());
-    Instant deadline =
-        settings.approvalTimeout() == null
-            ? null
-            : clock.instant().plus(settings.approvalTimeout());
+    Duration timeout = settings.approvalTimeout();
+    Instant started = clock.instant();
     PollState last = null;
     String id = requestId.toParseableString();
     while (true) {
@@ -464,7 +479,7 @@ public final class PullClient {
             && (code == StatusCodes.Bad_InvalidArgument
                 || code == StatusCodes.Bad_NotFound
                 || code == StatusCodes.Bad_NodeIdUnknown)) {
-          return null;
+          return r;
         }
         if (code != StatusCodes.Bad_NothingToDo) {
           throw new PullException("FinishRequest for " + id + " failed: " + name(r.status()));
@@ -490,12 +505,9 @@ public final class PullClient {
                 : "the GDS cannot be reached; retrying");
         last = now;
       }
-      if (deadline != null && clock.instant().isAfter(deadline)) {
+      if (timeout != null && clock.instant().isAfter(started.plus(timeout))) {
         throw new PullException(
-            "gave up waiting for approval of request "
-                + id
-                + " after "
-                + fmt(settings.approvalTimeout()));
+            "gave up waiting for approval of request " + id + " after " + fmt(timeout));
       }
       Thread.sleep(backoff.next().toMillis());
     }
@@ -509,7 +521,7 @@ public final class PullClient {
     if (!r.good()) {
       throw new PullException("GetTrustList failed: " + name(r.status()));
     }
-    return gds.readTrustList((NodeId) r.outputs()[0].value());
+    return gds.readTrustList(r.output(0, NodeId.class));
   }
 
   /** The local checks before anything is written: URI, key, chain and revocation. */
@@ -623,7 +635,8 @@ public final class PullClient {
 
   // ------------------------------------------------------------------ identity
 
-  private static Identity loadIdentity(PkiDirectory pki) throws IOException, PullException {
+  private static @Nullable Identity loadIdentity(PkiDirectory pki)
+      throws IOException, PullException {
     Path cert = pki.resolve("own/certs/" + APPLICATION_FILE);
     Path key = pki.resolve("own/private/" + APPLICATION_FILE);
     if (!Files.exists(cert) || !Files.exists(key)) {

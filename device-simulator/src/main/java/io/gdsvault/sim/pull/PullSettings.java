@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one pull client does.
@@ -30,18 +31,19 @@ import java.util.Objects;
 public record PullSettings(
     String gdsUrl,
     Path pkiDir,
-    String user,
-    char[] password,
+    @Nullable String user,
+    // a char[] as the JDK's password APIs take it; settings are never compared
+    @SuppressWarnings("ArrayRecordComponent") char @Nullable [] password,
     KeyFormat keyFormat,
-    String applicationUri,
+    @Nullable String applicationUri,
     String applicationName,
     List<String> discoveryUrls,
     List<String> hostnames,
     double renewAt,
     Duration pollInitial,
     Duration pollMax,
-    Duration approvalTimeout,
-    String gdsThumbprint) {
+    @Nullable Duration approvalTimeout,
+    @Nullable String gdsThumbprint) {
 
   /** How the key pair is made. */
   public enum KeyFormat {
@@ -53,20 +55,26 @@ public record PullSettings(
     PFX
   }
 
+  private static final String DEFAULT_APPLICATION_NAME = "device-sim";
+  private static final Duration DEFAULT_POLL_INITIAL = Duration.ofSeconds(1);
+  private static final Duration DEFAULT_POLL_MAX = Duration.ofSeconds(60);
+
   public PullSettings {
     Objects.requireNonNull(gdsUrl, "gdsUrl");
     Objects.requireNonNull(pkiDir, "pkiDir");
     keyFormat = keyFormat == null ? KeyFormat.CSR : keyFormat;
     applicationName =
-        applicationName == null || applicationName.isBlank() ? "device-sim" : applicationName;
+        applicationName == null || applicationName.isBlank()
+            ? DEFAULT_APPLICATION_NAME
+            : applicationName;
     discoveryUrls = discoveryUrls == null ? List.of() : List.copyOf(discoveryUrls);
     hostnames =
         hostnames == null || hostnames.isEmpty() ? List.of("localhost") : List.copyOf(hostnames);
     if (!(renewAt >= 0.0 && renewAt <= 1.0)) {
       throw new IllegalArgumentException("renewAt must be between 0 and 1");
     }
-    pollInitial = pollInitial == null ? Duration.ofSeconds(1) : pollInitial;
-    pollMax = pollMax == null ? Duration.ofSeconds(60) : pollMax;
+    pollInitial = pollInitial == null ? DEFAULT_POLL_INITIAL : pollInitial;
+    pollMax = pollMax == null ? DEFAULT_POLL_MAX : pollMax;
     if (pollInitial.isNegative() || pollInitial.isZero() || pollMax.compareTo(pollInitial) < 0) {
       throw new IllegalArgumentException(
           "poll intervals must be positive and pollMax >= pollInitial");
@@ -75,10 +83,26 @@ public record PullSettings(
 
   /** Settings with defaults for everything optional. */
   public static PullSettings of(
-      String gdsUrl, Path pkiDir, String user, char[] password, KeyFormat format) {
+      String gdsUrl,
+      Path pkiDir,
+      @Nullable String user,
+      char @Nullable [] password,
+      KeyFormat format) {
     return new PullSettings(
-        gdsUrl, pkiDir, user, password, format, null, null, List.of(), List.of(), 0.8, null, null,
-        null, null);
+        gdsUrl,
+        pkiDir,
+        user,
+        password,
+        format,
+        null,
+        DEFAULT_APPLICATION_NAME,
+        List.of(),
+        List.of(),
+        0.8,
+        DEFAULT_POLL_INITIAL,
+        DEFAULT_POLL_MAX,
+        null,
+        null);
   }
 
   /** A copy for another device folder and URI (fleet mode). */

@@ -102,22 +102,24 @@ public final class PkiDirectory {
     deleteRecursively(staging);
     Files.createDirectories(staging);
 
-    Map<String, List<String>> byTop = new LinkedHashMap<>();
-    for (String rel : replacements.keySet()) {
+    Map<String, Map<String, Map<String, byte[]>>> byTop = new LinkedHashMap<>();
+    for (var r : replacements.entrySet()) {
+      String rel = r.getKey();
       String top = rel.split("/", 2)[0];
       if (!TOP_LEVEL.contains(top) || top.equals(REJECTED)) {
         throw new IllegalArgumentException("not a replaceable PKI folder: " + rel);
       }
-      byTop.computeIfAbsent(top, t -> new ArrayList<>()).add(rel);
+      byTop.computeIfAbsent(top, t -> new LinkedHashMap<>()).put(rel, r.getValue());
     }
     for (var e : byTop.entrySet()) {
       Path stagedTop = staging.resolve(e.getKey());
       copyRecursively(root.resolve(e.getKey()), stagedTop);
-      for (String rel : e.getValue()) {
+      for (var r : e.getValue().entrySet()) {
+        String rel = r.getKey();
         Path target = staging.resolve(rel);
         deleteRecursively(target);
         Files.createDirectories(target);
-        for (var file : replacements.get(rel).entrySet()) {
+        for (var file : r.getValue().entrySet()) {
           writeDurably(target.resolve(file.getKey()), file.getValue(), rel.endsWith("private"));
         }
       }

@@ -4,7 +4,6 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.milo.opcua.stack.core.security.TrustListManager;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
@@ -18,46 +17,46 @@ import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
  */
 public final class PkiTrustListManager implements TrustListManager {
 
-  private final AtomicReference<TrustListContent> content;
-  private final AtomicReference<DateTime> lastUpdateTime;
+  private volatile TrustListContent content;
+  private volatile DateTime lastUpdateTime;
 
   public PkiTrustListManager(TrustListContent initial, DateTime lastUpdateTime) {
-    this.content = new AtomicReference<>(initial);
-    this.lastUpdateTime = new AtomicReference<>(lastUpdateTime);
+    this.content = initial;
+    this.lastUpdateTime = lastUpdateTime;
   }
 
   public TrustListContent content() {
-    return content.get();
+    return content;
   }
 
   public void replace(TrustListContent next) {
-    content.set(next);
-    lastUpdateTime.set(DateTime.now());
+    content = next;
+    lastUpdateTime = DateTime.now();
   }
 
   @Override
   public List<X509CRL> getIssuerCrls() {
-    return content.get().issuerCrls();
+    return content.issuerCrls();
   }
 
   @Override
   public List<X509CRL> getTrustedCrls() {
-    return content.get().trustedCrls();
+    return content.trustedCrls();
   }
 
   @Override
   public List<X509Certificate> getIssuerCertificates() {
-    return content.get().issuerCertificates();
+    return content.issuerCertificates();
   }
 
   @Override
   public List<X509Certificate> getTrustedCertificates() {
-    return content.get().trustedCertificates();
+    return content.trustedCertificates();
   }
 
   @Override
   public void setIssuerCrls(List<X509CRL> issuerCrls) {
-    var c = content.get();
+    var c = content;
     replace(
         new TrustListContent(
             c.trustedCertificates(), c.trustedCrls(), c.issuerCertificates(), issuerCrls));
@@ -65,7 +64,7 @@ public final class PkiTrustListManager implements TrustListManager {
 
   @Override
   public void setTrustedCrls(List<X509CRL> trustedCrls) {
-    var c = content.get();
+    var c = content;
     replace(
         new TrustListContent(
             c.trustedCertificates(), trustedCrls, c.issuerCertificates(), c.issuerCrls()));
@@ -73,7 +72,7 @@ public final class PkiTrustListManager implements TrustListManager {
 
   @Override
   public void setIssuerCertificates(List<X509Certificate> issuerCertificates) {
-    var c = content.get();
+    var c = content;
     replace(
         new TrustListContent(
             c.trustedCertificates(), c.trustedCrls(), issuerCertificates, c.issuerCrls()));
@@ -81,7 +80,7 @@ public final class PkiTrustListManager implements TrustListManager {
 
   @Override
   public void setTrustedCertificates(List<X509Certificate> trustedCertificates) {
-    var c = content.get();
+    var c = content;
     replace(
         new TrustListContent(
             trustedCertificates, c.trustedCrls(), c.issuerCertificates(), c.issuerCrls()));
@@ -123,7 +122,7 @@ public final class PkiTrustListManager implements TrustListManager {
 
   @Override
   public DateTime getLastUpdateTime() {
-    return lastUpdateTime.get();
+    return lastUpdateTime;
   }
 
   private static boolean thumbprintEquals(X509Certificate c, ByteString thumbprint) {

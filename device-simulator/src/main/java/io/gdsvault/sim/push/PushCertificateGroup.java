@@ -4,7 +4,6 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.CertificateFactory;
@@ -23,7 +22,10 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 public final class PushCertificateGroup implements CertificateGroup {
 
   /** The current key pair and chain (leaf first). */
-  public record Credentials(KeyPair keyPair, X509Certificate[] chain) {
+  public record Credentials(
+      KeyPair keyPair,
+      @SuppressWarnings("ArrayRecordComponent") // Milo takes the chain as an array; never compared
+          X509Certificate[] chain) {
     public X509Certificate certificate() {
       return chain[0];
     }
@@ -33,7 +35,7 @@ public final class PushCertificateGroup implements CertificateGroup {
   private final NodeId certificateTypeId;
   private final PkiTrustListManager trustList;
   private final CertificateValidator validator;
-  private final AtomicReference<Credentials> credentials;
+  private volatile Credentials credentials;
 
   public PushCertificateGroup(
       NodeId groupId,
@@ -45,11 +47,11 @@ public final class PushCertificateGroup implements CertificateGroup {
     this.certificateTypeId = certificateTypeId;
     this.trustList = trustList;
     this.validator = validator;
-    this.credentials = new AtomicReference<>(initial);
+    this.credentials = initial;
   }
 
   public Credentials credentials() {
-    return credentials.get();
+    return credentials;
   }
 
   public NodeId certificateTypeId() {
@@ -61,7 +63,7 @@ public final class PushCertificateGroup implements CertificateGroup {
   }
 
   void swap(Credentials next) {
-    credentials.set(next);
+    credentials = next;
   }
 
   @Override
@@ -81,21 +83,19 @@ public final class PushCertificateGroup implements CertificateGroup {
 
   @Override
   public List<Entry> getCertificateEntries() {
-    Credentials c = credentials.get();
+    Credentials c = credentials;
     return List.of(new Entry(groupId, certificateTypeId, c.chain()));
   }
 
   @Override
   public Optional<KeyPair> getKeyPair(NodeId typeId) {
-    return certificateTypeId.equals(typeId)
-        ? Optional.of(credentials.get().keyPair())
-        : Optional.empty();
+    return certificateTypeId.equals(typeId) ? Optional.of(credentials.keyPair()) : Optional.empty();
   }
 
   @Override
   public Optional<X509Certificate[]> getCertificateChain(NodeId typeId) {
     return certificateTypeId.equals(typeId)
-        ? Optional.of(credentials.get().chain().clone())
+        ? Optional.of(credentials.chain().clone())
         : Optional.empty();
   }
 
@@ -106,7 +106,7 @@ public final class PushCertificateGroup implements CertificateGroup {
     if (!certificateTypeId.equals(typeId)) {
       throw new UaException(StatusCodes.Bad_InvalidArgument, "certificateTypeId");
     }
-    credentials.set(new Credentials(keyPair, chain.clone()));
+    credentials = new Credentials(keyPair, chain.clone());
   }
 
   @Override

@@ -38,7 +38,11 @@ public final class PushTargetDevice implements AutoCloseable {
   public static final String PATH = "/device-sim";
 
   /** A user of the device; the password bytes are compared in constant time. */
-  public record User(String name, byte[] password, boolean securityAdmin) {}
+  public record User(
+      String name,
+      @SuppressWarnings("ArrayRecordComponent") // compared with MessageDigest.isEqual, not equals
+          byte[] password,
+      boolean securityAdmin) {}
 
   /** Everything needed to start one device. */
   public record Settings(

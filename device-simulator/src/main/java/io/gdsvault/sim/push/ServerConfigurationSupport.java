@@ -43,6 +43,7 @@ import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
 import org.eclipse.milo.opcua.stack.core.util.validation.ValidationCheck;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,9 +77,9 @@ public final class ServerConfigurationSupport {
   private final DefaultCertificateManager certificateManager;
   private final Object lock = new Object();
 
-  private PushTransaction transaction; // guarded by lock
-  private volatile OpcUaServer server;
-  private TrustListFile applicationTrustListFile;
+  private @Nullable PushTransaction transaction; // guarded by lock
+  private volatile @Nullable OpcUaServer server; // set by install
+  private @Nullable TrustListFile applicationTrustListFile;
 
   private ServerConfigurationSupport(Builder b) throws IOException, UaException {
     ensureBouncyCastle();
@@ -89,8 +90,12 @@ public final class ServerConfigurationSupport {
     this.autoAccept = b.autoAccept;
 
     PushCertificateGroup.Credentials credentials = loadOrCreateCredentials(b);
-    this.applicationUri =
-        CertificateUtil.getSanUri(credentials.certificate()).orElse(b.applicationUri);
+    String ownUri = CertificateUtil.getSanUri(credentials.certificate()).orElse(b.applicationUri);
+    if (ownUri == null) {
+      throw new UaException(
+          StatusCodes.Bad_ConfigurationError, "own certificate has no application URI");
+    }
+    this.applicationUri = ownUri;
     var trustList = new PkiTrustListManager(loadTrustList(), DateTime.now());
     this.quarantine =
         autoAccept
@@ -280,7 +285,7 @@ public final class ServerConfigurationSupport {
   void checkSize(TrustListContent content) throws UaException {
     checkEntries(content.entryCount());
     if (maxTrustListSize > 0
-        && content.encode(server.getStaticEncodingContext(), TrustListContent.ALL).length
+        && content.encode(server().getStaticEncodingContext(), TrustListContent.ALL).length
             > maxTrustListSize) {
       throw new UaException(
           StatusCodes.Bad_EncodingLimitsExceeded, "trust list larger than MaxTrustListSize");
@@ -296,8 +301,9 @@ public final class ServerConfigurationSupport {
     }
   }
 
+  /** The server given to {@link #install}; the method handlers exist only after it. */
   OpcUaServer server() {
-    return server;
+    return Objects.requireNonNull(server, "install(server) has not been called");
   }
 
   List<X509Certificate> rejectedCertificates() {
@@ -344,7 +350,7 @@ public final class ServerConfigurationSupport {
       }
       if (newCredentials != null) {
         applicationGroup.swap(newCredentials);
-        server.resetEndpointDescriptionCache();
+        server().resetEndpointDescriptionCache();
         log.info(
             "Applied new application certificate: thumbprint={}, notAfter={}",
             thumbprint(newCredentials.certificate()),
@@ -365,17 +371,18 @@ public final class ServerConfigurationSupport {
       }
       if (newTrustList != null && !autoAccept) {
         // after the ApplyChanges response is on its way: Part 12 closes sessions whose client
-        // certificate the new trust list no longer accepts
-        server
-            .getScheduledExecutorService()
-            .schedule(
-                this::closeUntrustedSessions, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        // certificate the new trust list no longer accepts; it logs its own failures
+        var unused =
+            server()
+                .getScheduledExecutorService()
+                .schedule(
+                    this::closeUntrustedSessions, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
       }
     }
   }
 
   private void closeUntrustedSessions() {
-    for (Session s : server.getSessionManager().getAllSessions()) {
+    for (Session s : server().getSessionManager().getAllSessions()) {
       List<X509Certificate> chain = s.getSecurityConfiguration().getClientCertificateChain();
       if (chain == null || chain.isEmpty()) {
         continue;
@@ -387,7 +394,7 @@ public final class ServerConfigurationSupport {
             "Closing session {}: its client certificate {} is no longer trusted",
             s.getSessionId(),
             thumbprint(chain.get(0)));
-        server.getSessionManager().killSession(s.getSessionId(), true);
+        server().getSessionManager().killSession(s.getSessionId(), true);
       } catch (RuntimeException e) {
         log.warn("Could not re-validate the client certificate of session {}", s.getSessionId(), e);
       }
@@ -396,8 +403,9 @@ public final class ServerConfigurationSupport {
 
   void cancel(Session session) throws UaException {
     synchronized (lock) {
-      ownTransaction(session)
-          .orElseThrow(() -> new UaException(StatusCodes.Bad_NothingToDo, "no pending changes"));
+      if (ownTransaction(session).isEmpty()) {
+        throw new UaException(StatusCodes.Bad_NothingToDo, "no pending changes");
+      }
       transaction = null;
       log.info(
           "Pending ServerConfiguration changes cancelled by session {}", session.getSessionId());
@@ -588,7 +596,7 @@ public final class ServerConfigurationSupport {
     private long maxTrustListSize = 1024 * 1024;
     private int maxTrustListEntries = DEFAULT_MAX_TRUST_LIST_ENTRIES;
     private boolean autoAccept;
-    private String applicationUri;
+    private @Nullable String applicationUri;
     private String commonName = "GDS Vault device simulator";
     private List<String> hostnames = List.of("localhost", "127.0.0.1");
 

@@ -132,7 +132,7 @@ final class TrustListFile {
   }
 
   private int open(Session session, boolean write, int masks) throws UaException {
-    byte[] data = null;
+    byte[] data = new byte[0]; // a write handle reads nothing
     if (write) {
       support.requireNoForeignTransaction(session);
       if (handles.values().stream().anyMatch(h -> h.write)) {

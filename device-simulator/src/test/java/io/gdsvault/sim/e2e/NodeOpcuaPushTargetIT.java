@@ -38,7 +38,7 @@ class NodeOpcuaPushTargetIT {
 
   PushFixture f;
   Process node;
-  final StringBuffer output = new StringBuffer();
+  final StringBuilder output = new StringBuilder();
 
   @AfterEach
   void stop() throws Exception {

@@ -48,7 +48,6 @@ class PushFailuresIT {
     UUID app = f.register(d.support().applicationUri(), endpoint);
     // enabling needs the target: refused while it is down
     d.close();
-    String pinned = null;
     assertThatThrownBy(
             () ->
                 f.engine().enable(Caller.system(), f.enableRequest(app, endpoint, TARGET_PASSWORD)))
@@ -56,7 +55,8 @@ class PushFailuresIT {
         .hasMessageContaining("connection refused");
 
     d = startAgain(pki, port);
-    pinned = f.engine().enable(Caller.system(), f.enableRequest(app, endpoint, TARGET_PASSWORD));
+    String pinned =
+        f.engine().enable(Caller.system(), f.enableRequest(app, endpoint, TARGET_PASSWORD));
     d.close();
     f.engine().run(Caller.system(), app);
     PushTarget failed = f.await(app, t -> t.state() == PushState.FAILED, "failed");
@@ -64,7 +64,7 @@ class PushFailuresIT {
     assertThat(failed.attempts()).isGreaterThanOrEqualTo(1);
     assertThat(failed.nextAttemptAt()).as("a retry is scheduled").isNotNull();
 
-    d = startAgain(pki, port);
+    startAgain(pki, port); // the fixture stops it
     PushTarget ok = f.awaitSucceeded(app, pinned);
     assertThat(ok.lastError()).isNull();
     assertThat(PushEngine.thumbprint(PushFixture.advertised(endpoint)))
@@ -231,9 +231,8 @@ class PushFailuresIT {
         f.engine().enable(Caller.system(), f.enableRequest(app, d.endpointUrl(), TARGET_PASSWORD));
     f.await(app, t -> t.state() == PushState.RUNNING, "running");
     f.stopGds();
-    PushTarget interrupted = null;
     f.startGds();
-    interrupted = f.engine().target(app).orElseThrow();
+    PushTarget interrupted = f.engine().target(app).orElseThrow();
     assertThat(interrupted.state())
         .isIn(PushState.RUNNING, PushState.FAILED, PushState.PENDING, PushState.SUCCEEDED);
 

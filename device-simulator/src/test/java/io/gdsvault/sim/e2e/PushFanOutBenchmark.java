@@ -74,11 +74,13 @@ class PushFanOutBenchmark {
         Files.createDirectories(trusted);
         Files.write(trusted.resolve("gds.der"), f.gds.server().certificate().getEncoded());
       }
+      // not a resource: closing it would close System.out
+      PrintStream progress = new PrintStream(System.out, true, StandardCharsets.UTF_8);
       try (Fleet fleet =
           Fleet.start(
               new Fleet.Settings(
                   "127.0.0.1", base, count, fleetDir, PushFixture.TARGET_ADMIN, pw, false, 4, true),
-              new PrintStream(System.out, true, StandardCharsets.UTF_8))) {
+              progress)) {
         List<UUID> apps = new ArrayList<>();
         Instant t0 = Instant.now();
         for (PushTargetDevice d : fleet.devices()) {

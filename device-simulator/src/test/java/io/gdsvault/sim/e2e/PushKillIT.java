@@ -103,6 +103,7 @@ class PushKillIT {
               pollMs: 200
               verifyTimeoutMs: 20000
             """);
+    @SuppressWarnings("JdkObsolete") // the reader thread appends while the test reads
     StringBuffer output = new StringBuffer();
     CompletableFuture<Void> paused = new CompletableFuture<>();
     gds = serve(data, config, point, output, paused);

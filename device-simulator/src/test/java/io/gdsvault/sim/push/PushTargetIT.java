@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -600,7 +601,9 @@ class PushTargetIT {
     assertThat(device.support().trustList().trustedCertificates())
         .containsExactlyInAnyOrder(ca.certificate, clientIdentity.certificate());
     assertThat(device.support().trustList().trustedCrls()).containsExactly(crl);
-    assertThat(Files.list(device.support().pki().resolve("trusted/crl"))).hasSize(1);
+    try (Stream<Path> crlFiles = Files.list(device.support().pki().resolve("trusted/crl"))) {
+      assertThat(crlFiles).hasSize(1);
+    }
 
     TrustListContent read = readTrustList(admin, null);
     assertThat(read.trustedCertificates())
@@ -651,7 +654,8 @@ class PushTargetIT {
     admin.callOk(CONFIG, m("ApplyChanges"));
     assertThat(device.support().trustList().issuerCertificates()).containsExactly(ca.certificate);
 
-    String thumb = CertificateCodec.thumbprintHex(ca.certificate.getEncoded()).toUpperCase();
+    String thumb =
+        CertificateCodec.thumbprintHex(ca.certificate.getEncoded()).toUpperCase(Locale.ROOT);
     assertThat(admin.status(TRUST_LIST, m("RemoveCertificate"), thumb, true).getValue())
         .isEqualTo(StatusCodes.Bad_InvalidArgument);
     admin.callOk(TRUST_LIST, m("RemoveCertificate"), thumb, false);
