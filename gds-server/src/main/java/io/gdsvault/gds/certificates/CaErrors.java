@@ -12,8 +12,7 @@ final class CaErrors {
 
   static RuntimeException map(CaException e) {
     return switch (e.reason()) {
-      case CERTIFICATE_URI_INVALID ->
-          new GdsException(Reason.CERTIFICATE_URI_INVALID, message(e));
+      case CERTIFICATE_URI_INVALID -> new GdsException(Reason.CERTIFICATE_URI_INVALID, message(e));
       case CSR_TOO_LARGE,
           CSR_MALFORMED,
           CSR_SIGNATURE_INVALID,

@@ -452,7 +452,8 @@ public final class CertificateRequestService implements AutoCloseable {
   }
 
   /** RevokeCertificate: revokes a certificate this GDS issued to the application. */
-  public void revoke(Caller caller, @Nullable UUID applicationId, byte @Nullable [] certificateDer) {
+  public void revoke(
+      Caller caller, @Nullable UUID applicationId, byte @Nullable [] certificateDer) {
     requireAccess(caller, applicationId);
     if (certificateDer == null || certificateDer.length == 0) {
       throw GdsException.invalid("Certificate is empty");
@@ -538,7 +539,10 @@ public final class CertificateRequestService implements AutoCloseable {
 
   private CertificateRequestRecord decide(
       Caller caller, UUID requestId, RequestState target, String text, boolean byPolicy) {
-    String actor = byPolicy ? "policy" : caller.userName();
+    String actor =
+        byPolicy
+            ? "policy"
+            : Objects.requireNonNull(caller.userName(), "a caller with a role has a user name");
     CertificateRequestRecord result =
         tx.inTransaction(
             () -> {
