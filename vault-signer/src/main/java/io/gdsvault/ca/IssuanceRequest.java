@@ -1,6 +1,7 @@
 package io.gdsvault.ca;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the server asks the CA to certify, from its registered application record.
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public record IssuanceRequest(
     String applicationUri,
-    String subject,
+    @Nullable String subject,
     List<String> dnsNames,
     List<String> ipAddresses,
     ApplicationType applicationType) {

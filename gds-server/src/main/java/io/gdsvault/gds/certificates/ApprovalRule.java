@@ -1,13 +1,15 @@
 package io.gdsvault.gds.certificates;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One rule of {@link RuleBasedApprovalPolicy}: when the ApplicationUri matches {@code uriPattern}
  * (a full-match regular expression; null matches all) and the requesting user is {@code
  * requestedBy} (null matches all), the outcome applies.
  */
-public record ApprovalRule(Pattern uriPattern, String requestedBy, ApprovalPolicy.Outcome outcome) {
+public record ApprovalRule(
+    @Nullable Pattern uriPattern, @Nullable String requestedBy, ApprovalPolicy.Outcome outcome) {
 
   public boolean matches(CertificateRequestRecord r) {
     boolean uri = uriPattern == null || uriPattern.matcher(r.applicationUri()).matches();

@@ -3,6 +3,7 @@ package io.gdsvault.gds.certificates;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stored certificate request. {@code csrDer} is the requester's CSR, or for a new key pair the
@@ -12,6 +13,8 @@ import java.util.UUID;
  * from the server's data key, so it cannot be forged by writing to the database. {@code keyBlob} is
  * the encrypted private key material, null once delivered or expired.
  */
+// byte[] components: DER and sealed blobs passed through as stored; records are not compared
+@SuppressWarnings("ArrayRecordComponent")
 public record CertificateRequestRecord(
     UUID requestId,
     UUID applicationId,
@@ -23,21 +26,21 @@ public record CertificateRequestRecord(
     String subjectName,
     List<String> domainNames,
     String keyType,
-    PrivateKeyFormat privateKeyFormat,
-    byte[] csrDer,
-    byte[] csrSeal,
-    byte[] keyBlob,
-    Instant keyBlobExpiresAt,
+    @Nullable PrivateKeyFormat privateKeyFormat,
+    byte @Nullable [] csrDer,
+    byte @Nullable [] csrSeal,
+    byte @Nullable [] keyBlob,
+    @Nullable Instant keyBlobExpiresAt,
     String requestedBy,
-    String requesterThumbprint,
+    @Nullable String requesterThumbprint,
     Instant createdAt,
-    String decidedBy,
-    Instant decidedAt,
-    String decisionText,
-    byte[] certificateDer,
-    String serial,
-    String caId,
-    Instant deliveredAt) {
+    @Nullable String decidedBy,
+    @Nullable Instant decidedAt,
+    @Nullable String decisionText,
+    byte @Nullable [] certificateDer,
+    @Nullable String serial,
+    @Nullable String caId,
+    @Nullable Instant deliveredAt) {
 
   public CertificateRequestRecord {
     domainNames = domainNames == null ? List.of() : List.copyOf(domainNames);

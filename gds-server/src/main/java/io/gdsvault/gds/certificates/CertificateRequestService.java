@@ -37,6 +37,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +45,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -129,7 +131,11 @@ public final class CertificateRequestService implements AutoCloseable {
    * signature again.
    */
   public UUID startSigningRequest(
-      Caller caller, UUID applicationId, String groupName, String typeName, byte[] csrDer) {
+      Caller caller,
+      @Nullable UUID applicationId,
+      @Nullable String groupName,
+      @Nullable String typeName,
+      byte @Nullable [] csrDer) {
     ApplicationRecord app = requireAccess(caller, applicationId);
     GroupCertificateType type = type(groupName, typeName);
     if (csrDer == null || csrDer.length == 0) {
@@ -167,13 +173,13 @@ public final class CertificateRequestService implements AutoCloseable {
    */
   public UUID startNewKeyPairRequest(
       Caller caller,
-      UUID applicationId,
-      String groupName,
-      String typeName,
-      String subjectName,
-      List<String> domainNames,
-      String privateKeyFormat,
-      char[] password) {
+      @Nullable UUID applicationId,
+      @Nullable String groupName,
+      @Nullable String typeName,
+      @Nullable String subjectName,
+      @Nullable List<String> domainNames,
+      @Nullable String privateKeyFormat,
+      char @Nullable [] password) {
     ApplicationRecord app = requireAccess(caller, applicationId);
     GroupCertificateType type = type(groupName, typeName);
     PrivateKeyFormat format = PrivateKeyFormat.parse(privateKeyFormat);
@@ -225,15 +231,15 @@ public final class CertificateRequestService implements AutoCloseable {
    * returns the same certificate, issuer chain and private key bytes and is recorded as a repeat;
    * after it the request is complete (Bad_InvalidArgument) and the kept key is erased.
    */
-  public FinishResult finish(Caller caller, UUID applicationId, UUID requestId) {
+  public FinishResult finish(
+      Caller caller, @Nullable UUID applicationId, @Nullable UUID requestId) {
     caller.requireSecureChannel();
     ApplicationRecord app = application(applicationId);
+    if (requestId == null) {
+      throw GdsException.notFound("RequestId");
+    }
     CertificateRequestRecord r =
-        tx.inTransaction(
-                () ->
-                    requestId == null
-                        ? Optional.<CertificateRequestRecord>empty()
-                        : requests.find(requestId))
+        tx.inTransaction(() -> requests.find(requestId))
             .orElseThrow(() -> GdsException.notFound("RequestId"));
     if (!r.applicationId().equals(app.applicationId())) {
       throw GdsException.invalid("the request belongs to another application");
@@ -263,9 +269,12 @@ public final class CertificateRequestService implements AutoCloseable {
                 Instant now = clock.instant();
                 checkDeliverable(locked, now);
                 repeat[0] = locked.state() == RequestState.ACCEPTED;
-                X509Certificate cert = parse(locked.certificateDer());
+                byte[] der =
+                    Objects.requireNonNull(
+                        locked.certificateDer(), "a deliverable request has its certificate");
+                X509Certificate cert = parse(der);
                 List<X509Certificate> chain = issuerChain(cert);
-                byte[] key = null;
+                byte @Nullable [] key = null;
                 if (locked.kind() == RequestKind.NEW_KEY_PAIR) {
                   if (locked.keyBlob() == null) {
                     throw new GdsException(Reason.INVALID_ARGUMENT, "the private key has expired");
@@ -292,7 +301,7 @@ public final class CertificateRequestService implements AutoCloseable {
                       copy(
                           locked,
                           RequestState.ACCEPTED,
-                          keep ? cipher.seal(key, aad(requestId)) : null,
+                          keep && key != null ? cipher.seal(key, aad(requestId)) : null,
                           keep ? now.plus(grace) : null,
                           now);
                   requests.update(done);
@@ -303,7 +312,7 @@ public final class CertificateRequestService implements AutoCloseable {
                 for (X509Certificate c : chain) {
                   issuers.add(encoded(c));
                 }
-                return new FinishResult(locked.certificateDer(), key, issuers);
+                return new FinishResult(der, key, issuers);
               });
       log.info(
           "delivered applicationId={} serial={} repeat={}", applicationId, r.serial(), repeat[0]);
@@ -376,7 +385,7 @@ public final class CertificateRequestService implements AutoCloseable {
   }
 
   /** GetCertificateGroups: the groups the application may use. */
-  public List<String> certificateGroups(Caller caller, UUID applicationId) {
+  public List<String> certificateGroups(Caller caller, @Nullable UUID applicationId) {
     requireAccess(caller, applicationId);
     return groups.groups().stream().map(CertificateGroup::name).toList();
   }
@@ -384,7 +393,8 @@ public final class CertificateRequestService implements AutoCloseable {
   /**
    * GetTrustList: the group (null: DefaultApplicationGroup) whose TrustList the caller may read.
    */
-  public CertificateGroup trustListGroup(Caller caller, UUID applicationId, String groupName) {
+  public CertificateGroup trustListGroup(
+      Caller caller, @Nullable UUID applicationId, @Nullable String groupName) {
     requireAccess(caller, applicationId);
     return groups.requireGroup(groupOf(groupName));
   }
@@ -394,13 +404,17 @@ public final class CertificateRequestService implements AutoCloseable {
    * GDS, it was revoked, its CA is no longer the issuing one, or a third of its life is left.
    */
   public boolean updateRequired(
-      Caller caller, UUID applicationId, String groupName, String typeName) {
+      Caller caller,
+      @Nullable UUID applicationId,
+      @Nullable String groupName,
+      @Nullable String typeName) {
     requireAccess(caller, applicationId);
     CertificateGroup group = groups.requireGroup(groupOf(groupName));
     GroupCertificateType type = groups.requireType(group, typeName);
     Instant now = clock.instant();
+    UUID id = Objects.requireNonNull(applicationId, "requireAccess found the application");
     Optional<IssuedCertificateRecord> latest =
-        tx.inTransaction(() -> issued.findByApplication(applicationId)).stream()
+        tx.inTransaction(() -> issued.findByApplication(id)).stream()
             .filter(
                 c ->
                     c.certificateGroup().equals(group.name())
@@ -421,14 +435,14 @@ public final class CertificateRequestService implements AutoCloseable {
 
   /** GetCertificates: the newest valid certificate per type of the group (null: every group). */
   public List<IssuedCertificateRecord> certificates(
-      Caller caller, UUID applicationId, String groupName) {
+      Caller caller, @Nullable UUID applicationId, @Nullable String groupName) {
     requireAccess(caller, applicationId);
     if (groupName != null) {
       groups.requireGroup(groupName);
     }
+    UUID id = Objects.requireNonNull(applicationId, "requireAccess found the application");
     Map<String, IssuedCertificateRecord> newest = new LinkedHashMap<>();
-    for (IssuedCertificateRecord c :
-        tx.inTransaction(() -> issued.findByApplication(applicationId))) {
+    for (IssuedCertificateRecord c : tx.inTransaction(() -> issued.findByApplication(id))) {
       if (c.revoked() || (groupName != null && !groupName.equals(c.certificateGroup()))) {
         continue;
       }
@@ -438,7 +452,8 @@ public final class CertificateRequestService implements AutoCloseable {
   }
 
   /** RevokeCertificate: revokes a certificate this GDS issued to the application. */
-  public void revoke(Caller caller, UUID applicationId, byte[] certificateDer) {
+  public void revoke(
+      Caller caller, @Nullable UUID applicationId, byte @Nullable [] certificateDer) {
     requireAccess(caller, applicationId);
     if (certificateDer == null || certificateDer.length == 0) {
       throw GdsException.invalid("Certificate is empty");
@@ -459,7 +474,7 @@ public final class CertificateRequestService implements AutoCloseable {
   }
 
   /** CheckRevocationStatus from this GDS's CAs and CRLs. */
-  public RevocationStatus checkRevocationStatus(Caller caller, byte[] certificateDer) {
+  public RevocationStatus checkRevocationStatus(Caller caller, byte @Nullable [] certificateDer) {
     caller.requireSecureChannel();
     if (certificateDer == null || certificateDer.length == 0) {
       throw GdsException.invalid("Certificate is empty");
@@ -505,7 +520,7 @@ public final class CertificateRequestService implements AutoCloseable {
   // ------------------------------------------------------------------ approval queue
 
   /** Approves a New request (RegistrationAuthorityAdmin; not the requester unless allowed). */
-  public CertificateRequestRecord approve(Caller caller, UUID requestId, String comment) {
+  public CertificateRequestRecord approve(Caller caller, UUID requestId, @Nullable String comment) {
     caller.requireRole(Role.REGISTRATION_AUTHORITY_ADMIN);
     String text = text(comment, "Comment");
     CertificateRequestRecord r = decide(caller, requestId, RequestState.APPROVED, text, false);
@@ -513,7 +528,7 @@ public final class CertificateRequestService implements AutoCloseable {
   }
 
   /** Rejects a New request with a reason (RegistrationAuthorityAdmin). */
-  public CertificateRequestRecord reject(Caller caller, UUID requestId, String reason) {
+  public CertificateRequestRecord reject(Caller caller, UUID requestId, @Nullable String reason) {
     caller.requireRole(Role.REGISTRATION_AUTHORITY_ADMIN);
     String text = text(reason, "Reason");
     if (text.isBlank()) {
@@ -524,7 +539,10 @@ public final class CertificateRequestService implements AutoCloseable {
 
   private CertificateRequestRecord decide(
       Caller caller, UUID requestId, RequestState target, String text, boolean byPolicy) {
-    String actor = byPolicy ? "policy" : caller.userName();
+    String actor =
+        byPolicy
+            ? "policy"
+            : Objects.requireNonNull(caller.userName(), "a caller with a role has a user name");
     CertificateRequestRecord result =
         tx.inTransaction(
             () -> {
@@ -616,7 +634,8 @@ public final class CertificateRequestService implements AutoCloseable {
   // ------------------------------------------------------------------ operator downloads
 
   /** Issued certificates, of one application or all (CertificateAuthorityAdmin). */
-  public List<IssuedCertificateRecord> issuedCertificates(Caller caller, UUID applicationId) {
+  public List<IssuedCertificateRecord> issuedCertificates(
+      Caller caller, @Nullable UUID applicationId) {
     caller.requireRole(Role.CERTIFICATE_AUTHORITY_ADMIN);
     return tx.inTransaction(
         () ->
@@ -647,12 +666,12 @@ public final class CertificateRequestService implements AutoCloseable {
   }
 
   /** Revokes every certificate of an application (CertificateAuthorityAdmin). */
-  public int revokeApplication(Caller caller, UUID applicationId) {
+  public int revokeApplication(Caller caller, @Nullable UUID applicationId) {
     caller.requireRole(Role.CERTIFICATE_AUTHORITY_ADMIN);
     application(applicationId);
+    UUID id = Objects.requireNonNull(applicationId, "application() found it");
     int n = 0;
-    for (IssuedCertificateRecord c :
-        tx.inTransaction(() -> issued.findByApplication(applicationId))) {
+    for (IssuedCertificateRecord c : tx.inTransaction(() -> issued.findByApplication(id))) {
       if (!c.revoked()) {
         revokeIssued(c, caller.describe(), "revoked by operator");
         n++;
@@ -676,8 +695,13 @@ public final class CertificateRequestService implements AutoCloseable {
                   throw new GdsException(
                       Reason.NOTHING_TO_DO, "the request has no certificate yet");
                 }
+                String caId = r.get().caId();
+                String serial = r.get().serial();
+                if (caId == null || serial == null) {
+                  throw GdsException.notFound("certificate");
+                }
                 return issued
-                    .find(r.get().caId(), r.get().serial())
+                    .find(caId, serial)
                     .orElseThrow(() -> GdsException.notFound("certificate"));
               }
               return issued.findByApplication(requestOrApplicationId).stream()
@@ -794,8 +818,8 @@ public final class CertificateRequestService implements AutoCloseable {
       String subject,
       List<String> sans,
       String keyType,
-      PrivateKeyFormat format,
-      VerifiedCsr csr) {
+      @Nullable PrivateKeyFormat format,
+      @Nullable VerifiedCsr csr) {
     Instant now = clock.instant();
     UUID id = UUID.randomUUID();
     String requestedBy =
@@ -845,10 +869,11 @@ public final class CertificateRequestService implements AutoCloseable {
    * pending requests.
    */
   private VerifiedCsr storedCsr(CertificateRequestRecord r) throws CaException {
+    byte[] csrDer = Objects.requireNonNull(r.csrDer(), "issued only once the CSR is there");
     if (r.csrSeal() == null) {
-      return VerifiedCsr.verify(r.csrDer());
+      return VerifiedCsr.verify(csrDer);
     }
-    return csrSeal.restore(r.csrDer(), aad(r.requestId()), r.csrSeal());
+    return csrSeal.restore(csrDer, aad(r.requestId()), r.csrSeal());
   }
 
   private void generateKey(
@@ -1066,9 +1091,9 @@ public final class CertificateRequestService implements AutoCloseable {
   private static CertificateRequestRecord copy(
       CertificateRequestRecord r,
       RequestState state,
-      byte[] keyBlob,
-      Instant keyBlobExpiresAt,
-      Instant deliveredAt) {
+      byte @Nullable [] keyBlob,
+      @Nullable Instant keyBlobExpiresAt,
+      @Nullable Instant deliveredAt) {
     return new CertificateRequestRecord(
         r.requestId(),
         r.applicationId(),
@@ -1097,7 +1122,7 @@ public final class CertificateRequestService implements AutoCloseable {
         deliveredAt);
   }
 
-  private ApplicationRecord application(UUID applicationId) {
+  private ApplicationRecord application(@Nullable UUID applicationId) {
     if (applicationId == null) {
       throw GdsException.notFound("ApplicationId");
     }
@@ -1106,7 +1131,7 @@ public final class CertificateRequestService implements AutoCloseable {
         .orElseThrow(() -> GdsException.notFound("ApplicationId"));
   }
 
-  private ApplicationRecord requireAccess(Caller caller, UUID applicationId) {
+  private ApplicationRecord requireAccess(Caller caller, @Nullable UUID applicationId) {
     caller.requireSecureChannel();
     return requireAccess(caller, application(applicationId));
   }
@@ -1147,11 +1172,11 @@ public final class CertificateRequestService implements AutoCloseable {
     }
   }
 
-  private GroupCertificateType type(String groupName, String typeName) {
+  private GroupCertificateType type(@Nullable String groupName, @Nullable String typeName) {
     return groups.requireType(groups.requireGroup(groupOf(groupName)), typeName);
   }
 
-  private static String groupOf(String groupName) {
+  private static String groupOf(@Nullable String groupName) {
     return groupName == null ? CertificateGroup.DEFAULT_APPLICATION_GROUP : groupName;
   }
 
@@ -1170,7 +1195,7 @@ public final class CertificateRequestService implements AutoCloseable {
         + (names.isEmpty() ? "" : ", DC=" + names.get(0).replaceAll("[,+=\"\\\\<>;#]", "_"));
   }
 
-  private static String text(String s, String field) {
+  private static String text(@Nullable String s, String field) {
     String t = s == null ? "" : s.trim();
     if (t.length() > MAX_TEXT) {
       throw GdsException.invalid(field + " is too long");

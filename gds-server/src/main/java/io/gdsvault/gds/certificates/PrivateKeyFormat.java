@@ -2,6 +2,7 @@ package io.gdsvault.gds.certificates;
 
 import io.gdsvault.gds.model.GdsException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** The private key formats of StartNewKeyPairRequest (Part 12 requires PEM and PFX). */
 public enum PrivateKeyFormat {
@@ -9,7 +10,7 @@ public enum PrivateKeyFormat {
   PFX;
 
   /** Parses the Part 12 name; an empty or null value means PFX (the reference GDS default). */
-  public static PrivateKeyFormat parse(String text) {
+  public static PrivateKeyFormat parse(@Nullable String text) {
     if (text == null || text.isBlank()) {
       return PFX;
     }

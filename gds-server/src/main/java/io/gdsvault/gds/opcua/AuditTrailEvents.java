@@ -20,6 +20,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +42,10 @@ public final class AuditTrailEvents {
 
   private final OpcUaServer server;
   private final VendorNamespace vendor;
-  private NodeId general;
-  private NodeId approved;
-  private NodeId rejected;
+  // set by install(), after the server started; fire() raises nothing before
+  private @Nullable NodeId general;
+  private @Nullable NodeId approved;
+  private @Nullable NodeId rejected;
 
   public AuditTrailEvents(OpcUaServer server, VendorNamespace vendor) {
     this.server = server;

@@ -9,6 +9,7 @@ import org.eclipse.milo.opcua.stack.core.NamespaceTable;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Standard NodeIds of the certificate groups, their TrustList objects and methods (NodeSet 1.05.07:
@@ -77,7 +78,7 @@ public final class CertificateNodeIds {
   }
 
   /** The group name of a CertificateGroupId; null NodeId means null (the default group). */
-  public static String groupName(NodeId id, NamespaceTable ns) {
+  public static @Nullable String groupName(@Nullable NodeId id, NamespaceTable ns) {
     if (id == null || id.isNull()) {
       return null;
     }
@@ -98,7 +99,7 @@ public final class CertificateNodeIds {
   }
 
   /** The type name of a CertificateTypeId; null NodeId means null (the group's default type). */
-  public static String typeName(NodeId id) {
+  public static @Nullable String typeName(@Nullable NodeId id) {
     if (id == null || id.isNull()) {
       return null;
     }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.milo.opcua.sdk.core.Reference;
@@ -34,6 +35,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,10 +57,11 @@ public final class CertificateRequestNodes implements CertificateRequestListener
   private final CertificateRequestService service;
   private final Map<UUID, List<UaNode>> shown = new HashMap<>();
   private final Map<UUID, PropertyTypeNode> stateNodes = new HashMap<>();
-  private UaObjectNode folder;
-  private NodeId eventType;
-  private NodeId deliveredType;
-  private NodeId revokedType;
+  // set by install(), after startup; sync() shows nothing before
+  private @Nullable UaObjectNode folder;
+  private @Nullable NodeId eventType;
+  private @Nullable NodeId deliveredType;
+  private @Nullable NodeId revokedType;
 
   public CertificateRequestNodes(
       OpcUaServer server,
@@ -184,13 +187,14 @@ public final class CertificateRequestNodes implements CertificateRequestListener
         if (!shown.containsKey(r.requestId())) {
           add(r);
         } else {
-          stateNodes.get(r.requestId()).setValue(new DataValue(new Variant(r.state().label())));
+          Objects.requireNonNull(stateNodes.get(r.requestId()), "shown with its state node")
+              .setValue(new DataValue(new Variant(r.state().label())));
         }
       }
       for (UUID id : new ArrayList<>(shown.keySet())) {
         if (!openIds.contains(id)) {
           UaNodeContext c = vendor.getNodeContext();
-          shown.remove(id).forEach(n -> UaNodes.remove(c, n));
+          Objects.requireNonNull(shown.remove(id), "a shown id").forEach(n -> UaNodes.remove(c, n));
           stateNodes.remove(id);
         }
       }
@@ -211,7 +215,7 @@ public final class CertificateRequestNodes implements CertificateRequestListener
             new NodeId(vns, path),
             new QualifiedName(vns, r.requestId().toString()),
             NodeIds.BaseObjectType,
-            folder,
+            Objects.requireNonNull(folder, "requests are shown after install()"),
             NodeIds.Organizes);
     o.setDisplayName(
         LocalizedText.english(
@@ -323,10 +327,10 @@ public final class CertificateRequestNodes implements CertificateRequestListener
 
   /** Raises a GDS audit event on the Server object (source: Directory). */
   private void fire(
-      NodeId type,
+      @Nullable NodeId type,
       String message,
       org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId method,
-      String user,
+      @Nullable String user,
       Variant[] inputs,
       Variant[] outputs) {
     try {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Vendor {@code CertificateRequests.ApproveRequest(RequestId, Comment)} and {@code
@@ -28,14 +29,14 @@ public final class DecideRequestHandler extends GdsMethodHandler {
   }
 
   private final CertificateRequestService service;
-  private final UUID fixedRequest;
+  private final @Nullable UUID fixedRequest;
   private final Decision decision;
 
   public DecideRequestHandler(
       HandlerContext c,
       UaMethodNode n,
       CertificateRequestService s,
-      UUID fixedRequest,
+      @Nullable UUID fixedRequest,
       Decision decision) {
     super(c, n);
     this.service = s;

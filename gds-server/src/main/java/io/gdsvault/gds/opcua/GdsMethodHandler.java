@@ -3,6 +3,7 @@ package io.gdsvault.gds.opcua;
 import io.gdsvault.gds.auth.Caller;
 import io.gdsvault.gds.model.GdsException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.milo.opcua.sdk.server.AccessContext;
 import org.eclipse.milo.opcua.sdk.server.methods.MethodInvocationHandler;
@@ -69,7 +70,7 @@ public abstract class GdsMethodHandler implements MethodInvocationHandler {
     if (observer != MethodCallObserver.NONE) {
       try {
         observer.called(
-            node.getBrowseName().name(),
+            Objects.requireNonNullElse(node.getBrowseName().name(), ""),
             () -> context.callers().callerOf(sessionOf(accessContext)),
             request.getInputArguments() == null ? new Variant[0] : request.getInputArguments(),
             result.getStatusCode().value());

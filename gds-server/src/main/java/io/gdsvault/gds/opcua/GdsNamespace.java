@@ -7,6 +7,7 @@ import io.gdsvault.gds.model.ua.GdsDataTypes;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.eclipse.milo.opcua.sdk.core.Reference;
 import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
@@ -25,6 +26,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The GDS namespace ({@code http://opcfoundation.org/UA/GDS/}) with the standard NodeIds of NodeSet
@@ -41,8 +43,9 @@ public final class GdsNamespace extends ManagedNamespaceWithLifecycle {
   private final CallerFactory callers;
   private final List<GdsMethodHandler> handlers = new ArrayList<>();
   private final List<java.util.function.Consumer<GdsNamespace>> contributions = new ArrayList<>();
-  private volatile UaObjectNode directory;
-  private volatile UaFolderNode certificateGroups;
+  // created at startup (createNodes)
+  private volatile @Nullable UaObjectNode directory;
+  private volatile @Nullable UaFolderNode certificateGroups;
 
   public GdsNamespace(
       OpcUaServer server, CallerFactory callers, List<MethodBinding> directoryMethods) {
@@ -95,12 +98,12 @@ public final class GdsNamespace extends ManagedNamespaceWithLifecycle {
 
   /** The Directory object ({@code i=141}). */
   public UaObjectNode directoryNode() {
-    return directory;
+    return Objects.requireNonNull(directory, "the namespace has not started");
   }
 
   /** The CertificateGroups folder ({@code i=614}) for the certificate groups feature to fill. */
   public UaFolderNode certificateGroupsFolder() {
-    return certificateGroups;
+    return Objects.requireNonNull(certificateGroups, "the namespace has not started");
   }
 
   private void createNodes() {

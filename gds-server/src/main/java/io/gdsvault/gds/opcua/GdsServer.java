@@ -15,6 +15,7 @@ import java.security.Security;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -48,6 +49,7 @@ import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 import org.eclipse.milo.opcua.stack.core.util.NonceUtil;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Milo server of the GDS: PKI, endpoints, identities, limits, and the GDS and vendor
@@ -71,8 +73,9 @@ public final class GdsServer implements AutoCloseable {
   private final CallerFactory callers;
   private final MiloClientCertificateStore clientCertificates;
   private final String endpointUrl;
-  private GdsNamespace gdsNamespace;
-  private VendorNamespace vendorNamespace;
+  // created by install()
+  private @Nullable GdsNamespace gdsNamespace;
+  private @Nullable VendorNamespace vendorNamespace;
 
   /** Process-wide settings Milo reads from statics; must run before the first server or session. */
   public static synchronized void applyProcessLimits(GdsSettings.LimitSettings limits) {
@@ -188,8 +191,8 @@ public final class GdsServer implements AutoCloseable {
 
   /** Binds the endpoints and starts the namespaces; fails when nothing could be bound. */
   public void start() throws Exception {
-    gdsNamespace.startup();
-    vendorNamespace.startup();
+    gdsNamespace().startup();
+    vendorNamespace().startup();
     server.startup().get();
     UaNode serverNode = server.getAddressSpaceManager().getManagedNode(NodeIds.Server).orElse(null);
     if (serverNode instanceof ServerTypeNode s) {
@@ -203,11 +206,11 @@ public final class GdsServer implements AutoCloseable {
   }
 
   public GdsNamespace gdsNamespace() {
-    return gdsNamespace;
+    return Objects.requireNonNull(gdsNamespace, "install() first");
   }
 
   public VendorNamespace vendorNamespace() {
-    return vendorNamespace;
+    return Objects.requireNonNull(vendorNamespace, "install() first");
   }
 
   public CallerFactory callers() {

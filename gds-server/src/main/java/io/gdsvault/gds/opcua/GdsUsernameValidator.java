@@ -5,6 +5,7 @@ import org.eclipse.milo.opcua.sdk.server.Session;
 import org.eclipse.milo.opcua.sdk.server.identity.AbstractUsernameIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.DefaultUsernameIdentity;
 import org.eclipse.milo.opcua.sdk.server.identity.Identity;
+import org.jspecify.annotations.Nullable;
 
 /** Username/password tokens checked against the user store (salted PBKDF2 hashes). */
 final class GdsUsernameValidator extends AbstractUsernameIdentityValidator {
@@ -16,7 +17,7 @@ final class GdsUsernameValidator extends AbstractUsernameIdentityValidator {
   }
 
   @Override
-  protected Identity.UsernameIdentity authenticateUsernamePassword(
+  protected Identity.@Nullable UsernameIdentity authenticateUsernamePassword(
       Session session, String username, String password) {
     return users.authenticate(username, password.toCharArray()).isPresent()
         ? new DefaultUsernameIdentity(username)

@@ -15,6 +15,7 @@ import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Vendor {@code Certificates.ListCertificates(ApplicationId)} → Details (JSON array of issued
@@ -73,7 +74,7 @@ public final class ListIssuedCertificatesHandler extends GdsMethodHandler {
     }
   }
 
-  static UUID appId(String text, int ns) {
+  static @Nullable UUID appId(String text, int ns) {
     NodeId id;
     try {
       id = NodeId.parse(text);

@@ -3,6 +3,7 @@ package io.gdsvault.gds.opcua;
 import java.util.function.BiFunction;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One method node to create: its standard NodeId, BrowseName, the NodeIds of its
@@ -12,6 +13,6 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
 public record MethodBinding(
     ExpandedNodeId methodId,
     String browseName,
-    ExpandedNodeId inputArgumentsId,
-    ExpandedNodeId outputArgumentsId,
+    @Nullable ExpandedNodeId inputArgumentsId,
+    @Nullable ExpandedNodeId outputArgumentsId,
     BiFunction<HandlerContext, UaMethodNode, GdsMethodHandler> handler) {}

@@ -8,6 +8,8 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 public interface MethodCallObserver {
 
   /**
+   * Called once a method call finished.
+   *
    * @param method the method's BrowseName
    * @param caller the caller, built on demand
    * @param inputs the raw inputs (may hold secrets: observers pick only what is safe)

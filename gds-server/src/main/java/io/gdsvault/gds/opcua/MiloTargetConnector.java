@@ -43,6 +43,7 @@ import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
 import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 import org.eclipse.milo.opcua.stack.core.types.structured.TrustListDataType;
 import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link TargetConnector} over OPC UA with Milo: SignAndEncrypt with the GDS's application
@@ -176,7 +177,8 @@ public final class MiloTargetConnector implements TargetConnector {
     }
   }
 
-  private PushException connectError(String url, String user, UaException e, X509Certificate seen) {
+  private PushException connectError(
+      String url, String user, UaException e, @Nullable X509Certificate seen) {
     long code = e.getStatusCode().getValue();
     if (code == StatusCodes.Bad_CertificateUntrusted && seen != null) {
       return new PushException(
@@ -289,7 +291,7 @@ public final class MiloTargetConnector implements TargetConnector {
       return out;
     }
 
-    private Object read(NodeId node, String what) {
+    private @Nullable Object read(NodeId node, String what) {
       try {
         DataValue dv = client.readValue(0, TimestampsToReturn.Neither, node);
         if (!dv.statusCode().isGood()) {

@@ -7,6 +7,7 @@ import io.gdsvault.gds.model.ua.ApplicationRecordDataType;
 import io.gdsvault.gds.model.ua.ApplicationRecordMapper;
 import java.util.UUID;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 
@@ -42,7 +43,7 @@ public final class RegisterApplicationHandler extends GdsMethodHandler {
     var record =
         ApplicationRecordMapper.fromUa(
             new ApplicationRecordDataType(
-                null,
+                NodeId.NULL_VALUE,
                 ua.getApplicationUri(),
                 ua.getApplicationType(),
                 ua.getApplicationNames(),

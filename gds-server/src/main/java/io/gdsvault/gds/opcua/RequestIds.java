@@ -4,6 +4,7 @@ import io.gdsvault.gds.model.GdsException;
 import java.util.UUID;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.IdType;
+import org.jspecify.annotations.Nullable;
 
 /** RequestIds are Guid NodeIds in the GDS namespace; vendor methods also take their text form. */
 final class RequestIds {
@@ -15,7 +16,7 @@ final class RequestIds {
   }
 
   /** Null for a null NodeId; a NodeId the GDS cannot have issued is not found. */
-  static UUID toUuid(NodeId id, int gdsNamespaceIndex) {
+  static @Nullable UUID toUuid(@Nullable NodeId id, int gdsNamespaceIndex) {
     if (id == null || id.isNull()) {
       return null;
     }

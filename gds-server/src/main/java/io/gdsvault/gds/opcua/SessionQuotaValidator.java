@@ -11,6 +11,7 @@ import org.eclipse.milo.opcua.stack.core.types.enumerated.UserTokenType;
 import org.eclipse.milo.opcua.stack.core.types.structured.SignatureData;
 import org.eclipse.milo.opcua.stack.core.types.structured.UserIdentityToken;
 import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Caps the activated sessions of one client (its application instance certificate) at
@@ -52,7 +53,7 @@ public final class SessionQuotaValidator implements IdentityValidator {
     return delegate.validateIdentityToken(session, token, policy, signature);
   }
 
-  private static X509Certificate clientCertificate(Session s) {
+  private static @Nullable X509Certificate clientCertificate(Session s) {
     return s.getSecurityConfiguration() == null
         ? null
         : s.getSecurityConfiguration().getClientCertificate();

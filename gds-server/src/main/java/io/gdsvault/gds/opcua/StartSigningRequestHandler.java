@@ -9,6 +9,7 @@ import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Part 12 §7.9.2 StartSigningRequest(ApplicationId, CertificateGroupId, CertificateTypeId,
@@ -52,7 +53,7 @@ public final class StartSigningRequestHandler extends GdsMethodHandler {
     return new Variant[] {new Variant(RequestIds.toNodeId(id, ns))};
   }
 
-  static byte[] bytes(Variant v) {
+  static byte @Nullable [] bytes(Variant v) {
     Object o = v.value();
     return o == null ? null : ((ByteString) o).bytesOrEmpty();
   }

@@ -151,7 +151,7 @@ public final class TrustListFiles {
       int n = Math.min(length, f.content.length - start);
       byte[] out = new byte[n];
       System.arraycopy(f.content, start, out, 0, n);
-      f.position = start + n;
+      f.position = (long) start + n;
       return out;
     }
   }

@@ -7,6 +7,7 @@ import io.gdsvault.gds.auth.ClientTrustService;
 import io.gdsvault.gds.auth.UserService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.eclipse.milo.opcua.sdk.core.Reference;
 import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
@@ -20,6 +21,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * GDS Vault's own namespace ({@code urn:gdsvault:vendor}): Objects/GdsVault with Users (AddUser,
@@ -36,7 +38,7 @@ public final class VendorNamespace extends ManagedNamespaceWithLifecycle {
   private final CallerFactory callers;
   private final List<GdsMethodHandler> handlers = new ArrayList<>();
   private final List<Runnable> contributions = new ArrayList<>();
-  private volatile UaFolderNode root;
+  private volatile @Nullable UaFolderNode root; // created at startup (createNodes)
 
   public VendorNamespace(
       OpcUaServer server, CallerFactory callers, UserService users, ClientTrustService trust) {
@@ -108,7 +110,7 @@ public final class VendorNamespace extends ManagedNamespaceWithLifecycle {
     object.addReference(
         new Reference(id, NodeIds.HasTypeDefinition, NodeIds.BaseObjectType.expanded(), true));
     getNodeManager().addNode(object);
-    root.addComponent(object);
+    Objects.requireNonNull(root, "objects are added at startup").addComponent(object);
     HandlerContext ctx =
         new HandlerContext(
             getServer(),

@@ -45,6 +45,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -324,7 +325,7 @@ public final class PushEngine implements AutoCloseable {
   }
 
   /** Every target, or one. */
-  public List<PushTarget> status(Caller caller, UUID applicationId) {
+  public List<PushTarget> status(Caller caller, @Nullable UUID applicationId) {
     caller.requireRole(Role.SECURITY_ADMIN);
     if (applicationId != null) {
       return List.of(

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,7 @@ public final class CertificateGroupService {
   }
 
   /** The type of the group; null means the group's default type. */
-  public GroupCertificateType requireType(CertificateGroup group, String typeName) {
+  public GroupCertificateType requireType(CertificateGroup group, @Nullable String typeName) {
     if (typeName == null) {
       return group.defaultType();
     }

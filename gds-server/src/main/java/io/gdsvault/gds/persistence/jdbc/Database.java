@@ -11,6 +11,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +32,12 @@ public final class Database implements AutoCloseable {
   private final JdbiTransactions transactions;
 
   /** The H2 file ({@code .mv.db}) when this is the embedded database, else null. */
-  private final Path h2File;
+  private final @Nullable Path h2File;
 
   /** A clean close compacts an H2 file at least this large (see {@link #h2Url}). */
   static final long COMPACT_ON_CLOSE_BYTES = 64L * 1024 * 1024;
 
-  private Database(HikariDataSource dataSource, Path h2File) {
+  private Database(HikariDataSource dataSource, @Nullable Path h2File) {
     this.dataSource = dataSource;
     this.h2File = h2File;
     this.jdbi = Jdbi.create(dataSource);
@@ -133,7 +134,7 @@ public final class Database implements AutoCloseable {
   }
 
   /** The {@code .mv.db} file of an H2 file URL, or null for any other URL. */
-  static Path h2FileOf(String url) {
+  static @Nullable Path h2FileOf(String url) {
     String prefix = "jdbc:h2:file:";
     if (url == null || !url.startsWith(prefix)) {
       return null;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /** {@link AuditRepository} on plain SQL (tables audit_log and audit_head, V60). */
 public final class JdbcAuditRepository implements AuditRepository {
@@ -26,7 +27,7 @@ public final class JdbcAuditRepository implements AuditRepository {
   }
 
   @Override
-  public Head head() {
+  public @Nullable Head head() {
     return JdbiTransactions.handle()
         .createQuery("SELECT seq, row_hash FROM audit_head WHERE id = 1")
         .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
@@ -69,7 +70,7 @@ public final class JdbcAuditRepository implements AuditRepository {
   }
 
   @Override
-  public List<AuditRecord> list(Instant since, int limit) {
+  public List<AuditRecord> list(@Nullable Instant since, int limit) {
     Handle h = JdbiTransactions.handle();
     var q =
         since == null

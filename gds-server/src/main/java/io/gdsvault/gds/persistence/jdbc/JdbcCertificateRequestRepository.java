@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
+import org.jspecify.annotations.Nullable;
 
 /** {@link CertificateRequestRepository} on plain SQL (H2 in PostgreSQL mode and PostgreSQL). */
 public final class JdbcCertificateRequestRepository implements CertificateRequestRepository {
@@ -212,7 +213,7 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
         instant(rs.getTimestamp("key_blob_expires_at")),
         rs.getString("requested_by"),
         rs.getString("requester_thumbprint"),
-        instant(rs.getTimestamp("created_at")),
+        rs.getTimestamp("created_at").toInstant(),
         rs.getString("decided_by"),
         instant(rs.getTimestamp("decided_at")),
         rs.getString("decision_text"),
@@ -226,11 +227,11 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
     return JdbiTransactions.handle();
   }
 
-  private static Timestamp ts(Instant i) {
+  private static @Nullable Timestamp ts(@Nullable Instant i) {
     return i == null ? null : Timestamp.from(i);
   }
 
-  private static Instant instant(Timestamp t) {
+  private static @Nullable Instant instant(@Nullable Timestamp t) {
     return t == null ? null : t.toInstant();
   }
 

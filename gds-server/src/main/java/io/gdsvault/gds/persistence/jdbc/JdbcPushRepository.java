@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link PushRepository} on plain SQL. Due jobs are claimed with {@code FOR UPDATE SKIP LOCKED}
@@ -166,8 +167,8 @@ public final class JdbcPushRepository implements PushRepository {
         rs.getString("certificate_thumbprint"),
         instant(rs.getTimestamp("not_before")),
         instant(rs.getTimestamp("not_after")),
-        instant(rs.getTimestamp("created_at")),
-        instant(rs.getTimestamp("updated_at")));
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant());
   }
 
   private static String clip(String s, int max) {
@@ -178,11 +179,11 @@ public final class JdbcPushRepository implements PushRepository {
     return JdbiTransactions.handle();
   }
 
-  private static Timestamp ts(Instant i) {
+  private static @Nullable Timestamp ts(@Nullable Instant i) {
     return i == null ? null : Timestamp.from(i);
   }
 
-  private static Instant instant(Timestamp t) {
+  private static @Nullable Instant instant(@Nullable Timestamp t) {
     return t == null ? null : t.toInstant();
   }
 }

@@ -3,6 +3,7 @@ package io.gdsvault.gds.persistence.jdbc;
 import io.gdsvault.gds.model.LocalizedName;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the directory's JSON columns without a general JSON parser: a flat array of strings ({@code
@@ -22,7 +23,7 @@ final class JsonLists {
   }
 
   /** {@code ["a","b"]} as a list, or null when the text is not exactly that shape. */
-  static List<String> strings(String json) {
+  static @Nullable List<String> strings(String json) {
     JsonLists p = new JsonLists(json);
     if (!p.eat('[')) {
       return null;
@@ -47,7 +48,7 @@ final class JsonLists {
   }
 
   /** {@code [{"locale":"en","text":"x"}]} as names, or null when the text is not that shape. */
-  static List<LocalizedName> names(String json) {
+  static @Nullable List<LocalizedName> names(String json) {
     JsonLists p = new JsonLists(json);
     if (!p.eat('[')) {
       return null;
@@ -71,11 +72,11 @@ final class JsonLists {
     }
   }
 
-  private LocalizedName name() {
+  private @Nullable LocalizedName name() {
     if (!eat('{')) {
       return null;
     }
-    String locale = null;
+    String locale = ""; // LocalizedName's form of "no locale"
     String text = null;
     if (eat('}')) {
       return null;
@@ -106,7 +107,7 @@ final class JsonLists {
   }
 
   /** A JSON string at the cursor, or null (also for JSON null or any other value). */
-  private String string() {
+  private @Nullable String string() {
     skipSpace();
     if (i >= s.length() || s.charAt(i) != '"') {
       return null;
