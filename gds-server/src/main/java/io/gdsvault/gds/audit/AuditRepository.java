@@ -3,6 +3,7 @@ package io.gdsvault.gds.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** Storage of the audit trail. Runs inside the caller's transaction. */
 public interface AuditRepository {
@@ -11,7 +12,7 @@ public interface AuditRepository {
   Head lockHead();
 
   /** The chain head without a lock; null when the anchor row is missing. */
-  Head head();
+  @Nullable Head head();
 
   void insert(AuditRecord record);
 
@@ -20,7 +21,7 @@ public interface AuditRepository {
   /**
    * Rows recorded at or after {@code since} (all when null), oldest first, at most {@code limit}.
    */
-  List<AuditRecord> list(Instant since, int limit);
+  List<AuditRecord> list(@Nullable Instant since, int limit);
 
   /** Every row in seq order (for verification). */
   void forEach(Consumer<AuditRecord> consumer);

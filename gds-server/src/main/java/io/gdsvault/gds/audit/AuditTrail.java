@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +71,7 @@ public final class AuditTrail {
   }
 
   /** Rows since a time (all when null), oldest first (SecurityAdmin). */
-  public List<AuditRecord> list(Caller caller, Instant since, int limit) {
+  public List<AuditRecord> list(Caller caller, @Nullable Instant since, int limit) {
     caller.requireRole(Role.SECURITY_ADMIN);
     int n = limit <= 0 ? MAX_LIST : Math.min(limit, MAX_LIST);
     return tx.inTransaction(() -> repository.list(since, n));
@@ -126,7 +127,7 @@ public final class AuditTrail {
     long rows;
     long lastSeq;
     String lastHash = AuditRecord.GENESIS;
-    AuditVerification broken;
+    @Nullable AuditVerification broken;
 
     void accept(AuditRecord r) {
       if (broken != null) {

@@ -5,6 +5,7 @@ import io.gdsvault.gds.model.Reason;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who is calling: built by the OPC UA layer from the session for every call and passed to services,
@@ -17,10 +18,10 @@ import java.util.Set;
  * @param channelSecurity the channel's security mode
  */
 public record Caller(
-    String userName,
+    @Nullable String userName,
     Set<Role> roles,
-    String clientCertificateThumbprint,
-    String clientApplicationUri,
+    @Nullable String clientCertificateThumbprint,
+    @Nullable String clientApplicationUri,
     ChannelSecurity channelSecurity) {
 
   public Caller {

@@ -1,5 +1,7 @@
 package io.gdsvault.gds.push;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A push step failed. The message is what operators see as lastError: it names the step and the
  * target's answer (e.g. a status code name) and never carries secrets.
@@ -18,7 +20,7 @@ public class PushException extends RuntimeException {
     this(message, false, cause);
   }
 
-  public PushException(String message, boolean notSupported, Throwable cause) {
+  public PushException(String message, boolean notSupported, @Nullable Throwable cause) {
     super(message, cause);
     this.notSupported = notSupported;
   }

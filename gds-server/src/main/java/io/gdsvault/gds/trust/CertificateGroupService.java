@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -186,7 +187,7 @@ public final class CertificateGroupService {
     return new RevocationStatus(RevocationStatus.Status.GOOD, until);
   }
 
-  private static X509CRL crlFor(Issuer issuer, X509Certificate cert) {
+  private static @Nullable X509CRL crlFor(Issuer issuer, X509Certificate cert) {
     try {
       for (X509CRL crl : issuer.type().ca().crls()) {
         if (crl.getIssuerX500Principal().equals(cert.getIssuerX500Principal())) {
