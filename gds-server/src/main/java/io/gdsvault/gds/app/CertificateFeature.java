@@ -51,12 +51,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +84,7 @@ public final class CertificateFeature implements AutoCloseable {
   private final CertificateRequestService service;
   private final ScheduledExecutorService scheduler;
   private final TrustListLimit trustListLimit;
-  private volatile ServerTrustPublisher publisher;
+  private volatile @Nullable ServerTrustPublisher publisher;
 
   private CertificateFeature(
       Map<SignerSettings, SignerBackend> backends,
@@ -226,7 +228,7 @@ public final class CertificateFeature implements AutoCloseable {
     List<GroupCertificateType> out = new ArrayList<>();
     // RSA first: the default type of each group
     List<Map.Entry<String, CertificateType>> ordered = new ArrayList<>(types.entrySet());
-    ordered.sort((a, b) -> Integer.compare(a.getValue().ordinal(), b.getValue().ordinal()));
+    ordered.sort(Map.Entry.comparingByValue());
     for (Map.Entry<String, CertificateType> t : ordered) {
       CertificateAuthority ca =
           CertificateAuthority.open(
@@ -377,9 +379,10 @@ public final class CertificateFeature implements AutoCloseable {
   public void contribute(GdsServer server) {
     TrustListFiles files = new TrustListFiles(server.server(), groups, trustListLimit);
     server.gdsNamespace().contribute(ns -> new CertificateGroupNodes(ns, groups, files).install());
-    publisher = new ServerTrustPublisher(server.serverTrustList());
-    publisher.publish(groups);
-    groups.onChange(p -> publisher.publish(p));
+    ServerTrustPublisher own = new ServerTrustPublisher(server.serverTrustList());
+    publisher = own;
+    own.publish(groups);
+    groups.onChange(p -> own.publish(p));
     var vendor = server.vendorNamespace();
     vendor.contribute(
         CertificateVendorMethods.REQUESTS, CertificateVendorMethods.requests(service));
@@ -391,22 +394,29 @@ public final class CertificateFeature implements AutoCloseable {
 
   /** Shows the approval queue and starts the schedules (after the server started). */
   public void start(GdsServer server, Cluster cluster) {
+    ServerTrustPublisher own =
+        Objects.requireNonNull(publisher, "contribute() runs before start()");
     CertificateRequestNodes queue =
         new CertificateRequestNodes(
             server.server(), server.vendorNamespace(), server.gdsNamespace(), service);
     queue.install();
     service.setListener(queue);
+    // the futures are not kept: safe() logs every failure and close() stops the scheduler
     // with several nodes on one database exactly one (the lease holder) runs these
-    scheduler.scheduleWithFixedDelay(
-        safe(cluster.claimed(CRL_REISSUE_LEASE, Duration.ofMinutes(15), groups::reissueDueCrls)),
-        1,
-        5,
-        TimeUnit.MINUTES);
-    scheduler.scheduleWithFixedDelay(
-        safe(cluster.claimed(KEY_PURGE_LEASE, Duration.ofMinutes(3), service::purgeExpiredKeys)),
-        1,
-        1,
-        TimeUnit.MINUTES);
+    var unusedCrls =
+        scheduler.scheduleWithFixedDelay(
+            safe(
+                cluster.claimed(CRL_REISSUE_LEASE, Duration.ofMinutes(15), groups::reissueDueCrls)),
+            1,
+            5,
+            TimeUnit.MINUTES);
+    var unusedKeys =
+        scheduler.scheduleWithFixedDelay(
+            safe(
+                cluster.claimed(KEY_PURGE_LEASE, Duration.ofMinutes(3), service::purgeExpiredKeys)),
+            1,
+            1,
+            TimeUnit.MINUTES);
     // trust changes (revocations, CRLs) made here are announced; those of other nodes reach this
     // server's own trust list and the TrustList nodes within Cluster.RELAY_POLL
     ChangeRelay trust =
@@ -417,9 +427,10 @@ public final class CertificateFeature implements AutoCloseable {
               groups.changed();
             });
     groups.onChange(g -> trust.localChange());
-    scheduler.scheduleWithFixedDelay(safe(queue::sync), 5, 5, TimeUnit.SECONDS);
+    var unusedQueue = scheduler.scheduleWithFixedDelay(safe(queue::sync), 5, 5, TimeUnit.SECONDS);
     // revocations made on other nodes reach this server's own trust list within a minute
-    scheduler.scheduleWithFixedDelay(safe(() -> publisher.publish(groups)), 1, 1, TimeUnit.MINUTES);
+    var unusedTrust =
+        scheduler.scheduleWithFixedDelay(safe(() -> own.publish(groups)), 1, 1, TimeUnit.MINUTES);
   }
 
   /** Re-reads the CA generations (a rollover on another node); a CA that cannot keeps its own. */

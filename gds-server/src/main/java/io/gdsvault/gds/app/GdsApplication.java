@@ -53,10 +53,10 @@ public final class GdsApplication implements AutoCloseable {
   private final ClientTrustService clientTrust;
   private final GdsServer server;
   private final boolean firstStart;
-  private CertificateFeature certificates;
-  private PushFeature push;
-  private AuditTrail auditTrail;
-  private Cluster cluster;
+  private final CertificateFeature certificates;
+  private final PushFeature push;
+  private final AuditTrail auditTrail;
+  private final Cluster cluster;
 
   private GdsApplication(
       DataDirectory data,
@@ -65,7 +65,11 @@ public final class GdsApplication implements AutoCloseable {
       DirectoryService directory,
       ClientTrustService clientTrust,
       GdsServer server,
-      boolean firstStart) {
+      boolean firstStart,
+      CertificateFeature certificates,
+      PushFeature push,
+      AuditTrail auditTrail,
+      Cluster cluster) {
     this.data = data;
     this.database = database;
     this.users = users;
@@ -73,6 +77,10 @@ public final class GdsApplication implements AutoCloseable {
     this.clientTrust = clientTrust;
     this.server = server;
     this.firstStart = firstStart;
+    this.certificates = certificates;
+    this.push = push;
+    this.auditTrail = auditTrail;
+    this.cluster = cluster;
   }
 
   /**
@@ -192,13 +200,18 @@ public final class GdsApplication implements AutoCloseable {
       trailEvents.install();
       trail.setListener(trailEvents::fire);
       log.info("GDS started endpoint={} data={}", server.endpointUrl(), data.root());
-      GdsApplication app =
-          new GdsApplication(data, database, users, directory, clientTrust, server, firstStart);
-      app.certificates = certificates;
-      app.push = push;
-      app.auditTrail = trail;
-      app.cluster = cluster;
-      return app;
+      return new GdsApplication(
+          data,
+          database,
+          users,
+          directory,
+          clientTrust,
+          server,
+          firstStart,
+          certificates,
+          push,
+          trail,
+          cluster);
     } catch (Exception | Error e) {
       if (cluster != null) {
         cluster.close();

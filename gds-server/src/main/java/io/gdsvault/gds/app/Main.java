@@ -1,7 +1,9 @@
 package io.gdsvault.gds.app;
 
 import io.gdsvault.gds.cli.CliCommands;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +22,11 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    int code =
+        run(
+            args,
+            new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+            new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     System.exit(code);
   }
 

@@ -2,6 +2,7 @@ package io.gdsvault.gds.audit;
 
 import io.gdsvault.gds.auth.Caller;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receives security-relevant events from services. The OPC UA layer raises them as the standard
@@ -16,7 +17,11 @@ public interface AuditLog {
    * @param applicationId the record's id, null when unknown
    */
   void applicationRegistrationChanged(
-      Caller caller, String method, UUID applicationId, String applicationUri, boolean success);
+      Caller caller,
+      String method,
+      @Nullable UUID applicationId,
+      @Nullable String applicationUri,
+      boolean success);
 
   /** An audit log that drops everything (unit tests). */
   AuditLog NONE = (caller, method, applicationId, applicationUri, success) -> {};

@@ -127,7 +127,7 @@ public final class AuditTrail {
     long rows;
     long lastSeq;
     String lastHash = AuditRecord.GENESIS;
-    AuditVerification broken;
+    @Nullable AuditVerification broken;
 
     void accept(AuditRecord r) {
       if (broken != null) {

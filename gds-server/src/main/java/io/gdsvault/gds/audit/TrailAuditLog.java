@@ -2,6 +2,7 @@ package io.gdsvault.gds.audit;
 
 import io.gdsvault.gds.auth.Caller;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Passes registration changes to another {@link AuditLog} (events) and into the trail. */
 public final class TrailAuditLog implements AuditLog {
@@ -21,7 +22,11 @@ public final class TrailAuditLog implements AuditLog {
    */
   @Override
   public void applicationRegistrationChanged(
-      Caller caller, String method, UUID applicationId, String applicationUri, boolean success) {
+      Caller caller,
+      String method,
+      @Nullable UUID applicationId,
+      @Nullable String applicationUri,
+      boolean success) {
     trail.append(
         caller.describe(),
         "application." + method,

@@ -169,7 +169,7 @@ public final class BackupArchive {
         throw new IOException("not a GDS Vault backup (no manifest)");
       }
       Map<String, String> expected = new LinkedHashMap<>();
-      for (String line : manifest.split("\n")) {
+      for (String line : manifest.split("\n", -1)) {
         int sep = line.indexOf("  ");
         if (sep == 64) {
           expected.put(line.substring(sep + 2), line.substring(0, sep));

@@ -137,7 +137,7 @@ public final class AppsCommand implements Runnable {
           ExtensionObject.encode(
               c.encodingContext(), ApplicationRecordMapper.toUa(record, c.gdsNamespaceIndex()));
       Variant[] out = c.call(GdsNodeIds.Directory, GdsNodeIds.RegisterApplication, new Variant(xo));
-      String id = ((NodeId) out[0].value()).toParseableString();
+      String id = ((NodeId) value(out[0])).toParseableString();
       if (options.json()) {
         printJson(Map.of("applicationId", id));
       } else {
@@ -168,8 +168,8 @@ public final class AppsCommand implements Runnable {
                 new Variant(uint(0)),
                 new Variant(""),
                 new Variant(new String[0]));
-        start = ((UInteger) o[1].value()).longValue();
-        for (Object x : (Object[]) o[2].value()) {
+        start = ((UInteger) value(o[1])).longValue();
+        for (Object x : values(o[2])) {
           ApplicationDescription d =
               (ApplicationDescription) ((ExtensionObject) x).decode(c.encodingContext());
           uris.add(d.getApplicationUri());
@@ -190,7 +190,7 @@ public final class AppsCommand implements Runnable {
           if (r.getStatusCode().isBad()) {
             throw new UaException(r.getStatusCode());
           }
-          for (Object x : (Object[]) r.getOutputArguments()[0].value()) {
+          for (Object x : values(r.getOutputArguments()[0])) {
             rows.add(
                 describe(
                     (ApplicationRecordDataType) ((ExtensionObject) x).decode(c.encodingContext())));
@@ -227,7 +227,7 @@ public final class AppsCommand implements Runnable {
               GdsNodeIds.GetApplication,
               new Variant(parseAppId(spec.commandLine(), appId)));
       var r =
-          (ApplicationRecordDataType) ((ExtensionObject) o[0].value()).decode(c.encodingContext());
+          (ApplicationRecordDataType) ((ExtensionObject) value(o[0])).decode(c.encodingContext());
       Map<String, Object> m = describe(r);
       if (options.json()) {
         printJson(m);

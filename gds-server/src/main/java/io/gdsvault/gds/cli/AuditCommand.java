@@ -16,6 +16,7 @@ import java.util.Map;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,7 +76,7 @@ public final class AuditCommand implements Runnable {
     @Option(names = "--limit", paramLabel = "N", description = "at most N records (default 10000)")
     long limit = 10_000;
 
-    private Instant from;
+    private @Nullable Instant from;
 
     @Override
     protected void validate() {
@@ -100,12 +101,12 @@ public final class AuditCommand implements Runnable {
               new Variant(from == null ? DateTime.NULL_VALUE : new DateTime(from)),
               new Variant(uint(limit)));
       Long[] seqs = (Long[]) o[0].value();
-      DateTime[] times = (DateTime[]) o[1].value();
-      String[] actors = (String[]) o[2].value();
-      String[] actions = (String[]) o[3].value();
-      String[] targets = (String[]) o[4].value();
-      String[] details = (String[]) o[5].value();
-      String[] outcomes = (String[]) o[6].value();
+      DateTime[] times = (DateTime[]) value(o[1]);
+      String[] actors = (String[]) value(o[2]);
+      String[] actions = (String[]) value(o[3]);
+      String[] targets = (String[]) value(o[4]);
+      String[] details = (String[]) value(o[5]);
+      String[] outcomes = (String[]) value(o[6]);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (int i = 0; seqs != null && i < seqs.length; i++) {
         Map<String, Object> row = new LinkedHashMap<>();
@@ -151,8 +152,8 @@ public final class AuditCommand implements Runnable {
     protected int execute(GdsConnection c) throws Exception {
       Variant[] o = c.call(OBJECT, VendorNamespace.id("GdsVault.Audit.VerifyAuditLog"));
       boolean intact = Boolean.TRUE.equals(o[0].value());
-      long rows = (Long) o[1].value();
-      long broken = (Long) o[2].value();
+      long rows = (Long) value(o[1]);
+      long broken = (Long) value(o[2]);
       String problem = (String) o[3].value();
       if (options.json()) {
         Map<String, Object> m = new LinkedHashMap<>();

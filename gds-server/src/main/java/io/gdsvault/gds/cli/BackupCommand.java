@@ -43,7 +43,7 @@ public final class BackupCommand extends ClientCommand {
   protected int execute(GdsConnection c) throws Exception {
     Variant[] created = c.call(OBJECT, VendorNamespace.id("GdsVault.Backup.CreateBackup"));
     String name = (String) created[0].value();
-    long size = (Long) created[1].value();
+    long size = (Long) value(created[1]);
     String sha = (String) created[2].value();
     Path abs = file.toAbsolutePath();
     Files.createDirectories(abs.getParent());
@@ -65,7 +65,7 @@ public final class BackupCommand extends ClientCommand {
                   new Variant(name),
                   new Variant(offset),
                   new Variant(CHUNK));
-          byte[] chunk = ((ByteString) o[0].value()).bytesOrEmpty();
+          byte[] chunk = ((ByteString) value(o[0])).bytesOrEmpty();
           if (chunk.length == 0) {
             break;
           }

@@ -83,7 +83,7 @@ public final class CaCommand implements Runnable {
       Variant[] o = fetch(c, group);
       CertificateFactory cf = CertificateFactory.getInstance("X.509");
       List<Map<String, Object>> cas = new ArrayList<>();
-      for (ByteString b : (ByteString[]) o[0].value()) {
+      for (ByteString b : (ByteString[]) value(o[0])) {
         X509Certificate x =
             (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(b.bytesOrEmpty()));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -98,7 +98,7 @@ public final class CaCommand implements Runnable {
         cas.add(m);
       }
       List<Map<String, Object>> crls = new ArrayList<>();
-      for (ByteString b : (ByteString[]) o[1].value()) {
+      for (ByteString b : (ByteString[]) value(o[1])) {
         X509CRL crl = (X509CRL) cf.generateCRL(new ByteArrayInputStream(b.bytesOrEmpty()));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("issuer", crl.getIssuerX500Principal().getName());
@@ -171,7 +171,7 @@ public final class CaCommand implements Runnable {
 
     @Override
     protected int execute(GdsConnection c) throws Exception {
-      ByteString[] items = (ByteString[]) fetch(c, group)[outputIndex].value();
+      ByteString[] items = (ByteString[]) value(fetch(c, group)[outputIndex]);
       write(out, pemLabel, items, format);
       if (options.json()) {
         printJson(Map.of("file", out.toString(), jsonKey, items.length));

@@ -88,7 +88,7 @@ public final class CertsCommand implements Runnable {
       Variant[] o =
           c.call(OBJECT, VendorNamespace.id(PATH + ".RevokeCertificates"), new Variant(target));
       long n =
-          ((org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger) o[0].value())
+          ((org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger) value(o[0]))
               .longValue();
       if (options.json()) {
         printJson(Map.of("target", target, "revoked", n));
@@ -126,9 +126,9 @@ public final class CertsCommand implements Runnable {
     protected int execute(GdsConnection c) throws Exception {
       Variant[] o =
           c.call(OBJECT, VendorNamespace.id(PATH + ".GetCertificateBundle"), new Variant(id));
-      byte[] cert = ((ByteString) o[0].value()).bytesOrEmpty();
-      ByteString[] issuers = (ByteString[]) o[1].value();
-      ByteString[] crls = (ByteString[]) o[2].value();
+      byte[] cert = ((ByteString) value(o[0])).bytesOrEmpty();
+      ByteString[] issuers = (ByteString[]) value(o[1]);
+      ByteString[] crls = (ByteString[]) value(o[2]);
       String serial = (String) o[4].value();
       List<String> written = new ArrayList<>();
       written.add(

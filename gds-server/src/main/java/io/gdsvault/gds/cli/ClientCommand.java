@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +68,22 @@ public abstract class ClientCommand implements Callable<Integer> {
     out().println(JSON.writeValueAsString(value));
   }
 
-  private int fail(StatusCode status, String message) {
+  /** An output argument's value; a GDS answer without it is malformed, and said so plainly. */
+  protected static Object value(Variant v) {
+    Object value = v.value();
+    if (value == null) {
+      throw new IllegalStateException("the GDS answered without an expected output value");
+    }
+    return value;
+  }
+
+  /** An array output argument; OPC UA lets a null array stand for an empty one. */
+  protected static Object[] values(Variant v) {
+    Object value = v.value();
+    return value == null ? new Object[0] : (Object[]) value;
+  }
+
+  private int fail(StatusCode status, @Nullable String message) {
     PrintWriter err = spec.commandLine().getErr();
     String[] info = StatusCodes.lookup(status.value()).orElse(new String[] {status.toString(), ""});
     String detail =

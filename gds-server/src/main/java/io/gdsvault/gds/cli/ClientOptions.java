@@ -3,6 +3,7 @@ package io.gdsvault.gds.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,7 +40,7 @@ public final class ClientOptions {
     return e == null || e.isBlank() ? DEFAULT_URL : e;
   }
 
-  public String user() {
+  public @Nullable String user() {
     if (user != null) {
       return user;
     }
@@ -52,7 +53,7 @@ public final class ClientOptions {
   }
 
   /** The password from --password-file or GDS_PASSWORD; null when none is given. */
-  public char[] password() throws IOException {
+  public char @Nullable [] password() throws IOException {
     if (passwordFile != null) {
       return Files.readString(passwordFile).strip().toCharArray();
     }

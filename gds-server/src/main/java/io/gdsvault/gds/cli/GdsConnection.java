@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
@@ -25,6 +26,7 @@ import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
 import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
+import org.jspecify.annotations.Nullable;
 
 /** A SignAndEncrypt session to a GDS for the CLI: method calls by standard NodeId. */
 public final class GdsConnection implements AutoCloseable {
@@ -47,12 +49,16 @@ public final class GdsConnection implements AutoCloseable {
    * @param user null for an anonymous session
    */
   public static GdsConnection open(
-      String url, String user, char[] password, Path home, PrintWriter err) throws Exception {
+      String url, @Nullable String user, char @Nullable [] password, Path home, PrintWriter err)
+      throws Exception {
     ClientIdentity identity = ClientIdentity.loadOrCreate(home, "GDS Vault CLI");
     String host = EndpointUtil.getHost(url);
     int port = EndpointUtil.getPort(url);
     IdentityProvider idp =
-        user == null ? new AnonymousProvider() : new UsernameProvider(user, new String(password));
+        user == null
+            ? new AnonymousProvider()
+            : new UsernameProvider(
+                user, new String(Objects.requireNonNull(password, "a user needs a password")));
     OpcUaClient client =
         OpcUaClient.create(
             url,

@@ -1,5 +1,7 @@
 package io.gdsvault.gds.cli;
 
+import static io.gdsvault.gds.cli.ClientCommand.value;
+
 import io.gdsvault.gds.opcua.VendorNamespace;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,9 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -146,7 +150,8 @@ public final class PushCommand implements Runnable {
       Thread.sleep(200);
       while (true) {
         Map<String, Object> row = status(c, applicationId).get(0);
-        String state = (String) row.get("state");
+        String state =
+            (String) Objects.requireNonNull(row.get("state"), "push status has no state");
         if (state.equals("succeeded") || state.equals("failed")) {
           if (options.json()) {
             printJson(row);
@@ -201,7 +206,7 @@ public final class PushCommand implements Runnable {
       return 0;
     }
 
-    private static String nz(Object o) {
+    private static String nz(@Nullable Object o) {
       return o == null ? "-" : o.toString();
     }
   }
@@ -212,16 +217,16 @@ public final class PushCommand implements Runnable {
             OBJECT,
             method("GetPushStatus"),
             new Variant(applicationId == null ? "" : applicationId));
-    String[] ids = (String[]) o[0].value();
-    String[] endpoints = (String[]) o[1].value();
-    String[] states = (String[]) o[2].value();
-    DateTime[] lastPush = (DateTime[]) o[3].value();
-    String[] errors = (String[]) o[4].value();
-    String[] thumbprints = (String[]) o[5].value();
-    DateTime[] notAfter = (DateTime[]) o[6].value();
-    String[] phases = (String[]) o[7].value();
-    Integer[] attempts = (Integer[]) o[8].value();
-    String[] pinned = (String[]) o[9].value();
+    String[] ids = (String[]) value(o[0]);
+    String[] endpoints = (String[]) value(o[1]);
+    String[] states = (String[]) value(o[2]);
+    DateTime[] lastPush = (DateTime[]) value(o[3]);
+    String[] errors = (String[]) value(o[4]);
+    String[] thumbprints = (String[]) value(o[5]);
+    DateTime[] notAfter = (DateTime[]) value(o[6]);
+    String[] phases = (String[]) value(o[7]);
+    Integer[] attempts = (Integer[]) value(o[8]);
+    String[] pinned = (String[]) value(o[9]);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 0; i < ids.length; i++) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -240,11 +245,11 @@ public final class PushCommand implements Runnable {
     return rows;
   }
 
-  private static String time(DateTime t) {
+  private static @Nullable String time(@Nullable DateTime t) {
     return t == null || t.isNull() ? null : t.getJavaInstant().toString();
   }
 
-  private static String blank(String s) {
+  private static @Nullable String blank(@Nullable String s) {
     return s == null || s.isEmpty() ? null : s;
   }
 }

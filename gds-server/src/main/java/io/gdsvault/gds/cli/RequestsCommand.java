@@ -63,20 +63,20 @@ public final class RequestsCommand implements Runnable {
     @Override
     protected int execute(GdsConnection c) throws Exception {
       Variant[] o = c.call(OBJECT, method("ListRequests"), new Variant(state == null ? "" : state));
-      String[] ids = (String[]) o[0].value();
+      String[] ids = (String[]) value(o[0]);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (int i = 0; i < ids.length; i++) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("requestId", ids[i]);
-        row.put("applicationId", ((String[]) o[1].value())[i]);
-        row.put("applicationUri", ((String[]) o[2].value())[i]);
-        row.put("state", ((String[]) o[3].value())[i]);
-        row.put("requestedBy", ((String[]) o[4].value())[i]);
-        row.put("created", ((DateTime[]) o[5].value())[i].getJavaInstant().toString());
-        row.put("subject", ((String[]) o[6].value())[i]);
-        row.put("keyType", ((String[]) o[7].value())[i]);
-        row.put("kind", ((String[]) o[8].value())[i]);
-        row.put("certificateGroup", ((String[]) o[9].value())[i]);
+        row.put("applicationId", ((String[]) value(o[1]))[i]);
+        row.put("applicationUri", ((String[]) value(o[2]))[i]);
+        row.put("state", ((String[]) value(o[3]))[i]);
+        row.put("requestedBy", ((String[]) value(o[4]))[i]);
+        row.put("created", ((DateTime[]) value(o[5]))[i].getJavaInstant().toString());
+        row.put("subject", ((String[]) value(o[6]))[i]);
+        row.put("keyType", ((String[]) value(o[7]))[i]);
+        row.put("kind", ((String[]) value(o[8]))[i]);
+        row.put("certificateGroup", ((String[]) value(o[9]))[i]);
         rows.add(row);
       }
       if (options.json()) {

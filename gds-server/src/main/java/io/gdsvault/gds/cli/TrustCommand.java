@@ -38,11 +38,11 @@ public final class TrustCommand implements Runnable {
     protected int execute(GdsConnection c) throws Exception {
       Variant[] o =
           c.call(OBJECT, VendorNamespace.id("GdsVault.ClientCertificates.ListCertificates"));
-      String[] thumbprints = (String[]) o[0].value();
-      String[] states = (String[]) o[1].value();
-      String[] subjects = (String[]) o[2].value();
-      String[] uris = (String[]) o[3].value();
-      DateTime[] notAfter = (DateTime[]) o[4].value();
+      String[] thumbprints = (String[]) value(o[0]);
+      String[] states = (String[]) value(o[1]);
+      String[] subjects = (String[]) value(o[2]);
+      String[] uris = (String[]) value(o[3]);
+      DateTime[] notAfter = (DateTime[]) value(o[4]);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (int i = 0; i < thumbprints.length; i++) {
         Map<String, Object> row = new LinkedHashMap<>();

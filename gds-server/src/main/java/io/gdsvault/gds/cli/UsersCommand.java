@@ -97,8 +97,8 @@ public final class UsersCommand implements Runnable {
     @Override
     protected int execute(GdsConnection c) throws Exception {
       Variant[] outs = c.call(USERS, method("ListUsers"));
-      String[] names = (String[]) outs[0].value();
-      String[] roles = (String[]) outs[1].value();
+      String[] names = (String[]) value(outs[0]);
+      String[] roles = (String[]) value(outs[1]);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (int i = 0; i < names.length; i++) {
         Map<String, Object> row = new LinkedHashMap<>();

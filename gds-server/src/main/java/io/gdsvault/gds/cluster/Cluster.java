@@ -27,7 +27,6 @@ public final class Cluster implements AutoCloseable {
   private final ClusterStore store;
   private final NodeIdentity node;
   private final Clock clock;
-  private final String endpointUrl;
   private final ScheduledExecutorService scheduler;
   private final List<ClaimedTask> tasks = new CopyOnWriteArrayList<>();
   private final List<ChangeRelay> relays = new CopyOnWriteArrayList<>();
@@ -36,7 +35,6 @@ public final class Cluster implements AutoCloseable {
     this.store = store;
     this.node = node;
     this.clock = clock;
-    this.endpointUrl = endpointUrl;
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -45,16 +43,19 @@ public final class Cluster implements AutoCloseable {
               return t;
             });
     store.heartbeat(node.id(), endpointUrl, clock.instant());
-    scheduler.scheduleWithFixedDelay(
-        safe(() -> store.heartbeat(node.id(), endpointUrl, clock.instant())),
-        HEARTBEAT.toMillis(),
-        HEARTBEAT.toMillis(),
-        TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(
-        safe(this::pollRelays),
-        RELAY_POLL.toMillis(),
-        RELAY_POLL.toMillis(),
-        TimeUnit.MILLISECONDS);
+    // the futures are not kept: safe() logs every failure and close() stops the scheduler
+    var unusedHeartbeat =
+        scheduler.scheduleWithFixedDelay(
+            safe(() -> store.heartbeat(node.id(), endpointUrl, clock.instant())),
+            HEARTBEAT.toMillis(),
+            HEARTBEAT.toMillis(),
+            TimeUnit.MILLISECONDS);
+    var unusedRelays =
+        scheduler.scheduleWithFixedDelay(
+            safe(this::pollRelays),
+            RELAY_POLL.toMillis(),
+            RELAY_POLL.toMillis(),
+            TimeUnit.MILLISECONDS);
     log.info("cluster node {} endpoint={}", node, endpointUrl);
   }
 

@@ -2,6 +2,7 @@ package io.gdsvault.gds.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * All GDS settings, read from YAML by {@link SettingsLoader}. Every field has a default in the
@@ -135,7 +136,7 @@ public record GdsSettings(
       String directory,
       String passwordEnv,
       String library,
-      Long slot,
+      @Nullable Long slot,
       String pinEnv,
       String pinFile,
       String vaultUrl,

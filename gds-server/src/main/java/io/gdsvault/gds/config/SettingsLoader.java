@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads {@link GdsSettings}: the embedded defaults ({@code gds-default.yaml}), overlaid by an
@@ -43,7 +44,7 @@ public final class SettingsLoader {
    * Defaults overlaid by {@code file} (may be null) and then by {@code overrides}, which edit the
    * merged tree (e.g. {@code --port}).
    */
-  public static GdsSettings load(Path file, Consumer<ObjectNode> overrides) {
+  public static GdsSettings load(@Nullable Path file, Consumer<ObjectNode> overrides) {
     ObjectNode tree = readDefaults();
     if (file != null) {
       if (!Files.isRegularFile(file)) {

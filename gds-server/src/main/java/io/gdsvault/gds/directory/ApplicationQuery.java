@@ -3,6 +3,7 @@ package io.gdsvault.gds.directory;
 import io.gdsvault.gds.model.ApplicationType;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Filters of QueryApplications/QueryServers, already validated. Patterns use the Part 4 LIKE syntax
@@ -19,12 +20,12 @@ import java.util.Set;
 public record ApplicationQuery(
     long afterRecordId,
     int limit,
-    String namePattern,
-    String uriPattern,
-    String productUriPattern,
+    @Nullable String namePattern,
+    @Nullable String uriPattern,
+    @Nullable String productUriPattern,
     Set<ApplicationType> types,
     List<String> capabilities,
-    String excludeCapability) {
+    @Nullable String excludeCapability) {
 
   public ApplicationQuery {
     types = Set.copyOf(types);

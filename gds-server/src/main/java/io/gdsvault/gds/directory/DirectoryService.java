@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -256,7 +257,7 @@ public final class DirectoryService {
         });
   }
 
-  private static String pattern(String p, String field) {
+  private static @Nullable String pattern(@Nullable String p, String field) {
     if (p == null || p.isEmpty()) {
       return null;
     }
@@ -288,8 +289,8 @@ public final class DirectoryService {
   private <T> T audited(
       Caller caller,
       String method,
-      UUID id,
-      String applicationUri,
+      @Nullable UUID id,
+      @Nullable String applicationUri,
       java.util.function.Supplier<T> work) {
     MDC.put("applicationId", String.valueOf(id));
     try {

@@ -34,6 +34,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -150,14 +151,21 @@ public final class PushEngine implements AutoCloseable {
   public void start() {
     groups.onChange(g -> fanOutTrust());
     long poll = Math.max(50, settings.poll().toMillis());
-    scheduler.scheduleWithFixedDelay(safe(this::dispatchDue), poll, poll, TimeUnit.MILLISECONDS);
+    // the futures are not kept: safe() logs every failure and close() stops the scheduler
+    var unused =
+        scheduler.scheduleWithFixedDelay(
+            safe(this::dispatchDue), poll, poll, TimeUnit.MILLISECONDS);
     long scan = Math.max(1000, settings.renewalScan().toMillis());
-    scheduler.scheduleWithFixedDelay(safe(this::scanRenewals), scan, scan, TimeUnit.MILLISECONDS);
+    var unusedScan =
+        scheduler.scheduleWithFixedDelay(
+            safe(this::scanRenewals), scan, scan, TimeUnit.MILLISECONDS);
   }
 
   // ------------------------------------------------------------------ operator API
 
   /** What {@code push enable} needs; the password is wiped by the caller after the call. */
+  // a char[] so the caller can wipe the password; requests are never compared with equals
+  @SuppressWarnings("ArrayRecordComponent")
   public record EnableRequest(
       UUID applicationId,
       String endpointUrl,
@@ -414,8 +422,9 @@ public final class PushEngine implements AutoCloseable {
     return n;
   }
 
-  private String renewalReason(PushTarget t, Instant now) {
-    X509Certificate cert = parse(t.certificateDer());
+  private @Nullable String renewalReason(PushTarget t, Instant now) {
+    byte[] der = Objects.requireNonNull(t.certificateDer(), "only targets with a certificate");
+    X509Certificate cert = parse(der);
     Instant nb = cert.getNotBefore().toInstant();
     Instant na = cert.getNotAfter().toInstant();
     long life = Duration.between(nb, na).toMillis();
@@ -432,7 +441,7 @@ public final class PushEngine implements AutoCloseable {
     if (!issuer.get().chain().get(0).equals(type.ca().currentCaCertificate())) {
       return "certificate is from a previous CA";
     }
-    if (groups.revocationStatus(t.certificateDer()).status() == RevocationStatus.Status.REVOKED) {
+    if (groups.revocationStatus(der).status() == RevocationStatus.Status.REVOKED) {
       return "certificate was revoked";
     }
     return null;
@@ -634,10 +643,16 @@ public final class PushEngine implements AutoCloseable {
   }
 
   /** A certificate ready to install: DER, issuer chain (DER), and a key when the GDS made one. */
+  // the key bytes are wiped after use, so they stay an array; never compared with equals
+  @SuppressWarnings("ArrayRecordComponent")
   private record Certificate(
-      byte[] der, List<byte[]> issuers, String keyFormat, byte[] key, X509Certificate x509) {}
+      byte[] der,
+      List<byte[]> issuers,
+      @Nullable String keyFormat,
+      byte @Nullable [] key,
+      X509Certificate x509) {}
 
-  private Certificate obtainCertificate(
+  private @Nullable Certificate obtainCertificate(
       PushTarget job, ApplicationRecord app, TargetConnector.Session s, List<String> formats) {
     UUID requestId = job.requestId();
     if (requestId == null) {
@@ -909,7 +924,7 @@ public final class PushEngine implements AutoCloseable {
                     }));
   }
 
-  private void succeed(PushTarget job, Certificate installed, String what) {
+  private void succeed(PushTarget job, @Nullable Certificate installed, String what) {
     Instant now = clock.instant();
     tx.run(
         () ->
@@ -963,7 +978,7 @@ public final class PushEngine implements AutoCloseable {
     }
   }
 
-  private void fail(PushTarget job, String message) {
+  private void fail(PushTarget job, @Nullable String message) {
     String error =
         message == null
             ? "failed"
@@ -1092,7 +1107,7 @@ public final class PushEngine implements AutoCloseable {
     ByteBuffer encoded = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password));
     byte[] exact = new byte[encoded.remaining()];
     encoded.get(exact);
-    Arrays.fill(encoded.array(), (byte) 0);
+    encoded.clear().put(new byte[encoded.capacity()]);
     try {
       return cipher.seal(exact, aad("password", applicationId, null));
     } finally {
@@ -1119,7 +1134,7 @@ public final class PushEngine implements AutoCloseable {
     }
   }
 
-  private static byte[] aad(String what, UUID applicationId, UUID requestId) {
+  private static byte[] aad(String what, UUID applicationId, @Nullable UUID requestId) {
     return ("push " + what + " " + applicationId + (requestId == null ? "" : " " + requestId))
         .getBytes(StandardCharsets.US_ASCII);
   }

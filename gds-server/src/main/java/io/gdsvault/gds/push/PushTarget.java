@@ -2,6 +2,7 @@ package io.gdsvault.gds.push;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A server application managed by push, together with its push job. Secrets are kept sealed: {@code
@@ -12,6 +13,8 @@ import java.util.UUID;
  * @param requestId the certificate request of the push in flight, or null
  * @param certificateDer the certificate verified on the target by the last full push, or null
  */
+// sealed blobs and DER go to JDBC and the cipher as bytes; targets are never compared with equals
+@SuppressWarnings("ArrayRecordComponent")
 public record PushTarget(
     UUID applicationId,
     String endpointUrl,
@@ -22,20 +25,20 @@ public record PushTarget(
     KeyMode keyMode,
     PushState state,
     PushScope scope,
-    PushScope rerunScope,
-    String phase,
+    @Nullable PushScope rerunScope,
+    @Nullable String phase,
     int attempts,
-    String lastError,
-    Instant lastPush,
-    Instant nextAttemptAt,
-    Instant leaseUntil,
-    String claimedBy,
-    UUID requestId,
-    byte[] keyBlob,
-    byte[] certificateDer,
-    String certificateThumbprint,
-    Instant notBefore,
-    Instant notAfter,
+    @Nullable String lastError,
+    @Nullable Instant lastPush,
+    @Nullable Instant nextAttemptAt,
+    @Nullable Instant leaseUntil,
+    @Nullable String claimedBy,
+    @Nullable UUID requestId,
+    byte @Nullable [] keyBlob,
+    byte @Nullable [] certificateDer,
+    @Nullable String certificateThumbprint,
+    @Nullable Instant notBefore,
+    @Nullable Instant notAfter,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -66,23 +69,25 @@ public record PushTarget(
     public KeyMode keyMode;
     public PushState state;
     public PushScope scope;
-    public PushScope rerunScope;
-    public String phase;
+    public @Nullable PushScope rerunScope;
+    public @Nullable String phase;
     public int attempts;
-    public String lastError;
-    public Instant lastPush;
-    public Instant nextAttemptAt;
-    public Instant leaseUntil;
-    public String claimedBy;
-    public UUID requestId;
-    public byte[] keyBlob;
-    public byte[] certificateDer;
-    public String certificateThumbprint;
-    public Instant notBefore;
-    public Instant notAfter;
+    public @Nullable String lastError;
+    public @Nullable Instant lastPush;
+    public @Nullable Instant nextAttemptAt;
+    public @Nullable Instant leaseUntil;
+    public @Nullable String claimedBy;
+    public @Nullable UUID requestId;
+    public byte @Nullable [] keyBlob;
+    public byte @Nullable [] certificateDer;
+    public @Nullable String certificateThumbprint;
+    public @Nullable Instant notBefore;
+    public @Nullable Instant notAfter;
     public Instant createdAt;
     public Instant updatedAt;
 
+    // NullAway.Init: a mutable builder; callers set the required fields before build()
+    @SuppressWarnings("NullAway.Init")
     public Builder() {}
 
     Builder(PushTarget t) {

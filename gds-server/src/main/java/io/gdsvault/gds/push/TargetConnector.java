@@ -4,6 +4,7 @@ import io.gdsvault.gds.trust.TrustListContent;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The port to push targets (implemented over OPC UA in the opcua package): a SignAndEncrypt session
@@ -50,7 +51,10 @@ public interface TargetConnector {
 
     /** UpdateCertificate; true when ApplyChanges is required. */
     boolean updateCertificate(
-        byte[] certificate, List<byte[]> issuers, String privateKeyFormat, byte[] privateKey);
+        byte[] certificate,
+        List<byte[]> issuers,
+        @Nullable String privateKeyFormat,
+        byte @Nullable [] privateKey);
 
     void applyChanges();
 

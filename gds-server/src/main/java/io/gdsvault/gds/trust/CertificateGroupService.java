@@ -187,7 +187,7 @@ public final class CertificateGroupService {
     return new RevocationStatus(RevocationStatus.Status.GOOD, until);
   }
 
-  private static X509CRL crlFor(Issuer issuer, X509Certificate cert) {
+  private static @Nullable X509CRL crlFor(Issuer issuer, X509Certificate cert) {
     try {
       for (X509CRL crl : issuer.type().ca().crls()) {
         if (crl.getIssuerX500Principal().equals(cert.getIssuerX500Principal())) {

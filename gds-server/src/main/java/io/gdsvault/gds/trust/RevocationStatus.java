@@ -1,6 +1,7 @@
 package io.gdsvault.gds.trust;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the GDS knows about a certificate (CheckRevocationStatus), from its own CAs and CRLs.
@@ -8,7 +9,7 @@ import java.time.Instant;
  * @param validUntil until when the answer holds (the CRL's nextUpdate or the certificate's
  *     notAfter, whichever is first); null when the issuer is unknown
  */
-public record RevocationStatus(Status status, Instant validUntil) {
+public record RevocationStatus(Status status, @Nullable Instant validUntil) {
 
   public enum Status {
     GOOD,

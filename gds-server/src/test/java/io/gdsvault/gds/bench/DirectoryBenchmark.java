@@ -80,7 +80,7 @@ class DirectoryBenchmark {
         PrintWriter toServer =
             new PrintWriter(
                 new OutputStreamWriter(server.getOutputStream(), StandardCharsets.UTF_8), true)) {
-      String[] ready = expect(fromServer, "BENCH READY ").split(" ");
+      String[] ready = expect(fromServer, "BENCH READY ").split(" ", -1);
       String endpointUrl = ready[0];
       Path dataDir = Path.of(ready[1]);
       X509Certificate serverCert = certificate(Path.of(ready[2]));
@@ -306,8 +306,10 @@ class DirectoryBenchmark {
             + "Inside the GDS (method handler: checks, SQL, mapping, encoding; CPU = GDS process"
             + " CPU time per call, everything included):\n\n");
     b.append(
-        "| Scenario | p50 ms | p95 ms | p99 ms | max ms | CPU ms/call | GCs / pause |\n"
-            + "|---|---|---|---|---|---|---|\n");
+        """
+        | Scenario | p50 ms | p95 ms | p99 ms | max ms | CPU ms/call | GCs / pause |
+        |---|---|---|---|---|---|---|
+        """);
     for (String[] r : rows) {
       b.append("| ")
           .append(r[0])
@@ -409,7 +411,7 @@ class DirectoryBenchmark {
 
   private static String loadAverage() {
     try {
-      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ", -1);
       return f[0] + ", " + f[1] + ", " + f[2];
     } catch (IOException e) {
       return "unknown";

@@ -12,6 +12,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -133,8 +134,8 @@ class NewKeyMaterialTest {
           new JcaX509v3CertificateBuilder(
               name,
               BigInteger.TEN,
-              new Date(System.currentTimeMillis() - 60_000),
-              new Date(System.currentTimeMillis() + 3_600_000),
+              Date.from(Instant.now().minusSeconds(60)),
+              Date.from(Instant.now().plusSeconds(3600)),
               name,
               kp.getPublic());
       var holder = b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate()));

@@ -187,7 +187,8 @@ class ApplicationRecordPropertiesTest {
   }
 
   private static ApplicationRecord randomRecord(Random r) {
-    ApplicationType type = ApplicationType.values()[r.nextInt(ApplicationType.values().length)];
+    List<ApplicationType> types = List.of(ApplicationType.values());
+    ApplicationType type = types.get(r.nextInt(types.size()));
     List<LocalizedName> names = new ArrayList<>();
     for (int i = r.nextInt(4); i >= 0; i--) {
       names.add(new LocalizedName(r.nextBoolean() ? "en" : text(r, 6), text(r, 1 + r.nextInt(40))));

@@ -29,6 +29,10 @@ import org.junit.jupiter.api.Test;
 class AuditTrailIT extends PullSupport {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Held while a test deletes rows of the shared trail. */
+  private static final Object TAMPERING = new Object();
+
   private static Path home;
   private static Path adminPw;
 
@@ -203,7 +207,7 @@ class AuditTrailIT extends PullSupport {
   @Test
   void verifyFindsADeletedMiddleRowAndADeletedLastRow() throws Exception {
     someActivity("tamper-delete");
-    synchronized (AuditTrail.class) {
+    synchronized (TAMPERING) {
       long last = trail().verify().rows();
       assertThat(last).isGreaterThan(3);
       Map<String, Object> middle = row(last - 2);

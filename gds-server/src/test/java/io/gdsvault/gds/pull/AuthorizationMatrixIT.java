@@ -816,14 +816,12 @@ class AuthorizationMatrixIT extends PullSupport {
   @Test
   void everyMethodAnswersEveryCallerAsTheMatrixSays() throws Exception {
     Map<String, Map<Column, String>> observed = new LinkedHashMap<>();
-    Map<String, String> groups = new LinkedHashMap<>();
     for (Method m : methods()) {
       Map<Column, String> row = new LinkedHashMap<>();
       for (Column c : Column.values()) {
         row.put(c, cell(m, c));
       }
       observed.put(m.name() + "|" + m.group(), row);
-      groups.put(m.name() + "|" + m.group(), m.group());
     }
     String tsv = renderTsv(observed);
     String markdown = renderMarkdown(observed);
@@ -981,12 +979,13 @@ class AuthorizationMatrixIT extends PullSupport {
 
   static Map<String, Map<Column, String>> parseTsv(String tsv) {
     Map<String, Map<Column, String>> rows = new LinkedHashMap<>();
-    String[] lines = tsv.split("\n");
+    String[] lines = tsv.lines().toArray(String[]::new);
     for (int i = 1; i < lines.length; i++) {
-      String[] f = lines[i].split("\t");
+      String[] f = lines[i].split("\t", -1);
       Map<Column, String> row = new LinkedHashMap<>();
+      int field = 1;
       for (Column c : Column.values()) {
-        row.put(c, f[c.ordinal() + 1]);
+        row.put(c, f[field++]);
       }
       rows.put(f[0], row);
     }
@@ -1048,7 +1047,7 @@ class AuthorizationMatrixIT extends PullSupport {
     }
     b.append('\n');
     for (var e : rows.entrySet()) {
-      String[] key = e.getKey().split("\\|");
+      String[] key = e.getKey().split("\\|", -1);
       b.append("| ").append(key[1]).append(" | ").append(key[0]).append(" |");
       for (Column c : Column.values()) {
         b.append(' ').append(e.getValue().get(c)).append(" |");

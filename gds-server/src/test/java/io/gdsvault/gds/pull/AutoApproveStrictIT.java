@@ -8,6 +8,7 @@ import io.gdsvault.gds.cli.ClientIdentity;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
 import io.gdsvault.gds.testing.GdsTestServer;
 import io.gdsvault.gds.testing.TestClients;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -188,7 +189,10 @@ class AutoApproveStrictIT {
     assertThat(done.getStatusCode().isGood()).as("finish %s", done.getStatusCode()).isTrue();
     X509Certificate cert =
         PullSupport.x509(((ByteString) done.getOutputArguments()[0].value()).bytesOrEmpty());
-    assertThat(new String(((ByteString) done.getOutputArguments()[1].value()).bytesOrEmpty()))
+    assertThat(
+            new String(
+                ((ByteString) done.getOutputArguments()[1].value()).bytesOrEmpty(),
+                StandardCharsets.US_ASCII))
         .startsWith("-----BEGIN PRIVATE KEY-----");
     // after delivery the key stays sealed only for the FinishRequest grace period (then it is
     // purged)
