@@ -34,6 +34,11 @@ public record ApplicationRecord(
     serverCapabilities = serverCapabilities == null ? List.of() : List.copyOf(serverCapabilities);
   }
 
+  /** The id of a registered record; a record read from the directory always has one. */
+  public UUID id() {
+    return Objects.requireNonNull(applicationId, "the application record is not registered");
+  }
+
   /** The same record with the given id. */
   public ApplicationRecord withApplicationId(UUID id) {
     return new ApplicationRecord(

@@ -299,11 +299,15 @@ public final class CertificateFeature implements AutoCloseable {
       GdsSettings.SignerConfig s, GdsSettings.CertificateSettings cs, Path dataDir) {
     String kind = s.kind() == null ? "local" : s.kind().toLowerCase(Locale.ROOT);
     return switch (kind) {
-      case "local" ->
-          new LocalSignerSettings(
-              blank(s.directory()) ? dataDir.resolve("ca") : Path.of(s.directory()),
-              blank(s.passwordEnv()) ? KEYSTORE_PASSWORD_ENV : s.passwordEnv(),
-              blank(cs.keystorePasswordFile()) ? null : Path.of(cs.keystorePasswordFile()));
+      case "local" -> {
+        Path directory = blank(s.directory()) ? dataDir.resolve("ca") : Path.of(s.directory());
+        yield new LocalSignerSettings(
+            directory,
+            blank(s.passwordEnv()) ? KEYSTORE_PASSWORD_ENV : s.passwordEnv(),
+            blank(cs.keystorePasswordFile())
+                ? directory.resolve("keystore.secret")
+                : Path.of(cs.keystorePasswordFile()));
+      }
       case "pkcs11" ->
           new Pkcs11SignerSettings(
               Path.of(s.library()),

@@ -486,7 +486,10 @@ public final class CertificateRequestService implements AutoCloseable {
    * Revokes every certificate of an application and closes its open requests (UnregisterApplication
    * calls this; the caller was authorised for the unregistration).
    */
-  public int revokeAll(Caller caller, UUID applicationId) {
+  public int revokeAll(Caller caller, @Nullable UUID applicationId) {
+    if (applicationId == null) {
+      return 0;
+    }
     List<IssuedCertificateRecord> all =
         tx.inTransaction(() -> issued.findByApplication(applicationId));
     int n = 0;
@@ -783,10 +786,7 @@ public final class CertificateRequestService implements AutoCloseable {
               && app.applicationUri().equals(caller.clientApplicationUri())) {
             // the admin vouches for this client certificate: it may act for itself from now on
             issued.bind(
-                app.applicationId(),
-                caller.clientCertificateThumbprint(),
-                caller.describe(),
-                r.createdAt());
+                app.id(), caller.clientCertificateThumbprint(), caller.describe(), r.createdAt());
           }
         });
     log.info(
@@ -826,7 +826,7 @@ public final class CertificateRequestService implements AutoCloseable {
         caller.userName() != null ? caller.userName() : "app:" + caller.clientApplicationUri();
     return new CertificateRequestRecord(
         id,
-        app.applicationId(),
+        app.id(),
         app.applicationUri(),
         group,
         type.name(),
@@ -1160,7 +1160,7 @@ public final class CertificateRequestService implements AutoCloseable {
                     .findByThumbprint(thumbprint)
                     .filter(c -> c.applicationId().equals(app.applicationId()) && !c.revoked())
                     .isPresent()
-                || issued.isBound(app.applicationId(), thumbprint));
+                || issued.isBound(app.id(), thumbprint));
   }
 
   private static void requireOperator(Caller caller) {

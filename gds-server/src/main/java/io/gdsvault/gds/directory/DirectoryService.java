@@ -106,7 +106,7 @@ public final class DirectoryService {
   }
 
   /** UnregisterApplication. */
-  public void unregister(Caller caller, UUID applicationId) {
+  public void unregister(Caller caller, @Nullable UUID applicationId) {
     caller.requireRole(Role.DISCOVERY_ADMIN);
     audited(
         caller,
@@ -123,7 +123,7 @@ public final class DirectoryService {
   }
 
   /** GetApplication. */
-  public ApplicationRecord get(Caller caller, UUID applicationId) {
+  public ApplicationRecord get(Caller caller, @Nullable UUID applicationId) {
     caller.requireSecureChannel();
     if (applicationId == null) {
       throw GdsException.notFound("ApplicationId");

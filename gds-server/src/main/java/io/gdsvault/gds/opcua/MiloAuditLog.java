@@ -17,6 +17,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,11 @@ public final class MiloAuditLog implements AuditLog {
 
   @Override
   public void applicationRegistrationChanged(
-      Caller caller, String method, UUID applicationId, String applicationUri, boolean success) {
+      Caller caller,
+      String method,
+      @Nullable UUID applicationId,
+      @Nullable String applicationUri,
+      boolean success) {
     log.info(
         "audit {} applicationId={} applicationUri={} success={} by={}",
         method,

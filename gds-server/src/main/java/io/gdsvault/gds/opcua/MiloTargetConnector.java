@@ -444,7 +444,8 @@ public final class MiloTargetConnector implements TargetConnector {
     }
 
     @Override
-    public boolean updateCertificate(byte[] cert, List<byte[]> issuers, String format, byte[] key) {
+    public boolean updateCertificate(
+        byte[] cert, List<byte[]> issuers, @Nullable String format, byte @Nullable [] key) {
       Object[] out =
           call(
               CONFIG,

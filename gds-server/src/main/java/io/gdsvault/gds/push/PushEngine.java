@@ -713,8 +713,11 @@ public final class PushEngine implements AutoCloseable {
           key = cipher.open(current.keyBlob(), aad("key", job.applicationId(), requestId));
           format = r.privateKeyFormat() == null ? null : r.privateKeyFormat().name();
         }
-        X509Certificate x = parse(r.certificateDer());
-        return new Certificate(r.certificateDer(), issuerChain(x), format, key, x);
+        byte[] der =
+            java.util.Objects.requireNonNull(
+                r.certificateDer(), "approved request has no certificate");
+        X509Certificate x = parse(der);
+        return new Certificate(der, issuerChain(x), format, key, x);
       }
       case REJECTED -> {
         forgetRequest(job);

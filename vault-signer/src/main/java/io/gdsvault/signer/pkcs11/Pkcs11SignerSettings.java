@@ -2,6 +2,7 @@ package io.gdsvault.signer.pkcs11;
 
 import io.gdsvault.signer.SignerSettings;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PKCS#11 token reached through the JDK's SunPKCS11 provider.
@@ -13,7 +14,11 @@ import java.nio.file.Path;
  * @param pinFile file (0600) holding the user PIN, read when the variable is unset; may be null
  */
 public record Pkcs11SignerSettings(
-    Path library, Long slot, Integer slotListIndex, String pinEnv, Path pinFile)
+    Path library,
+    @Nullable Long slot,
+    @Nullable Integer slotListIndex,
+    @Nullable String pinEnv,
+    @Nullable Path pinFile)
     implements SignerSettings {
 
   public static final String DEFAULT_PIN_ENV = "GDS_VAULT_PKCS11_PIN";

@@ -95,7 +95,7 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
   @Override
   public Optional<StoredApplication> update(ApplicationRecord r, Instant now) {
     Handle h = JdbiTransactions.handle();
-    Optional<StoredApplication> existing = findById(r.applicationId());
+    Optional<StoredApplication> existing = findById(r.id());
     if (existing.isEmpty()) {
       return Optional.empty();
     }
