@@ -5,9 +5,9 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Issue 8 (1,000,000 applications on PostgreSQL): QueryApplications with an ApplicationName pattern
- * such as {@code "Device 12 %"} becomes {@code name_text LIKE 'Device 12 %'}. A plain B-tree index
- * only serves LIKE prefixes under the C collation, so PostgreSQL needs an index with {@code
+ * With 1,000,000 applications on PostgreSQL, QueryApplications with an ApplicationName pattern such
+ * as {@code "Device 12 %"} becomes {@code name_text LIKE 'Device 12 %'}. A plain B-tree index only
+ * serves LIKE prefixes under the C collation, so PostgreSQL needs an index with {@code
  * text_pattern_ops}; H2 already uses its index for LIKE prefixes and has no such operator class, so
  * this migration does nothing there.
  */

@@ -46,6 +46,30 @@ public final class Await {
    * exceptions thrown by the supplier count as "not yet".
    */
   public <T> T value(Callable<? extends @Nullable T> supplier, Predicate<? super T> accept) {
+    try {
+      return poll(supplier, accept, false);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for " + what, e);
+    } catch (Exception e) {
+      // not reached: without rethrow, poll counts every other exception as "not yet"
+      throw new AssertionError("while waiting for " + what, e);
+    }
+  }
+
+  /**
+   * As {@link #value}, for waits in which an exception is an answer rather than "not yet" (a lost
+   * connection a device must react to, a server that was killed): the first exception {@code
+   * supplier} throws ends the wait and is rethrown as it is.
+   */
+  public <T> T valueUnlessThrown(
+      Callable<? extends @Nullable T> supplier, Predicate<? super T> accept) throws Exception {
+    return poll(supplier, accept, true);
+  }
+
+  private <T> T poll(
+      Callable<? extends @Nullable T> supplier, Predicate<? super T> accept, boolean rethrow)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     @Nullable Object last = null;
     while (true) {
@@ -56,9 +80,11 @@ public final class Await {
         }
         last = v;
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting for " + what, e);
+        throw e;
       } catch (Exception e) {
+        if (rethrow) {
+          throw e;
+        }
         last = e;
       }
       if (System.nanoTime() - deadline > 0) {

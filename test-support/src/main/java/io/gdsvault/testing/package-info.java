@@ -1,6 +1,8 @@
 /**
  * Fixtures for tests of every module (a test-scoped dependency only): {@link
- * io.gdsvault.testing.MutableClock} and {@link io.gdsvault.testing.Await}.
+ * io.gdsvault.testing.MutableClock}, {@link io.gdsvault.testing.Await}, and the property runner
+ * {@link io.gdsvault.testing.Fuzz} with its byte {@link io.gdsvault.testing.Mutations} for the
+ * hostile-input tests of the GDS and the simulator.
  */
 @NullMarked
 package io.gdsvault.testing;

@@ -43,6 +43,40 @@ class AwaitTest {
   }
 
   @Test
+  void anExceptionEndsAWaitThatTakesExceptionsAsAnswers() {
+    // a device that must react to a lost connection: the exception is not "not yet"
+    AtomicInteger calls = new AtomicInteger();
+    assertThatThrownBy(
+            () ->
+                Await.until("a finished request")
+                    .every(Duration.ofMillis(1))
+                    .valueUnlessThrown(
+                        () -> {
+                          if (calls.incrementAndGet() == 2) {
+                            throw new java.io.IOException("connection lost");
+                          }
+                          return "not yet";
+                        },
+                        "done"::equals))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessage("connection lost");
+    assertThat(calls).hasValue(2);
+  }
+
+  @Test
+  void aWaitThatTakesExceptionsAsAnswersIsStillBounded() {
+    assertThatThrownBy(
+            () ->
+                Await.until("a finished request")
+                    .atMost(Duration.ofMillis(30))
+                    .every(Duration.ofMillis(5))
+                    .valueUnlessThrown(() -> "not yet", "done"::equals))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("waiting for a finished request")
+        .hasMessageContaining("last answer: not yet");
+  }
+
+  @Test
   void theClockMovesOnlyWhenTold() {
     MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     assertThat(clock.instant()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));

@@ -1,15 +1,10 @@
 package io.gdsvault.ca;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -62,11 +57,8 @@ public final class IssuedCertificate {
     X509Certificate c = certificate;
     if (c == null) {
       try {
-        c =
-            (X509Certificate)
-                CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
-      } catch (CertificateException e) {
+        c = Certificates.parse(der);
+      } catch (CaException e) {
         // the CA encoded it a moment ago from a checked template: a bug, not a client error
         throw new IllegalStateException("issued certificate cannot be parsed", e);
       }
@@ -90,7 +82,7 @@ public final class IssuedCertificate {
 
   /** SHA-1 thumbprint of the DER in lower-case hex, as OPC UA names certificates. */
   public String thumbprint() {
-    return thumbprint(der);
+    return Certificates.thumbprint(der);
   }
 
   public List<X509Certificate> issuerChain() {
@@ -108,14 +100,6 @@ public final class IssuedCertificate {
     all.add(certificate());
     all.addAll(issuerChain);
     return all;
-  }
-
-  static String thumbprint(byte[] der) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(der));
-    } catch (GeneralSecurityException e) {
-      return "unavailable";
-    }
   }
 
   private static byte[] encodedOf(X509Certificate certificate) {

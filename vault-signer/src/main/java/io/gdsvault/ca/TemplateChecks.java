@@ -1,16 +1,18 @@
 package io.gdsvault.ca;
 
 import io.gdsvault.ca.CaException.Reason;
+import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Object;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.jspecify.annotations.Nullable;
 
 /** The checks every application certificate template passes before it is signed. */
@@ -94,13 +96,7 @@ public final class TemplateChecks {
   }
 
   public static TemplateCheck authorityKeyIdMatches(X509Certificate issuer) {
-    byte[] skiExt = issuer.getExtensionValue(Extension.subjectKeyIdentifier.getId());
-    byte @Nullable [] ski =
-        skiExt == null
-            ? null
-            : SubjectKeyIdentifier.getInstance(
-                    org.bouncycastle.asn1.ASN1OctetString.getInstance(skiExt).getOctets())
-                .getKeyIdentifier();
+    byte @Nullable [] ski = Certificates.subjectKeyId(issuer);
     // the AKI the CA writes for this issuer, compared as bytes (its key id is checked once here);
     // anything else is parsed and checked below
     byte[] expected = expectedAuthorityKeyId(issuer, ski);
@@ -126,19 +122,17 @@ public final class TemplateChecks {
       return null;
     }
     try {
-      AuthorityKeyIdentifier aki =
-          new org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils()
-              .createAuthorityKeyIdentifier(issuer);
+      AuthorityKeyIdentifier aki = Certificates.authorityKeyIdentifier(issuer);
       return Arrays.equals(aki.getKeyIdentifierOctets(), ski) ? encoded(aki) : null;
-    } catch (java.security.GeneralSecurityException | RuntimeException e) {
-      return null;
+    } catch (CaException e) {
+      return null; // every template is then parsed and checked the long way
     }
   }
 
-  private static byte[] encoded(org.bouncycastle.asn1.ASN1Object value) {
+  private static byte[] encoded(ASN1Object value) {
     try {
-      return value.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
-    } catch (java.io.IOException e) {
+      return value.getEncoded(ASN1Encoding.DER);
+    } catch (IOException e) {
       throw new IllegalStateException("extension value cannot be encoded", e);
     }
   }

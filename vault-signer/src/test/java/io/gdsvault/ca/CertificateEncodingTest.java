@@ -40,11 +40,9 @@ class CertificateEncodingTest {
 
   @Test
   void derLengthsUseTheShortestForm() {
-    assertThat(CertificateAuthority.derHeader(0x30, 0x7f)).containsExactly(0x30, 0x7f);
-    assertThat(CertificateAuthority.derHeader(0x30, 0x80)).containsExactly(0x30, 0x81, 0x80);
-    assertThat(CertificateAuthority.derHeader(0x03, 0x1234))
-        .containsExactly(0x03, 0x82, 0x12, 0x34);
-    assertThat(CertificateAuthority.derHeader(0x30, 0x012345))
-        .containsExactly(0x30, 0x83, 0x01, 0x23, 0x45);
+    assertThat(SignedDer.derHeader(0x30, 0x7f)).containsExactly(0x30, 0x7f);
+    assertThat(SignedDer.derHeader(0x30, 0x80)).containsExactly(0x30, 0x81, 0x80);
+    assertThat(SignedDer.derHeader(0x03, 0x1234)).containsExactly(0x03, 0x82, 0x12, 0x34);
+    assertThat(SignedDer.derHeader(0x30, 0x012345)).containsExactly(0x30, 0x83, 0x01, 0x23, 0x45);
   }
 }

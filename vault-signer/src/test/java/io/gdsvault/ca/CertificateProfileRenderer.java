@@ -71,6 +71,17 @@ final class CertificateProfileRenderer {
       lines.add(
           "subjectAltName: " + SAN.getOrDefault((Integer) san.get(0), "other") + ":" + san.get(1));
     }
+    lines.addAll(keyIdentifiers(cert, issuer));
+    lines.add("criticalExtensions: " + sorted(cert.getCriticalExtensionOIDs()));
+    lines.add("nonCriticalExtensions: " + sorted(cert.getNonCriticalExtensionOIDs()));
+    lines.sort(null);
+    return String.join("\n", lines) + "\n";
+  }
+
+  /** Whether the SKI is the SHA-1 of the key and the AKI names the issuer's SKI. */
+  private static List<String> keyIdentifiers(X509Certificate cert, X509Certificate issuer)
+      throws Exception {
+    List<String> lines = new ArrayList<>();
     byte[] ski =
         SubjectKeyIdentifier.getInstance(
                 ASN1OctetString.getInstance(cert.getExtensionValue("2.5.29.14")).getOctets())
@@ -91,10 +102,7 @@ final class CertificateProfileRenderer {
             .getKeyIdentifier();
     lines.add(
         "authorityKeyIdentifier: " + (Arrays.equals(aki, issuerSki) ? "issuer SKI" : "other"));
-    lines.add("criticalExtensions: " + sorted(cert.getCriticalExtensionOIDs()));
-    lines.add("nonCriticalExtensions: " + sorted(cert.getNonCriticalExtensionOIDs()));
-    lines.sort(null);
-    return String.join("\n", lines) + "\n";
+    return lines;
   }
 
   private static String sorted(java.util.Set<String> oids) {

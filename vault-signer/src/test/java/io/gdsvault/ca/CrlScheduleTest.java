@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.gdsvault.signer.SecretResolver;
 import io.gdsvault.signer.local.LocalKeyStoreBackend;
 import io.gdsvault.signer.local.LocalSignerSettings;
+import io.gdsvault.testing.MutableClock;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.cert.X509CRL;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gdsvault.signer.SecretResolver;
 import io.gdsvault.signer.local.LocalKeyStoreBackend;
 import io.gdsvault.signer.local.LocalSignerSettings;
+import io.gdsvault.testing.MutableClock;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -60,7 +60,7 @@ class TemplateChecksTest {
     Instant now = Instant.now();
     return new CertificateTemplate(
         new X500Name("CN=issuer"),
-        CertificateAuthority.newSerial(),
+        SerialNumbers.random(),
         now,
         now.plus(Duration.ofDays(1)),
         new X500Name("CN=leaf"),

@@ -1,5 +1,6 @@
 package io.gdsvault.sim.app;
 
+import io.gdsvault.gds.model.net.HostNames;
 import io.gdsvault.sim.fleet.Fleet;
 import io.gdsvault.sim.fleet.PullFleet;
 import io.gdsvault.sim.pull.PullClient;
@@ -277,6 +278,12 @@ public final class Main implements Callable<Integer> {
       if (pollInitial.isZero() || pollInitial.isNegative() || pollMax.compareTo(pollInitial) < 0) {
         throw new CommandLine.ParameterException(
             cl, "--poll-initial must be positive and not above --poll-max");
+      }
+      for (String h : hostnames == null ? List.<String>of() : hostnames) {
+        if (!HostNames.isValid(h, HostNames.Wildcards.REFUSE)) {
+          throw new CommandLine.ParameterException(
+              cl, "--hostname " + h + " is not a DNS name or IP address");
+        }
       }
       char[] password = null;
       if (passwordFile != null) {

@@ -1,48 +1,31 @@
 package io.gdsvault.sim.pull;
 
-import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
-
-import io.gdsvault.gds.model.ua.GdsDataTypes;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
-import io.gdsvault.sim.push.CertificateCodec;
+import io.gdsvault.gds.model.ua.client.ClientCredentials;
+import io.gdsvault.gds.model.ua.client.GdsSession;
+import io.gdsvault.gds.model.ua.client.PinnedServerValidator;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
-import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
-import org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider;
-import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
-import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.encoding.binary.OpcUaBinaryDecoder;
 import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
-import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
-import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.NodeClass;
-import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
-import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReferenceDescription;
 import org.eclipse.milo.opcua.stack.core.types.structured.TrustListDataType;
-import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,16 +37,10 @@ final class GdsClient implements AutoCloseable {
 
   static final String PINS_FILE = "gds-servers.properties";
 
-  private static final List<String> POLICY_PREFERENCE =
-      List.of(
-          SecurityPolicy.Basic256Sha256.getUri(),
-          SecurityPolicy.Aes256_Sha256_RsaPss.getUri(),
-          SecurityPolicy.Aes128_Sha256_RsaOaep.getUri());
+  private final GdsSession session;
 
-  private final OpcUaClient client;
-
-  private GdsClient(OpcUaClient client) {
-    this.client = client;
+  private GdsClient(GdsSession session) {
+    this.session = session;
   }
 
   /** A method result: its status and outputs (never null). */
@@ -100,109 +77,30 @@ final class GdsClient implements AutoCloseable {
       Path pinsFile,
       @Nullable String expectedThumbprint)
       throws UaException {
-    String host = EndpointUtil.getHost(url);
-    int port = EndpointUtil.getPort(url);
-    IdentityProvider idp =
-        user == null
-            ? new AnonymousProvider()
-            : new UsernameProvider(
-                user, new String(Objects.requireNonNull(password, "a user needs a password")));
-    OpcUaClient client =
-        OpcUaClient.create(
-            url,
-            endpoints -> pick(endpoints).map(e -> EndpointUtil.updateUrl(e, host, port)),
-            t -> {},
-            c ->
-                c.setApplicationName(LocalizedText.english("GDS Vault device simulator"))
-                    .setApplicationUri(applicationUri)
-                    .setKeyPair(keyPair)
-                    .setCertificate(chain[0])
-                    .setCertificateChain(chain)
-                    .setCertificateValidator(pinning(pinsFile, url, expectedThumbprint))
-                    .setIdentityProvider(idp)
-                    .setRequestTimeout(uint(60_000)));
-    try {
-      client.connect();
-    } catch (UaException e) {
-      try {
-        client.disconnect();
-      } catch (Exception ignored) {
-        // was not connected
-      }
-      throw e;
-    }
-    GdsDataTypes.register(client.getStaticDataTypeManager(), client.getNamespaceTable());
-    return new GdsClient(client);
-  }
-
-  static Optional<EndpointDescription> pick(List<EndpointDescription> endpoints) {
-    return endpoints.stream()
-        .filter(e -> e.getSecurityMode() == MessageSecurityMode.SignAndEncrypt)
-        .filter(e -> POLICY_PREFERENCE.contains(e.getSecurityPolicyUri()))
-        .min(Comparator.comparingInt(e -> POLICY_PREFERENCE.indexOf(e.getSecurityPolicyUri())));
-  }
-
-  private static CertificateValidator pinning(Path file, String url, @Nullable String expected) {
-    return (chain, uri, hostnames) -> {
-      if (chain == null || chain.isEmpty()) {
-        throw new UaException(StatusCodes.Bad_CertificateInvalid);
-      }
-      String thumbprint;
-      try {
-        thumbprint = CertificateCodec.thumbprintHex(chain.get(0).getEncoded());
-      } catch (Exception e) {
-        throw new UaException(StatusCodes.Bad_CertificateInvalid);
-      }
-      if (expected != null) {
-        if (!expected.replace(":", "").equalsIgnoreCase(thumbprint)) {
-          throw new UaException(
-              StatusCodes.Bad_CertificateUntrusted,
-              "the GDS certificate " + thumbprint + " is not the expected " + expected);
-        }
-        return;
-      }
-      synchronized (GdsClient.class) {
-        try {
-          Properties known = new Properties();
-          if (Files.exists(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-              known.load(in);
-            }
-          }
-          String pinned = known.getProperty(url);
-          if (pinned == null) {
-            known.setProperty(url, thumbprint);
-            try (OutputStream out = Files.newOutputStream(file)) {
-              known.store(out, "GDS certificates pinned by device-sim pull (SHA-1 thumbprints)");
-            }
-          } else if (!pinned.equalsIgnoreCase(thumbprint)) {
-            throw new UaException(
-                StatusCodes.Bad_CertificateUntrusted,
-                "the GDS certificate changed (pinned "
-                    + pinned
-                    + ", got "
-                    + thumbprint
-                    + "); remove the entry from "
-                    + file
-                    + " if this is expected");
-          }
-        } catch (IOException e) {
-          throw new UaException(StatusCodes.Bad_CertificateUntrusted, "cannot read " + file);
-        }
-      }
-    };
+    CertificateValidator gds =
+        expectedThumbprint != null
+            ? PinnedServerValidator.expecting(expectedThumbprint)
+            : PinnedServerValidator.pinnedIn(
+                pinsFile,
+                url,
+                "GDS certificates pinned by device-sim pull (SHA-1 thumbprints)",
+                thumbprint -> {});
+    ClientCredentials credentials =
+        new ClientCredentials(
+            "GDS Vault device simulator", applicationUri, keyPair, List.of(chain));
+    return new GdsClient(GdsSession.open(url, credentials, gds, user, password));
   }
 
   int gdsNamespace() {
-    return client.getNamespaceTable().getIndex(GdsNodeIds.NAMESPACE_URI).intValue();
+    return session.gdsNamespaceIndex();
   }
 
   NodeId local(ExpandedNodeId id) {
-    return GdsNodeIds.resolve(id, client.getNamespaceTable());
+    return session.local(id);
   }
 
   OpcUaClient client() {
-    return client;
+    return session.client();
   }
 
   /** Calls a Directory method; transport failures throw, method failures come back as status. */
@@ -211,10 +109,8 @@ final class GdsClient implements AutoCloseable {
   }
 
   Result call(NodeId object, NodeId method, Variant... inputs) throws UaException {
-    CallMethodResult r =
-        client.call(List.of(new CallMethodRequest(object, method, inputs))).getResults()[0];
-    Variant[] out = r.getOutputArguments() == null ? new Variant[0] : r.getOutputArguments();
-    return new Result(r.getStatusCode(), out);
+    CallMethodResult r = session.invoke(object, method, inputs);
+    return new Result(r.getStatusCode(), r.getOutputArguments());
   }
 
   /**
@@ -225,11 +121,11 @@ final class GdsClient implements AutoCloseable {
     NodeId open = null;
     NodeId read = null;
     NodeId close = null;
-    for (ReferenceDescription ref : client.getAddressSpace().browse(trustList)) {
+    for (ReferenceDescription ref : session.client().getAddressSpace().browse(trustList)) {
       if (ref.getNodeClass() != NodeClass.Method) {
         continue;
       }
-      Optional<NodeId> id = ref.getNodeId().toNodeId(client.getNamespaceTable());
+      Optional<NodeId> id = ref.getNodeId().toNodeId(session.client().getNamespaceTable());
       switch (Objects.requireNonNullElse(ref.getBrowseName().name(), "")) {
         case "Open" -> open = id.orElse(null);
         case "Read" -> read = id.orElse(null);
@@ -265,7 +161,7 @@ final class GdsClient implements AutoCloseable {
     } finally {
       call(trustList, close, new Variant(handle));
     }
-    var ctx = client.getStaticEncodingContext();
+    var ctx = session.encodingContext();
     try {
       return new TrustListDataType.Codec()
           .decodeType(
@@ -282,10 +178,6 @@ final class GdsClient implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      client.disconnect();
-    } catch (Exception ignored) {
-      // closing anyway
-    }
+    session.close();
   }
 }

@@ -1,5 +1,6 @@
 package io.gdsvault.sim.pull;
 
+import io.gdsvault.gds.model.net.HostNames;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -48,7 +49,7 @@ final class KeyMaterial {
       names.add(new GeneralName(GeneralName.uniformResourceIdentifier, applicationUri));
       for (String h : hostnames) {
         names.add(
-            isIpLiteral(h)
+            HostNames.isIpAddress(h)
                 ? new GeneralName(GeneralName.iPAddress, h)
                 : new GeneralName(GeneralName.dNSName, h));
       }
@@ -69,10 +70,6 @@ final class KeyMaterial {
       throw new PullException(
           "cannot build the certificate signing request: " + e.getClass().getSimpleName());
     }
-  }
-
-  static boolean isIpLiteral(String h) {
-    return h.matches("[0-9.]+") || h.contains(":");
   }
 
   /** A random one-time password for a new key pair; it only lives in memory. */

@@ -3,9 +3,11 @@ package io.gdsvault.sim.pull;
 import io.gdsvault.gds.model.ApplicationRecord;
 import io.gdsvault.gds.model.ApplicationType;
 import io.gdsvault.gds.model.LocalizedName;
+import io.gdsvault.gds.model.net.HostNames;
 import io.gdsvault.gds.model.ua.ApplicationRecordDataType;
 import io.gdsvault.gds.model.ua.ApplicationRecordMapper;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
+import io.gdsvault.gds.model.x509.Certificates;
 import io.gdsvault.sim.push.CertificateCodec;
 import io.gdsvault.sim.push.PkiDirectory;
 import io.gdsvault.sim.push.ServerConfigurationSupport;
@@ -116,7 +118,7 @@ public final class PullClient {
       if (clock.instant().isBefore(due)) {
         status.accept(
             "certificate "
-                + thumbprint(current.certificate())
+                + Certificates.thumbprint(current.certificate())
                 + " is valid until "
                 + current.certificate().getNotAfter().toInstant()
                 + "; renewal is due at "
@@ -126,7 +128,7 @@ public final class PullClient {
       }
       status.accept(
           "certificate "
-              + thumbprint(current.certificate())
+              + Certificates.thumbprint(current.certificate())
               + " reached its renewal point "
               + due
               + ": renewing");
@@ -228,7 +230,7 @@ public final class PullClient {
     Instant due = RenewalSchedule.renewalDue(fresh.certificate(), settings.renewAt());
     status.accept(
         "installed certificate "
-            + thumbprint(fresh.certificate())
+            + Certificates.thumbprint(fresh.certificate())
             + " (notAfter "
             + fresh.certificate().getNotAfter().toInstant()
             + ", "
@@ -605,7 +607,7 @@ public final class PullClient {
       pki.commit(files);
       log.info(
           "Installed pulled certificate thumbprint={} notAfter={} in {}",
-          thumbprint(fresh.certificate()),
+          Certificates.thumbprint(fresh.certificate()),
           fresh.certificate().getNotAfter().toInstant(),
           pki.root());
     } catch (UaException e) {
@@ -627,7 +629,8 @@ public final class PullClient {
                 + name(r.status()));
       }
       status.accept(
-          "reconnected to the GDS with the new certificate " + thumbprint(fresh.certificate()));
+          "reconnected to the GDS with the new certificate "
+              + Certificates.thumbprint(fresh.certificate()));
     } catch (UaException e) {
       throw new PullException("reconnecting with the new certificate failed: " + describe(e), e);
     }
@@ -671,7 +674,7 @@ public final class PullClient {
               .setApplicationUri(uri)
               .setValidityPeriod(Period.ofDays(365));
       for (String h : settings.hostnames()) {
-        if (KeyMaterial.isIpLiteral(h)) {
+        if (HostNames.isIpAddress(h)) {
           b.addIpAddress(h);
         } else {
           b.addDnsName(h);
@@ -683,7 +686,10 @@ public final class PullClient {
               "own/certs", Map.of(APPLICATION_FILE, pem(cert)),
               "own/private", Map.of(APPLICATION_FILE, pem(kp.getPrivate()))));
       status.accept(
-          "created a self-signed bootstrap certificate " + thumbprint(cert) + " for " + uri);
+          "created a self-signed bootstrap certificate "
+              + Certificates.thumbprint(cert)
+              + " for "
+              + uri);
       return new Identity(kp, new X509Certificate[] {cert});
     } catch (IOException e) {
       throw e;
@@ -742,7 +748,7 @@ public final class PullClient {
     Map<String, byte[]> out = new LinkedHashMap<>();
     for (X509Certificate c : certs) {
       byte[] der = encoded(c);
-      out.put(GDS_FILE_PREFIX + CertificateCodec.thumbprintHex(der) + ".der", der);
+      out.put(GDS_FILE_PREFIX + Certificates.thumbprint(der) + ".der", der);
     }
     return out;
   }
@@ -752,7 +758,7 @@ public final class PullClient {
     for (X509CRL crl : CertificateCodec.decodeCrls(crls)) {
       try {
         byte[] der = crl.getEncoded();
-        out.put(GDS_FILE_PREFIX + CertificateCodec.thumbprintHex(der) + ".crl", der);
+        out.put(GDS_FILE_PREFIX + Certificates.thumbprint(der) + ".crl", der);
       } catch (java.security.cert.CRLException e) {
         throw new UaException(StatusCodes.Bad_CertificateInvalid, "CRL cannot be encoded");
       }
@@ -778,14 +784,6 @@ public final class PullClient {
 
   private static int length(Object[] a) {
     return a == null ? 0 : a.length;
-  }
-
-  public static String thumbprint(X509Certificate c) {
-    try {
-      return CertificateCodec.thumbprintHex(c.getEncoded());
-    } catch (java.security.cert.CertificateEncodingException e) {
-      return "?";
-    }
   }
 
   static String name(StatusCode s) {

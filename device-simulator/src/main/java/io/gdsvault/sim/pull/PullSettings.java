@@ -1,5 +1,6 @@
 package io.gdsvault.sim.pull;
 
+import io.gdsvault.gds.model.net.HostNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -70,6 +71,12 @@ public record PullSettings(
     discoveryUrls = discoveryUrls == null ? List.of() : List.copyOf(discoveryUrls);
     hostnames =
         hostnames == null || hostnames.isEmpty() ? List.of("localhost") : List.copyOf(hostnames);
+    for (String h : hostnames) {
+      // a device names itself: a wildcard is never its own host name
+      if (!HostNames.isValid(h, HostNames.Wildcards.REFUSE)) {
+        throw new IllegalArgumentException("not a DNS name or IP address: " + h);
+      }
+    }
     if (!(renewAt >= 0.0 && renewAt <= 1.0)) {
       throw new IllegalArgumentException("renewAt must be between 0 and 1");
     }

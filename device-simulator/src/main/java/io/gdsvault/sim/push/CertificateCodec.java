@@ -1,5 +1,7 @@
 package io.gdsvault.sim.push;
 
+import io.gdsvault.gds.model.x509.Certificates;
+import io.gdsvault.gds.model.x509.InvalidCertificateException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,15 +14,12 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -30,7 +29,6 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
-import org.eclipse.milo.opcua.stack.core.util.DigestUtil;
 
 /** Certificates, CRLs and private keys in the encodings that ServerConfiguration methods use. */
 public final class CertificateCodec {
@@ -40,35 +38,21 @@ public final class CertificateCodec {
 
   private CertificateCodec() {}
 
+  /** Exactly one DER or PEM certificate; anything else is Bad_CertificateInvalid. */
   public static X509Certificate decodeCertificate(byte[] der) throws UaException {
     try {
-      var cf = CertificateFactory.getInstance("X.509");
-      var certs = cf.generateCertificates(new ByteArrayInputStream(der));
-      if (certs.size() != 1) {
-        throw new UaException(StatusCodes.Bad_CertificateInvalid, "expected one certificate");
-      }
-      return (X509Certificate) certs.iterator().next();
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw new UaException(StatusCodes.Bad_CertificateInvalid, "certificate cannot be decoded");
+      return Certificates.parse(der);
+    } catch (InvalidCertificateException e) {
+      throw invalid(e);
     }
   }
 
   /** Decodes one or more concatenated DER or PEM certificates. */
   public static List<X509Certificate> decodeCertificateChain(byte[] bytes) throws UaException {
     try {
-      var cf = CertificateFactory.getInstance("X.509");
-      Collection<? extends java.security.cert.Certificate> certs =
-          cf.generateCertificates(new ByteArrayInputStream(bytes));
-      List<X509Certificate> out = new ArrayList<>();
-      for (var c : certs) {
-        out.add((X509Certificate) c);
-      }
-      if (out.isEmpty()) {
-        throw new UaException(StatusCodes.Bad_CertificateInvalid, "no certificate");
-      }
-      return out;
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw new UaException(StatusCodes.Bad_CertificateInvalid, "certificate cannot be decoded");
+      return Certificates.parseAll(bytes);
+    } catch (InvalidCertificateException e) {
+      throw invalid(e);
     }
   }
 
@@ -84,11 +68,15 @@ public final class CertificateCodec {
 
   public static X509CRL decodeCrl(byte[] bytes) throws UaException {
     try {
-      var cf = CertificateFactory.getInstance("X.509");
-      return (X509CRL) cf.generateCRL(new ByteArrayInputStream(bytes));
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw new UaException(StatusCodes.Bad_CertificateInvalid, "CRL cannot be decoded");
+      return Certificates.parseCrl(bytes);
+    } catch (InvalidCertificateException e) {
+      throw invalid(e);
     }
+  }
+
+  private static UaException invalid(InvalidCertificateException e) {
+    // the helper's messages are short and safe to answer with
+    return new UaException(StatusCodes.Bad_CertificateInvalid, e.getMessage());
   }
 
   public static List<X509CRL> decodeCrls(ByteString[] values) throws UaException {
@@ -197,11 +185,6 @@ public final class CertificateCodec {
 
   public static PrivateKey readPemPrivateKey(String pem) throws UaException {
     return decodePrivateKey(PEM, pem.getBytes(StandardCharsets.US_ASCII));
-  }
-
-  /** Lower-case hex SHA-1 thumbprint, as file names and RemoveCertificate use it. */
-  public static String thumbprintHex(byte[] encoded) {
-    return HexFormat.of().formatHex(DigestUtil.sha1(encoded));
   }
 
   static Object readPemObject(String pem) throws IOException {

@@ -1,5 +1,7 @@
 package io.gdsvault.sim.push;
 
+import io.gdsvault.gds.model.x509.Certificates;
+import io.gdsvault.gds.model.x509.InvalidCertificateException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -7,7 +9,6 @@ import java.util.List;
 import org.eclipse.milo.opcua.stack.core.security.TrustListManager;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
-import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 
 /**
  * Milo's view of one certificate group's trust list. It holds an immutable {@link TrustListContent}
@@ -127,8 +128,8 @@ public final class PkiTrustListManager implements TrustListManager {
 
   private static boolean thumbprintEquals(X509Certificate c, ByteString thumbprint) {
     try {
-      return CertificateUtil.thumbprint(c).equals(thumbprint);
-    } catch (Exception e) {
+      return Certificates.thumbprint(c).equals(Certificates.hex(thumbprint.bytesOrEmpty()));
+    } catch (InvalidCertificateException e) {
       return false;
     }
   }

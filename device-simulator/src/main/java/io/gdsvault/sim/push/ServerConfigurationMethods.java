@@ -1,5 +1,6 @@
 package io.gdsvault.sim.push;
 
+import io.gdsvault.gds.model.x509.Certificates;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -155,7 +156,7 @@ final class ServerConfigurationMethods {
         tx.regeneratedKeys.remove(group.getCertificateGroupId());
         log.info(
             "Staged new application certificate: thumbprint={}, newKey={}",
-            ServerConfigurationSupport.thumbprint(leaf),
+            Certificates.thumbprint(leaf),
             givenKey != null);
       }
       applyChangesRequired.set(true);

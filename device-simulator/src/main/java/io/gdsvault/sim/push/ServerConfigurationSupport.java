@@ -2,6 +2,8 @@ package io.gdsvault.sim.push;
 
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
+import io.gdsvault.gds.model.net.HostNames;
+import io.gdsvault.gds.model.x509.Certificates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
@@ -76,6 +79,8 @@ public final class ServerConfigurationSupport {
   private final CertificateQuarantine quarantine;
   private final DefaultCertificateManager certificateManager;
   private final Object lock = new Object();
+  private final AtomicInteger trustListUploads = new AtomicInteger();
+  private final AtomicInteger appliedChanges = new AtomicInteger();
 
   private @Nullable PushTransaction transaction; // guarded by lock
   private volatile @Nullable OpcUaServer server; // set by install
@@ -154,6 +159,20 @@ public final class ServerConfigurationSupport {
     return maxTrustListEntries;
   }
 
+  /** TrustList uploads (CloseAndUpdate) staged since start: what a GDS wrote to this device. */
+  public int trustListUploads() {
+    return trustListUploads.get();
+  }
+
+  /** ApplyChanges calls that applied something since start. */
+  public int appliedChanges() {
+    return appliedChanges.get();
+  }
+
+  void countTrustListUpload() {
+    trustListUploads.incrementAndGet();
+  }
+
   /** Wires the ServerConfiguration nodes of a started server to this component. */
   public void install(OpcUaServer server) throws UaException {
     this.server = server;
@@ -197,7 +216,7 @@ public final class ServerConfigurationSupport {
     log.info(
         "ServerConfiguration push installed: certificate thumbprint={}, maxTrustListSize={},"
             + " autoAccept={}",
-        thumbprint(currentCertificate()),
+        Certificates.thumbprint(currentCertificate()),
         maxTrustListSize,
         autoAccept);
   }
@@ -353,7 +372,7 @@ public final class ServerConfigurationSupport {
         server().resetEndpointDescriptionCache();
         log.info(
             "Applied new application certificate: thumbprint={}, notAfter={}",
-            thumbprint(newCredentials.certificate()),
+            Certificates.thumbprint(newCredentials.certificate()),
             newCredentials.certificate().getNotAfter().toInstant());
       }
       if (newTrustList != null) {
@@ -366,6 +385,7 @@ public final class ServerConfigurationSupport {
             newTrustList.issuerCrls().size());
       }
       transaction = null;
+      appliedChanges.incrementAndGet();
       if (applicationTrustListFile != null) {
         applicationTrustListFile.refreshProperties();
       }
@@ -393,7 +413,7 @@ public final class ServerConfigurationSupport {
         log.info(
             "Closing session {}: its client certificate {} is no longer trusted",
             s.getSessionId(),
-            thumbprint(chain.get(0)));
+            Certificates.thumbprint(chain.get(0)));
         server().getSessionManager().killSession(s.getSessionId(), true);
       } catch (RuntimeException e) {
         log.warn("Could not re-validate the client certificate of session {}", s.getSessionId(), e);
@@ -452,7 +472,7 @@ public final class ServerConfigurationSupport {
               .setApplicationUri(b.applicationUri)
               .setValidityPeriod(Period.ofYears(2));
       for (String host : b.hostnames) {
-        if (host.matches("[0-9.]+") || host.contains(":")) {
+        if (HostNames.isIpAddress(host)) {
           builder.addIpAddress(host);
         } else {
           builder.addDnsName(host);
@@ -471,7 +491,7 @@ public final class ServerConfigurationSupport {
                           .getBytes(StandardCharsets.US_ASCII))));
       log.info(
           "Created self-signed application certificate: thumbprint={}, uri={}",
-          thumbprint(certificate),
+          Certificates.thumbprint(certificate),
           b.applicationUri);
       return credentials;
     } catch (IOException e) {
@@ -526,7 +546,8 @@ public final class ServerConfigurationSupport {
   private static Map<String, byte[]> certFiles(List<X509Certificate> certs) throws Exception {
     Map<String, byte[]> out = new LinkedHashMap<>();
     for (X509Certificate c : certs) {
-      out.put(CertificateCodec.thumbprintHex(c.getEncoded()) + ".der", c.getEncoded());
+      byte[] der = Certificates.encoded(c);
+      out.put(Certificates.thumbprint(der) + ".der", der);
     }
     return out;
   }
@@ -534,17 +555,10 @@ public final class ServerConfigurationSupport {
   private static Map<String, byte[]> crlFiles(List<X509CRL> crls) throws Exception {
     Map<String, byte[]> out = new LinkedHashMap<>();
     for (X509CRL c : crls) {
-      out.put(CertificateCodec.thumbprintHex(c.getEncoded()) + ".crl", c.getEncoded());
+      byte[] der = c.getEncoded();
+      out.put(Certificates.thumbprint(der) + ".crl", der);
     }
     return out;
-  }
-
-  static String thumbprint(X509Certificate c) {
-    try {
-      return CertificateCodec.thumbprintHex(c.getEncoded());
-    } catch (Exception e) {
-      return "?";
-    }
   }
 
   /** Milo's RSA-PSS policies and PEM handling need the BouncyCastle provider. */
@@ -645,6 +659,11 @@ public final class ServerConfigurationSupport {
     }
 
     public Builder hostnames(List<String> hostnames) {
+      for (String h : hostnames) {
+        if (!HostNames.isValid(h, HostNames.Wildcards.REFUSE)) {
+          throw new IllegalArgumentException("not a DNS name or IP address: " + h);
+        }
+      }
       this.hostnames = List.copyOf(hostnames);
       return this;
     }

@@ -4,6 +4,7 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ulong;
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ushort;
 
+import io.gdsvault.gds.model.x509.Certificates;
 import java.io.ByteArrayOutputStream;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -301,6 +302,7 @@ final class TrustListFile {
         TrustListContent next =
             support.stagedTrustList(session, group).merge(upload.masks(), upload.content());
         stage(session, next);
+        support.countTrustListUpload();
         log.info(
             "Staged trust list upload: masks={}, trusted={}, issuers={}",
             upload.masks(),
@@ -372,7 +374,7 @@ final class TrustListFile {
             new ArrayList<>(trusted ? base.trustedCertificates() : base.issuerCertificates());
         X509Certificate removed = null;
         for (X509Certificate c : list) {
-          if (ServerConfigurationSupport.thumbprint(c).equals(wanted)) {
+          if (Certificates.thumbprint(c).equals(wanted)) {
             removed = c;
           }
         }

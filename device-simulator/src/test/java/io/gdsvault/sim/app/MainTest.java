@@ -79,6 +79,9 @@ class MainTest {
     assertThat(Main.run("pull", "--gds", gds, "--pki", pki, "--password-file", pw.toString()))
         .isEqualTo(2);
     assertThat(Main.run("pull", "--gds", gds, "--pki", pki, "--renew-at", "1.5")).isEqualTo(2);
+    assertThat(Main.run("pull", "--gds", gds, "--pki", pki, "--hostname", "plc_7")).isEqualTo(2);
+    assertThat(Main.run("pull", "--gds", gds, "--pki", pki, "--hostname", "*.plant.example"))
+        .isEqualTo(2);
     assertThat(
             Main.run(
                 "pull", "--gds", gds, "--pki", pki, "--poll-initial", "5s", "--poll-max", "1s"))

@@ -3,7 +3,6 @@ package io.gdsvault.sim.push;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
 import org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider;
@@ -154,14 +153,6 @@ final class PushClient implements AutoCloseable {
       client.disconnect();
     } catch (Exception ignored) {
       // best effort in tests
-    }
-  }
-
-  static void sleepQuietly(long ms) {
-    try {
-      TimeUnit.MILLISECONDS.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

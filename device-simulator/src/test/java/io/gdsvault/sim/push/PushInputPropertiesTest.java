@@ -3,8 +3,8 @@ package io.gdsvault.sim.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.gdsvault.gds.testing.Fuzz;
-import io.gdsvault.gds.testing.Mutations;
+import io.gdsvault.testing.Fuzz;
+import io.gdsvault.testing.Mutations;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ubyte;
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
+import io.gdsvault.gds.model.x509.Certificates;
+import io.gdsvault.testing.Await;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -654,8 +656,7 @@ class PushTargetIT {
     admin.callOk(CONFIG, m("ApplyChanges"));
     assertThat(device.support().trustList().issuerCertificates()).containsExactly(ca.certificate);
 
-    String thumb =
-        CertificateCodec.thumbprintHex(ca.certificate.getEncoded()).toUpperCase(Locale.ROOT);
+    String thumb = Certificates.thumbprint(ca.certificate).toUpperCase(Locale.ROOT);
     assertThat(admin.status(TRUST_LIST, m("RemoveCertificate"), thumb, true).getValue())
         .isEqualTo(StatusCodes.Bad_InvalidArgument);
     admin.callOk(TRUST_LIST, m("RemoveCertificate"), thumb, false);
@@ -778,18 +779,20 @@ class PushTargetIT {
     second.close();
     // closing the session discards its transaction; the server sees the close a moment after the
     // client returns from it, so wait (bounded) until the transaction is gone
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    long added;
-    do {
-      added =
-          first
-              .status(
-                  TRUST_LIST, m("AddCertificate"), ByteString.of(ca.certificate.getEncoded()), true)
-              .getValue();
-      if (added == StatusCodes.Bad_TransactionPending) {
-        Thread.sleep(50);
-      }
-    } while (added == StatusCodes.Bad_TransactionPending && System.nanoTime() < deadline);
+    long added =
+        Await.until("the closed session's transaction to be discarded")
+            .atMost(Duration.ofSeconds(20))
+            .every(Duration.ofMillis(50))
+            .valueUnlessThrown(
+                () ->
+                    first
+                        .status(
+                            TRUST_LIST,
+                            m("AddCertificate"),
+                            ByteString.of(ca.certificate.getEncoded()),
+                            true)
+                        .getValue(),
+                status -> status != StatusCodes.Bad_TransactionPending);
     assertThat(added)
         .as("AddCertificate once the closed session's transaction is discarded")
         .isEqualTo(StatusCodes.Good);
@@ -914,13 +917,10 @@ class PushTargetIT {
                     .close())
         .isInstanceOf(UaException.class);
     admin.callOk(CONFIG, m("ApplyChanges"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    int count = device.server().getSessionManager().getAllSessions().size();
-    while (count > 0 && System.nanoTime() < deadline) {
-      PushClient.sleepQuietly(100);
-      count = device.server().getSessionManager().getAllSessions().size();
-    }
-    assertThat(count).as("sessions left after the trust list dropped their client").isZero();
+    Await.until("no session left after the trust list dropped their client")
+        .atMost(Duration.ofSeconds(10))
+        .every(Duration.ofMillis(100))
+        .value(() -> device.server().getSessionManager().getAllSessions().size(), n -> n == 0);
     try (var kept =
         PushClient.connect(
             device.endpointUrl(),

@@ -5,9 +5,8 @@ import static io.gdsvault.sim.push.PushClient.TRUST_LIST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ubyte;
 
-import io.gdsvault.gds.testing.Fuzz;
-import io.gdsvault.gds.testing.GdsTestServer;
-import io.gdsvault.gds.testing.Mutations;
+import io.gdsvault.testing.Fuzz;
+import io.gdsvault.testing.Mutations;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +27,7 @@ import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A client writing hostile TrustListDataType files to a real push target: Open for writing, Write
@@ -44,7 +44,7 @@ class TrustListWriteFuzzIT {
   private static final String ADMIN = "admin";
   private static final String PASSWORD = "admin-secret";
 
-  private static Path dir;
+  @TempDir static Path dir;
   private static PushTargetDevice device;
   private static PushClient.ClientIdentity identity;
   private static PushClient admin;
@@ -53,7 +53,6 @@ class TrustListWriteFuzzIT {
 
   @BeforeAll
   static void startDevice() throws Exception {
-    dir = Files.createTempDirectory("sim-trust-fuzz-");
     KeyPair kp = TestCa.rsa(2048);
     String uri = "urn:gdsvault:test:trust-fuzz-client";
     identity =
@@ -97,7 +96,6 @@ class TrustListWriteFuzzIT {
     if (device != null) {
       device.close();
     }
-    GdsTestServer.deleteTree(dir);
   }
 
   @Test

@@ -5,22 +5,24 @@ import io.gdsvault.ca.CertificateAuthority;
 import io.gdsvault.ca.CertificateType;
 import io.gdsvault.gds.certificates.ApprovalPolicy;
 import io.gdsvault.gds.certificates.ApprovalRule;
+import io.gdsvault.gds.certificates.CertificateRequestListener;
 import io.gdsvault.gds.certificates.CertificateRequestService;
 import io.gdsvault.gds.certificates.CertificateSettings;
 import io.gdsvault.gds.certificates.DataKeyCipher;
+import io.gdsvault.gds.certificates.OpenRequestQuotas;
 import io.gdsvault.gds.certificates.RuleBasedApprovalPolicy;
 import io.gdsvault.gds.cluster.ChangeRelay;
 import io.gdsvault.gds.cluster.Cluster;
 import io.gdsvault.gds.config.GdsSettings;
 import io.gdsvault.gds.directory.DirectoryService;
-import io.gdsvault.gds.opcua.CertificateGroupNodes;
-import io.gdsvault.gds.opcua.CertificateMethods;
-import io.gdsvault.gds.opcua.CertificateRequestNodes;
-import io.gdsvault.gds.opcua.CertificateVendorMethods;
-import io.gdsvault.gds.opcua.GdsServer;
-import io.gdsvault.gds.opcua.MethodBinding;
-import io.gdsvault.gds.opcua.ServerTrustPublisher;
-import io.gdsvault.gds.opcua.TrustListFiles;
+import io.gdsvault.gds.opcua.server.CertificateGroupNodes;
+import io.gdsvault.gds.opcua.server.CertificateMethods;
+import io.gdsvault.gds.opcua.server.CertificateRequestNodes;
+import io.gdsvault.gds.opcua.server.CertificateVendorMethods;
+import io.gdsvault.gds.opcua.server.GdsServer;
+import io.gdsvault.gds.opcua.server.MethodBinding;
+import io.gdsvault.gds.opcua.server.ServerTrustPublisher;
+import io.gdsvault.gds.opcua.trustlist.TrustListFiles;
 import io.gdsvault.gds.persistence.Transactions;
 import io.gdsvault.gds.persistence.jdbc.JdbcCaStateStore;
 import io.gdsvault.gds.persistence.jdbc.JdbcCertificateRequestRepository;
@@ -104,104 +106,133 @@ public final class CertificateFeature implements AutoCloseable {
             });
   }
 
-  /** Opens (on first start: creates) the CAs of the three default groups and the service. */
-  public static CertificateFeature open(
-      GdsSettings settings, Path dataDir, Transactions tx, DirectoryService directory, Clock clock)
-      throws Exception {
-    return open(settings, dataDir, tx, directory, clock, r -> r);
-  }
-
-  /** As above, with the request repository decorated (the audit trail records its history). */
+  /**
+   * Opens (on first start: creates) the CAs of the three default groups and the service, with the
+   * open-request quotas of the settings and {@code audit} told of every request history step inside
+   * its transaction (the audit trail).
+   */
   public static CertificateFeature open(
       GdsSettings settings,
       Path dataDir,
       Transactions tx,
       DirectoryService directory,
       Clock clock,
-      java.util.function.UnaryOperator<io.gdsvault.gds.certificates.CertificateRequestRepository>
-          requestRepository)
+      CertificateRequestListener audit)
       throws Exception {
     GdsSettings.CertificateSettings cs = settings.certificates();
     Map<SignerSettings, SignerBackend> backends = new LinkedHashMap<>();
     try {
-      var store = new JdbcCaStateStore(tx);
-      KeystoreRepository keystores = new JdbcKeystoreRepository();
-      List<CertificateGroup> list = new ArrayList<>();
-      list.add(
-          group(
-              CertificateGroup.DEFAULT_APPLICATION_GROUP,
-              cs,
-              dataDir,
-              backends,
-              store,
-              clock,
-              keystores,
-              tx,
-              Map.of(
-                  CertificateType.RSA_SHA256.browseName(),
-                  CertificateType.RSA_SHA256,
-                  CertificateType.ECC_NIST_P256.browseName(),
-                  CertificateType.ECC_NIST_P256,
-                  CertificateType.ECC_NIST_P384.browseName(),
-                  CertificateType.ECC_NIST_P384)));
-      list.add(
-          group(
-              CertificateGroup.DEFAULT_HTTPS_GROUP,
-              cs,
-              dataDir,
-              backends,
-              store,
-              clock,
-              keystores,
-              tx,
-              Map.of("HttpsCertificateType", CertificateType.RSA_SHA256)));
-      list.add(
-          group(
-              CertificateGroup.DEFAULT_USER_TOKEN_GROUP,
-              cs,
-              dataDir,
-              backends,
-              store,
-              clock,
-              keystores,
-              tx,
-              Map.of("UserCertificateType", CertificateType.RSA_SHA256)));
-      // every CA opened, so the local keystores hold every generation's key: share them
-      for (CertificateGroup g : list) {
-        SignerSettings signer =
-            signerSettings(cs.groupSigners().getOrDefault(g.name(), cs.signer()), cs, dataDir);
-        if (signer instanceof LocalSignerSettings local) {
-          saveKeystore(keystores, keystoreName(cs, g.name()), local, tx, clock);
-        }
-      }
-      CertificateGroupService groups = new CertificateGroupService(list, clock);
-      ApprovalPolicy policy = policy(cs);
+      CertificateGroupService groups =
+          new CertificateGroupService(groups(cs, dataDir, backends, tx, clock), clock);
       if (cs.autoApprove()) {
         log.warn(
             "auto-approve is ON: every certificate request is approved at once (labs and benchmarks"
                 + " only)");
       }
-      var service =
-          new CertificateRequestService(
-              requestRepository.apply(new JdbcCertificateRequestRepository()),
-              new JdbcIssuedCertificateRepository(),
-              groups,
-              directory::findById,
-              tx,
-              policy,
-              new DataKeyCipher(dataKey(cs, dataDir)),
-              clock,
-              new CertificateSettings(
-                  cs.allowSelfApproval(),
-                  Duration.ofMinutes(cs.keyBlobTtlMinutes()),
-                  cs.rsaKeyBits(),
-                  Duration.ofMinutes(cs.finishRequestGraceMinutes())));
+      var service = service(settings, dataDir, tx, directory, clock, groups, audit);
       return new CertificateFeature(
           backends, groups, service, new TrustListLimit(settings.limits().maxTrustListBytes()));
     } catch (Exception | Error e) {
       backends.values().forEach(SignerBackend::close);
       throw e;
     }
+  }
+
+  /** The three default groups, their signer backends opened into {@code backends}. */
+  private static List<CertificateGroup> groups(
+      GdsSettings.CertificateSettings cs,
+      Path dataDir,
+      Map<SignerSettings, SignerBackend> backends,
+      Transactions tx,
+      Clock clock)
+      throws Exception {
+    var store = new JdbcCaStateStore(tx);
+    KeystoreRepository keystores = new JdbcKeystoreRepository();
+    List<CertificateGroup> list = new ArrayList<>();
+    list.add(
+        group(
+            CertificateGroup.DEFAULT_APPLICATION_GROUP,
+            cs,
+            dataDir,
+            backends,
+            store,
+            clock,
+            keystores,
+            tx,
+            Map.of(
+                CertificateType.RSA_SHA256.browseName(),
+                CertificateType.RSA_SHA256,
+                CertificateType.ECC_NIST_P256.browseName(),
+                CertificateType.ECC_NIST_P256,
+                CertificateType.ECC_NIST_P384.browseName(),
+                CertificateType.ECC_NIST_P384)));
+    list.add(
+        group(
+            CertificateGroup.DEFAULT_HTTPS_GROUP,
+            cs,
+            dataDir,
+            backends,
+            store,
+            clock,
+            keystores,
+            tx,
+            Map.of("HttpsCertificateType", CertificateType.RSA_SHA256)));
+    list.add(
+        group(
+            CertificateGroup.DEFAULT_USER_TOKEN_GROUP,
+            cs,
+            dataDir,
+            backends,
+            store,
+            clock,
+            keystores,
+            tx,
+            Map.of("UserCertificateType", CertificateType.RSA_SHA256)));
+    // every CA opened, so the local keystores hold every generation's key: share them
+    for (CertificateGroup g : list) {
+      SignerSettings signer =
+          signerSettings(cs.groupSigners().getOrDefault(g.name(), cs.signer()), cs, dataDir);
+      if (signer instanceof LocalSignerSettings local) {
+        saveKeystore(keystores, keystoreName(cs, g.name()), local, tx, clock);
+      }
+    }
+    return list;
+  }
+
+  /** The request service on the database, with the settings' approval policy and quotas. */
+  private static CertificateRequestService service(
+      GdsSettings settings,
+      Path dataDir,
+      Transactions tx,
+      DirectoryService directory,
+      Clock clock,
+      CertificateGroupService groups,
+      CertificateRequestListener audit)
+      throws Exception {
+    GdsSettings.CertificateSettings cs = settings.certificates();
+    var requests = new JdbcCertificateRequestRepository();
+    var quotas =
+        new OpenRequestQuotas(
+            requests,
+            settings.quotas().maxOpenRequestsPerApplication(),
+            settings.quotas().maxOpenRequests());
+    return new CertificateRequestService(
+        requests,
+        new JdbcIssuedCertificateRepository(),
+        groups,
+        directory::findById,
+        tx,
+        policy(cs),
+        quotas,
+        audit,
+        new DataKeyCipher(dataKey(cs, dataDir)),
+        clock,
+        new CertificateSettings(
+            cs.allowSelfApproval(),
+            Duration.ofMinutes(cs.keyBlobTtlMinutes()),
+            cs.rsaKeyBits(),
+            Duration.ofMinutes(cs.finishRequestGraceMinutes()),
+            cs.keyPoolSize()));
   }
 
   private static CertificateGroup group(

@@ -1,9 +1,8 @@
 package io.gdsvault.gds.app;
 
 import io.gdsvault.gds.audit.AuditTrail;
-import io.gdsvault.gds.audit.AuditingCertificateRequestRepository;
-import io.gdsvault.gds.audit.RequestQuotas;
 import io.gdsvault.gds.audit.TrailAuditLog;
+import io.gdsvault.gds.audit.TrailRequestAudit;
 import io.gdsvault.gds.audit.TrailUserAudit;
 import io.gdsvault.gds.auth.ClientTrustService;
 import io.gdsvault.gds.auth.PasswordHasher;
@@ -13,14 +12,14 @@ import io.gdsvault.gds.cluster.Cluster;
 import io.gdsvault.gds.cluster.NodeIdentity;
 import io.gdsvault.gds.config.GdsSettings;
 import io.gdsvault.gds.directory.DirectoryService;
-import io.gdsvault.gds.opcua.AuditTrailEvents;
-import io.gdsvault.gds.opcua.AuditVendorMethods;
-import io.gdsvault.gds.opcua.AuditingMethodObserver;
-import io.gdsvault.gds.opcua.BackupVendorMethods;
-import io.gdsvault.gds.opcua.DirectoryMethods;
-import io.gdsvault.gds.opcua.GdsServer;
-import io.gdsvault.gds.opcua.MethodBinding;
-import io.gdsvault.gds.opcua.MiloAuditLog;
+import io.gdsvault.gds.opcua.audit.AuditTrailEvents;
+import io.gdsvault.gds.opcua.audit.AuditingMethodObserver;
+import io.gdsvault.gds.opcua.audit.MiloAuditLog;
+import io.gdsvault.gds.opcua.server.AuditVendorMethods;
+import io.gdsvault.gds.opcua.server.BackupVendorMethods;
+import io.gdsvault.gds.opcua.server.DirectoryMethods;
+import io.gdsvault.gds.opcua.server.GdsServer;
+import io.gdsvault.gds.opcua.server.MethodBinding;
 import io.gdsvault.gds.persistence.jdbc.Database;
 import io.gdsvault.gds.persistence.jdbc.H2Snapshot;
 import io.gdsvault.gds.persistence.jdbc.JdbcApplicationRepository;
@@ -146,18 +145,7 @@ public final class GdsApplication implements AutoCloseable {
       // Directory methods per feature: add further bindings (certificates, trust lists) here.
       certificates =
           CertificateFeature.open(
-              settings,
-              data.root(),
-              tx,
-              directory,
-              clock,
-              r ->
-                  new AuditingCertificateRequestRepository(
-                      new RequestQuotas(
-                          r,
-                          settings.quotas().maxOpenRequestsPerApplication(),
-                          settings.quotas().maxOpenRequests()),
-                      trail));
+              settings, data.root(), tx, directory, clock, new TrailRequestAudit(trail));
       List<MethodBinding> directoryMethods =
           new ArrayList<>(
               certificates.directoryBindings(DirectoryMethods.bindings(directory), directory));

@@ -3,20 +3,26 @@ package io.gdsvault.gds.app;
 import io.gdsvault.gds.certificates.DataKeyCipher;
 import io.gdsvault.gds.config.GdsSettings;
 import io.gdsvault.gds.directory.DirectoryService;
-import io.gdsvault.gds.opcua.GdsServer;
-import io.gdsvault.gds.opcua.MiloTargetConnector;
-import io.gdsvault.gds.opcua.PushVendorMethods;
+import io.gdsvault.gds.opcua.push.MiloTargetConnector;
+import io.gdsvault.gds.opcua.server.GdsServer;
+import io.gdsvault.gds.opcua.server.PushVendorMethods;
 import io.gdsvault.gds.persistence.Transactions;
 import io.gdsvault.gds.persistence.jdbc.JdbcPushRepository;
+import io.gdsvault.gds.push.CertificateRequests;
+import io.gdsvault.gds.push.GroupTrust;
+import io.gdsvault.gds.push.PauseHook;
 import io.gdsvault.gds.push.PushEngine;
 import io.gdsvault.gds.push.PushSettings;
+import io.gdsvault.gds.push.Sleeper;
 import io.gdsvault.gds.push.TargetConnector;
+import io.gdsvault.gds.push.TargetCredentials;
 import io.gdsvault.signer.SecretResolver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,6 +33,9 @@ import javax.crypto.spec.SecretKeySpec;
  * from the same secret as the CA keystore, so every node sharing the database can read them.
  */
 public final class PushFeature implements AutoCloseable {
+
+  /** The system property of the crash-test pause ({@link #testPause()}). */
+  static final String TEST_PAUSE = "gdsvault.push.testPause";
 
   private final PushEngine engine;
 
@@ -51,19 +60,41 @@ public final class PushFeature implements AutoCloseable {
             server::applicationKeyPair, server::certificate, server.applicationUri(), 10_000);
     PushEngine engine =
         new PushEngine(
-            new JdbcPushRepository(),
-            tx,
-            connector,
-            certificates.service(),
-            certificates.groups(),
-            directory::findById,
-            new DataKeyCipher(dataKey(settings.certificates(), dataDir)),
-            server::certificate,
-            clock,
-            push,
-            audit);
+            new PushEngine.Parts(
+                new JdbcPushRepository(),
+                tx,
+                connector,
+                new CertificateRequests(certificates.service()),
+                new GroupTrust(certificates.groups(), server::certificate),
+                directory::findById,
+                new TargetCredentials(new DataKeyCipher(dataKey(settings.certificates(), dataDir))),
+                audit),
+            new PushEngine.Environment(clock, push, Sleeper.SYSTEM, testPause()));
     server.vendorNamespace().contribute(PushVendorMethods.PUSH, PushVendorMethods.push(engine));
     return new PushFeature(engine);
+  }
+
+  /**
+   * Test hook, never set in production: {@code -Dgdsvault.push.testPause=POINT} (after-trust-list,
+   * before-apply-changes) stops every push at that step for ten minutes and says so on stdout, so a
+   * crash test can kill the process at a known point of a push.
+   */
+  static PauseHook testPause() {
+    String point = System.getProperty(TEST_PAUSE, "");
+    if (point.isEmpty()) {
+      return PauseHook.NONE;
+    }
+    return (reached, applicationId) -> {
+      if (reached.label().equals(point)) {
+        System.out.println("push test pause at " + point);
+        System.out.flush();
+        try {
+          Thread.sleep(TimeUnit.MINUTES.toMillis(10));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt(); // the engine stops: the push ends there
+        }
+      }
+    };
   }
 
   /** Starts the schedules (after the server started). */

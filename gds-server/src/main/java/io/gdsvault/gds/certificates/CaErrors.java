@@ -5,10 +5,30 @@ import io.gdsvault.gds.model.GdsException;
 import io.gdsvault.gds.model.Reason;
 import java.util.Objects;
 
-/** Turns CA refusals into domain refusals; CA failures stay internal errors. */
+/**
+ * The one place where the certificate manager turns CA results into domain results: refusals (a bad
+ * CSR, a wrong URI) become {@link GdsException}s with their reason, CA failures (signer, store,
+ * template) stay internal errors. Every call into the CA from this package goes through {@link
+ * #call}.
+ */
 final class CaErrors {
 
+  /** Work that calls the CA. */
+  @FunctionalInterface
+  interface CaCall<T> {
+    T call() throws CaException;
+  }
+
   private CaErrors() {}
+
+  /** Runs {@code work}, mapping a {@link CaException} with {@link #map}. */
+  static <T> T call(CaCall<T> work) {
+    try {
+      return work.call();
+    } catch (CaException e) {
+      throw map(e);
+    }
+  }
 
   static RuntimeException map(CaException e) {
     return switch (e.reason()) {

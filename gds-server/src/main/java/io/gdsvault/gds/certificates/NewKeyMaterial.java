@@ -219,20 +219,25 @@ public final class NewKeyMaterial {
             new DEROctetString(new DERSequence(keyBag).getEncoded(ASN1Encoding.DER)));
     byte[] authSafe =
         new AuthenticatedSafe(new ContentInfo[] {certs, keys}).getEncoded(ASN1Encoding.DER);
+    Pfx pfx =
+        new Pfx(
+            new ContentInfo(PKCSObjectIdentifiers.data, new DEROctetString(authSafe)),
+            macData(authSafe, macKey, salt, iterations));
+    return pfx.getEncoded(ASN1Encoding.DER);
+  }
+
+  /** The PFX's HMAC-SHA256 over the authenticated safe. */
+  private static MacData macData(byte[] authSafe, byte[] macKey, byte[] salt, int iterations) {
     HMac hmac = new HMac(new SHA256Digest());
     hmac.init(new KeyParameter(macKey));
     hmac.update(authSafe, 0, authSafe.length);
     byte[] mac = new byte[hmac.getMacSize()];
     hmac.doFinal(mac, 0);
-    MacData macData =
-        new MacData(
-            new DigestInfo(
-                new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE), mac),
-            salt,
-            iterations);
-    Pfx pfx =
-        new Pfx(new ContentInfo(PKCSObjectIdentifiers.data, new DEROctetString(authSafe)), macData);
-    return pfx.getEncoded(ASN1Encoding.DER);
+    return new MacData(
+        new DigestInfo(
+            new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE), mac),
+        salt,
+        iterations);
   }
 
   private static byte[] plainPfx(

@@ -2,7 +2,7 @@ package io.gdsvault.gds.cli;
 
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
-import io.gdsvault.gds.opcua.VendorNamespace;
+import io.gdsvault.gds.opcua.server.VendorNamespace;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,18 +1,15 @@
 package io.gdsvault.gds.cli;
 
-import io.gdsvault.gds.opcua.CertificateVendorMethods;
-import io.gdsvault.gds.opcua.VendorNamespace;
-import java.io.ByteArrayInputStream;
+import io.gdsvault.gds.model.x509.Certificates;
+import io.gdsvault.gds.opcua.server.CertificateVendorMethods;
+import io.gdsvault.gds.opcua.server.VendorNamespace;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,17 +78,13 @@ public final class CaCommand implements Runnable {
     @Override
     protected int execute(GdsConnection c) throws Exception {
       Variant[] o = fetch(c, group);
-      CertificateFactory cf = CertificateFactory.getInstance("X.509");
       List<Map<String, Object>> cas = new ArrayList<>();
       for (ByteString b : (ByteString[]) value(o[0])) {
-        X509Certificate x =
-            (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(b.bytesOrEmpty()));
+        X509Certificate x = Certificates.parse(b.bytesOrEmpty());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("subject", x.getSubjectX500Principal().getName());
         m.put("serial", x.getSerialNumber().toString(16));
-        m.put(
-            "thumbprint",
-            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(b.bytesOrEmpty())));
+        m.put("thumbprint", Certificates.thumbprint(x));
         m.put("keyAlgorithm", x.getPublicKey().getAlgorithm());
         m.put("notBefore", x.getNotBefore().toInstant().toString());
         m.put("notAfter", x.getNotAfter().toInstant().toString());
@@ -99,7 +92,7 @@ public final class CaCommand implements Runnable {
       }
       List<Map<String, Object>> crls = new ArrayList<>();
       for (ByteString b : (ByteString[]) value(o[1])) {
-        X509CRL crl = (X509CRL) cf.generateCRL(new ByteArrayInputStream(b.bytesOrEmpty()));
+        X509CRL crl = Certificates.parseCrl(b.bytesOrEmpty());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("issuer", crl.getIssuerX500Principal().getName());
         m.put("thisUpdate", crl.getThisUpdate().toInstant().toString());

@@ -1,8 +1,8 @@
 package io.gdsvault.gds.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gdsvault.gds.opcua.CertificateVendorMethods;
-import io.gdsvault.gds.opcua.VendorNamespace;
+import io.gdsvault.gds.opcua.server.CertificateVendorMethods;
+import io.gdsvault.gds.opcua.server.VendorNamespace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.gdsvault.gds.cli;
 
 import static io.gdsvault.gds.cli.ClientCommand.value;
 
-import io.gdsvault.gds.opcua.VendorNamespace;
+import io.gdsvault.gds.opcua.server.VendorNamespace;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -200,7 +200,9 @@ public final class PushCommand implements Runnable {
                       + "\t"
                       + nz(r.get("lastPush"))
                       + "\t"
-                      + nz(r.get("lastError")));
+                      + nz(r.get("lastError"))
+                      + "\t"
+                      + types(r.get("certificates")));
         }
       }
       return 0;
@@ -208,6 +210,20 @@ public final class PushCommand implements Runnable {
 
     private static String nz(@Nullable Object o) {
       return o == null ? "-" : o.toString();
+    }
+
+    /** {@code RsaSha256ApplicationCertificateType:installed,...} of a status row. */
+    private static String types(@Nullable Object certificates) {
+      if (!(certificates instanceof List<?> l) || l.isEmpty()) {
+        return "-";
+      }
+      List<String> out = new ArrayList<>();
+      for (Object o : l) {
+        if (o instanceof Map<?, ?> m) {
+          out.add(m.get("type") + ":" + m.get("state"));
+        }
+      }
+      return String.join(",", out);
     }
   }
 
@@ -227,6 +243,7 @@ public final class PushCommand implements Runnable {
     String[] phases = (String[]) value(o[7]);
     Integer[] attempts = (Integer[]) value(o[8]);
     String[] pinned = (String[]) value(o[9]);
+    String[] certificates = o.length > 10 ? (String[]) value(o[10]) : new String[ids.length];
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 0; i < ids.length; i++) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -240,9 +257,36 @@ public final class PushCommand implements Runnable {
       row.put("phase", blank(phases[i]));
       row.put("attempts", attempts[i]);
       row.put("pinnedThumbprint", blank(pinned[i]));
+      row.put("certificates", certificateTypes(certificates[i]));
       rows.add(row);
     }
     return rows;
+  }
+
+  /**
+   * The certificate types of a status row: GetPushStatus sends one line per type, {@code
+   * type=state;key=value;...} (state installed, requested, skipped or none).
+   */
+  static List<Map<String, String>> certificateTypes(@Nullable String lines) {
+    List<Map<String, String>> out = new ArrayList<>();
+    if (lines == null || lines.isBlank()) {
+      return out;
+    }
+    for (String line : lines.split("\n", -1)) {
+      Map<String, String> m = new LinkedHashMap<>();
+      String[] parts = line.split(";", -1);
+      int eq = parts[0].indexOf('=');
+      m.put("type", eq < 0 ? parts[0] : parts[0].substring(0, eq));
+      m.put("state", eq < 0 ? "none" : parts[0].substring(eq + 1));
+      for (int i = 1; i < parts.length; i++) {
+        int e = parts[i].indexOf('=');
+        if (e > 0) {
+          m.put(parts[i].substring(0, e), parts[i].substring(e + 1));
+        }
+      }
+      out.add(m);
+    }
+    return out;
   }
 
   private static @Nullable String time(@Nullable DateTime t) {

@@ -1,6 +1,6 @@
 package io.gdsvault.gds.cli;
 
-import io.gdsvault.gds.opcua.VendorNamespace;
+import io.gdsvault.gds.opcua.server.VendorNamespace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

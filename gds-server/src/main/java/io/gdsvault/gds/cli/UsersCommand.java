@@ -1,6 +1,6 @@
 package io.gdsvault.gds.cli;
 
-import io.gdsvault.gds.opcua.VendorNamespace;
+import io.gdsvault.gds.opcua.server.VendorNamespace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

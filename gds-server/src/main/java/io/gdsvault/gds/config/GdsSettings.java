@@ -1,5 +1,6 @@
 package io.gdsvault.gds.config;
 
+import io.gdsvault.gds.model.net.HostNames;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,8 @@ public record GdsSettings(
    * @param pollMs how often due jobs (and approvals) are looked for
    * @param renewalScanMs how often certificates are checked for renewal
    * @param verifyTimeoutMs how long to wait for a target's endpoints after ApplyChanges
+   * @param allowedEndpoints endpoints ({@code opc.tcp://HOST:PORT} or {@code HOST:PORT}) push may
+   *     be enabled for that are not a registered DiscoveryUrl of the application
    */
   public record PushConfig(
       double renewAfterShare,
@@ -40,7 +43,8 @@ public record GdsSettings(
       long leaseMs,
       long pollMs,
       long renewalScanMs,
-      long verifyTimeoutMs) {}
+      long verifyTimeoutMs,
+      List<String> allowedEndpoints) {}
 
   /**
    * Caps on work a caller can queue, with the status a caller gets when one is hit.
@@ -97,6 +101,8 @@ public record GdsSettings(
    * @param keystorePasswordFile file with the CA keystore secret, empty for none
    * @param finishRequestGraceMinutes how long a repeated FinishRequest (its first reply was lost)
    *     gets the same certificate and private key again; 0 turns repeats off
+   * @param keyPoolSize RSA key pairs made ahead of demand while idle, for StartNewKeyPairRequest
+   *     bursts; 0 turns the pool off
    */
   public record CertificateSettings(
       boolean autoApprove,
@@ -105,6 +111,7 @@ public record GdsSettings(
       int keyBlobTtlMinutes,
       int finishRequestGraceMinutes,
       int rsaKeyBits,
+      int keyPoolSize,
       List<ApprovalRuleSettings> approvalRules,
       SignerConfig signer,
       java.util.Map<String, SignerConfig> groupSigners) {
@@ -176,6 +183,8 @@ public record GdsSettings(
     }
     if (blank(server.hostname())) {
       p.add("server.hostname must not be empty");
+    } else if (!HostNames.isValid(server.hostname(), HostNames.Wildcards.REFUSE)) {
+      p.add("server.hostname must be a DNS name or an IP address");
     }
     if (blank(server.applicationName())) {
       p.add("server.applicationName must not be empty");
@@ -236,6 +245,17 @@ public record GdsSettings(
       if (push.verifyTimeoutMs() < 1000) {
         p.add("push.verifyTimeoutMs must be at least 1000");
       }
+      if (push.allowedEndpoints() == null) {
+        p.add("push.allowedEndpoints must be a list (empty: only registered DiscoveryUrls)");
+      } else {
+        for (String e : push.allowedEndpoints()) {
+          if (e == null
+              || !e.matches(
+                  "(?i)(opc\\.tcp://)?(\\[[0-9a-f:.]+\\]|[^/\\s:\\[\\]]+):\\d{1,5}(/.*)?")) {
+            p.add("push.allowedEndpoints: '" + e + "' is not opc.tcp://HOST:PORT or HOST:PORT");
+          }
+        }
+      }
     }
     if (directory.maxRecordsPerQuery() < 1 || directory.maxRecordsPerQuery() > 10_000) {
       p.add("directory.maxRecordsPerQuery must be 1..10000");
@@ -251,6 +271,9 @@ public record GdsSettings(
         && certificates.rsaKeyBits() != 3072
         && certificates.rsaKeyBits() != 4096) {
       p.add("certificates.rsaKeyBits must be 2048, 3072 or 4096");
+    }
+    if (certificates.keyPoolSize() < 0 || certificates.keyPoolSize() > 10_000) {
+      p.add("certificates.keyPoolSize must be between 0 and 10000");
     }
     for (ApprovalRuleSettings r : certificates.approvalRules()) {
       if (r.outcome() == null || !List.of("approve", "reject", "manual").contains(r.outcome())) {

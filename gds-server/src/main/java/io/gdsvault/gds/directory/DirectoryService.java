@@ -128,7 +128,7 @@ public final class DirectoryService {
     if (applicationId == null) {
       throw GdsException.notFound("ApplicationId");
     }
-    return tx.inTransaction(() -> repository.findById(applicationId))
+    return tx.read(() -> repository.findById(applicationId))
         .map(StoredApplication::record)
         .orElseThrow(() -> GdsException.notFound("ApplicationId"));
   }
@@ -167,24 +167,9 @@ public final class DirectoryService {
    * </ul>
    */
   public QueryPage queryApplications(
-      Caller caller,
-      long startingRecordId,
-      long maxRecordsToReturn,
-      String namePattern,
-      String uriPattern,
-      long applicationTypeFilter,
-      String productUriPattern,
-      List<String> capabilities) {
+      Caller caller, QueryFilter filter, long applicationTypeFilter) {
     caller.requireSecureChannel();
-    Set<ApplicationType> types = typesFor(applicationTypeFilter);
-    return query(
-        startingRecordId,
-        maxRecordsToReturn,
-        namePattern,
-        uriPattern,
-        productUriPattern,
-        types,
-        capabilities);
+    return query(filter, typesFor(applicationTypeFilter));
   }
 
   /**
@@ -192,37 +177,18 @@ public final class DirectoryService {
    * server records with a record id greater than {@code startingRecordId}; the caller pages with
    * the recordId of the last ServerOnNetwork it received.
    */
-  public QueryPage queryServers(
-      Caller caller,
-      long startingRecordId,
-      long maxRecordsToReturn,
-      String namePattern,
-      String uriPattern,
-      String productUriPattern,
-      List<String> capabilities) {
+  public QueryPage queryServers(Caller caller, QueryFilter filter) {
     caller.requireSecureChannel();
-    return query(
-        startingRecordId,
-        maxRecordsToReturn,
-        namePattern,
-        uriPattern,
-        productUriPattern,
-        SERVERS,
-        capabilities);
+    return query(filter, SERVERS);
   }
 
-  private QueryPage query(
-      long startingRecordId,
-      long maxRecordsToReturn,
-      String namePattern,
-      String uriPattern,
-      String productUriPattern,
-      Set<ApplicationType> types,
-      List<String> capabilities) {
+  private QueryPage query(QueryFilter filter, Set<ApplicationType> types) {
+    long startingRecordId = filter.startingRecordId();
+    long maxRecordsToReturn = filter.maxRecordsToReturn();
     if (startingRecordId < 0 || maxRecordsToReturn < 0) {
       throw GdsException.invalid("record ids and counts are unsigned");
     }
-    List<String> caps = capabilities == null ? List.of() : capabilities;
+    List<String> caps = filter.capabilities();
     if (caps.size() > ApplicationValidator.MAX_CAPABILITIES) {
       throw GdsException.invalid("too many capabilities in the filter");
     }
@@ -239,9 +205,9 @@ public final class DirectoryService {
         new ApplicationQuery(
             startingRecordId,
             limit,
-            pattern(namePattern, "ApplicationName"),
-            pattern(uriPattern, "ApplicationUri"),
-            pattern(productUriPattern, "ProductUri"),
+            pattern(filter.namePattern(), "ApplicationName"),
+            pattern(filter.uriPattern(), "ApplicationUri"),
+            pattern(filter.productUriPattern(), "ProductUri"),
             types,
             caps.stream().filter(c -> !c.isEmpty()).distinct().toList(),
             NOT_AVAILABLE_CAPABILITY);
@@ -317,7 +283,6 @@ public final class DirectoryService {
 
   /** Lookup for other features (certificates): the record behind an id, if any. */
   public Optional<ApplicationRecord> findById(UUID applicationId) {
-    return tx.inTransaction(() -> repository.findById(applicationId))
-        .map(StoredApplication::record);
+    return tx.read(() -> repository.findById(applicationId)).map(StoredApplication::record);
   }
 }

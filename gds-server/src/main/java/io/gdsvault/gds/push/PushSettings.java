@@ -1,6 +1,7 @@
 package io.gdsvault.gds.push;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Tuning of the push engine.
@@ -13,6 +14,8 @@ import java.time.Duration;
  * @param renewAfterShare share of a certificate's lifetime after which it is renewed (0..1)
  * @param renewalScan how often the renewal scan runs
  * @param verifyTimeout how long to wait for the target's endpoints after ApplyChanges
+ * @param allowedEndpoints endpoints ({@code opc.tcp://HOST:PORT} or {@code HOST:PORT}) push may be
+ *     enabled for although they are not a registered DiscoveryUrl of the application
  */
 public record PushSettings(
     int maxConcurrentPushes,
@@ -23,15 +26,41 @@ public record PushSettings(
     Duration poll,
     double renewAfterShare,
     Duration renewalScan,
-    Duration verifyTimeout) {
+    Duration verifyTimeout,
+    List<String> allowedEndpoints) {
 
   public PushSettings {
+    allowedEndpoints = List.copyOf(allowedEndpoints);
     if (maxConcurrentPushes < 1 || maxAttempts < 1) {
       throw new IllegalArgumentException("push concurrency and attempts must be at least 1");
     }
     if (!(renewAfterShare > 0 && renewAfterShare < 1)) {
       throw new IllegalArgumentException("push renewAfterShare must be between 0 and 1");
     }
+  }
+
+  /** Settings with no allowed endpoints beyond the registered DiscoveryUrls. */
+  public PushSettings(
+      int maxConcurrentPushes,
+      int maxAttempts,
+      Duration retryBase,
+      Duration retryMax,
+      Duration lease,
+      Duration poll,
+      double renewAfterShare,
+      Duration renewalScan,
+      Duration verifyTimeout) {
+    this(
+        maxConcurrentPushes,
+        maxAttempts,
+        retryBase,
+        retryMax,
+        lease,
+        poll,
+        renewAfterShare,
+        renewalScan,
+        verifyTimeout,
+        List.of());
   }
 
   /** The {@code push} section of gds.yaml (already validated by the settings loader). */
@@ -45,7 +74,8 @@ public record PushSettings(
         Duration.ofMillis(c.pollMs()),
         c.renewAfterShare(),
         Duration.ofMillis(c.renewalScanMs()),
-        Duration.ofMillis(c.verifyTimeoutMs()));
+        Duration.ofMillis(c.verifyTimeoutMs()),
+        c.allowedEndpoints());
   }
 
   /** The built-in defaults (the same as gds-default.yaml). */

@@ -35,7 +35,10 @@ public interface TargetConnector {
 
     List<String> supportedPrivateKeyFormats();
 
-    /** The certificate types of the DefaultApplicationGroup (BrowseNames, e.g. RsaSha256...). */
+    /**
+     * The CertificateTypes of the DefaultApplicationGroup, as BrowseNames (e.g. {@code
+     * RsaSha256ApplicationCertificateType}); a type unknown to the connector as its NodeId text.
+     */
     List<String> certificateTypes();
 
     /** Replaces the trust list (Open EraseExisting, Write, CloseAndUpdate); true: apply needed. */
@@ -46,11 +49,15 @@ public interface TargetConnector {
     /** TrustList AddCertificate (the fallback where a whole-list write is not honoured). */
     void addCertificate(byte[] certificate, boolean trusted);
 
-    /** CreateSigningRequest for the current key; notSupported when the target lacks it. */
-    byte[] createSigningRequest();
+    /**
+     * CreateSigningRequest for the current key of {@code certificateType} (one of {@link
+     * #certificateTypes()}); kind NOT_SUPPORTED when the target lacks it.
+     */
+    byte[] createSigningRequest(String certificateType);
 
-    /** UpdateCertificate; true when ApplyChanges is required. */
+    /** UpdateCertificate of {@code certificateType}; true when ApplyChanges is required. */
     boolean updateCertificate(
+        String certificateType,
         byte[] certificate,
         List<byte[]> issuers,
         @Nullable String privateKeyFormat,

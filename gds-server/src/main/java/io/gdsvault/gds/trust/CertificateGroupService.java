@@ -2,10 +2,10 @@ package io.gdsvault.gds.trust;
 
 import io.gdsvault.ca.CaException;
 import io.gdsvault.gds.model.GdsException;
-import java.io.ByteArrayInputStream;
+import io.gdsvault.gds.model.x509.Certificates;
+import io.gdsvault.gds.model.x509.InvalidCertificateException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -158,11 +158,8 @@ public final class CertificateGroupService {
   public RevocationStatus revocationStatus(byte[] certificateDer) {
     X509Certificate cert;
     try {
-      cert =
-          (X509Certificate)
-              CertificateFactory.getInstance("X.509")
-                  .generateCertificate(new ByteArrayInputStream(certificateDer));
-    } catch (GeneralSecurityException | RuntimeException e) {
+      cert = Certificates.parse(certificateDer);
+    } catch (InvalidCertificateException e) {
       return new RevocationStatus(RevocationStatus.Status.INVALID, null);
     }
     Optional<Issuer> issuer = issuerOf(cert);

@@ -15,6 +15,8 @@ class ArchitectureTest {
 
   private static final String[] FEATURE_PACKAGES = {
     "io.gdsvault.gds.model",
+    "io.gdsvault.gds.model.x509..",
+    "io.gdsvault.gds.model.net..",
     "io.gdsvault.gds.directory..",
     "io.gdsvault.gds.auth..",
     "io.gdsvault.gds.audit..",

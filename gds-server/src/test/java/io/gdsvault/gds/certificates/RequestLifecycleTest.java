@@ -57,31 +57,18 @@ class RequestLifecycleTest {
   }
 
   private static CertificateRequestRecord request(String uri, String user) {
-    return new CertificateRequestRecord(
-        UUID.randomUUID(),
-        UUID.randomUUID(),
-        uri,
-        "DefaultApplicationGroup",
-        "RsaSha256ApplicationCertificateType",
-        RequestKind.SIGNING_REQUEST,
-        RequestState.NEW,
-        "CN=x",
-        List.of(),
-        "RSA-2048",
-        null,
-        null,
-        null,
-        null,
-        null,
-        user,
-        null,
-        Instant.EPOCH,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return CertificateRequestRecord.builder()
+        .requestId(UUID.randomUUID())
+        .applicationId(UUID.randomUUID())
+        .applicationUri(uri)
+        .certificateGroup("DefaultApplicationGroup")
+        .certificateType("RsaSha256ApplicationCertificateType")
+        .kind(RequestKind.SIGNING_REQUEST)
+        .state(RequestState.NEW)
+        .subjectName("CN=x")
+        .keyType("RSA-2048")
+        .requestedBy(user)
+        .createdAt(Instant.EPOCH)
+        .build();
   }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gdsvault.gds.app.Main;
-import io.gdsvault.gds.opcua.CallerFactory;
+import io.gdsvault.gds.model.x509.Certificates;
 import io.gdsvault.gds.testing.GdsTestServer;
 import io.gdsvault.gds.testing.TestClients;
 import java.io.PrintWriter;
@@ -84,7 +84,7 @@ class StrictModeIT {
   @Test
   void anUnknownCertificateIsRejectedUntilASecurityAdminAcceptsIt() throws Exception {
     var stranger = TestClients.newIdentity();
-    String thumbprint = CallerFactory.thumbprint(stranger.certificate());
+    String thumbprint = Certificates.thumbprint(stranger.certificate());
     assertThatThrownBy(() -> connect(stranger)).isInstanceOf(UaException.class);
     try (var files = Files.list(gds.dataDir().resolve("pki/rejected/certs"))) {
       assertThat(files.count()).isGreaterThanOrEqualTo(1);

@@ -59,6 +59,23 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void theServerHostnameMustBeADnsNameOrAnIpAddress() throws Exception {
+    // it goes into the endpoint URL and the server certificate's subjectAltName
+    for (String ok : new String[] {"gds.plant.example", "10.0.0.5", "fe80::1"}) {
+      Path f = dir.resolve("ok.yaml");
+      Files.writeString(f, "server:\n  hostname: \"" + ok + "\"\n");
+      assertThat(SettingsLoader.load(f, t -> {}).server().hostname()).isEqualTo(ok);
+    }
+    for (String bad : new String[] {"gds_1.plant", "*.plant.example", "gds plant", "999.0.0.1"}) {
+      Path f = dir.resolve("bad-host.yaml");
+      Files.writeString(f, "server:\n  hostname: \"" + bad + "\"\n");
+      assertThatThrownBy(() -> SettingsLoader.load(f, t -> {}))
+          .isInstanceOf(SettingsException.class)
+          .hasMessageContaining("server.hostname must be a DNS name or an IP address");
+    }
+  }
+
+  @Test
   void theFinishRequestGracePeriodDefaultsToTenMinutesAndIsBounded() throws Exception {
     // a lost FinishRequest reply may be repeated within this time; 0 turns repeats off
     assertThat(SettingsLoader.defaults().certificates().finishRequestGraceMinutes()).isEqualTo(10);

@@ -13,12 +13,13 @@ import io.gdsvault.gds.model.ua.ApplicationRecordMapper;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
 import io.gdsvault.gds.testing.GdsIntegrationTest;
 import io.gdsvault.gds.testing.TestClients;
+import io.gdsvault.testing.Await;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.EventFilterBuilder;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
@@ -574,11 +575,12 @@ class DirectoryIT extends GdsIntegrationTest {
       NodeId eventType =
           GdsNodeIds.resolve(
               GdsNodeIds.ApplicationRegistrationChangedAuditEventType, admin.getNamespaceTable());
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (events.stream().filter(f -> eventType.equals(f[0].value())).count() < 2
-          && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      Await.until("two ApplicationRegistrationChanged audit events")
+          .atMost(Duration.ofSeconds(10))
+          .every(Duration.ofMillis(50))
+          .value(
+              () -> events.stream().filter(f -> eventType.equals(f[0].value())).count(),
+              n -> n >= 2);
       List<Variant[]> ours = events.stream().filter(f -> eventType.equals(f[0].value())).toList();
       assertThat(ours).hasSizeGreaterThanOrEqualTo(2);
       assertThat(ours)

@@ -3,6 +3,7 @@ package io.gdsvault.gds.opcua;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gdsvault.gds.opcua.server.VendorNamespace;
 import io.gdsvault.gds.testing.GdsIntegrationTest;
 import io.gdsvault.gds.testing.TestClients;
 import java.util.Arrays;

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gdsvault.gds.audit.AuditRecord;
 import io.gdsvault.gds.auth.Caller;
+import io.gdsvault.gds.certificates.RequestState;
 import io.gdsvault.gds.model.ApplicationRecord;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
+import io.gdsvault.gds.testing.TestClients;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
@@ -133,6 +136,48 @@ class AuditTransactionIT extends PullSupport {
         .as("the unregistration was rolled back")
         .isEqualTo(1);
     assertThat(audit("application.UnregisterApplication", id.toString())).isEmpty();
+  }
+
+  @Test
+  void aRequestWhoseAuditRowCannotBeWrittenIsNotFiledAndADecisionWhoseRowCannotIsNotMade()
+      throws Exception {
+    // request history reaches the trail through the request listener, inside the change's
+    // transaction: no filing, decision or issuance without its row
+    Device d = device("audit-tx-request");
+    UUID app = (UUID) d.applicationId().getIdentifier();
+    OpcUaClient requester = connect(d.identity(), REQUESTER);
+    OpcUaClient approver = connect(selfSigned("urn:it:audit-tx-approver", rsa()), APPROVER);
+    try {
+      refuseAudit("request.created");
+      assertThat(status(startSigning(requester, d.applicationId(), csr(rsa(), d.uri()))))
+          .isEqualTo(StatusCodes.Bad_InternalError);
+      assertThat(count("SELECT COUNT(*) FROM certificate_requests WHERE application_id = ?", app))
+          .as("the filing was rolled back")
+          .isZero();
+      sql("ALTER TABLE audit_log DROP CONSTRAINT test_refuse_audit");
+
+      NodeId request = requestId(startSigning(requester, d.applicationId(), csr(rsa(), d.uri())));
+      UUID id = (UUID) request.getIdentifier();
+      assertThat(audit("request.created", id.toString())).hasSize(1);
+      refuseAudit("request.issued");
+      assertThat(status(approve(approver, request, "audited")))
+          .isEqualTo(StatusCodes.Bad_InternalError);
+      var stored = gds.app().certificates().service().show(Caller.system(), id).getKey();
+      assertThat(stored.state())
+          .as("approval and issuance rolled back")
+          .isEqualTo(RequestState.NEW);
+      assertThat(stored.issued()).isFalse();
+      assertThat(audit("request.approved", id.toString())).isEmpty();
+      sql("ALTER TABLE audit_log DROP CONSTRAINT test_refuse_audit");
+
+      assertThat(approve(approver, request, "audited").getStatusCode().isGood()).isTrue();
+      assertThat(audit("request.approved", id.toString())).hasSize(1);
+      assertThat(audit("request.issued", id.toString()))
+          .singleElement()
+          .satisfies(a -> assertThat(a.detail()).contains("applicationUri=" + d.uri()));
+    } finally {
+      TestClients.disconnect(requester, approver);
+    }
   }
 
   @Test

@@ -13,7 +13,8 @@ import io.gdsvault.gds.certificates.CertificateRequestService;
 import io.gdsvault.gds.cli.ClientIdentity;
 import io.gdsvault.gds.model.ApplicationRecord;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
-import io.gdsvault.gds.opcua.VendorNamespace;
+import io.gdsvault.gds.model.x509.Certificates;
+import io.gdsvault.gds.opcua.server.VendorNamespace;
 import io.gdsvault.gds.testing.TestClients;
 import java.io.IOException;
 import java.io.InputStream;
@@ -247,6 +248,20 @@ class AuthorizationMatrixIT extends PullSupport {
     return r.withApplicationId(id);
   }
 
+  private static ApplicationRecord registeredAt(String name, String discoveryUrl) {
+    ApplicationRecord r = server(name);
+    ApplicationRecord at =
+        new ApplicationRecord(
+            null,
+            r.applicationUri(),
+            r.applicationType(),
+            r.applicationNames(),
+            r.productUri(),
+            List.of(discoveryUrl),
+            r.serverCapabilities());
+    return at.withApplicationId(gds.app().directory().register(Caller.system(), at));
+  }
+
   private static void bind(ClientIdentity identity, ApplicationRecord app) throws Exception {
     OpcUaClient c = connect(identity, REQUESTER);
     try {
@@ -268,7 +283,7 @@ class AuthorizationMatrixIT extends PullSupport {
     return new Caller(
         null,
         Set.of(),
-        io.gdsvault.gds.opcua.CallerFactory.thumbprint(selfIdentity.certificate()),
+        Certificates.thumbprint(selfIdentity.certificate()),
         self.applicationUri(),
         ChannelSecurity.SIGN_AND_ENCRYPT);
   }
@@ -714,16 +729,19 @@ class AuthorizationMatrixIT extends PullSupport {
             "EnablePush",
             vendorNode(pu),
             vendorNode(pu + ".EnablePush"),
-            c ->
-                new Variant[] {
-                  v(nodeId(registered("matrix-push")).toParseableString()),
-                  v(closedEndpoint()),
-                  v(""),
-                  v("matrix-target-user"),
-                  v("matrix-target-password"),
-                  v(""),
-                  v("csr")
-                }));
+            c -> {
+              // a registered DiscoveryUrl of the application: push may be enabled for it
+              String endpoint = closedEndpoint();
+              return new Variant[] {
+                v(nodeId(registeredAt("matrix-push", endpoint)).toParseableString()),
+                v(endpoint),
+                v(""),
+                v("matrix-target-user"),
+                v("matrix-target-password"),
+                v(""),
+                v("csr")
+              };
+            }));
     m.add(
         new Method(
             "Push (vendor)",
@@ -745,6 +763,33 @@ class AuthorizationMatrixIT extends PullSupport {
             vendorNode(pu),
             vendorNode(pu + ".GetPushStatus"),
             c -> new Variant[] {v("")}));
+    // the GDS roles' management methods (RoleSet): not offered, SecurityAdmin told so
+    String[] roleMethods = {
+      "AddIdentity",
+      "RemoveIdentity",
+      "AddApplication",
+      "RemoveApplication",
+      "AddEndpoint",
+      "RemoveEndpoint"
+    };
+    for (ExpandedNodeId role :
+        List.of(
+            GdsNodeIds.Role_DiscoveryAdmin,
+            GdsNodeIds.Role_CertificateAuthorityAdmin,
+            GdsNodeIds.Role_RegistrationAuthorityAdmin,
+            GdsNodeIds.Role_KeyCredentialAdmin,
+            GdsNodeIds.Role_AuthorizationServiceAdmin)) {
+      int r = ((Number) role.getIdentifier()).intValue();
+      for (int k = 0; k < roleMethods.length; k++) {
+        m.add(
+            new Method(
+                "RoleSet",
+                r + "." + roleMethods[k],
+                gdsNode(role),
+                gdsNode(GdsNodeIds.gds(r + 7 + 2 * k)),
+                c -> new Variant[] {Variant.NULL_VALUE}));
+      }
+    }
     return m;
   }
 

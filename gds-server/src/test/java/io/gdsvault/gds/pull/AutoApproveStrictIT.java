@@ -8,12 +8,14 @@ import io.gdsvault.gds.cli.ClientIdentity;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
 import io.gdsvault.gds.testing.GdsTestServer;
 import io.gdsvault.gds.testing.TestClients;
+import io.gdsvault.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
@@ -178,14 +180,14 @@ class AutoApproveStrictIT {
             new Variant((String) null));
     assertThat(start.getStatusCode().isGood()).as("start %s", start.getStatusCode()).isTrue();
     NodeId req = (NodeId) start.getOutputArguments()[0].value();
+    // the key pair is made asynchronously
     CallMethodResult done =
-        call(admin, GdsNodeIds.FinishRequest, new Variant(app), new Variant(req));
-    for (int i = 0;
-        i < 200 && done.getStatusCode().getValue() == StatusCodes.Bad_NothingToDo;
-        i++) {
-      Thread.sleep(50);
-      done = call(admin, GdsNodeIds.FinishRequest, new Variant(app), new Variant(req));
-    }
+        Await.until("FinishRequest past Bad_NothingToDo")
+            .atMost(Duration.ofSeconds(10))
+            .every(Duration.ofMillis(50))
+            .valueUnlessThrown(
+                () -> call(admin, GdsNodeIds.FinishRequest, new Variant(app), new Variant(req)),
+                r -> r.getStatusCode().getValue() != StatusCodes.Bad_NothingToDo);
     assertThat(done.getStatusCode().isGood()).as("finish %s", done.getStatusCode()).isTrue();
     X509Certificate cert =
         PullSupport.x509(((ByteString) done.getOutputArguments()[0].value()).bytesOrEmpty());

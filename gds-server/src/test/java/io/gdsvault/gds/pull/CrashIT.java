@@ -12,11 +12,12 @@ import io.gdsvault.gds.model.LocalizedName;
 import io.gdsvault.gds.model.ua.ApplicationRecordMapper;
 import io.gdsvault.gds.model.ua.GdsDataTypes;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
-import io.gdsvault.gds.opcua.VendorNamespace;
+import io.gdsvault.gds.opcua.server.VendorNamespace;
 import io.gdsvault.gds.persistence.jdbc.Database;
 import io.gdsvault.gds.persistence.jdbc.JdbcAuditRepository;
 import io.gdsvault.gds.testing.GdsTestServer;
 import io.gdsvault.gds.testing.TestClients;
+import io.gdsvault.testing.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -161,17 +163,20 @@ class CrashIT {
                       NodeId req = (NodeId) s.getOutputArguments()[0].value();
                       lastRequest.put(d, req);
                       toApprove.add(req);
-                      CallMethodResult f;
-                      do {
-                        Thread.sleep(200);
-                        f =
-                            call(
-                                c,
-                                GdsNodeIds.Directory,
-                                GdsNodeIds.FinishRequest,
-                                new Variant(d.app()),
-                                new Variant(req));
-                      } while (f.getStatusCode().getValue() == StatusCodes.Bad_NothingToDo);
+                      // the first failed call (the GDS was killed) ends this device's workload
+                      CallMethodResult f =
+                          Await.until("FinishRequest past Bad_NothingToDo")
+                              .atMost(Duration.ofMinutes(2))
+                              .every(Duration.ofMillis(200))
+                              .valueUnlessThrown(
+                                  () ->
+                                      call(
+                                          c,
+                                          GdsNodeIds.Directory,
+                                          GdsNodeIds.FinishRequest,
+                                          new Variant(d.app()),
+                                          new Variant(req)),
+                                  r -> r.getStatusCode().getValue() != StatusCodes.Bad_NothingToDo);
                       if (!f.getStatusCode().isGood()) {
                         return;
                       }
@@ -181,8 +186,8 @@ class CrashIT {
                               .getSerialNumber()
                               .toString(16));
                     }
-                  } catch (Exception e) {
-                    // the GDS was killed
+                  } catch (Exception | AssertionError e) {
+                    // the GDS was killed (or the test ended the workload: interrupted)
                   }
                 });
         threads.add(t);
@@ -217,6 +222,8 @@ class CrashIT {
       threads.add(approverThread);
       threads.forEach(Thread::start);
       long workloadAt = System.nanoTime();
+      // Not a wait that can fail, so no Await: the kill comes once every device has had a
+      // certificate or after 90 s of workload, whichever is first.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
       while (delivered.size() < DEVICES && System.nanoTime() < deadline) {
         Thread.sleep(50);

@@ -8,12 +8,10 @@ import io.gdsvault.gds.auth.Caller;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
 import io.gdsvault.gds.testing.GdsTestServer;
 import io.gdsvault.gds.testing.TestClients;
+import io.gdsvault.testing.Await;
+import io.gdsvault.testing.MutableClock;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -41,34 +39,12 @@ import org.junit.jupiter.api.Test;
 class FinishRequestRepeatIT extends PullSupport {
 
   static final int GRACE_MINUTES = 10;
-  static final MovableClock clock = new MovableClock();
 
   /** A clock the test moves forward (the GDS services read it; Milo keeps its own). */
-  static final class MovableClock extends Clock {
-    private volatile Instant now = Instant.now();
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
+  static final MutableClock clock = MutableClock.startingNow();
 
   @BeforeAll
-  static void gdsWithMovableClock() throws Exception {
+  static void gdsWithMutableClock() throws Exception {
     TestClients.disconnect(admin);
     gds.close();
     gds =
@@ -237,10 +213,10 @@ class FinishRequestRepeatIT extends PullSupport {
                   .map(f -> ((LocalizedText) f[1].value()).text())
                   .filter(m -> m != null && m.contains(id))
                   .toList();
-      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-      while (messages.get().size() < 2 && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      Await.until("two CertificateDelivered events for the request")
+          .atMost(Duration.ofSeconds(10))
+          .every(Duration.ofMillis(50))
+          .value(() -> messages.get().size(), n -> n >= 2);
       assertThat(messages.get())
           .hasSize(2)
           .satisfiesExactly(

@@ -5,10 +5,10 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
 import io.gdsvault.gds.model.ua.GdsNodeIds;
-import io.gdsvault.gds.testing.Fuzz;
 import io.gdsvault.gds.testing.GdsTestServer;
-import io.gdsvault.gds.testing.Mutations;
 import io.gdsvault.gds.testing.TestClients;
+import io.gdsvault.testing.Fuzz;
+import io.gdsvault.testing.Mutations;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;

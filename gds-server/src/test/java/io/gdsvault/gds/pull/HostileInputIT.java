@@ -6,9 +6,9 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 
 import io.gdsvault.gds.backup.BackupArchive;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
-import io.gdsvault.gds.testing.Fuzz;
-import io.gdsvault.gds.testing.Mutations;
 import io.gdsvault.gds.testing.TestClients;
+import io.gdsvault.testing.Fuzz;
+import io.gdsvault.testing.Mutations;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gdsvault.gds.cli.ClientIdentity;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
+import io.gdsvault.gds.opcua.server.VendorNamespace;
 import io.gdsvault.gds.testing.TestClients;
+import io.gdsvault.testing.Await;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -20,6 +23,7 @@ import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
 import org.eclipse.milo.opcua.stack.core.types.structured.TrustListDataType;
 import org.junit.jupiter.api.Test;
@@ -97,9 +101,18 @@ class PullFlowIT extends PullSupport {
       CallMethodResult ok =
           callVendor(approver, path, path + ".Approve", new Variant("per-request approval"));
       assertThat(ok.getStatusCode().isGood()).as("Approve %s", ok.getStatusCode()).isTrue();
+      NodeId state =
+          VendorNamespace.id(path + ".State").toNodeId(approver.getNamespaceTable()).orElseThrow();
+      assertThat(approver.readValue(0, TimestampsToReturn.Neither, state).getValue().getValue())
+          .as("an approved request stays in the view until delivered")
+          .isEqualTo("approved");
 
       CallMethodResult done = finishWhenReady(device, d.applicationId(), req);
       assertThat(done.getStatusCode().isGood()).as("finish %s", done.getStatusCode()).isTrue();
+      // delivered: the request has left the view at once, without waiting for a re-read
+      assertThat(
+              approver.readValue(0, TimestampsToReturn.Neither, state).getStatusCode().getValue())
+          .isEqualTo(StatusCodes.Bad_NodeIdUnknown);
       X509Certificate cert = x509(bytes(done.getOutputArguments()[0]));
       KeyStore pfx = KeyStore.getInstance("PKCS12");
       pfx.load(
@@ -203,14 +216,13 @@ class PullFlowIT extends PullSupport {
       assertThat(approve(approver, req, "ok").getStatusCode().isGood()).isTrue();
       var service = gds.app().certificates().service();
       java.util.UUID id = (java.util.UUID) req.getIdentifier();
-      for (int i = 0;
-          i < 200
-              && service.show(io.gdsvault.gds.auth.Caller.system(), id).getKey().keyBlob() == null;
-          i++) {
-        Thread.sleep(50);
-      }
-      assertThat(service.show(io.gdsvault.gds.auth.Caller.system(), id).getKey().keyBlob())
-          .isNotNull();
+      Await.until("the generated key sealed in the request")
+          .atMost(Duration.ofSeconds(10))
+          .every(Duration.ofMillis(50))
+          .isTrue(
+              () ->
+                  service.show(io.gdsvault.gds.auth.Caller.system(), id).getKey().keyBlob()
+                      != null);
       assertThat(
               service.purgeExpiredKeys(java.time.Instant.now().plus(java.time.Duration.ofDays(2))))
           .isGreaterThanOrEqualTo(1);

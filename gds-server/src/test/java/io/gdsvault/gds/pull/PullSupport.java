@@ -7,9 +7,10 @@ import io.gdsvault.gds.auth.Caller;
 import io.gdsvault.gds.auth.Role;
 import io.gdsvault.gds.cli.ClientIdentity;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
-import io.gdsvault.gds.opcua.VendorNamespace;
+import io.gdsvault.gds.opcua.server.VendorNamespace;
 import io.gdsvault.gds.testing.GdsIntegrationTest;
 import io.gdsvault.gds.testing.TestClients;
+import io.gdsvault.testing.Await;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +25,7 @@ import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -192,12 +194,12 @@ abstract class PullSupport extends GdsIntegrationTest {
   /** Polls FinishRequest while it answers Bad_NothingToDo (key generation is asynchronous). */
   static CallMethodResult finishWhenReady(OpcUaClient c, NodeId app, NodeId request)
       throws Exception {
-    CallMethodResult r = finish(c, app, request);
-    for (int i = 0; i < 200 && r.getStatusCode().getValue() == StatusCodes.Bad_NothingToDo; i++) {
-      Thread.sleep(50);
-      r = finish(c, app, request);
-    }
-    return r;
+    return Await.until("FinishRequest past Bad_NothingToDo")
+        .atMost(Duration.ofSeconds(10))
+        .every(Duration.ofMillis(50))
+        .valueUnlessThrown(
+            () -> finish(c, app, request),
+            r -> r.getStatusCode().getValue() != StatusCodes.Bad_NothingToDo);
   }
 
   static NodeId requestId(CallMethodResult r) {

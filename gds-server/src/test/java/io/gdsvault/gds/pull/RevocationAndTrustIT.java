@@ -7,13 +7,14 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 
 import io.gdsvault.gds.model.ua.GdsNodeIds;
 import io.gdsvault.gds.testing.TestClients;
+import io.gdsvault.testing.Await;
 import java.security.KeyPair;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.EventFilterBuilder;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
@@ -263,11 +264,10 @@ class RevocationAndTrustIT extends PullSupport {
       NodeId type =
           GdsNodeIds.resolve(
               GdsNodeIds.CertificateRequestedAuditEventType, admin.getNamespaceTable());
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (events.stream().noneMatch(f -> type.equals(f[0].value()))
-          && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      Await.until("the CertificateRequested audit event")
+          .atMost(Duration.ofSeconds(10))
+          .every(Duration.ofMillis(50))
+          .isTrue(() -> events.stream().anyMatch(f -> type.equals(f[0].value())));
       assertThat(events)
           .anySatisfy(
               f -> {
@@ -317,12 +317,13 @@ class RevocationAndTrustIT extends PullSupport {
       NodeId revoked =
           GdsNodeIds.resolve(
               GdsNodeIds.CertificateRevokedAuditEventType, admin.getNamespaceTable());
-      deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while ((events.stream().noneMatch(f -> delivered.equals(f[0].value()))
-              || events.stream().noneMatch(f -> revoked.equals(f[0].value())))
-          && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      Await.until("the CertificateDelivered and CertificateRevoked audit events")
+          .atMost(Duration.ofSeconds(10))
+          .every(Duration.ofMillis(50))
+          .isTrue(
+              () ->
+                  events.stream().anyMatch(f -> delivered.equals(f[0].value()))
+                      && events.stream().anyMatch(f -> revoked.equals(f[0].value())));
       assertThat(events).anySatisfy(f -> assertThat(f[0].value()).isEqualTo(delivered));
       assertThat(events).anySatisfy(f -> assertThat(f[0].value()).isEqualTo(revoked));
     } finally {

@@ -9,12 +9,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
-import io.gdsvault.gds.opcua.AuditTrailEvents;
+import io.gdsvault.gds.opcua.audit.AuditTrailEvents;
 import io.gdsvault.gds.testing.TestClients;
+import io.gdsvault.testing.Await;
 import java.io.ByteArrayInputStream;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -22,7 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.EventFilterBuilder;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
@@ -179,11 +180,12 @@ class SecretsStayOutIT extends PullSupport {
       NodeId revokedType =
           GdsNodeIds.resolve(
               GdsNodeIds.CertificateRevokedAuditEventType, admin.getNamespaceTable());
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-      while (events.stream().noneMatch(f -> revokedType.equals(f[0].value()))
-          && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      Await.until("the CertificateRevoked audit event")
+          .atMost(Duration.ofSeconds(15))
+          .every(Duration.ofMillis(50))
+          .isTrue(() -> events.stream().anyMatch(f -> revokedType.equals(f[0].value())));
+      // a settle pause, not a poll: the unregistration's events and log lines come after the
+      // revocation's and there is no single one of them to wait for
       Thread.sleep(500);
     } finally {
       root.detachAppender(captured);

@@ -7,7 +7,7 @@ import io.gdsvault.gds.auth.Caller;
 import io.gdsvault.gds.auth.Role;
 import io.gdsvault.gds.cli.ClientIdentity;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
-import io.gdsvault.gds.opcua.VendorNamespace;
+import io.gdsvault.gds.opcua.server.VendorNamespace;
 import io.gdsvault.gds.testing.GdsTestServer;
 import io.gdsvault.gds.testing.TestClients;
 import io.gdsvault.gds.testing.TestPostgres;

@@ -33,6 +33,7 @@ class PushSettingsConfigTest {
     assertThat(fromYaml.poll()).isEqualTo(builtIn.poll());
     assertThat(fromYaml.renewalScan()).isEqualTo(builtIn.renewalScan());
     assertThat(fromYaml.verifyTimeout()).isEqualTo(builtIn.verifyTimeout());
+    assertThat(fromYaml.allowedEndpoints()).isEqualTo(builtIn.allowedEndpoints()).isEmpty();
     assertThat(fromYaml.renewAfterShare())
         .isCloseTo(builtIn.renewAfterShare(), org.assertj.core.data.Offset.offset(1e-3));
   }
@@ -53,8 +54,11 @@ class PushSettingsConfigTest {
               pollMs: 100
               renewalScanMs: 60000
               verifyTimeoutMs: 15000
+              allowedEndpoints: ["10.0.0.5:4840", "opc.tcp://[fd00::5]:48010/ua"]
             """);
     PushSettings s = PushSettings.of(SettingsLoader.load(f, t -> {}).push());
+    assertThat(s.allowedEndpoints())
+        .containsExactly("10.0.0.5:4840", "opc.tcp://[fd00::5]:48010/ua");
     assertThat(s.renewAfterShare()).isEqualTo(0.5);
     assertThat(s.maxConcurrentPushes()).isEqualTo(3);
     assertThat(s.maxAttempts()).isEqualTo(9);
@@ -82,13 +86,16 @@ class PushSettingsConfigTest {
               retryBaseMs: 1000
               retryMaxMs: 10
               leaseMs: 10
+              allowedEndpoints: ["http://x:1", "no-port"]
             """);
     assertThatThrownBy(() -> SettingsLoader.load(bad, t -> {}))
         .isInstanceOf(SettingsException.class)
         .hasMessageContaining("push.renewAfterShare")
         .hasMessageContaining("push.maxConcurrentPushes")
         .hasMessageContaining("push.retryMaxMs")
-        .hasMessageContaining("push.leaseMs");
+        .hasMessageContaining("push.leaseMs")
+        .hasMessageContaining("push.allowedEndpoints: 'http://x:1'")
+        .hasMessageContaining("push.allowedEndpoints: 'no-port'");
     Path typo = Files.writeString(dir.resolve("typo.yaml"), "push:\n  renewAfterShar: 0.5\n");
     assertThatThrownBy(() -> SettingsLoader.load(typo, t -> {}))
         .isInstanceOf(SettingsException.class)

@@ -65,6 +65,9 @@ public final class GdsTestServer implements AutoCloseable {
               server.put("port", port);
               server.put("hostname", "localhost");
               ((ObjectNode) tree.get("security")).put("passwordHashIterations", 100_000);
+              // no key pool: tests would spend minutes of CPU filling it (tests that need it turn
+              // it on)
+              ((ObjectNode) tree.get("certificates")).put("keyPoolSize", 0);
               overrides.accept(tree);
             });
     reuseServerKeyStore(dir);

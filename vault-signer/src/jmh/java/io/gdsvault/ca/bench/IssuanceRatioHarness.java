@@ -26,6 +26,14 @@ public final class IssuanceRatioHarness {
     void run() throws Exception;
   }
 
+  /** What the rounds of one key type and thread count add up to. */
+  private static final class Totals {
+    final long[] operations = new long[3];
+    final long[] cpuNanos = new long[3];
+    double worst = Double.MAX_VALUE; // per-round (a) / raw
+    double best = 0;
+  }
+
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
     long sliceMillis = args.length > 1 ? Long.parseLong(args[1]) : 500;
@@ -39,60 +47,70 @@ public final class IssuanceRatioHarness {
         List.of(CertificateType.RSA_SHA256, CertificateType.ECC_NIST_P256)) {
       BenchFixture f = new BenchFixture(type, false);
       Op[] ops = {() -> f.signer.sign(f.tbs), f::issueFromVerified, f::issueFromCsr};
-      long warmEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
-      while (System.nanoTime() < warmEnd) {
-        for (Op op : ops) {
-          slice(op, 2, 200);
-        }
-      }
+      warmUp(ops, warmupSeconds);
       for (int threads : new int[] {1, 2}) {
         System.out.flush();
-        long[] totals = new long[3];
-        long[] cpu = new long[3];
-        double worst = Double.MAX_VALUE;
-        double best = 0;
-        for (int i = 0; i < rounds; i++) {
-          long[] counts = new long[3];
-          for (int k = 0; k < 3; k++) {
-            int which = (i + k) % 3; // rotate which operation goes first
-            long[] r = slice(ops[which], threads, sliceMillis);
-            counts[which] = r[0];
-            cpu[which] += r[1];
-          }
-          for (int k = 0; k < 3; k++) {
-            totals[k] += counts[k];
-          }
-          double r = counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
-          worst = Math.min(worst, r);
-          best = Math.max(best, r);
-        }
-        double seconds = rounds * sliceMillis / 1000.0;
-        double raw = totals[0] / seconds;
-        double a = totals[1] / seconds;
-        double b = totals[2] / seconds;
-        double[] cpuPerOp = new double[3];
-        for (int k = 0; k < 3; k++) {
-          cpuPerOp[k] = cpu[k] / 1000.0 / Math.max(1, totals[k]);
-        }
-        System.out.printf(
-            "| %s | %d | %.0f | %.0f | %.0f%% | %.0f–%.0f%% | %.0f | %.0f%% | %.0f, %.0f, %.0f |"
-                + " %.0f%% |%n",
-            type == CertificateType.RSA_SHA256 ? "RSA-2048" : "P-256",
-            threads,
-            raw,
-            a,
-            100 * a / raw,
-            100 * worst,
-            100 * best,
-            b,
-            100 * b / raw,
-            cpuPerOp[0],
-            cpuPerOp[1],
-            cpuPerOp[2],
-            100 * cpuPerOp[0] / cpuPerOp[1]);
+        Totals t = measure(ops, threads, rounds, sliceMillis);
+        printRow(type, threads, t, rounds * sliceMillis / 1000.0);
       }
       System.out.println("<!-- " + type + " signer: " + f.signer + " -->");
     }
+  }
+
+  private static void warmUp(Op[] ops, long seconds) throws InterruptedException {
+    long warmEnd = System.nanoTime() + seconds * 1_000_000_000L;
+    while (System.nanoTime() < warmEnd) {
+      for (Op op : ops) {
+        slice(op, 2, 200);
+      }
+    }
+  }
+
+  private static Totals measure(Op[] ops, int threads, int rounds, long sliceMillis)
+      throws InterruptedException {
+    Totals t = new Totals();
+    for (int i = 0; i < rounds; i++) {
+      long[] counts = new long[3];
+      for (int k = 0; k < 3; k++) {
+        int which = (i + k) % 3; // rotate which operation goes first
+        long[] r = slice(ops[which], threads, sliceMillis);
+        counts[which] = r[0];
+        t.cpuNanos[which] += r[1];
+      }
+      for (int k = 0; k < 3; k++) {
+        t.operations[k] += counts[k];
+      }
+      double r = counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
+      t.worst = Math.min(t.worst, r);
+      t.best = Math.max(t.best, r);
+    }
+    return t;
+  }
+
+  private static void printRow(CertificateType type, int threads, Totals t, double seconds) {
+    double raw = t.operations[0] / seconds;
+    double a = t.operations[1] / seconds;
+    double b = t.operations[2] / seconds;
+    double[] cpuPerOp = new double[3];
+    for (int k = 0; k < 3; k++) {
+      cpuPerOp[k] = t.cpuNanos[k] / 1000.0 / Math.max(1, t.operations[k]);
+    }
+    System.out.printf(
+        "| %s | %d | %.0f | %.0f | %.0f%% | %.0f–%.0f%% | %.0f | %.0f%% | %.0f, %.0f, %.0f |"
+            + " %.0f%% |%n",
+        type == CertificateType.RSA_SHA256 ? "RSA-2048" : "P-256",
+        threads,
+        raw,
+        a,
+        100 * a / raw,
+        100 * t.worst,
+        100 * t.best,
+        b,
+        100 * b / raw,
+        cpuPerOp[0],
+        cpuPerOp[1],
+        cpuPerOp[2],
+        100 * cpuPerOp[0] / cpuPerOp[1]);
   }
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();

@@ -132,61 +132,66 @@ final class KeyVaultFake implements AutoCloseable {
     try (ex) {
       String auth = ex.getRequestHeaders().getFirst("Authorization");
       if (!("Bearer " + TOKEN).equals(auth)) {
-        unauthenticated.incrementAndGet();
-        ex.getRequestBody().readAllBytes();
-        ex.getResponseHeaders()
-            .add(
-                "WWW-Authenticate",
-                "Bearer"
-                    + " authorization=\"https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000\","
-                    + " resource=\"https://vault.azure.net\"");
-        send(ex, 401, error("Unauthorized", "AKV10000: Request is missing a Bearer token."));
+        challenge(ex);
         return;
       }
       String[] p =
           Arrays.stream(ex.getRequestURI().getPath().split("/"))
               .filter(s -> !s.isEmpty())
               .toArray(String[]::new);
-      String method = ex.getRequestMethod();
-      JsonNode body = null;
       byte[] raw = ex.getRequestBody().readAllBytes();
-      if (raw.length > 0) {
-        body = JSON.readTree(raw);
-      }
-      if (p.length == 3 && p[0].equals("keys") && p[2].equals("create") && method.equals("POST")) {
-        send(ex, 200, create(p[1], body));
-      } else if ((p.length == 2 || p.length == 3) && p[0].equals("keys") && method.equals("GET")) {
-        StoredKey k = find(p[1], p.length == 3 ? p[2] : null);
-        if (k == null) {
-          send(
-              ex,
-              404,
-              error(
-                  "KeyNotFound",
-                  "A key with (name/id) " + p[1] + " was not found in this key vault."));
-        } else {
-          send(ex, 200, bundle(k));
-        }
-      } else if (p.length == 4
-          && p[0].equals("keys")
-          && p[3].equals("sign")
-          && method.equals("POST")) {
-        StoredKey k = find(p[1], p[2]);
-        if (k == null) {
-          send(ex, 404, error("KeyNotFound", "key not found"));
-        } else {
-          sign(ex, k, body);
-        }
-      } else {
-        send(
-            ex,
-            400,
-            error(
-                "BadParameter",
-                "unsupported operation " + method + " " + ex.getRequestURI().getPath()));
-      }
+      route(ex, p, ex.getRequestMethod(), raw.length > 0 ? JSON.readTree(raw) : null);
     } catch (Exception e) {
       send(ex, 500, error("InternalError", e.getClass().getSimpleName()));
+    }
+  }
+
+  /** What Key Vault answers a request without a token: 401 and where to get one. */
+  private void challenge(HttpExchange ex) throws IOException {
+    unauthenticated.incrementAndGet();
+    ex.getRequestBody().readAllBytes();
+    ex.getResponseHeaders()
+        .add(
+            "WWW-Authenticate",
+            "Bearer"
+                + " authorization=\"https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000\","
+                + " resource=\"https://vault.azure.net\"");
+    send(ex, 401, error("Unauthorized", "AKV10000: Request is missing a Bearer token."));
+  }
+
+  /** Dispatches the three operations the backend uses: create, get and sign. */
+  private void route(HttpExchange ex, String[] p, String method, JsonNode body) throws Exception {
+    if (p.length == 3 && p[0].equals("keys") && p[2].equals("create") && method.equals("POST")) {
+      send(ex, 200, create(p[1], body));
+    } else if ((p.length == 2 || p.length == 3) && p[0].equals("keys") && method.equals("GET")) {
+      StoredKey k = find(p[1], p.length == 3 ? p[2] : null);
+      if (k == null) {
+        send(
+            ex,
+            404,
+            error(
+                "KeyNotFound",
+                "A key with (name/id) " + p[1] + " was not found in this key vault."));
+      } else {
+        send(ex, 200, bundle(k));
+      }
+    } else if (p.length == 4
+        && p[0].equals("keys")
+        && p[3].equals("sign")
+        && method.equals("POST")) {
+      StoredKey k = find(p[1], p[2]);
+      if (k == null) {
+        send(ex, 404, error("KeyNotFound", "key not found"));
+      } else {
+        sign(ex, k, body);
+      }
+    } else {
+      send(
+          ex,
+          400,
+          error(
+              "BadParameter",
+              "unsupported operation " + method + " " + ex.getRequestURI().getPath()));
     }
   }
 

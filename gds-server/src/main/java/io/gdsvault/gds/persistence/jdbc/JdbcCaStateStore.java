@@ -78,17 +78,16 @@ public final class JdbcCaStateStore implements CaStateStore {
 
   @Override
   public boolean reserveSerial(String caId, BigInteger serial) throws CaException {
+    // one statement: the primary key decides, and a serial already taken inserts nothing
     return run(
-        () -> {
-          if (reserved(caId, serial)) {
-            return false;
-          }
-          h().createUpdate("INSERT INTO ca_serials (ca_id, serial) VALUES (:c, :s)")
-              .bind("c", caId)
-              .bind("s", serial.toString(16))
-              .execute();
-          return true;
-        });
+        () ->
+            h().createUpdate(
+                        "INSERT INTO ca_serials (ca_id, serial) VALUES (:c, :s)"
+                            + " ON CONFLICT DO NOTHING")
+                    .bind("c", caId)
+                    .bind("s", serial.toString(16))
+                    .execute()
+                == 1);
   }
 
   @Override

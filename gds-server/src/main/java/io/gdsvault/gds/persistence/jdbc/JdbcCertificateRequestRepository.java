@@ -145,6 +145,20 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
   }
 
   @Override
+  public OpenCounts openCounts(UUID applicationId, int overallCap) {
+    // one round trip; the overall count stops at the cap (index on state), whatever the backlog
+    return h().createQuery(
+            "SELECT (SELECT COUNT(*) FROM certificate_requests"
+                + " WHERE application_id = :a AND state IN ('NEW', 'APPROVED')),"
+                + " (SELECT COUNT(*) FROM (SELECT 1 FROM certificate_requests"
+                + " WHERE state IN ('NEW', 'APPROVED') LIMIT :cap) o)")
+        .bind("a", applicationId)
+        .bind("cap", overallCap)
+        .map((rs, ctx) -> new OpenCounts(rs.getLong(1), rs.getLong(2)))
+        .one();
+  }
+
+  @Override
   public List<CertificateRequestRecord> expiredKeyBlobs(Instant now) {
     return h().createQuery(
             "SELECT "
@@ -195,32 +209,33 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
 
   private static CertificateRequestRecord map(ResultSet rs) throws SQLException {
     String fmt = rs.getString("private_key_format");
-    return new CertificateRequestRecord(
-        rs.getObject("request_id", UUID.class),
-        rs.getObject("application_id", UUID.class),
-        rs.getString("application_uri"),
-        rs.getString("certificate_group"),
-        rs.getString("certificate_type"),
-        RequestKind.valueOf(rs.getString("kind")),
-        RequestState.valueOf(rs.getString("state")),
-        rs.getString("subject_name"),
-        parse(rs.getString("domain_names_json")),
-        rs.getString("key_type"),
-        fmt == null ? null : PrivateKeyFormat.valueOf(fmt),
-        rs.getBytes("csr_der"),
-        rs.getBytes("csr_seal"),
-        rs.getBytes("key_blob"),
-        instant(rs.getTimestamp("key_blob_expires_at")),
-        rs.getString("requested_by"),
-        rs.getString("requester_thumbprint"),
-        rs.getTimestamp("created_at").toInstant(),
-        rs.getString("decided_by"),
-        instant(rs.getTimestamp("decided_at")),
-        rs.getString("decision_text"),
-        rs.getBytes("certificate_der"),
-        rs.getString("serial"),
-        rs.getString("ca_id"),
-        instant(rs.getTimestamp("delivered_at")));
+    return CertificateRequestRecord.builder()
+        .requestId(rs.getObject("request_id", UUID.class))
+        .applicationId(rs.getObject("application_id", UUID.class))
+        .applicationUri(rs.getString("application_uri"))
+        .certificateGroup(rs.getString("certificate_group"))
+        .certificateType(rs.getString("certificate_type"))
+        .kind(RequestKind.valueOf(rs.getString("kind")))
+        .state(RequestState.valueOf(rs.getString("state")))
+        .subjectName(rs.getString("subject_name"))
+        .domainNames(parse(rs.getString("domain_names_json")))
+        .keyType(rs.getString("key_type"))
+        .privateKeyFormat(fmt == null ? null : PrivateKeyFormat.valueOf(fmt))
+        .csrDer(rs.getBytes("csr_der"))
+        .csrSeal(rs.getBytes("csr_seal"))
+        .keyBlob(rs.getBytes("key_blob"))
+        .keyBlobExpiresAt(instant(rs.getTimestamp("key_blob_expires_at")))
+        .requestedBy(rs.getString("requested_by"))
+        .requesterThumbprint(rs.getString("requester_thumbprint"))
+        .createdAt(rs.getTimestamp("created_at").toInstant())
+        .decidedBy(rs.getString("decided_by"))
+        .decidedAt(instant(rs.getTimestamp("decided_at")))
+        .decisionText(rs.getString("decision_text"))
+        .certificateDer(rs.getBytes("certificate_der"))
+        .serial(rs.getString("serial"))
+        .caId(rs.getString("ca_id"))
+        .deliveredAt(instant(rs.getTimestamp("delivered_at")))
+        .build();
   }
 
   private static Handle h() {

@@ -102,12 +102,10 @@ public final class JdbcIssuedCertificateRepository implements IssuedCertificateR
 
   @Override
   public void bind(UUID applicationId, String thumbprint, String boundBy, Instant at) {
-    if (isBound(applicationId, thumbprint)) {
-      return;
-    }
+    // an existing binding stays as it was (who bound it first, and when)
     h().createUpdate(
             "INSERT INTO certificate_bindings (application_id, thumbprint, bound_by, bound_at)"
-                + " VALUES (:a, :t, :b, :at)")
+                + " VALUES (:a, :t, :b, :at) ON CONFLICT DO NOTHING")
         .bind("a", applicationId)
         .bind("t", thumbprint)
         .bind("b", boundBy)

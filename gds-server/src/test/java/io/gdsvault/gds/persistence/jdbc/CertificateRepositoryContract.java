@@ -14,10 +14,8 @@ import io.gdsvault.gds.certificates.PrivateKeyFormat;
 import io.gdsvault.gds.certificates.RequestHistoryEntry;
 import io.gdsvault.gds.certificates.RequestKind;
 import io.gdsvault.gds.certificates.RequestState;
-import io.gdsvault.signer.local.LocalKeyStoreBackend;
-import io.gdsvault.signer.local.LocalSignerSettings;
+import io.gdsvault.signer.testing.FakeSignerBackend;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.security.cert.X509CRL;
 import java.time.Clock;
 import java.time.Instant;
@@ -91,14 +89,12 @@ abstract class CertificateRepositoryContract {
 
   @Test
   void aCaOnTheDatabaseStoreIssuesRevokesAndIsReopenedByASecondNode() throws Exception {
-    var dir = Files.createTempDirectory("ca-db-");
+    // the store is under test, not the key: both nodes share an in-memory issuer key
     JdbcCaStateStore store = new JdbcCaStateStore(database().transactions());
     String group = "G" + UUID.randomUUID();
     CaConfig config =
-        CaConfig.defaults(
-            group, CertificateType.ECC_NIST_P256, LocalSignerSettings.inDirectory(dir));
-    try (LocalKeyStoreBackend backend =
-        LocalKeyStoreBackend.open((LocalSignerSettings) config.signer())) {
+        CaConfig.defaults(group, CertificateType.ECC_NIST_P256, FakeSignerBackend.SETTINGS);
+    try (FakeSignerBackend backend = new FakeSignerBackend()) {
       CertificateAuthority node1 =
           CertificateAuthority.open(config, backend, store, Clock.systemUTC());
       CertificateAuthority node2 =
@@ -129,32 +125,26 @@ abstract class CertificateRepositoryContract {
     UUID id = UUID.randomUUID();
     UUID app = UUID.randomUUID();
     CertificateRequestRecord r =
-        new CertificateRequestRecord(
-            id,
-            app,
-            "urn:repo:app",
-            "DefaultApplicationGroup",
-            "RsaSha256ApplicationCertificateType",
-            RequestKind.NEW_KEY_PAIR,
-            RequestState.NEW,
-            "CN=x",
-            List.of("host", "10.0.0.1"),
-            "RSA-2048",
-            PrivateKeyFormat.PFX,
-            new byte[] {5},
-            new byte[] {6, 6},
-            new byte[] {1, 2},
-            now.plusSeconds(60),
-            "alice",
-            "ab12",
-            now,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        CertificateRequestRecord.builder()
+            .requestId(id)
+            .applicationId(app)
+            .applicationUri("urn:repo:app")
+            .certificateGroup("DefaultApplicationGroup")
+            .certificateType("RsaSha256ApplicationCertificateType")
+            .kind(RequestKind.NEW_KEY_PAIR)
+            .state(RequestState.NEW)
+            .subjectName("CN=x")
+            .domainNames(List.of("host", "10.0.0.1"))
+            .keyType("RSA-2048")
+            .privateKeyFormat(PrivateKeyFormat.PFX)
+            .csrDer(new byte[] {5})
+            .csrSeal(new byte[] {6, 6})
+            .keyBlob(new byte[] {1, 2})
+            .keyBlobExpiresAt(now.plusSeconds(60))
+            .requestedBy("alice")
+            .requesterThumbprint("ab12")
+            .createdAt(now)
+            .build();
     tx(
         () -> {
           repo.insert(r);
@@ -186,6 +176,70 @@ abstract class CertificateRepositoryContract {
         .extracting(CertificateRequestRecord::requestId)
         .contains(id);
     assertThat(tx(() -> repo.findByApplication(app))).hasSize(1);
+  }
+
+  private static CertificateRequestRecord request(UUID app, RequestState state, Instant at) {
+    return CertificateRequestRecord.builder()
+        .requestId(UUID.randomUUID())
+        .applicationId(app)
+        .applicationUri("urn:repo:counted")
+        .certificateGroup("DefaultApplicationGroup")
+        .certificateType("RsaSha256ApplicationCertificateType")
+        .kind(RequestKind.SIGNING_REQUEST)
+        .state(state)
+        .subjectName("CN=counted")
+        .domainNames(List.of())
+        .keyType("RSA-2048")
+        .requestedBy("alice")
+        .createdAt(at)
+        .build();
+  }
+
+  @Test
+  void openRequestCountsAreOneStatementPerApplicationAndCappedOverall() {
+    // the quotas ask for these on every filing: counted, never loaded
+    JdbcCertificateRequestRepository repo = new JdbcCertificateRequestRepository();
+    UUID app = UUID.randomUUID();
+    long before = tx(() -> repo.openCounts(app, 1_000_000)).overall();
+    tx(
+        () -> {
+          repo.insert(request(app, RequestState.NEW, now));
+          repo.insert(request(app, RequestState.APPROVED, now));
+          repo.insert(request(app, RequestState.NEW, now));
+          repo.insert(request(app, RequestState.ACCEPTED, now));
+          repo.insert(request(app, RequestState.REJECTED, now));
+          repo.insert(request(UUID.randomUUID(), RequestState.NEW, now));
+          return null;
+        });
+    var counts = tx(() -> repo.openCounts(app, 1_000_000));
+    assertThat(counts.ofApplication()).isEqualTo(3);
+    assertThat(counts.overall()).isEqualTo(before + 4);
+    assertThat(tx(() -> repo.openCounts(app, 2)).overall()).isEqualTo(2);
+  }
+
+  @Test
+  void aReadJoinsNothingAndATransactionInsideItIsARealOne() {
+    // read() runs in autocommit; a transaction opened inside it still rolls back as a whole
+    JdbcCertificateRequestRepository repo = new JdbcCertificateRequestRepository();
+    var tx = database().transactions();
+    CertificateRequestRecord kept = request(UUID.randomUUID(), RequestState.NEW, now);
+    CertificateRequestRecord dropped = request(UUID.randomUUID(), RequestState.NEW, now);
+    tx.read(
+        () -> {
+          tx.run(() -> repo.insert(kept));
+          try {
+            tx.run(
+                () -> {
+                  repo.insert(dropped);
+                  throw new IllegalStateException("refused");
+                });
+          } catch (IllegalStateException expected) {
+            // rolled back
+          }
+          return null;
+        });
+    assertThat(tx.read(() -> repo.find(kept.requestId()))).isPresent();
+    assertThat(tx.read(() -> repo.find(dropped.requestId()))).isEmpty();
   }
 
   @Test

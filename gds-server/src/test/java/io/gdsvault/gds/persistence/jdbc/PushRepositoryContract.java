@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gdsvault.gds.model.ApplicationRecord;
 import io.gdsvault.gds.model.ApplicationType;
 import io.gdsvault.gds.model.LocalizedName;
+import io.gdsvault.gds.push.CertificateSlot;
+import io.gdsvault.gds.push.InstalledCertificate;
 import io.gdsvault.gds.push.KeyMode;
+import io.gdsvault.gds.push.PushJob;
 import io.gdsvault.gds.push.PushScope;
 import io.gdsvault.gds.push.PushState;
 import io.gdsvault.gds.push.PushTarget;
+import io.gdsvault.gds.push.TargetAccess;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -62,21 +66,23 @@ abstract class PushRepositoryContract {
   }
 
   private PushTarget target(UUID app, PushState state, Instant next) {
-    PushTarget.Builder b = new PushTarget.Builder();
-    b.applicationId = app;
-    b.endpointUrl = "opc.tcp://127.0.0.1:4840";
-    b.securityPolicyUri = "http://opcfoundation.org/UA/SecurityPolicy#Basic256Sha256";
-    b.targetUser = "admin";
-    b.passwordBlob = new byte[] {1, 2, 3};
-    b.pinnedThumbprint = "ab".repeat(20);
-    b.keyMode = KeyMode.CSR;
-    b.state = state;
-    b.scope = PushScope.FULL;
-    b.attempts = 0;
-    b.nextAttemptAt = next;
-    b.createdAt = now;
-    b.updatedAt = now;
-    return b.build();
+    return target(app, state, next, null);
+  }
+
+  private PushTarget target(UUID app, PushState state, Instant next, PushJob.Lease lease) {
+    return new PushTarget(
+        app,
+        new TargetAccess(
+            "opc.tcp://127.0.0.1:4840",
+            "http://opcfoundation.org/UA/SecurityPolicy#Basic256Sha256",
+            "admin",
+            new byte[] {1, 2, 3},
+            "ab".repeat(20),
+            KeyMode.CSR),
+        new PushJob(state, PushScope.FULL, null, null, 0, null, null, next, lease, null),
+        List.of(),
+        now,
+        now);
   }
 
   @Test
@@ -88,34 +94,92 @@ abstract class PushRepositoryContract {
           repo.insert(t);
           return null;
         });
-    PushTarget.Builder b = t.toBuilder();
-    b.requestId = UUID.randomUUID();
-    b.keyBlob = new byte[] {9};
-    b.certificateDer = new byte[] {7};
-    b.certificateThumbprint = "cd".repeat(20);
-    b.notBefore = now;
-    b.notAfter = now.plusSeconds(3600);
-    b.lastError = "x".repeat(3000);
-    b.rerunScope = PushScope.TRUST;
+    UUID request = UUID.randomUUID();
+    PushTarget changed =
+        new PushTarget(
+            app,
+            t.access(),
+            new PushJob(
+                PushState.RUNNING,
+                PushScope.FULL,
+                PushScope.TRUST,
+                "verifying",
+                2,
+                "x".repeat(3000),
+                now.minusSeconds(60),
+                null,
+                new PushJob.Lease("node-1", now.plusSeconds(30)),
+                new PushJob.TrustWritten("ef".repeat(32), false)),
+            List.of(
+                new CertificateSlot(
+                    "RsaSha256ApplicationCertificateType",
+                    null,
+                    new CertificateSlot.InFlight(request, new byte[] {9}),
+                    new InstalledCertificate(
+                        new byte[] {7}, "cd".repeat(20), now, now.plusSeconds(3600))),
+                new CertificateSlot("RsaMinApplicationCertificateType", null, null, null),
+                new CertificateSlot(
+                    "EccCurve448ApplicationCertificateType", "not issued here", null, null)),
+            now,
+            now.plusSeconds(1));
     tx(
         () -> {
-          repo.update(b.build());
+          repo.update(changed);
           return null;
         });
     PushTarget got = tx(() -> repo.find(app)).orElseThrow();
-    assertThat(got.requestId()).isEqualTo(b.requestId);
+    assertThat(got.requestId()).isEqualTo(request);
     assertThat(got.keyBlob()).containsExactly(9);
+    assertThat(got.certificateDer()).containsExactly(7);
+    assertThat(got.certificateThumbprint()).isEqualTo("cd".repeat(20));
+    assertThat(got.notBefore()).isEqualTo(now);
     assertThat(got.notAfter()).isEqualTo(now.plusSeconds(3600));
     assertThat(got.lastError()).hasSize(2048);
     assertThat(got.rerunScope()).isEqualTo(PushScope.TRUST);
-    b.requestId = null;
-    b.keyBlob = null;
+    assertThat(got.job().lease()).isEqualTo(new PushJob.Lease("node-1", now.plusSeconds(30)));
+    assertThat(got.phase()).isEqualTo("verifying");
+    assertThat(got.job().trust()).isEqualTo(new PushJob.TrustWritten("ef".repeat(32), false));
+    assertThat(got.certificates())
+        .extracting(CertificateSlot::type)
+        .containsExactly(
+            "RsaSha256ApplicationCertificateType",
+            "RsaMinApplicationCertificateType",
+            "EccCurve448ApplicationCertificateType");
+    assertThat(got.certificates().get(2).skipped()).isEqualTo("not issued here");
+    assertThat(tx(repo::list))
+        .filteredOn(x -> x.applicationId().equals(app))
+        .singleElement()
+        .satisfies(x -> assertThat(x.certificates()).hasSize(3));
+    assertThat(got.attempts()).isEqualTo(2);
+    assertThat(got.lastPush()).isEqualTo(now.minusSeconds(60));
     tx(
         () -> {
-          repo.update(b.build());
+          repo.update(
+              new PushTarget(
+                  app,
+                  t.access(),
+                  new PushJob(
+                      PushState.PENDING,
+                      PushScope.FULL,
+                      null,
+                      null,
+                      0,
+                      null,
+                      null,
+                      now,
+                      null,
+                      null),
+                  List.of(),
+                  now,
+                  now));
           return null;
         });
-    assertThat(tx(() -> repo.find(app)).orElseThrow().requestId()).isNull();
+    PushTarget cleared = tx(() -> repo.find(app)).orElseThrow();
+    assertThat(cleared.requestId()).isNull();
+    assertThat(cleared.keyBlob()).isNull();
+    assertThat(cleared.certificates()).isEmpty();
+    assertThat(cleared.job().trust()).isNull();
+    assertThat(cleared.job().lease()).isNull();
     assertThat(tx(() -> repo.delete(app))).isTrue();
     assertThat(tx(() -> repo.find(app))).isEmpty();
   }
@@ -132,12 +196,18 @@ abstract class PushRepositoryContract {
           repo.insert(target(due, PushState.FAILED, now.minusSeconds(1)));
           repo.insert(target(later, PushState.PENDING, now.plusSeconds(60)));
           repo.insert(target(exhausted, PushState.FAILED, null));
-          PushTarget.Builder dead = target(deadNode, PushState.RUNNING, null).toBuilder();
-          dead.leaseUntil = now.minusSeconds(5);
-          repo.insert(dead.build());
-          PushTarget.Builder live = target(liveNode, PushState.RUNNING, null).toBuilder();
-          live.leaseUntil = now.plusSeconds(60);
-          repo.insert(live.build());
+          repo.insert(
+              target(
+                  deadNode,
+                  PushState.RUNNING,
+                  null,
+                  new PushJob.Lease("dead", now.minusSeconds(5))));
+          repo.insert(
+              target(
+                  liveNode,
+                  PushState.RUNNING,
+                  null,
+                  new PushJob.Lease("live", now.plusSeconds(60))));
           return null;
         });
     List<UUID> got =

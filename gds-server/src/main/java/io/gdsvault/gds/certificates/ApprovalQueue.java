@@ -1,0 +1,168 @@
+package io.gdsvault.gds.certificates;
+
+import io.gdsvault.gds.auth.Caller;
+import io.gdsvault.gds.auth.Role;
+import io.gdsvault.gds.model.GdsException;
+import io.gdsvault.gds.model.Reason;
+import io.gdsvault.gds.persistence.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The approval queue: a New request is approved or rejected once, by a RegistrationAuthorityAdmin
+ * other than the requester (four-eyes, unless self-approval is allowed) or by the approval policy
+ * when it is filed; an approved request whose CSR is there is issued in the same transaction.
+ * Operators list and inspect the queue.
+ */
+final class ApprovalQueue {
+
+  private static final Logger log = LoggerFactory.getLogger(ApprovalQueue.class);
+  static final int MAX_LIST = 10_000;
+
+  /** The actor recorded for decisions of the approval policy. */
+  static final String POLICY = "policy";
+
+  private final CertificateRequestRepository requests;
+  private final Transactions tx;
+  private final RequestIssuance issuance;
+  private final RequestEvents events;
+  private final CertificateSettings settings;
+  private final Clock clock;
+
+  ApprovalQueue(
+      CertificateRequestRepository requests,
+      Transactions tx,
+      RequestIssuance issuance,
+      RequestEvents events,
+      CertificateSettings settings,
+      Clock clock) {
+    this.requests = requests;
+    this.tx = tx;
+    this.issuance = issuance;
+    this.events = events;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** Approves a New request (RegistrationAuthorityAdmin; not the requester unless allowed). */
+  CertificateRequestRecord approve(Caller caller, UUID requestId, @Nullable String comment) {
+    caller.requireRole(Role.REGISTRATION_AUTHORITY_ADMIN);
+    String text = RequestInputs.text(comment, "Comment");
+    return decide(caller, requestId, RequestState.APPROVED, text);
+  }
+
+  /** Rejects a New request with a reason (RegistrationAuthorityAdmin). */
+  CertificateRequestRecord reject(Caller caller, UUID requestId, @Nullable String reason) {
+    caller.requireRole(Role.REGISTRATION_AUTHORITY_ADMIN);
+    String text = RequestInputs.text(reason, "Reason");
+    if (text.isBlank()) {
+      throw GdsException.invalid("a reason is required to reject a request");
+    }
+    return decide(caller, requestId, RequestState.REJECTED, text);
+  }
+
+  /**
+   * Applies the approval policy's decision to a request just filed, then tells the listeners. Its
+   * transaction joins an open one.
+   */
+  void applyPolicy(UUID requestId, ApprovalPolicy.Decision decision) {
+    if (decision.outcome() == ApprovalPolicy.Outcome.MANUAL) {
+      return; // waits for an operator
+    }
+    CertificateRequestRecord result =
+        tx.inTransaction(() -> applyPolicyLocked(lock(requestId), decision));
+    events.changed(result);
+  }
+
+  /**
+   * The policy's decision on the request, locked in the open transaction (MANUAL leaves it New).
+   * The listeners are not told: the caller does, once the transaction committed.
+   */
+  CertificateRequestRecord applyPolicyLocked(
+      CertificateRequestRecord locked, ApprovalPolicy.Decision decision) {
+    return switch (decision.outcome()) {
+      case MANUAL -> locked;
+      // decideLocked logs the decision once, with "by=policy" and the policy's reason
+      case APPROVE -> decideLocked(locked, RequestState.APPROVED, POLICY, decision.reason());
+      case REJECT -> decideLocked(locked, RequestState.REJECTED, POLICY, decision.reason());
+    };
+  }
+
+  private CertificateRequestRecord decide(
+      Caller caller, UUID requestId, RequestState target, String text) {
+    String actor =
+        Objects.requireNonNull(caller.userName(), "a caller with a role has a user name");
+    CertificateRequestRecord result =
+        tx.inTransaction(
+            () -> {
+              CertificateRequestRecord locked = lock(requestId);
+              requireFourEyes(caller, locked);
+              return decideLocked(locked, target, actor, text);
+            });
+    events.changed(result);
+    return result;
+  }
+
+  /**
+   * The four-eyes rule, checked on the locked request before any other: the approver is another
+   * person than the requester (unless the settings allow self-approval).
+   */
+  private void requireFourEyes(Caller approver, CertificateRequestRecord r) {
+    if (!settings.allowSelfApproval() && r.requestedBy().equals(approver.userName())) {
+      throw GdsException.accessDenied("the approver must be another user than the requester");
+    }
+  }
+
+  /** Moves the locked New request to {@code target}, recording it, and issues when it can. */
+  private CertificateRequestRecord decideLocked(
+      CertificateRequestRecord r, RequestState target, String actor, String text) {
+    if (r.state() != RequestState.NEW || !r.state().canMoveTo(target)) {
+      throw new GdsException(Reason.INVALID_STATE, "the request is " + r.state().label());
+    }
+    Instant now = clock.instant();
+    CertificateRequestRecord decided = r.withDecision(target, actor, now, text);
+    if (target == RequestState.REJECTED) {
+      decided = decided.withKeyBlob(null, decided.keyBlobExpiresAt());
+    }
+    requests.update(decided);
+    events.record(
+        decided, now, actor, target == RequestState.APPROVED ? "approved" : "rejected", text);
+    log.info("request {} requestId={} by={} reason={}", target.label(), r.requestId(), actor, text);
+    return issuance.issueIfReady(decided);
+  }
+
+  private CertificateRequestRecord lock(UUID requestId) {
+    return requests.findForUpdate(requestId).orElseThrow(() -> GdsException.notFound("RequestId"));
+  }
+
+  /** Requests in {@code states} (all when empty), oldest first (operators). */
+  List<CertificateRequestRecord> list(Caller caller, List<RequestState> states) {
+    ApplicationAccess.requireOperator(caller);
+    return tx.inTransaction(() -> requests.list(states, MAX_LIST));
+  }
+
+  /** A request and its history (operators). */
+  Map.Entry<CertificateRequestRecord, List<RequestHistoryEntry>> show(
+      Caller caller, UUID requestId) {
+    ApplicationAccess.requireOperator(caller);
+    return tx.inTransaction(
+        () -> {
+          CertificateRequestRecord r =
+              requests.find(requestId).orElseThrow(() -> GdsException.notFound("RequestId"));
+          return Map.entry(r, requests.history(requestId));
+        });
+  }
+
+  /** Open requests for the OPC UA view (no caller check: the nodes are read-only metadata). */
+  List<CertificateRequestRecord> openRequests() {
+    return tx.inTransaction(
+        () -> requests.list(List.of(RequestState.NEW, RequestState.APPROVED), MAX_LIST));
+  }
+}

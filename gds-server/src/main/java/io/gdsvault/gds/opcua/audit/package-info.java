@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.gds.opcua.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package io.gdsvault.gds.opcua;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.gds.opcua.push;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.gdsvault.gds.opcua.trustlist;
+
+import org.jspecify.annotations.NullMarked;
