@@ -6,9 +6,9 @@ import io.gdsvault.gds.model.LocalizedName;
 import io.gdsvault.gds.model.ua.ApplicationRecordMapper;
 import io.gdsvault.gds.model.ua.GdsDataTypes;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
-import java.io.ByteArrayInputStream;
+import io.gdsvault.gds.model.x509.Certificates;
+import io.gdsvault.gds.model.x509.InvalidCertificateException;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,15 +130,16 @@ public final class GdsCalls {
     if (out == null || out.length < 3 || !(out[0].value() instanceof ByteString cert)) {
       throw new FlowException("FinishRequest returned no certificate");
     }
-    CertificateFactory f = CertificateFactory.getInstance("X.509");
     List<X509Certificate> chain = new ArrayList<>();
-    chain.add(
-        (X509Certificate) f.generateCertificate(new ByteArrayInputStream(cert.bytesOrEmpty())));
-    if (out[2].value() instanceof ByteString[] issuers) {
-      for (ByteString i : issuers) {
-        chain.add(
-            (X509Certificate) f.generateCertificate(new ByteArrayInputStream(i.bytesOrEmpty())));
+    try {
+      chain.add(Certificates.parse(cert.bytesOrEmpty()));
+      if (out[2].value() instanceof ByteString[] issuers) {
+        for (ByteString i : issuers) {
+          chain.add(Certificates.parse(i.bytesOrEmpty()));
+        }
       }
+    } catch (InvalidCertificateException e) {
+      throw new CertificateException("FinishRequest returned a certificate that does not parse", e);
     }
     return chain.toArray(X509Certificate[]::new);
   }

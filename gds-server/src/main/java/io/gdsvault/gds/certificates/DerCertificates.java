@@ -1,16 +1,16 @@
 package io.gdsvault.gds.certificates;
 
-import java.io.ByteArrayInputStream;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import io.gdsvault.gds.model.x509.Certificates;
+import io.gdsvault.gds.model.x509.InvalidCertificateException;
 import java.security.PublicKey;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.HexFormat;
 
-/** X.509 parsing and encoding for certificates this package stored itself. */
+/**
+ * {@link Certificates} for certificates this package stored itself: a stored certificate that does
+ * not decode is a broken invariant, so it fails with IllegalStateException.
+ */
 final class DerCertificates {
 
   private DerCertificates() {}
@@ -18,29 +18,23 @@ final class DerCertificates {
   /** The certificate; bytes that are not one fail with IllegalStateException. */
   static X509Certificate parse(byte[] der) {
     try {
-      return (X509Certificate)
-          CertificateFactory.getInstance("X.509")
-              .generateCertificate(new ByteArrayInputStream(der));
-    } catch (GeneralSecurityException | RuntimeException e) {
+      return Certificates.parse(der);
+    } catch (InvalidCertificateException e) {
       throw new IllegalStateException("not an X.509 certificate", e);
     }
   }
 
   static byte[] encoded(X509Certificate c) {
     try {
-      return c.getEncoded();
-    } catch (GeneralSecurityException e) {
+      return Certificates.encoded(c);
+    } catch (InvalidCertificateException e) {
       throw new IllegalStateException(e);
     }
   }
 
   /** SHA-1 thumbprint in lower-case hex (as the OPC UA layer computes it for callers). */
   static String thumbprint(X509Certificate c) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(c.getEncoded()));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Certificates.thumbprint(encoded(c));
   }
 
   /** The key type as requests record it: {@code RSA-2048}, {@code EC-256}, or the algorithm. */
