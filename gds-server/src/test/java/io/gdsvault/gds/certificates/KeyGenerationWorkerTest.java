@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gdsvault.gds.model.ApplicationRecord;
 import io.gdsvault.gds.model.GdsException;
 import io.gdsvault.gds.model.Reason;
+import io.gdsvault.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -94,10 +96,10 @@ class KeyGenerationWorkerTest {
     f = new CertificatesFixture(dir.resolve("rsa"), io.gdsvault.ca.CertificateType.RSA_SHA256);
     f.keyPairs(pool);
     pool.start();
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (pool.size() < 2 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    Await.until("the pool holds 2 key pairs")
+        .atMost(Duration.ofSeconds(60))
+        .every(Duration.ofMillis(10))
+        .isTrue(() -> pool.size() >= 2);
     List<java.security.PublicKey> pooled = List.copyOf(made);
     assertThat(pooled).hasSize(2);
 

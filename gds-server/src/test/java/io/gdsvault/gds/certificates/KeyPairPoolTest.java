@@ -3,6 +3,7 @@ package io.gdsvault.gds.certificates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gdsvault.ca.CertificateType;
+import io.gdsvault.testing.Await;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
@@ -12,7 +13,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -45,11 +45,11 @@ class KeyPairPoolTest {
         now::get);
   }
 
-  private static void awaitSize(KeyPairPool pool, int size) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (pool.size() < size && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+  private static void awaitSize(KeyPairPool pool, int size) {
+    Await.until("the pool holds " + size + " key pairs")
+        .atMost(Duration.ofSeconds(30))
+        .every(Duration.ofMillis(5))
+        .isTrue(() -> pool.size() >= size);
     assertThat(pool.size()).isEqualTo(size);
   }
 
