@@ -108,6 +108,13 @@ public final class CertificateGroupNodes {
   }
 
   private List<MethodBinding> trustListMethods(CertificateNodeIds.GroupIds ids, String group) {
+    List<MethodBinding> b = new ArrayList<>(fileMethods(ids, group));
+    b.addAll(updateMethods(ids));
+    return b;
+  }
+
+  /** FileType's reading methods (and Close, SetPosition), served from the group's trust list. */
+  private List<MethodBinding> fileMethods(CertificateNodeIds.GroupIds ids, String group) {
     List<MethodBinding> b = new ArrayList<>();
     b.add(
         binding(
@@ -157,6 +164,12 @@ public final class CertificateGroupNodes {
             true,
             true,
             (c, n) -> new TrustListOpenWithMasksHandler(c, n, files, group)));
+    return b;
+  }
+
+  /** The writing methods, which answer that the GDS's trust lists are read-only. */
+  private static List<MethodBinding> updateMethods(CertificateNodeIds.GroupIds ids) {
+    List<MethodBinding> b = new ArrayList<>();
     Argument handle = Arguments.scalar("FileHandle", NodeIds.UInt32);
     b.add(
         binding(
