@@ -12,9 +12,9 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Issue 2 (QueryApplications with 100,000 applications): two columns on {@code applications} so
- * that the capability filters need no correlated subquery per row, which H2 runs as a separate
- * query each time.
+ * QueryApplications over 100,000 applications: two columns on {@code applications} so that the
+ * capability filters need no correlated subquery per row, which H2 runs as a separate query each
+ * time.
  *
  * <ul>
  *   <li>{@code not_available}: the record carries the capability {@code NA} and is never returned
