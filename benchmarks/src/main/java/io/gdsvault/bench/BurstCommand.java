@@ -98,90 +98,7 @@ final class BurstCommand implements Callable<Integer> {
         cores + " threads");
     Postgres pg = common.postgres() ? Postgres.start(dir) : null;
     try (GdsInstance gds = common.startGds(dir.resolve("gds"), pg)) {
-      Connector gc = Connector.discover("gds", gds.url());
-      int apps = 2 * warmup + 2 * count;
-      List<Device> devices = Devices.withKeys(16).create("burst", apps + concurrency);
-      NodeId[] app = new NodeId[apps];
-      NodeId[] req = new NodeId[apps];
-      try (Sessions s =
-          Sessions.open(
-              gc,
-              devices.subList(apps, apps + concurrency),
-              concurrency,
-              Connector.identity(CommonOptions.DEVICE_USER, common.userPassword))) {
-        s.each(apps, (c, i) -> app[i] = GdsCalls.register(c, devices.get(i)));
-        // warm-up: both kinds of request (JIT, connection pool) before anything is timed
-        s.each(warmup, (c, i) -> signing(c, app, req, devices, i));
-        int beforeWarmup = gds.process().eventCount();
-        s.each(warmup, (c, i) -> keyPair(c, app, req, warmup + i));
-        if (!noPool) {
-          Matcher full = gds.process().awaitEvent(POOL_FULL, 0, Duration.ofMinutes(10));
-          t.row(
-              "pool filled after start",
-              full.group(2),
-              seconds(full.group(3)),
-              Table.num(rate(full), 1),
-              "",
-              full.group(0));
-          if (warmup > 0) {
-            // full again after the warm-up took its keys
-            gds.process().awaitEvent(POOL_FULL, beforeWarmup, Duration.ofMinutes(10));
-          }
-        }
-        gds.process().awaitQuiet(0.05, Duration.ofSeconds(1), Duration.ofMinutes(2));
-        int base = 2 * warmup;
-        long cpu0 = gds.process().cpuMillis();
-        double started =
-            s.each(count, (c, i) -> app(req, i + base, startSigning(c, app, devices, i + base)));
-        double finished =
-            s.each(
-                count,
-                (c, i) ->
-                    GdsCalls.finishSigning(c, app[i + base], req[i + base], devices.get(i + base)));
-        long cpu1 = gds.process().cpuMillis();
-        double signRate = count / (started + finished);
-        t.row(
-            "signing burst (StartSigningRequest, then FinishRequest)",
-            count,
-            Table.num(started + finished, 2),
-            Table.num(signRate, 1),
-            Table.num((cpu1 - cpu0) / (double) count, 1),
-            "the CA's signing rate through the GDS");
-        gds.process().awaitQuiet(0.05, Duration.ofSeconds(1), Duration.ofMinutes(2));
-        int kpBase = base + count;
-        int mark = gds.process().eventCount();
-        cpu0 = gds.process().cpuMillis();
-        started =
-            s.each(
-                count,
-                (c, i) ->
-                    app(
-                        req,
-                        i + kpBase,
-                        GdsCalls.startNewKeyPairRequest(c, app[i + kpBase], format, keyPassword)));
-        finished =
-            s.each(count, (c, i) -> GdsCalls.finishNewKeyPair(c, app[i + kpBase], req[i + kpBase]));
-        cpu1 = gds.process().cpuMillis();
-        double kpRate = count / (started + finished);
-        t.row(
-            "new-key-pair burst, " + format + (keyPassword.isEmpty() ? "" : " with password"),
-            count,
-            Table.num(started + finished, 2),
-            Table.num(kpRate, 1),
-            Table.num((cpu1 - cpu0) / (double) count, 1),
-            "ratio to signing " + Table.num(kpRate / signRate, 2) + " (target ≥ 0.8)");
-        if (!noPool) {
-          Matcher refill = gds.process().awaitEvent(POOL_FULL, mark, Duration.ofMinutes(10));
-          double r = rate(refill);
-          t.row(
-              "pool refill after the burst",
-              refill.group(2),
-              seconds(refill.group(3)),
-              Table.num(r, 1),
-              "",
-              "ratio to key generation " + Table.num(r / keygen, 2) + " (target ≥ 0.8)");
-        }
-      }
+      measureBursts(gds, t, keygen);
     } finally {
       if (pg != null) {
         pg.close();
@@ -196,6 +113,122 @@ final class BurstCommand implements Callable<Integer> {
     Files.writeString(dir.resolve("results.md"), report);
     System.out.println(report);
     return 0;
+  }
+
+  /**
+   * Registers the applications, warms up, then times the signing burst, the new-key-pair burst and
+   * (with a pool) its refill, each as a row of {@code t}.
+   */
+  private void measureBursts(GdsInstance gds, Table t, double keygen) throws Exception {
+    Connector gc = Connector.discover("gds", gds.url());
+    int apps = 2 * warmup + 2 * count;
+    List<Device> devices = Devices.withKeys(16).create("burst", apps + concurrency);
+    NodeId[] app = new NodeId[apps];
+    NodeId[] req = new NodeId[apps];
+    try (Sessions s =
+        Sessions.open(
+            gc,
+            devices.subList(apps, apps + concurrency),
+            concurrency,
+            Connector.identity(CommonOptions.DEVICE_USER, common.userPassword))) {
+      s.each(apps, (c, i) -> app[i] = GdsCalls.register(c, devices.get(i)));
+      // warm-up: both kinds of request (JIT, connection pool) before anything is timed
+      s.each(warmup, (c, i) -> signing(c, app, req, devices, i));
+      int beforeWarmup = gds.process().eventCount();
+      s.each(warmup, (c, i) -> keyPair(c, app, req, warmup + i));
+      if (!noPool) {
+        poolFilled(gds, t, beforeWarmup);
+      }
+      gds.process().awaitQuiet(0.05, Duration.ofSeconds(1), Duration.ofMinutes(2));
+      int base = 2 * warmup;
+      double signRate = signingBurst(gds, s, t, app, req, devices, base);
+      gds.process().awaitQuiet(0.05, Duration.ofSeconds(1), Duration.ofMinutes(2));
+      int mark = gds.process().eventCount();
+      keyPairBurst(gds, s, t, app, req, base + count, signRate);
+      if (!noPool) {
+        Matcher refill = gds.process().awaitEvent(POOL_FULL, mark, Duration.ofMinutes(10));
+        double r = rate(refill);
+        t.row(
+            "pool refill after the burst",
+            refill.group(2),
+            seconds(refill.group(3)),
+            Table.num(r, 1),
+            "",
+            "ratio to key generation " + Table.num(r / keygen, 2) + " (target ≥ 0.8)");
+      }
+    }
+  }
+
+  /** The pool's first fill after start as a row; then waits until the warm-up's keys are back. */
+  private void poolFilled(GdsInstance gds, Table t, int beforeWarmup) throws Exception {
+    Matcher full = gds.process().awaitEvent(POOL_FULL, 0, Duration.ofMinutes(10));
+    t.row(
+        "pool filled after start",
+        full.group(2),
+        seconds(full.group(3)),
+        Table.num(rate(full), 1),
+        "",
+        full.group(0));
+    if (warmup > 0) {
+      // full again after the warm-up took its keys
+      gds.process().awaitEvent(POOL_FULL, beforeWarmup, Duration.ofMinutes(10));
+    }
+  }
+
+  /** StartSigningRequest then FinishRequest for applications base.. ; returns requests/second. */
+  private double signingBurst(
+      GdsInstance gds,
+      Sessions s,
+      Table t,
+      NodeId[] app,
+      NodeId[] req,
+      List<Device> devices,
+      int base)
+      throws Exception {
+    long cpu0 = gds.process().cpuMillis();
+    double started =
+        s.each(count, (c, i) -> app(req, i + base, startSigning(c, app, devices, i + base)));
+    double finished =
+        s.each(
+            count,
+            (c, i) ->
+                GdsCalls.finishSigning(c, app[i + base], req[i + base], devices.get(i + base)));
+    long cpu1 = gds.process().cpuMillis();
+    double signRate = count / (started + finished);
+    t.row(
+        "signing burst (StartSigningRequest, then FinishRequest)",
+        count,
+        Table.num(started + finished, 2),
+        Table.num(signRate, 1),
+        Table.num((cpu1 - cpu0) / (double) count, 1),
+        "the CA's signing rate through the GDS");
+    return signRate;
+  }
+
+  /** StartNewKeyPairRequest then FinishRequest for applications kpBase.. , against signRate. */
+  private void keyPairBurst(
+      GdsInstance gds, Sessions s, Table t, NodeId[] app, NodeId[] req, int kpBase, double signRate)
+      throws Exception {
+    long cpu0 = gds.process().cpuMillis();
+    double started =
+        s.each(
+            count,
+            (c, i) ->
+                app(
+                    req,
+                    i + kpBase,
+                    GdsCalls.startNewKeyPairRequest(c, app[i + kpBase], format, keyPassword)));
+    double finished =
+        s.each(count, (c, i) -> GdsCalls.finishNewKeyPair(c, app[i + kpBase], req[i + kpBase]));
+    long cpu1 = gds.process().cpuMillis();
+    double kpRate = count / (started + finished);
+    t.row(
+        "new-key-pair burst, " + format + (keyPassword.isEmpty() ? "" : " with password"),
+        count,
+        Table.num(started + finished, 2),
+        Table.num(kpRate, 1),
+        Table.num((cpu1 - cpu0) / (double) count, 1),
+        "ratio to signing " + Table.num(kpRate / signRate, 2) + " (target ≥ 0.8)");
   }
 
   private static void signing(

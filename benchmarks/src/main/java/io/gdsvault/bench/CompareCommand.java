@@ -95,7 +95,6 @@ final class CompareCommand implements Callable<Integer> {
     Path dir = common.runDir("compare");
     String commandLine = commandLine();
     List<Pair> pairs = pairs();
-    Flow session1 = ReferenceFlows.echo(1, CommonOptions.DEVICE_USER, common.userPassword, false);
     List<Measured> all = new ArrayList<>();
     Postgres pg = common.postgres() ? Postgres.start(dir) : null;
     try (ReferenceInstance ref =
@@ -106,49 +105,10 @@ final class CompareCommand implements Callable<Integer> {
       Connector rc = Connector.discover("reference", ref.url());
       List<ServerProcess> servers = List.of(gds.process(), ref.process());
       LongSupplier dbCpu = pg == null ? Measured.NO_DATABASE : pg::cpuMillis;
-      Devices maker = Devices.withKeys(16);
-      Map<String, List<Device>> pool = new LinkedHashMap<>();
-      int perScenario = warmup + concurrency.size() * rounds * devices;
-      for (Pair p : pairs) {
-        if (p.freshDevices()) {
-          pool.put(p.scenario(), maker.create(p.scenario(), perScenario));
-        }
-      }
+      Map<String, List<Device>> pool = devicePool(pairs);
       log("devices ready; warming up (" + warmup + " flows per scenario and server)");
       Runner run = new Runner(gds, ref, gc, rc, servers, dbCpu, all);
-      List<Device> pulled = List.of();
-      for (Pair p : pairs) {
-        List<Device> devs = devicesFor(p, pool, pulled, 0, warmup);
-        run.pair(p, devs, concurrency.get(0), 0, true);
-        if (p.scenario().equals("csr")) {
-          pulled = devs;
-          run.referenceOnly(session1, devs, concurrency.get(0), 0);
-        }
-      }
-      all.clear();
-      int offset = warmup;
-      for (int c : concurrency) {
-        for (int r = 1; r <= rounds; r++) {
-          log(
-              "concurrency "
-                  + c
-                  + ", round "
-                  + r
-                  + "/"
-                  + rounds
-                  + ", load "
-                  + MachineLoad.summary());
-          for (Pair p : pairs) {
-            List<Device> devs = devicesFor(p, pool, pulled, offset, devices);
-            run.pair(p, devs, c, r, r % 2 == 1);
-            if (p.scenario().equals("csr")) {
-              pulled = devs;
-              run.referenceOnly(session1, devs, c, r);
-            }
-          }
-          offset += devices;
-        }
-      }
+      warmUpAndMeasure(run, pairs, pool, all);
     } finally {
       if (pg != null) {
         pg.close();
@@ -164,6 +124,63 @@ final class CompareCommand implements Callable<Integer> {
     System.out.println(report);
     System.out.println("written: " + dir.resolve("results.md") + ", " + dir.resolve("rounds.csv"));
     return all.stream().anyMatch(m -> m.batch().failures() > 0) ? 1 : 0;
+  }
+
+  /** Fresh devices for every scenario that needs them: the warm-up's and every round's. */
+  private Map<String, List<Device>> devicePool(List<Pair> pairs) throws Exception {
+    Devices maker = Devices.withKeys(16);
+    Map<String, List<Device>> pool = new LinkedHashMap<>();
+    int perScenario = warmup + concurrency.size() * rounds * devices;
+    for (Pair p : pairs) {
+      if (p.freshDevices()) {
+        pool.put(p.scenario(), maker.create(p.scenario(), perScenario));
+      }
+    }
+    return pool;
+  }
+
+  /** The warm-up (its measurements dropped from {@code all}), then every level's rounds. */
+  private void warmUpAndMeasure(
+      Runner run, List<Pair> pairs, Map<String, List<Device>> pool, List<Measured> all)
+      throws InterruptedException {
+    Flow session1 = ReferenceFlows.echo(1, CommonOptions.DEVICE_USER, common.userPassword, false);
+    List<Device> pulled =
+        round(run, pairs, pool, List.of(), session1, 0, warmup, concurrency.get(0), 0);
+    all.clear();
+    int offset = warmup;
+    for (int c : concurrency) {
+      for (int r = 1; r <= rounds; r++) {
+        log("concurrency " + c + ", round " + r + "/" + rounds + ", load " + MachineLoad.summary());
+        pulled = round(run, pairs, pool, pulled, session1, offset, devices, c, r);
+        offset += devices;
+      }
+    }
+  }
+
+  /**
+   * Every pair once on both servers (GDS first in odd rounds and the warm-up), then the bare
+   * session on the devices csr pulled; returns those devices for renew in the next round.
+   */
+  private static List<Device> round(
+      Runner run,
+      List<Pair> pairs,
+      Map<String, List<Device>> pool,
+      List<Device> pulled,
+      Flow session1,
+      int offset,
+      int n,
+      int c,
+      int r)
+      throws InterruptedException {
+    for (Pair p : pairs) {
+      List<Device> devs = devicesFor(p, pool, pulled, offset, n);
+      run.pair(p, devs, c, r, r == 0 || r % 2 == 1);
+      if (p.scenario().equals("csr")) {
+        pulled = devs;
+        run.referenceOnly(session1, devs, c, r);
+      }
+    }
+    return pulled;
   }
 
   private List<Pair> pairs() {
@@ -278,31 +295,7 @@ final class CompareCommand implements Callable<Integer> {
             "#Failures");
     for (int c : concurrency) {
       for (Pair p : pairs()) {
-        List<Measured> g = select(all, "gds", p.scenario(), c);
-        List<Measured> r = select(all, "reference", p.scenario(), c);
-        List<Double> ratios = new ArrayList<>();
-        for (Measured gm : g) {
-          r.stream()
-              .filter(rm -> rm.round() == gm.round())
-              .findFirst()
-              .ifPresent(rm -> ratios.add(gm.rate() / rm.rate()));
-        }
-        double refCpu = Stats.median(r.stream().map(Measured::cpuPerFlow).toList());
-        t.row(
-            p.scenario(),
-            c,
-            Table.num(Stats.median(g.stream().map(Measured::rate).toList()), 1),
-            p.reference().name(),
-            Table.num(Stats.median(r.stream().map(Measured::rate).toList()), 1),
-            Table.num(Stats.median(ratios), 2),
-            Table.num(Stats.median(g.stream().map(Measured::cpuPerFlow).toList()), 1),
-            Table.num(refCpu, 1),
-            Table.num(1.5 * refCpu + 2, 1),
-            Table.num(Stats.median(g.stream().map(m -> m.latencyMs(50)).toList()), 0)
-                + "/"
-                + Table.num(Stats.median(g.stream().map(m -> m.latencyMs(95)).toList()), 0),
-            g.stream().mapToInt(m -> m.batch().failures()).sum()
-                + r.stream().mapToInt(m -> m.batch().failures()).sum());
+        pairRow(t, all, p, c);
       }
       List<Measured> s1 = select(all, "reference", BARE_SESSION, c);
       t.row(
@@ -325,6 +318,35 @@ final class CompareCommand implements Callable<Integer> {
         + " devices per scenario and server\n\n"
         + t.render()
         + "\n";
+  }
+
+  /** One scenario at one concurrency: medians of both servers and of their per-round ratio. */
+  private static void pairRow(Table t, List<Measured> all, Pair p, int c) {
+    List<Measured> g = select(all, "gds", p.scenario(), c);
+    List<Measured> r = select(all, "reference", p.scenario(), c);
+    List<Double> ratios = new ArrayList<>();
+    for (Measured gm : g) {
+      r.stream()
+          .filter(rm -> rm.round() == gm.round())
+          .findFirst()
+          .ifPresent(rm -> ratios.add(gm.rate() / rm.rate()));
+    }
+    double refCpu = Stats.median(r.stream().map(Measured::cpuPerFlow).toList());
+    t.row(
+        p.scenario(),
+        c,
+        Table.num(Stats.median(g.stream().map(Measured::rate).toList()), 1),
+        p.reference().name(),
+        Table.num(Stats.median(r.stream().map(Measured::rate).toList()), 1),
+        Table.num(Stats.median(ratios), 2),
+        Table.num(Stats.median(g.stream().map(Measured::cpuPerFlow).toList()), 1),
+        Table.num(refCpu, 1),
+        Table.num(1.5 * refCpu + 2, 1),
+        Table.num(Stats.median(g.stream().map(m -> m.latencyMs(50)).toList()), 0)
+            + "/"
+            + Table.num(Stats.median(g.stream().map(m -> m.latencyMs(95)).toList()), 0),
+        g.stream().mapToInt(m -> m.batch().failures()).sum()
+            + r.stream().mapToInt(m -> m.batch().failures()).sum());
   }
 
   private static String rounds(List<Measured> all) {

@@ -14,8 +14,10 @@ import io.gdsvault.bench.process.ProcStat;
 import io.gdsvault.bench.report.MachineLoad;
 import io.gdsvault.bench.report.Stats;
 import io.gdsvault.bench.report.Table;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -81,72 +83,18 @@ final class FleetCommand implements Callable<Integer> {
       List<Device> fleet = Devices.withKeys(16).create("fleet", devices);
       long pid = gds.process().pid();
       long t0 = System.nanoTime();
-      ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-      var unused =
-          sampler.scheduleAtFixedRate(
-              () -> {
-                Sample s =
-                    new Sample(
-                        (System.nanoTime() - t0) / 1e9,
-                        JvmHeap.usedMib(pid),
-                        gds.process().cpuMillis(),
-                        pg == null ? 0 : pg.cpuMillis(),
-                        ProcStat.rssMib(pid));
-                synchronized (samples) {
-                  samples.add(s);
-                }
-              },
-              0,
-              sampleSeconds,
-              TimeUnit.SECONDS);
+      ScheduledExecutorService sampler = startSampler(gds, pg, t0, samples);
       try {
         for (Flow f :
             List.of(
                 GdsFlows.csr(CommonOptions.DEVICE_USER, common.userPassword), GdsFlows.renew())) {
-          CompareCommand.log(
-              f.name()
-                  + ": "
-                  + devices
-                  + " devices, "
-                  + concurrency
-                  + " at a time, load "
-                  + MachineLoad.summary());
-          double start = (System.nanoTime() - t0) / 1e9;
-          long cpu0 = gds.process().cpuMillis();
-          long db0 = pg == null ? 0 : pg.cpuMillis();
-          Batch b = FlowRunner.run(gc, f, fleet, concurrency);
-          phases.add(
-              new Phase(
-                  f.name(),
-                  b,
-                  start,
-                  gds.process().cpuMillis() - cpu0,
-                  (pg == null ? 0 : pg.cpuMillis()) - db0));
-          CompareCommand.log(
-              String.format(
-                  java.util.Locale.ROOT,
-                  "%s: %.1f/s, %d failures %s",
-                  f.name(),
-                  b.rate(),
-                  b.failures(),
-                  b.errors()));
+          phases.add(phase(gds, pg, gc, f, fleet, t0));
         }
       } finally {
         sampler.shutdownNow();
       }
       liveHeap = JvmHeap.liveMib(pid);
-      sizes =
-          pg == null
-              ? "H2 database files "
-                  + mib(gds.h2Bytes())
-                  + " MiB; data directory "
-                  + mib(gds.dataBytes())
-                  + " MiB"
-              : "PostgreSQL pg_database_size "
-                  + mib(pg.databaseBytes())
-                  + " MiB; GDS data directory "
-                  + mib(gds.dataBytes())
-                  + " MiB";
+      sizes = sizes(gds, pg);
     } finally {
       if (pg != null) {
         pg.close();
@@ -156,6 +104,80 @@ final class FleetCommand implements Callable<Integer> {
     Files.writeString(dir.resolve("results.md"), report);
     System.out.println(report);
     return phases.stream().anyMatch(p -> p.batch().failures() > 0) ? 1 : 0;
+  }
+
+  /** Samples the GDS's heap, RSS and CPU (and the database's) every {@code sampleSeconds}. */
+  private ScheduledExecutorService startSampler(
+      GdsInstance gds, @Nullable Postgres pg, long t0, List<Sample> samples) {
+    long pid = gds.process().pid();
+    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    var unused =
+        sampler.scheduleAtFixedRate(
+            () -> {
+              Sample s =
+                  new Sample(
+                      (System.nanoTime() - t0) / 1e9,
+                      JvmHeap.usedMib(pid),
+                      gds.process().cpuMillis(),
+                      pg == null ? 0 : pg.cpuMillis(),
+                      ProcStat.rssMib(pid));
+              synchronized (samples) {
+                samples.add(s);
+              }
+            },
+            0,
+            sampleSeconds,
+            TimeUnit.SECONDS);
+    return sampler;
+  }
+
+  /** Runs flow {@code f} once for every device of the fleet, {@code concurrency} at a time. */
+  private Phase phase(
+      GdsInstance gds, @Nullable Postgres pg, Connector gc, Flow f, List<Device> fleet, long t0)
+      throws InterruptedException {
+    CompareCommand.log(
+        f.name()
+            + ": "
+            + devices
+            + " devices, "
+            + concurrency
+            + " at a time, load "
+            + MachineLoad.summary());
+    double start = (System.nanoTime() - t0) / 1e9;
+    long cpu0 = gds.process().cpuMillis();
+    long db0 = pg == null ? 0 : pg.cpuMillis();
+    Batch b = FlowRunner.run(gc, f, fleet, concurrency);
+    Phase phase =
+        new Phase(
+            f.name(),
+            b,
+            start,
+            gds.process().cpuMillis() - cpu0,
+            (pg == null ? 0 : pg.cpuMillis()) - db0);
+    CompareCommand.log(
+        String.format(
+            java.util.Locale.ROOT,
+            "%s: %.1f/s, %d failures %s",
+            f.name(),
+            b.rate(),
+            b.failures(),
+            b.errors()));
+    return phase;
+  }
+
+  private static String sizes(GdsInstance gds, @Nullable Postgres pg)
+      throws IOException, SQLException {
+    return pg == null
+        ? "H2 database files "
+            + mib(gds.h2Bytes())
+            + " MiB; data directory "
+            + mib(gds.dataBytes())
+            + " MiB"
+        : "PostgreSQL pg_database_size "
+            + mib(pg.databaseBytes())
+            + " MiB; GDS data directory "
+            + mib(gds.dataBytes())
+            + " MiB";
   }
 
   private String report(List<Phase> phases, List<Sample> samples, double liveHeap, String sizes) {

@@ -64,82 +64,116 @@ public final class Fuzz {
       Function<Random, T> generator,
       Check<T> check) {
     long seed = seed(property);
-    int scaled =
-        Math.max(
-            1, (int) Math.round(tries * Double.parseDouble(System.getProperty("fuzz.tries", "1"))));
+    int scaled = scaledTries(tries);
     Duration effective =
         scaled == tries ? budget : budget.multipliedBy(Math.max(1, scaled / Math.max(1, tries)));
-    AtomicInteger done = new AtomicInteger();
-    AtomicReference<@Nullable Object> current = new AtomicReference<>();
+    Progress progress = new Progress(property, seed);
     long start = System.nanoTime();
-    ExecutorService runner =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "fuzz-" + property);
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService runner = singleDaemonThread(property);
     try {
+      long deadline = start + effective.toNanos();
       Future<?> run =
           runner.submit(
               () -> {
-                long deadline = start + effective.toNanos();
-                for (int i = 0; i < scaled && (i == 0 || System.nanoTime() < deadline); i++) {
-                  T input = generator.apply(replay(seed + i));
-                  current.set(input);
-                  try {
-                    check.check(input);
-                  } catch (Throwable e) {
-                    throw new AssertionError(
-                        "property "
-                            + property
-                            + " falsified at try "
-                            + i
-                            + " (seed "
-                            + seed
-                            + ", replay with "
-                            + "Fuzz.replay(seed + "
-                            + i
-                            + ")): input "
-                            + describe(input)
-                            + ": "
-                            + e,
-                        e);
-                  }
-                  done.incrementAndGet();
-                }
+                runTries(progress, scaled, deadline, generator, check);
                 return null;
               });
-      try {
-        run.get(hangLimit.plus(effective.minus(budget)).toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        run.cancel(true);
-        throw new AssertionError(
-            "property "
-                + property
-                + " hung at try "
-                + done.get()
-                + " (seed "
-                + seed
-                + "): input "
-                + describe(current.get()));
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof AssertionError a) {
-          throw a;
-        }
-        throw new AssertionError("property " + property + " failed", e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
+      awaitRun(run, hangLimit.plus(effective.minus(budget)), progress);
     } finally {
       runner.shutdownNow();
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     System.out.printf(
         "fuzz property=%s seed=%d tries=%d/%d millis=%d%n",
-        property, seed, done.get(), scaled, millis);
-    return new Outcome(property, seed, done.get(), millis);
+        property, seed, progress.done.get(), scaled, millis);
+    return new Outcome(property, seed, progress.done.get(), millis);
+  }
+
+  /** How far a run got: the tries that passed and the input under check. */
+  private static final class Progress {
+    final String property;
+    final long seed;
+    final AtomicInteger done = new AtomicInteger();
+    final AtomicReference<@Nullable Object> current = new AtomicReference<>();
+
+    Progress(String property, long seed) {
+      this.property = property;
+      this.seed = seed;
+    }
+  }
+
+  /** {@code tries} multiplied by {@code -Dfuzz.tries} (at least one). */
+  private static int scaledTries(int tries) {
+    double factor = Double.parseDouble(System.getProperty("fuzz.tries", "1"));
+    return Math.max(1, (int) Math.round(tries * factor));
+  }
+
+  private static ExecutorService singleDaemonThread(String property) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, "fuzz-" + property);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /**
+   * Checks generated inputs until {@code tries} passed or the deadline (after the first) passed.
+   */
+  private static <T> void runTries(
+      Progress progress, int tries, long deadline, Function<Random, T> generator, Check<T> check) {
+    for (int i = 0; i < tries && (i == 0 || System.nanoTime() < deadline); i++) {
+      T input = generator.apply(replay(progress.seed + i));
+      progress.current.set(input);
+      try {
+        check.check(input);
+      } catch (Throwable e) {
+        throw new AssertionError(
+            "property "
+                + progress.property
+                + " falsified at try "
+                + i
+                + " (seed "
+                + progress.seed
+                + ", replay with "
+                + "Fuzz.replay(seed + "
+                + i
+                + ")): input "
+                + describe(input)
+                + ": "
+                + e,
+            e);
+      }
+      progress.done.incrementAndGet();
+    }
+  }
+
+  /**
+   * Waits for the run, turning a hang, a falsified check or an interrupt into an AssertionError.
+   */
+  private static void awaitRun(Future<?> run, Duration limit, Progress progress) {
+    try {
+      run.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      run.cancel(true);
+      throw new AssertionError(
+          "property "
+              + progress.property
+              + " hung at try "
+              + progress.done.get()
+              + " (seed "
+              + progress.seed
+              + "): input "
+              + describe(progress.current.get()));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof AssertionError a) {
+        throw a;
+      }
+      throw new AssertionError("property " + progress.property + " failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
   }
 
   /**

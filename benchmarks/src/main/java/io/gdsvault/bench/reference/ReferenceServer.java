@@ -64,12 +64,7 @@ public final class ReferenceServer implements AutoCloseable {
 
   /** Starts the server on 127.0.0.1:{@code port}. */
   public static ReferenceServer start(int port) throws Exception {
-    // the GDS's process limits (see GdsServer.applyProcessLimits and config/gds.yaml defaults)
-    System.setProperty("milo.session.concurrentCallLimit", "64");
-    Stack.ConnectionLimits.RATE_LIMIT_MAX_ATTEMPTS = 50;
-    Stack.ConnectionLimits.RATE_LIMIT_WINDOW_MS = 1000;
-    Stack.ConnectionLimits.RATE_LIMIT_MAX_CONNECTIONS = 5000;
-    Stack.ConnectionLimits.RATE_LIMIT_MAX_CONNECTIONS_PER_ADDRESS = 1000;
+    applyGdsProcessLimits();
     NonceUtil.blockUntilSecureRandomSeeded(10, TimeUnit.SECONDS);
 
     CertificateValidator acceptAll = (chain, applicationUri, hostnames) -> {};
@@ -79,6 +74,49 @@ public final class ReferenceServer implements AutoCloseable {
     X509Certificate certificate =
         group.getCertificateChain(NodeIds.RsaSha256ApplicationCertificateType).orElseThrow()[0];
 
+    OpcUaServerConfig config =
+        OpcUaServerConfig.builder()
+            .setApplicationUri(APPLICATION_URI)
+            .setApplicationName(LocalizedText.english("plain Milo reference"))
+            .setProductUri("urn:gdsvault:reference")
+            .setBuildInfo(
+                new BuildInfo(
+                    "urn:gdsvault:reference",
+                    "GDS Vault",
+                    "plain Milo reference",
+                    OpcUaServer.SDK_VERSION,
+                    "",
+                    DateTime.now()))
+            .setEndpoints(endpoints(port, certificate))
+            .setCertificateManager(
+                new DefaultCertificateManager(new MemoryCertificateQuarantine(), group))
+            .setIdentityValidator(
+                new CompositeValidator(
+                    AnonymousIdentityValidator.INSTANCE,
+                    new UsernameIdentityValidator(challenge -> true)))
+            .setLimits(limits())
+            .build();
+    OpcUaServer server =
+        new OpcUaServer(
+            config,
+            profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
+    EchoNamespace namespace = new EchoNamespace(server);
+    namespace.startup();
+    server.startup().get(30, TimeUnit.SECONDS);
+    return new ReferenceServer(server, namespace, "opc.tcp://localhost:" + port + PATH);
+  }
+
+  /** The GDS's process limits (see GdsServer.applyProcessLimits and config/gds.yaml defaults). */
+  private static void applyGdsProcessLimits() {
+    System.setProperty("milo.session.concurrentCallLimit", "64");
+    Stack.ConnectionLimits.RATE_LIMIT_MAX_ATTEMPTS = 50;
+    Stack.ConnectionLimits.RATE_LIMIT_WINDOW_MS = 1000;
+    Stack.ConnectionLimits.RATE_LIMIT_MAX_CONNECTIONS = 5000;
+    Stack.ConnectionLimits.RATE_LIMIT_MAX_CONNECTIONS_PER_ADDRESS = 1000;
+  }
+
+  /** None with anonymous tokens; Basic256Sha256 SignAndEncrypt with anonymous and user name. */
+  private static Set<EndpointConfig> endpoints(int port, X509Certificate certificate) {
     Set<EndpointConfig> endpoints = new LinkedHashSet<>();
     EndpointConfig.Builder base =
         EndpointConfig.newBuilder()
@@ -100,37 +138,7 @@ public final class ReferenceServer implements AutoCloseable {
             .setSecurityMode(MessageSecurityMode.SignAndEncrypt)
             .addTokenPolicies(USER_TOKEN_POLICY_ANONYMOUS, USER_TOKEN_POLICY_USERNAME)
             .build());
-
-    OpcUaServerConfig config =
-        OpcUaServerConfig.builder()
-            .setApplicationUri(APPLICATION_URI)
-            .setApplicationName(LocalizedText.english("plain Milo reference"))
-            .setProductUri("urn:gdsvault:reference")
-            .setBuildInfo(
-                new BuildInfo(
-                    "urn:gdsvault:reference",
-                    "GDS Vault",
-                    "plain Milo reference",
-                    OpcUaServer.SDK_VERSION,
-                    "",
-                    DateTime.now()))
-            .setEndpoints(endpoints)
-            .setCertificateManager(
-                new DefaultCertificateManager(new MemoryCertificateQuarantine(), group))
-            .setIdentityValidator(
-                new CompositeValidator(
-                    AnonymousIdentityValidator.INSTANCE,
-                    new UsernameIdentityValidator(challenge -> true)))
-            .setLimits(limits())
-            .build();
-    OpcUaServer server =
-        new OpcUaServer(
-            config,
-            profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
-    EchoNamespace namespace = new EchoNamespace(server);
-    namespace.startup();
-    server.startup().get(30, TimeUnit.SECONDS);
-    return new ReferenceServer(server, namespace, "opc.tcp://localhost:" + port + PATH);
+    return endpoints;
   }
 
   public String endpointUrl() {

@@ -459,6 +459,37 @@ public final class Main implements Callable<Integer> {
     Running start() throws Exception {
       CommandLine cl = spec.commandLine();
       java.io.PrintWriter out = cl.getOut();
+      boolean pulls = checkOptions(cl);
+      boolean servers = !mode.equals("pull");
+      java.nio.file.Files.createDirectories(dir);
+      PullFleet pullFleet = null;
+      if (pulls) {
+        pullFleet =
+            PullFleet.pullAll(
+                pullDevices(cl, servers), Math.max(1, threads), java.time.Clock.systemUTC(), out);
+        if (pullFleet.failures() > 0) {
+          return new Running(null, pullFleet, 1);
+        }
+        if (mode.equals("pull") && !pull.once) {
+          pullFleet.scheduleRenewals(Math.max(1, threads), out);
+        }
+      }
+      Fleet fleet = null;
+      if (servers) {
+        try {
+          fleet = startPushTargets();
+        } catch (Exception e) {
+          if (pullFleet != null) {
+            pullFleet.close();
+          }
+          throw e;
+        }
+      }
+      return new Running(fleet, pullFleet, 0);
+    }
+
+    /** Refuses unusable options (exit 2); true when the mode pulls. */
+    private boolean checkOptions(CommandLine cl) {
       boolean pulls;
       switch (mode) {
         case "push-target" -> pulls = false;
@@ -477,81 +508,69 @@ public final class Main implements Callable<Integer> {
       if (pulls && (pull.gds == null || pull.gds.isBlank())) {
         throw new CommandLine.ParameterException(cl, "--gds URL is required in mode " + mode);
       }
-      java.nio.file.Files.createDirectories(dir);
+      return pulls;
+    }
+
+    /** One pull client per device: DIR/pull-NNNN, or in mode both DIR/device-PORT (a server). */
+    private List<PullSettings> pullDevices(CommandLine cl, boolean servers) throws IOException {
       String host = bind.equals("0.0.0.0") ? "localhost" : bind;
-      PullFleet pullFleet = null;
-      if (pulls) {
-        List<PullSettings> devices = new java.util.ArrayList<>();
-        for (int i = 0; i < count; i++) {
-          if (servers) {
-            int port = basePort + i;
-            Path deviceDir = dir.resolve("device-" + port);
-            String url =
-                "opc.tcp://"
-                    + (host.contains(":") ? "[" + host + "]" : host)
-                    + ":"
-                    + port
-                    + PushTargetDevice.PATH;
-            List<String> names = new java.util.ArrayList<>(List.of("localhost"));
-            if (!host.equals("localhost")) {
-              names.add(host);
-            }
-            PullSettings base = pull.settings(cl, deviceDir, null, "device-sim " + port, List.of());
-            devices.add(
-                new PullSettings(
-                    base.gdsUrl(),
-                    deviceDir,
-                    base.user(),
-                    base.password(),
-                    base.keyFormat(),
-                    "urn:gdsvault:device-sim:" + host + ":" + port,
-                    "device-sim " + port,
-                    List.of(url),
-                    pull.hostnames == null ? names : pull.hostnames,
-                    base.renewAt(),
-                    base.pollInitial(),
-                    base.pollMax(),
-                    base.approvalTimeout(),
-                    base.gdsThumbprint()));
-          } else {
-            String label = String.format(java.util.Locale.ROOT, "pull-%04d", i + 1);
-            devices.add(
-                pull.settings(cl, dir.resolve(label), null, "device-sim " + label, List.of()));
-          }
-        }
-        pullFleet =
-            PullFleet.pullAll(devices, Math.max(1, threads), java.time.Clock.systemUTC(), out);
-        if (pullFleet.failures() > 0) {
-          return new Running(null, pullFleet, 1);
-        }
-        if (mode.equals("pull") && !pull.once) {
-          pullFleet.scheduleRenewals(Math.max(1, threads), out);
+      List<PullSettings> devices = new java.util.ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        if (servers) {
+          devices.add(serverDevice(cl, host, basePort + i));
+        } else {
+          String label = String.format(java.util.Locale.ROOT, "pull-%04d", i + 1);
+          devices.add(
+              pull.settings(cl, dir.resolve(label), null, "device-sim " + label, List.of()));
         }
       }
-      Fleet fleet = null;
-      if (servers) {
-        try {
-          fleet =
-              Fleet.start(
-                  new Fleet.Settings(
-                      bind,
-                      basePort,
-                      count,
-                      dir,
-                      adminUser,
-                      adminPasswordFile,
-                      autoAccept,
-                      Math.max(1, threads),
-                      !fullAddressSpace),
-                  System.out);
-        } catch (Exception e) {
-          if (pullFleet != null) {
-            pullFleet.close();
-          }
-          throw e;
-        }
+      return devices;
+    }
+
+    /** The pull settings of the push target on {@code port}: ClientAndServer at its endpoint. */
+    private PullSettings serverDevice(CommandLine cl, String host, int port) throws IOException {
+      Path deviceDir = dir.resolve("device-" + port);
+      String url =
+          "opc.tcp://"
+              + (host.contains(":") ? "[" + host + "]" : host)
+              + ":"
+              + port
+              + PushTargetDevice.PATH;
+      List<String> names = new java.util.ArrayList<>(List.of("localhost"));
+      if (!host.equals("localhost")) {
+        names.add(host);
       }
-      return new Running(fleet, pullFleet, 0);
+      PullSettings base = pull.settings(cl, deviceDir, null, "device-sim " + port, List.of());
+      return new PullSettings(
+          base.gdsUrl(),
+          deviceDir,
+          base.user(),
+          base.password(),
+          base.keyFormat(),
+          "urn:gdsvault:device-sim:" + host + ":" + port,
+          "device-sim " + port,
+          List.of(url),
+          pull.hostnames == null ? names : pull.hostnames,
+          base.renewAt(),
+          base.pollInitial(),
+          base.pollMax(),
+          base.approvalTimeout(),
+          base.gdsThumbprint());
+    }
+
+    private Fleet startPushTargets() throws Exception {
+      return Fleet.start(
+          new Fleet.Settings(
+              bind,
+              basePort,
+              count,
+              dir,
+              adminUser,
+              adminPasswordFile,
+              autoAccept,
+              Math.max(1, threads),
+              !fullAddressSpace),
+          System.out);
     }
   }
 }

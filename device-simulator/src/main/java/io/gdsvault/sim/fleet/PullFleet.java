@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,32 +67,9 @@ public final class PullFleet implements AutoCloseable {
     List<Future<DeviceResult>> futures = new ArrayList<>();
     AtomicInteger waiting = new AtomicInteger();
     for (PullSettings s : devices) {
-      String label = s.pkiDir().getFileName().toString();
-      PullClient c =
-          new PullClient(
-              s,
-              clock,
-              line -> {
-                log.debug("{}: {}", label, line);
-                if (line.contains("waiting for approval") && waiting.getAndIncrement() == 0) {
-                  out.println("device-sim fleet: requests are waiting for approval on the GDS");
-                  out.flush();
-                }
-              });
+      PullClient c = new PullClient(s, clock, statusSink(s, waiting, out));
       clients.add(c);
-      futures.add(
-          pool.submit(
-              () -> {
-                try {
-                  return new DeviceResult(s, c.runOnce(), null);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                  return new DeviceResult(s, null, "interrupted");
-                } catch (Exception e) {
-                  return new DeviceResult(
-                      s, null, e.getMessage() == null ? e.toString() : e.getMessage());
-                }
-              }));
+      futures.add(pool.submit(() -> firstRun(s, c)));
     }
     List<DeviceResult> results = new ArrayList<>();
     try {
@@ -107,6 +85,39 @@ public final class PullFleet implements AutoCloseable {
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
     var fleet = new PullFleet(clients, results, clock);
+    fleet.report(devices, ms, out);
+    return fleet;
+  }
+
+  /**
+   * A device's status lines go to the debug log; the first one saying a request waits for approval
+   * is told once for the whole fleet.
+   */
+  private static Consumer<String> statusSink(
+      PullSettings s, AtomicInteger waiting, PrintWriter out) {
+    String label = s.pkiDir().getFileName().toString();
+    return line -> {
+      log.debug("{}: {}", label, line);
+      if (line.contains("waiting for approval") && waiting.getAndIncrement() == 0) {
+        out.println("device-sim fleet: requests are waiting for approval on the GDS");
+        out.flush();
+      }
+    };
+  }
+
+  private static DeviceResult firstRun(PullSettings s, PullClient c) {
+    try {
+      return new DeviceResult(s, c.runOnce(), null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new DeviceResult(s, null, "interrupted");
+    } catch (Exception e) {
+      return new DeviceResult(s, null, e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+  }
+
+  /** One line per failed device, then the summary. */
+  private void report(List<PullSettings> devices, long ms, PrintWriter out) {
     for (DeviceResult r : results) {
       if (!r.ok()) {
         out.println(
@@ -118,13 +129,12 @@ public final class PullFleet implements AutoCloseable {
     }
     out.printf(
         "device-sim fleet: %d of %d devices hold a certificate from %s (%d pulled, %d ms)%n",
-        results.size() - fleet.failures(),
+        results.size() - failures(),
         results.size(),
         devices.isEmpty() ? "-" : devices.get(0).gdsUrl(),
         results.stream().filter(r -> r.outcome() != null && r.outcome().pulled()).count(),
         ms);
     out.flush();
-    return fleet;
   }
 
   /** Schedules every successful device to renew at its renewal point, and again after that. */

@@ -120,18 +120,32 @@ public final class PushTargetDevice implements AutoCloseable {
     for (User u : s.users()) {
       users.put(u.name(), u);
     }
+    OpcUaServerConfig config = serverConfig(support, endpoints(s, host, support), users);
+    var server =
+        new OpcUaServer(
+            config,
+            profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
+    try {
+      server.startup().get(30, TimeUnit.SECONDS);
+      support.install(server);
+      if (s.lean()) {
+        int removed = AddressSpacePruner.prune(server);
+        log.debug("Pruned {} type-model nodes", removed);
+      }
+    } catch (Exception e) {
+      server.shutdown().get(10, TimeUnit.SECONDS);
+      throw e;
+    }
+    log.info("Push target listening on {} (pki={})", url, s.pkiDir());
+    return new PushTargetDevice(server, support, url);
+  }
 
-    var usernameValidator =
-        new UsernameIdentityValidator(
-            challenge -> {
-              User u = users.get(challenge.getUsername());
-              byte[] given =
-                  challenge.getPassword() == null
-                      ? new byte[0]
-                      : challenge.getPassword().getBytes(StandardCharsets.UTF_8);
-              return u != null && MessageDigest.isEqual(u.password(), given);
-            });
-
+  /**
+   * None for discovery, SignAndEncrypt with the three RSA policies, and Sign with Basic256Sha256;
+   * each offers anonymous and user name tokens.
+   */
+  private static Set<EndpointConfig> endpoints(
+      Settings s, String host, ServerConfigurationSupport support) {
     Set<EndpointConfig> endpoints = new LinkedHashSet<>();
     var base =
         EndpointConfig.newBuilder()
@@ -165,56 +179,52 @@ public final class PushTargetDevice implements AutoCloseable {
             .setSecurityPolicy(SecurityPolicy.Basic256Sha256)
             .setSecurityMode(MessageSecurityMode.Sign)
             .build());
+    return endpoints;
+  }
 
-    OpcUaServerConfig config =
-        OpcUaServerConfig.builder()
-            .setApplicationUri(support.applicationUri())
-            .setApplicationName(LocalizedText.english("GDS Vault device simulator"))
-            .setProductUri("urn:gdsvault:device-sim")
-            .setBuildInfo(
-                new BuildInfo(
-                    "urn:gdsvault:device-sim",
-                    "GDS Vault",
-                    "device-sim",
-                    OpcUaServer.SDK_VERSION,
-                    "",
-                    DateTime.now()))
-            .setEndpoints(endpoints)
-            .setCertificateManager(support.certificateManager())
-            .setIdentityValidator(
-                new CompositeValidator(AnonymousIdentityValidator.INSTANCE, usernameValidator))
-            .setRoleMapper(
-                identity -> {
-                  if (identity instanceof Identity.UsernameIdentity u) {
-                    User user = users.get(u.getUsername());
-                    if (user != null && user.securityAdmin()) {
-                      return List.<NodeId>of(
-                          NodeIds.WellKnownRole_SecurityAdmin,
-                          NodeIds.WellKnownRole_AuthenticatedUser);
-                    }
-                    return List.<NodeId>of(NodeIds.WellKnownRole_AuthenticatedUser);
-                  }
-                  return List.<NodeId>of(NodeIds.WellKnownRole_Anonymous);
-                })
-            .build();
+  private static OpcUaServerConfig serverConfig(
+      ServerConfigurationSupport support, Set<EndpointConfig> endpoints, Map<String, User> users) {
+    var usernameValidator =
+        new UsernameIdentityValidator(
+            challenge -> {
+              User u = users.get(challenge.getUsername());
+              byte[] given =
+                  challenge.getPassword() == null
+                      ? new byte[0]
+                      : challenge.getPassword().getBytes(StandardCharsets.UTF_8);
+              return u != null && MessageDigest.isEqual(u.password(), given);
+            });
+    return OpcUaServerConfig.builder()
+        .setApplicationUri(support.applicationUri())
+        .setApplicationName(LocalizedText.english("GDS Vault device simulator"))
+        .setProductUri("urn:gdsvault:device-sim")
+        .setBuildInfo(
+            new BuildInfo(
+                "urn:gdsvault:device-sim",
+                "GDS Vault",
+                "device-sim",
+                OpcUaServer.SDK_VERSION,
+                "",
+                DateTime.now()))
+        .setEndpoints(endpoints)
+        .setCertificateManager(support.certificateManager())
+        .setIdentityValidator(
+            new CompositeValidator(AnonymousIdentityValidator.INSTANCE, usernameValidator))
+        .setRoleMapper(identity -> roles(identity, users))
+        .build();
+  }
 
-    var server =
-        new OpcUaServer(
-            config,
-            profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
-    try {
-      server.startup().get(30, TimeUnit.SECONDS);
-      support.install(server);
-      if (s.lean()) {
-        int removed = AddressSpacePruner.prune(server);
-        log.debug("Pruned {} type-model nodes", removed);
+  /** SecurityAdmin for users marked so; every user is an AuthenticatedUser, the rest Anonymous. */
+  private static List<NodeId> roles(Identity identity, Map<String, User> users) {
+    if (identity instanceof Identity.UsernameIdentity u) {
+      User user = users.get(u.getUsername());
+      if (user != null && user.securityAdmin()) {
+        return List.<NodeId>of(
+            NodeIds.WellKnownRole_SecurityAdmin, NodeIds.WellKnownRole_AuthenticatedUser);
       }
-    } catch (Exception e) {
-      server.shutdown().get(10, TimeUnit.SECONDS);
-      throw e;
+      return List.<NodeId>of(NodeIds.WellKnownRole_AuthenticatedUser);
     }
-    log.info("Push target listening on {} (pki={})", url, s.pkiDir());
-    return new PushTargetDevice(server, support, url);
+    return List.<NodeId>of(NodeIds.WellKnownRole_Anonymous);
   }
 
   /** A clear message instead of Milo's bind stack traces when the port is taken. */

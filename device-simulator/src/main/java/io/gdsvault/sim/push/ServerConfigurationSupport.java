@@ -5,13 +5,8 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 import io.gdsvault.gds.model.net.HostNames;
 import io.gdsvault.gds.model.x509.Certificates;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.time.Period;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +38,6 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.structured.AccessRestrictionType;
 import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
-import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
-import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
 import org.eclipse.milo.opcua.stack.core.util.validation.ValidationCheck;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -64,7 +57,6 @@ public final class ServerConfigurationSupport {
 
   private static final Logger log = LoggerFactory.getLogger(ServerConfigurationSupport.class);
 
-  static final String APPLICATION_FILE = "application.pem";
   public static final NodeId DEFAULT_APPLICATION_GROUP =
       NodeIds.ServerConfiguration_CertificateGroups_DefaultApplicationGroup;
   public static final NodeId RSA_SHA256_TYPE = NodeIds.RsaSha256ApplicationCertificateType;
@@ -101,7 +93,7 @@ public final class ServerConfigurationSupport {
           StatusCodes.Bad_ConfigurationError, "own certificate has no application URI");
     }
     this.applicationUri = ownUri;
-    var trustList = new PkiTrustListManager(loadTrustList(), DateTime.now());
+    var trustList = new PkiTrustListManager(PushPkiFiles.loadTrustList(pki), DateTime.now());
     this.quarantine =
         autoAccept
             ? new MemoryCertificateQuarantine()
@@ -336,37 +328,10 @@ public final class ServerConfigurationSupport {
           ownTransaction(session)
               .orElseThrow(
                   () -> new UaException(StatusCodes.Bad_NothingToDo, "no pending changes"));
-      Map<String, Map<String, byte[]>> files = new LinkedHashMap<>();
       PushCertificateGroup.Credentials newCredentials =
           tx.credentials.get(DEFAULT_APPLICATION_GROUP);
-      if (newCredentials != null) {
-        files.put("own/certs", Map.of(APPLICATION_FILE, chainPem(newCredentials.chain())));
-        files.put(
-            "own/private",
-            Map.of(
-                APPLICATION_FILE,
-                CertificateCodec.toPem(newCredentials.keyPair().getPrivate())
-                    .getBytes(StandardCharsets.US_ASCII)));
-      }
       TrustListContent newTrustList = tx.trustLists.get(DEFAULT_APPLICATION_GROUP);
-      if (newTrustList != null) {
-        try {
-          files.put("trusted/certs", certFiles(newTrustList.trustedCertificates()));
-          files.put("trusted/crl", crlFiles(newTrustList.trustedCrls()));
-          files.put("issuer/certs", certFiles(newTrustList.issuerCertificates()));
-          files.put("issuer/crl", crlFiles(newTrustList.issuerCrls()));
-        } catch (Exception e) {
-          throw new UaException(StatusCodes.Bad_CertificateInvalid, "cannot encode trust list");
-        }
-      }
-      if (!files.isEmpty()) {
-        try {
-          pki.commit(files);
-        } catch (IOException e) {
-          log.error("Could not write PKI changes to {}", pki.root(), e);
-          throw new UaException(StatusCodes.Bad_InternalError, "could not persist the changes");
-        }
-      }
+      persist(newCredentials, newTrustList);
       if (newCredentials != null) {
         applicationGroup.swap(newCredentials);
         server().resetEndpointDescriptionCache();
@@ -398,6 +363,29 @@ public final class ServerConfigurationSupport {
                 .schedule(
                     this::closeUntrustedSessions, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
       }
+    }
+  }
+
+  /** Commits the staged certificate and trust list to the PKI folder in one atomic step. */
+  private void persist(
+      PushCertificateGroup.@Nullable Credentials newCredentials,
+      @Nullable TrustListContent newTrustList)
+      throws UaException {
+    Map<String, Map<String, byte[]>> files = new LinkedHashMap<>();
+    if (newCredentials != null) {
+      files.putAll(PushPkiFiles.ownFiles(newCredentials));
+    }
+    if (newTrustList != null) {
+      files.putAll(PushPkiFiles.trustListFiles(newTrustList));
+    }
+    if (files.isEmpty()) {
+      return;
+    }
+    try {
+      pki.commit(files);
+    } catch (IOException e) {
+      log.error("Could not write PKI changes to {}", pki.root(), e);
+      throw new UaException(StatusCodes.Bad_InternalError, "could not persist the changes");
     }
   }
 
@@ -449,117 +437,17 @@ public final class ServerConfigurationSupport {
 
   private PushCertificateGroup.Credentials loadOrCreateCredentials(Builder b)
       throws IOException, UaException {
-    List<byte[]> certs = pki.readAll("own/certs");
-    List<byte[]> keys = pki.readAll("own/private");
-    if (!certs.isEmpty() && !keys.isEmpty()) {
-      List<X509Certificate> chain = CertificateCodec.decodeCertificateChain(certs.get(0));
-      var privateKey = CertificateCodec.decodePrivateKey(CertificateCodec.PEM, keys.get(0));
-      if (!CertificateCodec.matches(chain.get(0).getPublicKey(), privateKey)) {
-        throw new UaException(
-            StatusCodes.Bad_ConfigurationError, "own certificate and private key do not match");
-      }
-      return new PushCertificateGroup.Credentials(
-          new KeyPair(chain.get(0).getPublicKey(), privateKey),
-          chain.toArray(new X509Certificate[0]));
+    PushCertificateGroup.Credentials stored = PushPkiFiles.loadCredentials(pki);
+    if (stored != null) {
+      return stored;
     }
-    Objects.requireNonNull(b.applicationUri, "applicationUri is needed to create a certificate");
-    try {
-      KeyPair keyPair = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
-      var builder =
-          new SelfSignedCertificateBuilder(keyPair)
-              .setCommonName(b.commonName)
-              .setOrganization("GDS Vault")
-              .setApplicationUri(b.applicationUri)
-              .setValidityPeriod(Period.ofYears(2));
-      for (String host : b.hostnames) {
-        if (HostNames.isIpAddress(host)) {
-          builder.addIpAddress(host);
-        } else {
-          builder.addDnsName(host);
-        }
-      }
-      X509Certificate certificate = builder.build();
-      var credentials =
-          new PushCertificateGroup.Credentials(keyPair, new X509Certificate[] {certificate});
-      pki.commit(
-          Map.of(
-              "own/certs", Map.of(APPLICATION_FILE, chainPem(credentials.chain())),
-              "own/private",
-                  Map.of(
-                      APPLICATION_FILE,
-                      CertificateCodec.toPem(keyPair.getPrivate())
-                          .getBytes(StandardCharsets.US_ASCII))));
-      log.info(
-          "Created self-signed application certificate: thumbprint={}, uri={}",
-          Certificates.thumbprint(certificate),
-          b.applicationUri);
-      return credentials;
-    } catch (IOException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new UaException(StatusCodes.Bad_InternalError, "could not create a certificate");
-    }
-  }
-
-  private TrustListContent loadTrustList() throws IOException {
-    return new TrustListContent(
-        loadCerts("trusted/certs"),
-        loadCrls("trusted/crl"),
-        loadCerts("issuer/certs"),
-        loadCrls("issuer/crl"));
-  }
-
-  private List<X509Certificate> loadCerts(String dir) throws IOException {
-    List<X509Certificate> out = new ArrayList<>();
-    for (byte[] bytes : pki.readAll(dir)) {
-      try {
-        for (X509Certificate c : CertificateCodec.decodeCertificateChain(bytes)) {
-          if (!out.contains(c)) {
-            out.add(c);
-          }
-        }
-      } catch (UaException e) {
-        log.warn("Ignoring an unreadable certificate file in {}", pki.resolve(dir));
-      }
-    }
-    return out;
-  }
-
-  private List<X509CRL> loadCrls(String dir) throws IOException {
-    List<X509CRL> out = new ArrayList<>();
-    for (byte[] bytes : pki.readAll(dir)) {
-      try {
-        out.add(CertificateCodec.decodeCrl(bytes));
-      } catch (UaException e) {
-        log.warn("Ignoring an unreadable CRL file in {}", pki.resolve(dir));
-      }
-    }
-    return out;
+    String uri =
+        Objects.requireNonNull(
+            b.applicationUri, "applicationUri is needed to create a certificate");
+    return PushPkiFiles.createSelfSigned(pki, uri, b.commonName, b.hostnames);
   }
 
   // ---- helpers ----
-
-  private static byte[] chainPem(X509Certificate[] chain) {
-    return CertificateCodec.toPem((Object[]) chain).getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static Map<String, byte[]> certFiles(List<X509Certificate> certs) throws Exception {
-    Map<String, byte[]> out = new LinkedHashMap<>();
-    for (X509Certificate c : certs) {
-      byte[] der = Certificates.encoded(c);
-      out.put(Certificates.thumbprint(der) + ".der", der);
-    }
-    return out;
-  }
-
-  private static Map<String, byte[]> crlFiles(List<X509CRL> crls) throws Exception {
-    Map<String, byte[]> out = new LinkedHashMap<>();
-    for (X509CRL c : crls) {
-      byte[] der = c.getEncoded();
-      out.put(Certificates.thumbprint(der) + ".crl", der);
-    }
-    return out;
-  }
 
   /** Milo's RSA-PSS policies and PEM handling need the BouncyCastle provider. */
   public static void ensureBouncyCastle() {

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The backup archive: one zip with {@code db/} (the H2 database files from an online BACKUP),
@@ -103,92 +104,14 @@ public final class BackupArchive {
    */
   public static int restore(Path archive, Path dataDir) throws IOException {
     Path target = dataDir.toAbsolutePath().normalize();
-    if (Files.exists(target)) {
-      if (!Files.isDirectory(target)) {
-        throw new FileAlreadyExistsException(target.toString(), null, "is not a directory");
-      }
-      try (DirectoryStream<Path> s = Files.newDirectoryStream(target)) {
-        if (s.iterator().hasNext()) {
-          throw new FileAlreadyExistsException(
-              target.toString(), null, "the data directory is not empty");
-        }
-      }
-    }
+    requireAbsentOrEmpty(target);
     Path parent = target.getParent();
     Files.createDirectories(parent);
     Path work = Files.createTempDirectory(parent, ".restore-");
     try {
-      Map<String, String> actual = new LinkedHashMap<>();
-      String manifest = null;
-      int count = 0;
-      try (ZipInputStream in = new ZipInputStream(Files.newInputStream(archive))) {
-        for (ZipEntry e = nextEntry(in); e != null; e = nextEntry(in)) {
-          if (e.isDirectory()) {
-            continue;
-          }
-          if (++count > MAX_ENTRIES) {
-            throw new IOException("the archive has too many entries");
-          }
-          String name = safeName(e.getName());
-          if (name.equals(MANIFEST)) {
-            manifest = new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
-            continue;
-          }
-          if (!(name.startsWith("db/")
-              || name.startsWith("ca/")
-              || name.startsWith("pki/")
-              || name.equals("config/gds.yaml"))) {
-            throw new IOException("unexpected entry in the archive: " + name);
-          }
-          Path out = work.resolve(name).normalize();
-          if (!out.startsWith(work)) {
-            throw new IOException("an entry escapes the data directory: " + name);
-          }
-          Files.createDirectories(out.getParent());
-          MessageDigest d = sha256();
-          Files.createFile(out);
-          // keys and secrets: owner only, as the signer insists
-          ownerOnly(out);
-          try (OutputStream o = Files.newOutputStream(out)) {
-            // copy at most MAX_ENTRY_BYTES: a compressed bomb is stopped, not written out first
-            InputStream digest = new DigestInputStream(in, d);
-            byte[] buffer = new byte[8192];
-            long n = 0;
-            for (int r = digest.read(buffer); r >= 0; r = digest.read(buffer)) {
-              n += r;
-              if (n > MAX_ENTRY_BYTES) {
-                throw new IOException("an entry is too large: " + name);
-              }
-              o.write(buffer, 0, r);
-            }
-          }
-          actual.put(name, HexFormat.of().formatHex(d.digest()));
-        }
-      }
-      if (manifest == null || !manifest.startsWith("gds-vault-backup 1\n")) {
-        throw new IOException("not a GDS Vault backup (no manifest)");
-      }
-      Map<String, String> expected = new LinkedHashMap<>();
-      for (String line : manifest.split("\n", -1)) {
-        int sep = line.indexOf("  ");
-        if (sep == 64) {
-          expected.put(line.substring(sep + 2), line.substring(0, sep));
-        }
-      }
-      if (!expected.equals(actual)) {
-        List<String> bad = new ArrayList<>();
-        for (String n : expected.keySet()) {
-          if (!expected.get(n).equals(actual.get(n))) {
-            bad.add(n);
-          }
-        }
-        for (String n : actual.keySet()) {
-          if (!expected.containsKey(n)) {
-            bad.add(n);
-          }
-        }
-        throw new IOException("the archive does not match its manifest: " + bad);
-      }
+      Unpacked unpacked = unpack(archive, work);
+      Map<String, String> actual = unpacked.sums();
+      checkAgainstManifest(unpacked.manifest(), actual);
       if (actual.keySet().stream().noneMatch(n -> n.startsWith("db/"))) {
         throw new IOException("the archive holds no database");
       }
@@ -207,6 +130,111 @@ public final class BackupArchive {
         deleteTree(work);
       }
     }
+  }
+
+  /** What unpacking found: the manifest's text (null when absent) and each file's SHA-256. */
+  private record Unpacked(@Nullable String manifest, Map<String, String> sums) {}
+
+  private static void requireAbsentOrEmpty(Path target) throws IOException {
+    if (!Files.exists(target)) {
+      return;
+    }
+    if (!Files.isDirectory(target)) {
+      throw new FileAlreadyExistsException(target.toString(), null, "is not a directory");
+    }
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(target)) {
+      if (s.iterator().hasNext()) {
+        throw new FileAlreadyExistsException(
+            target.toString(), null, "the data directory is not empty");
+      }
+    }
+  }
+
+  /** Unpacks every file entry of {@code archive} below {@code work}, keeping the manifest apart. */
+  private static Unpacked unpack(Path archive, Path work) throws IOException {
+    Map<String, String> sums = new LinkedHashMap<>();
+    String manifest = null;
+    int count = 0;
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(archive))) {
+      for (ZipEntry e = nextEntry(in); e != null; e = nextEntry(in)) {
+        if (e.isDirectory()) {
+          continue;
+        }
+        if (++count > MAX_ENTRIES) {
+          throw new IOException("the archive has too many entries");
+        }
+        String name = safeName(e.getName());
+        if (name.equals(MANIFEST)) {
+          manifest = new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
+        } else {
+          sums.put(name, extract(in, work, name));
+        }
+      }
+    }
+    return new Unpacked(manifest, sums);
+  }
+
+  /** Writes the current entry to {@code work/name} (owner only) and returns its SHA-256. */
+  private static String extract(ZipInputStream in, Path work, String name) throws IOException {
+    if (!(name.startsWith("db/")
+        || name.startsWith("ca/")
+        || name.startsWith("pki/")
+        || name.equals("config/gds.yaml"))) {
+      throw new IOException("unexpected entry in the archive: " + name);
+    }
+    Path out = work.resolve(name).normalize();
+    if (!out.startsWith(work)) {
+      throw new IOException("an entry escapes the data directory: " + name);
+    }
+    Files.createDirectories(out.getParent());
+    MessageDigest d = sha256();
+    Files.createFile(out);
+    // keys and secrets: owner only, as the signer insists
+    ownerOnly(out);
+    try (OutputStream o = Files.newOutputStream(out)) {
+      // copy at most MAX_ENTRY_BYTES: a compressed bomb is stopped, not written out first
+      InputStream digest = new DigestInputStream(in, d);
+      byte[] buffer = new byte[8192];
+      long n = 0;
+      for (int r = digest.read(buffer); r >= 0; r = digest.read(buffer)) {
+        n += r;
+        if (n > MAX_ENTRY_BYTES) {
+          throw new IOException("an entry is too large: " + name);
+        }
+        o.write(buffer, 0, r);
+      }
+    }
+    return HexFormat.of().formatHex(d.digest());
+  }
+
+  /** Fails unless the manifest lists exactly the unpacked files with their SHA-256. */
+  private static void checkAgainstManifest(@Nullable String manifest, Map<String, String> actual)
+      throws IOException {
+    if (manifest == null || !manifest.startsWith("gds-vault-backup 1\n")) {
+      throw new IOException("not a GDS Vault backup (no manifest)");
+    }
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (String line : manifest.split("\n", -1)) {
+      int sep = line.indexOf("  ");
+      if (sep == 64) {
+        expected.put(line.substring(sep + 2), line.substring(0, sep));
+      }
+    }
+    if (expected.equals(actual)) {
+      return;
+    }
+    List<String> bad = new ArrayList<>();
+    for (String n : expected.keySet()) {
+      if (!expected.get(n).equals(actual.get(n))) {
+        bad.add(n);
+      }
+    }
+    for (String n : actual.keySet()) {
+      if (!expected.containsKey(n)) {
+        bad.add(n);
+      }
+    }
+    throw new IOException("the archive does not match its manifest: " + bad);
   }
 
   /**
