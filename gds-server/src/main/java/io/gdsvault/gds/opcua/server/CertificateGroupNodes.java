@@ -169,67 +169,50 @@ public final class CertificateGroupNodes {
 
   /** The writing methods, which answer that the GDS's trust lists are read-only. */
   private static List<MethodBinding> updateMethods(CertificateNodeIds.GroupIds ids) {
-    List<MethodBinding> b = new ArrayList<>();
     Argument handle = Arguments.scalar("FileHandle", NodeIds.UInt32);
-    b.add(
-        binding(
+    Argument[] none = new Argument[0];
+    return List.of(
+        readOnly(
             ids,
             CertificateNodeIds.WRITE,
             "Write",
-            true,
-            false,
-            (c, n) ->
-                new TrustListReadOnlyHandler(
-                    c,
-                    n,
-                    new Argument[] {handle, Arguments.scalar("Data", NodeIds.ByteString)},
-                    new Argument[0])));
-    b.add(
-        binding(
+            new Argument[] {handle, Arguments.scalar("Data", NodeIds.ByteString)},
+            none),
+        readOnly(
             ids,
             CertificateNodeIds.CLOSE_AND_UPDATE,
             "CloseAndUpdate",
-            true,
-            true,
-            (c, n) ->
-                new TrustListReadOnlyHandler(
-                    c,
-                    n,
-                    new Argument[] {handle},
-                    new Argument[] {Arguments.scalar("ApplyChangesRequired", NodeIds.Boolean)})));
-    b.add(
-        binding(
+            new Argument[] {handle},
+            new Argument[] {Arguments.scalar("ApplyChangesRequired", NodeIds.Boolean)}),
+        readOnly(
             ids,
             CertificateNodeIds.ADD_CERTIFICATE,
             "AddCertificate",
-            true,
-            false,
-            (c, n) ->
-                new TrustListReadOnlyHandler(
-                    c,
-                    n,
-                    new Argument[] {
-                      Arguments.scalar("Certificate", NodeIds.ByteString),
-                      Arguments.scalar("IsTrustedCertificate", NodeIds.Boolean)
-                    },
-                    new Argument[0])));
-    b.add(
-        binding(
+            new Argument[] {
+              Arguments.scalar("Certificate", NodeIds.ByteString),
+              Arguments.scalar("IsTrustedCertificate", NodeIds.Boolean)
+            },
+            none),
+        readOnly(
             ids,
             CertificateNodeIds.REMOVE_CERTIFICATE,
             "RemoveCertificate",
-            true,
-            false,
-            (c, n) ->
-                new TrustListReadOnlyHandler(
-                    c,
-                    n,
-                    new Argument[] {
-                      Arguments.scalar("Thumbprint", NodeIds.String),
-                      Arguments.scalar("IsTrustedCertificate", NodeIds.Boolean)
-                    },
-                    new Argument[0])));
-    return b;
+            new Argument[] {
+              Arguments.scalar("Thumbprint", NodeIds.String),
+              Arguments.scalar("IsTrustedCertificate", NodeIds.Boolean)
+            },
+            none));
+  }
+
+  private static MethodBinding readOnly(
+      CertificateNodeIds.GroupIds ids, int offset, String name, Argument[] in, Argument[] out) {
+    return binding(
+        ids,
+        offset,
+        name,
+        in.length > 0,
+        out.length > 0,
+        (c, n) -> new TrustListReadOnlyHandler(c, n, in, out));
   }
 
   private static MethodBinding binding(
