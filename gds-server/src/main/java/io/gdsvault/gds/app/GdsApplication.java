@@ -235,13 +235,15 @@ public final class GdsApplication implements AutoCloseable {
   private static Database openDatabase(GdsSettings settings, Path dataDir) throws IOException {
     GdsSettings.DatabaseSettings db = settings.database();
     if (db.url() == null || db.url().isBlank()) {
-      return Database.open(Database.h2Url(dataDir), "", "", db.maxPoolSize());
+      return Database.open(
+          Database.h2Url(dataDir), "", "", db.maxPoolSize(), db.statementTimeoutSeconds());
     }
     String password = "";
     if (db.passwordFile() != null && !db.passwordFile().isBlank()) {
       password = Files.readString(Path.of(db.passwordFile())).trim();
     }
-    return Database.open(db.url(), db.user(), password, db.maxPoolSize());
+    return Database.open(
+        db.url(), db.user(), password, db.maxPoolSize(), db.statementTimeoutSeconds());
   }
 
   public String endpointUrl() {

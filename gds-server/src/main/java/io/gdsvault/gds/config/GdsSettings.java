@@ -71,8 +71,14 @@ public record GdsSettings(
   public record SecuritySettings(
       ClientCertificateMode clientCertificates, int passwordHashIterations) {}
 
-  /** Database; an empty url means the embedded H2 file database in the data directory. */
-  public record DatabaseSettings(String url, String user, String passwordFile, int maxPoolSize) {}
+  /**
+   * Database; an empty url means the embedded H2 file database in the data directory.
+   *
+   * @param statementTimeoutSeconds every statement is cancelled after this long (the caller gets
+   *     Bad_Timeout); 0: never
+   */
+  public record DatabaseSettings(
+      String url, String user, String passwordFile, int maxPoolSize, int statementTimeoutSeconds) {}
 
   /**
    * Protocol limits. Milo's defaults cap a GDS early, so these are raised on purpose. {@code
@@ -197,6 +203,9 @@ public record GdsSettings(
     }
     if (database.maxPoolSize() < 1) {
       p.add("database.maxPoolSize must be at least 1");
+    }
+    if (database.statementTimeoutSeconds() < 0) {
+      p.add("database.statementTimeoutSeconds must be 0 (none) or more");
     }
     positive(p, "limits.maxSessions", limits.maxSessions());
     positive(p, "limits.maxSessionTimeoutMs", limits.maxSessionTimeoutMs());

@@ -1,9 +1,13 @@
 package io.gdsvault.gds.persistence.jdbc;
 
+import io.gdsvault.gds.model.GdsException;
+import io.gdsvault.gds.model.Reason;
 import io.gdsvault.gds.persistence.Transactions;
+import java.sql.SQLException;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jspecify.annotations.Nullable;
 
 /** Transactions on a Jdbi handle bound to the current thread; nested calls join. */
@@ -11,6 +15,9 @@ public final class JdbiTransactions implements Transactions {
 
   /** The handle open on this thread, and whether it runs a transaction (else: a read). */
   private record Current(Handle handle, boolean transaction) {}
+
+  /** SQLState of a statement cancelled by its timeout (H2 and PostgreSQL). */
+  static final String QUERY_CANCELED = "57014";
 
   private static final ThreadLocal<Current> CURRENT = new ThreadLocal<>();
 
@@ -26,7 +33,11 @@ public final class JdbiTransactions implements Transactions {
     if (outer != null && outer.transaction()) {
       return work.get();
     }
-    return jdbi.inTransaction(handle -> within(new Current(handle, true), outer, work));
+    try {
+      return jdbi.inTransaction(handle -> within(new Current(handle, true), outer, work));
+    } catch (JdbiException e) {
+      throw timedOut(e);
+    }
   }
 
   @Override
@@ -35,7 +46,24 @@ public final class JdbiTransactions implements Transactions {
     if (outer != null) {
       return work.get();
     }
-    return jdbi.withHandle(handle -> within(new Current(handle, false), null, work));
+    try {
+      return jdbi.withHandle(handle -> within(new Current(handle, false), null, work));
+    } catch (JdbiException e) {
+      throw timedOut(e);
+    }
+  }
+
+  /**
+   * A cancelled statement (the statement timeout: SQLState 57014 on H2 and PostgreSQL) as {@link
+   * Reason#TIMEOUT}; any other failure unchanged.
+   */
+  static RuntimeException timedOut(JdbiException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && QUERY_CANCELED.equals(s.getSQLState())) {
+        return new GdsException(Reason.TIMEOUT, "the database took too long to answer");
+      }
+    }
+    return e;
   }
 
   private static <T> T within(Current current, @Nullable Current outer, Supplier<T> work) {
