@@ -76,9 +76,19 @@ public record GdsSettings(
    *
    * @param statementTimeoutSeconds every statement is cancelled after this long (the caller gets
    *     Bad_Timeout); 0: never
+   * @param minFreeDiskMb the embedded database refuses new write transactions
+   *     (Bad_ResourceUnavailable) while its file system has less free; 0: no watermark
+   * @param refusalSummarySeconds refused calls of unauthenticated callers become one audit row per
+   *     caller, method and status per this interval
    */
   public record DatabaseSettings(
-      String url, String user, String passwordFile, int maxPoolSize, int statementTimeoutSeconds) {}
+      String url,
+      String user,
+      String passwordFile,
+      int maxPoolSize,
+      int statementTimeoutSeconds,
+      long minFreeDiskMb,
+      int refusalSummarySeconds) {}
 
   /**
    * Protocol limits. Milo's defaults cap a GDS early, so these are raised on purpose. {@code
@@ -206,6 +216,12 @@ public record GdsSettings(
     }
     if (database.statementTimeoutSeconds() < 0) {
       p.add("database.statementTimeoutSeconds must be 0 (none) or more");
+    }
+    if (database.minFreeDiskMb() < 0) {
+      p.add("database.minFreeDiskMb must be 0 (none) or more");
+    }
+    if (database.refusalSummarySeconds() < 1 || database.refusalSummarySeconds() > 86400) {
+      p.add("database.refusalSummarySeconds must be 1..86400");
     }
     positive(p, "limits.maxSessions", limits.maxSessions());
     positive(p, "limits.maxSessionTimeoutMs", limits.maxSessionTimeoutMs());

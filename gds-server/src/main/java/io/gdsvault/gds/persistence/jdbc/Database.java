@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +48,20 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
     this.h2File = h2File;
     this.jdbi = Jdbi.create(dataSource);
+    this.transactions = new JdbiTransactions(jdbi);
     // every statement Jdbi runs (JDBC setQueryTimeout: H2 and PostgreSQL cancel it, SQLState
     // 57014, which JdbiTransactions turns into Reason.TIMEOUT)
     jdbi.getConfig(SqlStatements.class).setQueryTimeout(timeoutSeconds);
-    this.transactions = new JdbiTransactions(jdbi);
+    jdbi.getConfig(SqlStatements.class)
+        .addCustomizer(
+            new StatementCustomizer() {
+              @Override
+              public void beforeExecution(PreparedStatement stmt, StatementContext ctx) {
+                if (changesData(ctx.getRawSql())) {
+                  transactions.beforeWrite();
+                }
+              }
+            });
   }
 
   /** {@link #open(String, String, String, int, int)} with the default statement timeout. */
@@ -151,6 +164,23 @@ public final class Database implements AutoCloseable {
       }
     }
     dataSource.close();
+  }
+
+  /** Whether a statement changes data (its first word is INSERT, UPDATE, DELETE or MERGE). */
+  static boolean changesData(@Nullable String sql) {
+    if (sql == null) {
+      return false;
+    }
+    String s = sql.stripLeading();
+    int end = 0;
+    while (end < s.length() && Character.isLetter(s.charAt(end))) {
+      end++;
+    }
+    String word = s.substring(0, end).toUpperCase(java.util.Locale.ROOT);
+    return switch (word) {
+      case "INSERT", "UPDATE", "DELETE", "MERGE" -> true;
+      default -> false;
+    };
   }
 
   /** The {@code .mv.db} file of an H2 file URL, or null for any other URL. */
