@@ -28,5 +28,7 @@ public enum Reason {
   /** A per-caller quota is used up (e.g. open requests of one application). */
   TOO_MANY_OPERATIONS,
   /** A server-wide capacity is used up (e.g. open requests overall). */
-  RESOURCE_UNAVAILABLE
+  RESOURCE_UNAVAILABLE,
+  /** The work took longer than the server allows (e.g. a database statement timed out). */
+  TIMEOUT
 }

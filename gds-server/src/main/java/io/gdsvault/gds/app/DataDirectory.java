@@ -13,14 +13,20 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /**
- * The data directory: created on first start, locked for the lifetime of one GDS process ({@code
- * DATA/.lock}), and holder of the initial admin password file.
+ * The data directory: created on first start, private to the GDS's user (directories 0700, files
+ * 0600), locked for the lifetime of one GDS process ({@code DATA/.lock}), and holder of the initial
+ * admin password file.
  */
 public final class DataDirectory implements AutoCloseable {
 
   public static final String INITIAL_ADMIN_PASSWORD_FILE = "initial-admin-password";
   private static final String ALPHABET =
       "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+  private static final java.util.Set<java.nio.file.attribute.PosixFilePermission>
+      PRIVATE_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+  private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> PRIVATE_FILE =
+      PosixFilePermissions.fromString("rw-------");
 
   private final Path root;
   private final FileChannel lockChannel;
@@ -40,6 +46,7 @@ public final class DataDirectory implements AutoCloseable {
   public static DataDirectory open(Path root) throws IOException {
     Path dir = root.toAbsolutePath().normalize();
     Files.createDirectories(dir);
+    restrictPermissions(dir);
     FileChannel channel =
         FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
@@ -58,6 +65,34 @@ public final class DataDirectory implements AutoCloseable {
 
   public Path root() {
     return root;
+  }
+
+  /**
+   * Makes the directory tree private to the GDS's user: every directory 0700, every file 0600
+   * (symbolic links are left alone). Run at open and again once the server has started (the
+   * database, keystore and certificates are created after open); files created later inherit a 0700
+   * directory, so nobody else reaches them either. No-op on a file system without POSIX
+   * permissions.
+   */
+  public void restrictPermissions() throws IOException {
+    restrictPermissions(root);
+  }
+
+  private static void restrictPermissions(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        if (Files.isSymbolicLink(p)) {
+          continue;
+        }
+        try {
+          Files.setPosixFilePermissions(p, Files.isDirectory(p) ? PRIVATE_DIRECTORY : PRIVATE_FILE);
+        } catch (UnsupportedOperationException e) {
+          return;
+        } catch (java.nio.file.NoSuchFileException e) {
+          // removed while walking (a temporary file): nothing to restrict
+        }
+      }
+    }
   }
 
   public Path initialAdminPasswordFile() {

@@ -1,6 +1,7 @@
 package io.gdsvault.gds.app;
 
 import io.gdsvault.gds.audit.AuditTrail;
+import io.gdsvault.gds.audit.RefusalSummary;
 import io.gdsvault.gds.audit.TrailAuditLog;
 import io.gdsvault.gds.audit.TrailRequestAudit;
 import io.gdsvault.gds.audit.TrailUserAudit;
@@ -15,11 +16,13 @@ import io.gdsvault.gds.directory.DirectoryService;
 import io.gdsvault.gds.opcua.audit.AuditTrailEvents;
 import io.gdsvault.gds.opcua.audit.AuditingMethodObserver;
 import io.gdsvault.gds.opcua.audit.MiloAuditLog;
+import io.gdsvault.gds.opcua.security.EventAudience;
 import io.gdsvault.gds.opcua.server.AuditVendorMethods;
 import io.gdsvault.gds.opcua.server.BackupVendorMethods;
 import io.gdsvault.gds.opcua.server.DirectoryMethods;
 import io.gdsvault.gds.opcua.server.GdsServer;
 import io.gdsvault.gds.opcua.server.MethodBinding;
+import io.gdsvault.gds.persistence.DiskSpaceGuard;
 import io.gdsvault.gds.persistence.jdbc.Database;
 import io.gdsvault.gds.persistence.jdbc.H2Snapshot;
 import io.gdsvault.gds.persistence.jdbc.JdbcApplicationRepository;
@@ -55,6 +58,7 @@ public final class GdsApplication implements AutoCloseable {
   private final CertificateFeature certificates;
   private final PushFeature push;
   private final AuditTrail auditTrail;
+  private final RefusalSummary refusals;
   private final Cluster cluster;
 
   private GdsApplication(
@@ -68,6 +72,7 @@ public final class GdsApplication implements AutoCloseable {
       CertificateFeature certificates,
       PushFeature push,
       AuditTrail auditTrail,
+      RefusalSummary refusals,
       Cluster cluster) {
     this.data = data;
     this.database = database;
@@ -79,6 +84,7 @@ public final class GdsApplication implements AutoCloseable {
     this.certificates = certificates;
     this.push = push;
     this.auditTrail = auditTrail;
+    this.refusals = refusals;
     this.cluster = cluster;
   }
 
@@ -132,7 +138,11 @@ public final class GdsApplication implements AutoCloseable {
       }
 
       server = new GdsServer(settings, data.root(), users);
-      var audit = new TrailAuditLog(new MiloAuditLog(server.server()), trail);
+      var audit =
+          new TrailAuditLog(
+              new MiloAuditLog(
+                  server.server(), new EventAudience(server.server(), server.callers())),
+              trail);
       var directory =
           new DirectoryService(
               new JdbcApplicationRepository(),
@@ -153,7 +163,8 @@ public final class GdsApplication implements AutoCloseable {
       server.install(directoryMethods, clientTrust, users);
       // Nodes beyond the Directory's methods: server.gdsNamespace().contribute(ns -> ...) here.
       certificates.contribute(server);
-      server.callers().setObserver(new AuditingMethodObserver(trail));
+      var refusals = new RefusalSummary(trail, clock, settings.database().refusalSummarySeconds());
+      server.callers().setObserver(new AuditingMethodObserver(trail, refusals));
       server
           .vendorNamespace()
           .contribute(AuditVendorMethods.OBJECT, AuditVendorMethods.bindings(trail));
@@ -184,9 +195,15 @@ public final class GdsApplication implements AutoCloseable {
               new JdbcClusterStore(tx), NodeIdentity.generate(), server.endpointUrl(), clock);
       certificates.start(server, cluster);
       push.start();
-      var trailEvents = new AuditTrailEvents(server.server(), server.vendorNamespace());
+      var trailEvents =
+          new AuditTrailEvents(
+              server.server(),
+              server.vendorNamespace(),
+              new EventAudience(server.server(), server.callers()));
       trailEvents.install();
       trail.setListener(trailEvents::fire);
+      refusals.start();
+      data.restrictPermissions();
       log.info("GDS started endpoint={} data={}", server.endpointUrl(), data.root());
       return new GdsApplication(
           data,
@@ -199,6 +216,7 @@ public final class GdsApplication implements AutoCloseable {
           certificates,
           push,
           trail,
+          refusals,
           cluster);
     } catch (Exception | Error e) {
       if (cluster != null) {
@@ -235,13 +253,19 @@ public final class GdsApplication implements AutoCloseable {
   private static Database openDatabase(GdsSettings settings, Path dataDir) throws IOException {
     GdsSettings.DatabaseSettings db = settings.database();
     if (db.url() == null || db.url().isBlank()) {
-      return Database.open(Database.h2Url(dataDir), "", "", db.maxPoolSize());
+      Database h2 =
+          Database.open(
+              Database.h2Url(dataDir), "", "", db.maxPoolSize(), db.statementTimeoutSeconds());
+      // the embedded database shares the data directory's disk: stop writing before it is full
+      h2.transactions().setWriteGuard(DiskSpaceGuard.of(dataDir, db.minFreeDiskMb() * 1024 * 1024));
+      return h2;
     }
     String password = "";
     if (db.passwordFile() != null && !db.passwordFile().isBlank()) {
       password = Files.readString(Path.of(db.passwordFile())).trim();
     }
-    return Database.open(db.url(), db.user(), password, db.maxPoolSize());
+    return Database.open(
+        db.url(), db.user(), password, db.maxPoolSize(), db.statementTimeoutSeconds());
   }
 
   public String endpointUrl() {
@@ -296,9 +320,15 @@ public final class GdsApplication implements AutoCloseable {
     return cluster;
   }
 
+  /** Refused calls of unauthenticated callers, counted until written to the audit trail. */
+  public RefusalSummary refusals() {
+    return refusals;
+  }
+
   @Override
   public void close() {
     try {
+      refusals.close();
       if (push != null) {
         push.close();
       }
@@ -312,6 +342,9 @@ public final class GdsApplication implements AutoCloseable {
     } finally {
       try {
         database.close();
+        data.restrictPermissions();
+      } catch (java.io.IOException e) {
+        log.warn("could not restrict the data directory's permissions: {}", e.toString());
       } finally {
         data.close();
       }

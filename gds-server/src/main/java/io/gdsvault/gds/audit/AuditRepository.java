@@ -26,6 +26,12 @@ public interface AuditRepository {
   /** Every row in seq order (for verification). */
   void forEach(Consumer<AuditRecord> consumer);
 
+  /**
+   * Runs {@code action} at the end of the current transaction, just before its commit; false (and
+   * nothing registered) when no transaction is open.
+   */
+  boolean beforeCommit(Runnable action);
+
   /** Runs {@code action} once the current transaction has committed (not at all on rollback). */
   void afterCommit(Runnable action);
 

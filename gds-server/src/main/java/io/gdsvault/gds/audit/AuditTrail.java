@@ -15,7 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The append-only, hash-chained audit trail in the database. {@link #append} joins the transaction
  * open on the current thread, so a change and its audit row commit or roll back together; called
- * outside a transaction it opens its own. Appends are serialised by locking the chain head.
+ * outside a transaction it opens its own. Appends are serialised by locking the chain head, but
+ * only at the end of the transaction: the row is written just before the commit, so a transaction
+ * holds the head for its insert and commit, not for all its work (a pull flow's transactions no
+ * longer wait for each other's whole work on that one row). Nodes sharing the database share the
+ * chain, so every row is in it exactly once.
  */
 public final class AuditTrail {
 
@@ -40,16 +44,15 @@ public final class AuditTrail {
     this.listener = listener == null ? r -> {} : listener;
   }
 
-  /** Appends one row (in the current transaction, if any) and returns it. */
-  public AuditRecord append(
-      String actor, String action, String target, String detail, String outcome) {
+  /** Appends one row at the end of the current transaction (if any, else in one of its own). */
+  public void append(String actor, String action, String target, String detail, String outcome) {
     Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String a = cut(actor == null ? "anonymous" : actor, MAX_FIELD);
     String act = cut(action, 128);
     String t = cut(target == null ? "" : target, MAX_FIELD);
     String d = cut(detail == null ? "" : detail, MAX_DETAIL);
     String o = cut(outcome == null ? "ok" : outcome, 64);
-    return tx.inTransaction(
+    Runnable write =
         () -> {
           AuditRepository.Head head = repository.lockHead();
           long seq = head.seq() + 1;
@@ -58,7 +61,12 @@ public final class AuditTrail {
           repository.insert(r);
           repository.updateHead(new AuditRepository.Head(seq, hash));
           repository.afterCommit(() -> notifyListener(r));
-          return r;
+        };
+    tx.run(
+        () -> {
+          if (!repository.beforeCommit(write)) {
+            write.run();
+          }
         });
   }
 

@@ -71,8 +71,24 @@ public record GdsSettings(
   public record SecuritySettings(
       ClientCertificateMode clientCertificates, int passwordHashIterations) {}
 
-  /** Database; an empty url means the embedded H2 file database in the data directory. */
-  public record DatabaseSettings(String url, String user, String passwordFile, int maxPoolSize) {}
+  /**
+   * Database; an empty url means the embedded H2 file database in the data directory.
+   *
+   * @param statementTimeoutSeconds every statement is cancelled after this long (the caller gets
+   *     Bad_Timeout); 0: never
+   * @param minFreeDiskMb the embedded database refuses new write transactions
+   *     (Bad_ResourceUnavailable) while its file system has less free; 0: no watermark
+   * @param refusalSummarySeconds refused calls of unauthenticated callers become one audit row per
+   *     caller, method and status per this interval
+   */
+  public record DatabaseSettings(
+      String url,
+      String user,
+      String passwordFile,
+      int maxPoolSize,
+      int statementTimeoutSeconds,
+      long minFreeDiskMb,
+      int refusalSummarySeconds) {}
 
   /**
    * Protocol limits. Milo's defaults cap a GDS early, so these are raised on purpose. {@code
@@ -197,6 +213,15 @@ public record GdsSettings(
     }
     if (database.maxPoolSize() < 1) {
       p.add("database.maxPoolSize must be at least 1");
+    }
+    if (database.statementTimeoutSeconds() < 0) {
+      p.add("database.statementTimeoutSeconds must be 0 (none) or more");
+    }
+    if (database.minFreeDiskMb() < 0) {
+      p.add("database.minFreeDiskMb must be 0 (none) or more");
+    }
+    if (database.refusalSummarySeconds() < 1 || database.refusalSummarySeconds() > 86400) {
+      p.add("database.refusalSummarySeconds must be 1..86400");
     }
     positive(p, "limits.maxSessions", limits.maxSessions());
     positive(p, "limits.maxSessionTimeoutMs", limits.maxSessionTimeoutMs());

@@ -4,6 +4,7 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ushort;
 
 import io.gdsvault.gds.audit.AuditRecord;
+import io.gdsvault.gds.opcua.security.EventAudience;
 import io.gdsvault.gds.opcua.server.VendorNamespace;
 import java.security.SecureRandom;
 import java.util.UUID;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Server object for audit trail rows the Part 12 events do not cover: approvals and rejections
  * ({@code RequestApprovedAuditEventType}, {@code RequestRejectedAuditEventType}) and every other
  * trail row such as user and trust changes or refused calls ({@code GdsVaultAuditEventType}).
- * Raised after the row's transaction committed.
+ * Raised after the row's transaction committed, to SignAndEncrypt sessions of SecurityAdmins (and,
+ * for request rows, RegistrationAuthorityAdmins) only.
  */
 public final class AuditTrailEvents {
 
@@ -43,14 +45,16 @@ public final class AuditTrailEvents {
 
   private final OpcUaServer server;
   private final VendorNamespace vendor;
+  private final EventAudience audience;
   // set by install(), after the server started; fire() raises nothing before
   private @Nullable NodeId general;
   private @Nullable NodeId approved;
   private @Nullable NodeId rejected;
 
-  public AuditTrailEvents(OpcUaServer server, VendorNamespace vendor) {
+  public AuditTrailEvents(OpcUaServer server, VendorNamespace vendor, EventAudience audience) {
     this.server = server;
     this.vendor = vendor;
+    this.audience = audience;
   }
 
   /** Creates the event types (after the server started). */
@@ -89,7 +93,7 @@ public final class AuditTrailEvents {
 
   /** Raises the event for one trail row. */
   public void fire(AuditRecord r) {
-    if (server.getSubscriptions().isEmpty()) {
+    if (!audience.anySubscriber()) {
       // events reach clients only through subscriptions: with none, building the event's node
       // tree (Milo instantiates the whole event type) would be work for nobody
       return;
@@ -144,7 +148,12 @@ public final class AuditTrailEvents {
         audit.setInputArguments(new Variant[] {new Variant(r.target())});
         audit.setOutputArguments(new Variant[0]);
       }
-      server.getEventNotifier().fire(event);
+      // the trail to SecurityAdmins, approval decisions also to the approvers (EventAudience)
+      audience.deliver(
+          event,
+          r.action().startsWith("request.")
+              ? EventAudience.REQUEST_OPERATORS
+              : EventAudience.SECURITY_ADMINS);
       event.delete();
     } catch (Exception e) {
       log.warn("could not raise the audit event for trail row {}", r.seq(), e);

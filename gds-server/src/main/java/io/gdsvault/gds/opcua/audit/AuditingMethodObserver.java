@@ -1,6 +1,7 @@
 package io.gdsvault.gds.opcua.audit;
 
 import io.gdsvault.gds.audit.AuditTrail;
+import io.gdsvault.gds.audit.RefusalSummary;
 import io.gdsvault.gds.auth.Caller;
 import io.gdsvault.gds.opcua.security.MethodCallObserver;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.function.Supplier;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes client-trust changes (which have no history of their own), failed user-management calls
@@ -26,9 +28,20 @@ public final class AuditingMethodObserver implements MethodCallObserver {
   static final Set<String> FAILURES_RECORDED = Set.of("AddUser", "RemoveUser", "SetPassword");
 
   private final AuditTrail trail;
+  private final @Nullable RefusalSummary refusals;
 
+  /** Every recorded call one row. */
   public AuditingMethodObserver(AuditTrail trail) {
+    this(trail, null);
+  }
+
+  /**
+   * Refused calls of callers without a user (anonymous, with or without a certificate) counted in
+   * {@code refusals} (one row per caller and reason per interval); everything else one row.
+   */
+  public AuditingMethodObserver(AuditTrail trail, @Nullable RefusalSummary refusals) {
     this.trail = trail;
+    this.refusals = refusals;
   }
 
   @Override
@@ -53,6 +66,11 @@ public final class AuditingMethodObserver implements MethodCallObserver {
         StatusCode.GOOD.value() == statusCode
             ? "ok"
             : StatusCodes.lookup(statusCode).map(n -> n[0]).orElse(Long.toHexString(statusCode));
-    trail.append(caller.get().describe(), "method." + method, target, "", outcome);
+    Caller who = caller.get();
+    if (denied && refusals != null && who.isAnonymous()) {
+      refusals.refused(who.describe(), "method." + method, outcome);
+      return;
+    }
+    trail.append(who.describe(), "method." + method, target, "", outcome);
   }
 }

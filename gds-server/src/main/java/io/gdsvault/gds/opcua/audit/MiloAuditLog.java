@@ -6,6 +6,7 @@ import io.gdsvault.gds.audit.AuditLog;
 import io.gdsvault.gds.auth.Caller;
 import io.gdsvault.gds.model.ua.ApplicationRecordMapper;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
+import io.gdsvault.gds.opcua.security.EventAudience;
 import java.security.SecureRandom;
 import java.util.UUID;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Raises the Part 12 ApplicationRegistrationChangedAuditEventType (GDS {@code i=26}) on the Server
- * object, so event subscriptions on Server see every registration change.
+ * object, so event subscriptions on Server of DiscoveryAdmins and SecurityAdmins (SignAndEncrypt)
+ * see every registration change.
  */
 public final class MiloAuditLog implements AuditLog {
 
@@ -31,9 +33,11 @@ public final class MiloAuditLog implements AuditLog {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final OpcUaServer server;
+  private final EventAudience audience;
 
-  public MiloAuditLog(OpcUaServer server) {
+  public MiloAuditLog(OpcUaServer server, EventAudience audience) {
     this.server = server;
+    this.audience = audience;
   }
 
   @Override
@@ -50,6 +54,9 @@ public final class MiloAuditLog implements AuditLog {
         applicationUri,
         success,
         caller.describe());
+    if (!audience.anySubscriber()) {
+      return;
+    }
     try {
       int ns = server.getNamespaceTable().getIndex(GdsNodeIds.NAMESPACE_URI).intValue();
       NodeId typeId =
@@ -86,7 +93,8 @@ public final class MiloAuditLog implements AuditLog {
             new Variant[] {new Variant(ApplicationRecordMapper.toNodeId(applicationId, ns))});
         audit.setOutputArguments(new Variant[0]);
       }
-      server.getEventNotifier().fire(event);
+      // to DiscoveryAdmins and SecurityAdmins only (not every subscriber, see EventAudience)
+      audience.deliver(event, EventAudience.DIRECTORY_OPERATORS);
       event.delete();
     } catch (Exception e) {
       log.warn("could not raise audit event for {}", method, e);

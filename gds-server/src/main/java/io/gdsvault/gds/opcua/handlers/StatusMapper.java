@@ -25,6 +25,7 @@ public final class StatusMapper {
       case NOT_SUPPORTED -> StatusCodes.Bad_NotSupported;
       case TOO_MANY_OPERATIONS -> StatusCodes.Bad_TooManyOperations;
       case RESOURCE_UNAVAILABLE -> StatusCodes.Bad_ResourceUnavailable;
+      case TIMEOUT -> StatusCodes.Bad_Timeout;
     };
   }
 

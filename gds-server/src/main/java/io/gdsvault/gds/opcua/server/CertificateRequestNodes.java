@@ -13,6 +13,7 @@ import io.gdsvault.gds.opcua.handlers.GdsMethodHandler;
 import io.gdsvault.gds.opcua.handlers.HandlerContext;
 import io.gdsvault.gds.opcua.handlers.RequestIds;
 import io.gdsvault.gds.opcua.security.CallerFactory;
+import io.gdsvault.gds.opcua.security.EventAudience;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,9 +49,11 @@ import org.slf4j.LoggerFactory;
  * The approval queue as UaExpert shows it: under {@code GdsVault/CertificateRequests} one object
  * per open request (New or Approved, not yet delivered) with readable properties and {@code
  * Approve(Comment)} / {@code Reject(Reason)} methods. A new request raises the Part 12
- * CertificateRequestedAuditEventType (GDS {@code i=91}) on the Server object. The view follows
- * local changes at once from the record each event carries (no database read on the request path)
- * and re-reads the database periodically ({@link #sync}: other nodes' requests).
+ * CertificateRequestedAuditEventType (GDS {@code i=91}) on the Server object, seen by
+ * RegistrationAuthorityAdmins and SecurityAdmins on SignAndEncrypt (and, like the view, by nobody
+ * else: see {@link VendorAccess}). The view follows local changes at once from the record each
+ * event carries (no database read on the request path) and re-reads the database periodically
+ * ({@link #sync}: other nodes' requests).
  */
 public final class CertificateRequestNodes implements CertificateRequestListener {
 
@@ -367,7 +370,8 @@ public final class CertificateRequestNodes implements CertificateRequestListener
       @Nullable String user,
       Variant[] inputs,
       Variant[] outputs) {
-    if (server.getSubscriptions().isEmpty()) {
+    EventAudience audience = new EventAudience(server, vendorCallers());
+    if (!audience.anySubscriber()) {
       return; // no subscription, so no one to receive it (see AuditTrailEvents.fire)
     }
     try {
@@ -398,7 +402,8 @@ public final class CertificateRequestNodes implements CertificateRequestListener
         audit.setInputArguments(inputs);
         audit.setOutputArguments(outputs);
       }
-      server.getEventNotifier().fire(event);
+      // to the approvers and SecurityAdmins only, not to every subscriber (EventAudience)
+      audience.deliver(event, EventAudience.REQUEST_OPERATORS);
       event.delete();
     } catch (Exception e) {
       log.warn("could not raise a certificate audit event", e);

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.milo.opcua.sdk.core.Reference;
+import org.eclipse.milo.opcua.sdk.server.AddressSpace.BrowseContext;
+import org.eclipse.milo.opcua.sdk.server.AddressSpace.ReadContext;
+import org.eclipse.milo.opcua.sdk.server.AddressSpace.ReferenceResult;
 import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.items.DataItem;
@@ -20,17 +23,22 @@ import org.eclipse.milo.opcua.sdk.server.nodes.UaFolderNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaObjectNode;
 import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
+import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
+import org.eclipse.milo.opcua.stack.core.types.structured.ViewDescription;
 import org.jspecify.annotations.Nullable;
 
 /**
  * GDS Vault's own namespace ({@code urn:gdsvault:vendor}): Objects/GdsVault with Users (AddUser,
  * RemoveUser, SetPassword, ListUsers) and ClientCertificates (ListCertificates, AcceptCertificate)
  * — administration with built-in argument types only. Features add objects with {@link
- * #addObject(String, List)}.
+ * #addObject(String, List)}. Nothing under GdsVault is readable or browsable without
+ * SignAndEncrypt, and the open requests only by their operators ({@link VendorAccess}).
  */
 public final class VendorNamespace extends ManagedNamespaceWithLifecycle {
 
@@ -39,6 +47,7 @@ public final class VendorNamespace extends ManagedNamespaceWithLifecycle {
   public static final String NAMESPACE_URI = "urn:gdsvault:vendor";
 
   private final CallerFactory callers;
+  private final VendorAccess access;
   private final List<GdsMethodHandler> handlers = new ArrayList<>();
   private final List<Runnable> contributions = new ArrayList<>();
   private volatile @Nullable UaFolderNode root; // created at startup (createNodes)
@@ -47,11 +56,30 @@ public final class VendorNamespace extends ManagedNamespaceWithLifecycle {
       OpcUaServer server, CallerFactory callers, UserService users, ClientTrustService trust) {
     super(server, NAMESPACE_URI);
     this.callers = callers;
+    this.access = new VendorAccess(callers, getNamespaceIndex().intValue());
     contributions.add(() -> addObject("Users", VendorMethods.users(users)));
     contributions.add(() -> addObject("ClientCertificates", VendorMethods.trust(trust)));
     subscriptionModel = new SubscriptionModel(server, this);
     getLifecycleManager().addLifecycle(subscriptionModel);
     getLifecycleManager().addStartupTask(this::createNodes);
+  }
+
+  /** Reads, restricted by {@link VendorAccess}. */
+  @Override
+  public List<DataValue> read(
+      ReadContext context,
+      Double maxAge,
+      TimestampsToReturn timestamps,
+      List<ReadValueId> readValueIds) {
+    return access.read(
+        context.getSession(), readValueIds, super.read(context, maxAge, timestamps, readValueIds));
+  }
+
+  /** Browses, restricted by {@link VendorAccess}. */
+  @Override
+  public List<ReferenceResult> browse(
+      BrowseContext context, ViewDescription view, List<NodeId> nodeIds) {
+    return access.browse(context.getSession(), nodeIds, super.browse(context, view, nodeIds));
   }
 
   @Override

@@ -6,11 +6,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,15 +41,41 @@ public final class Database implements AutoCloseable {
   /** A clean close compacts an H2 file at least this large (see {@link #h2Url}). */
   static final long COMPACT_ON_CLOSE_BYTES = 64L * 1024 * 1024;
 
-  private Database(HikariDataSource dataSource, @Nullable Path h2File) {
+  /** The statement timeout when none is configured (database.statementTimeoutSeconds). */
+  public static final int DEFAULT_STATEMENT_TIMEOUT_SECONDS = 10;
+
+  private Database(HikariDataSource dataSource, @Nullable Path h2File, int timeoutSeconds) {
     this.dataSource = dataSource;
     this.h2File = h2File;
     this.jdbi = Jdbi.create(dataSource);
     this.transactions = new JdbiTransactions(jdbi);
+    // every statement Jdbi runs (JDBC setQueryTimeout: H2 and PostgreSQL cancel it, SQLState
+    // 57014, which JdbiTransactions turns into Reason.TIMEOUT)
+    jdbi.getConfig(SqlStatements.class).setQueryTimeout(timeoutSeconds);
+    jdbi.getConfig(SqlStatements.class)
+        .addCustomizer(
+            new StatementCustomizer() {
+              @Override
+              public void beforeExecution(PreparedStatement stmt, StatementContext ctx) {
+                if (changesData(ctx.getRawSql())) {
+                  transactions.beforeWrite();
+                }
+              }
+            });
   }
 
-  /** Opens the pool and migrates the schema; closes the pool again when migration fails. */
+  /** {@link #open(String, String, String, int, int)} with the default statement timeout. */
   public static Database open(String url, String user, String password, int maxPoolSize) {
+    return open(url, user, password, maxPoolSize, DEFAULT_STATEMENT_TIMEOUT_SECONDS);
+  }
+
+  /**
+   * Opens the pool and migrates the schema; closes the pool again when migration fails. Every
+   * statement run through {@link #jdbi()} is cancelled after {@code statementTimeoutSeconds} (0:
+   * never).
+   */
+  public static Database open(
+      String url, String user, String password, int maxPoolSize, int statementTimeoutSeconds) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     if (user != null && !user.isEmpty()) {
@@ -66,7 +96,7 @@ public final class Database implements AutoCloseable {
           .outOfOrder(true)
           .load()
           .migrate();
-      return new Database(ds, h2FileOf(url));
+      return new Database(ds, h2FileOf(url), statementTimeoutSeconds);
     } catch (RuntimeException e) {
       ds.close();
       throw e;
@@ -134,6 +164,23 @@ public final class Database implements AutoCloseable {
       }
     }
     dataSource.close();
+  }
+
+  /** Whether a statement changes data (its first word is INSERT, UPDATE, DELETE or MERGE). */
+  static boolean changesData(@Nullable String sql) {
+    if (sql == null) {
+      return false;
+    }
+    String s = sql.stripLeading();
+    int end = 0;
+    while (end < s.length() && Character.isLetter(s.charAt(end))) {
+      end++;
+    }
+    String word = s.substring(0, end).toUpperCase(java.util.Locale.ROOT);
+    return switch (word) {
+      case "INSERT", "UPDATE", "DELETE", "MERGE" -> true;
+      default -> false;
+    };
   }
 
   /** The {@code .mv.db} file of an H2 file URL, or null for any other URL. */

@@ -22,6 +22,9 @@ public final class H2Snapshot implements DatabaseSnapshot {
       throw new UnsupportedOperationException("only the embedded H2 database is backed up online");
     }
     String path = zip.toAbsolutePath().toString().replace("'", "''");
-    database.jdbi().useHandle(h -> h.execute("BACKUP TO '" + path + "'"));
+    // a backup of a large file may take longer than a statement may
+    database
+        .jdbi()
+        .useHandle(h -> h.createUpdate("BACKUP TO '" + path + "'").setQueryTimeout(0).execute());
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.gdsvault.gds.directory.ApplicationQuery;
 import io.gdsvault.gds.directory.ApplicationRepository;
+import io.gdsvault.gds.directory.LikePattern;
 import io.gdsvault.gds.directory.StoredApplication;
 import io.gdsvault.gds.model.ApplicationRecord;
 import io.gdsvault.gds.model.ApplicationType;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** {@link ApplicationRepository} on plain SQL (H2 in PostgreSQL mode and PostgreSQL). */
@@ -166,6 +168,8 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
 
   @Override
   public List<StoredApplication> query(ApplicationQuery q) {
+    Handle h = JdbiTransactions.handle();
+    PatternConditions patterns = new PatternConditions();
     StringBuilder sql =
         new StringBuilder("SELECT ")
             .append(COLUMNS)
@@ -173,26 +177,49 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
     if (!q.types().containsAll(EnumSet.allOf(ApplicationType.class))) {
       sql.append(" AND a.application_type IN (<types>)");
     }
-    if (q.uriPattern() != null) {
-      sql.append(" AND a.application_uri ").append(match(q.uriPattern(), "uri"));
-    }
-    if (q.productUriPattern() != null) {
-      sql.append(" AND a.product_uri ").append(match(q.productUriPattern(), "product"));
-    }
+    sql.append(
+        patterns.add(
+            "a.application_uri", "uri", q.uriPattern(), ApplicationRecord::applicationUri));
+    sql.append(
+        patterns.add(
+            "a.product_uri", "product", q.productUriPattern(), ApplicationRecord::productUri));
     if (q.namePattern() != null) {
       // only the default (first) name counts (Part 12 §6.5.10); IN (not EXISTS) lets the
       // database start from the name index for selective patterns
       sql.append(
               " AND a.application_id IN (SELECT n.application_id FROM application_names n"
-                  + " WHERE n.position = 0 AND n.name_text ")
-          .append(match(q.namePattern(), "name"))
+                  + " WHERE n.position = 0")
+          .append(
+              patterns.add(
+                  "n.name_text", "name", q.namePattern(), JdbcApplicationRepository::defaultName))
           .append(')');
     }
-    // No correlated subqueries: H2 runs one as a separate query for every row it reads. A common
-    // capability is a LIKE on the row the ordering index reads anyway (a match comes every few
-    // rows); a rare one starts from application_capabilities (a few ids, found by index).
-    Handle h = JdbiTransactions.handle();
     List<Boolean> common = q.capabilities().stream().map(c -> isCommon(h, c)).toList();
+    appendCapabilities(sql, q, common);
+    // with an exact ProductUri, ordering by (product_uri, record_id) is the same order and lets
+    // the database read the (product_uri, record_id) index in order instead of sorting
+    boolean productExact =
+        q.productUriPattern() != null && !LikePattern.parse(q.productUriPattern()).hasWildcard();
+    sql.append(productExact ? " ORDER BY a.product_uri, a.record_id" : " ORDER BY a.record_id");
+    sql.append(" LIMIT :limit");
+    String text = sql.toString();
+    PatternConditions.Page page =
+        (after, limit) -> {
+          Query query = h.createQuery(text).bind("after", after).bind("limit", limit);
+          bindFilters(query, q, common);
+          patterns.bind(query);
+          return query.map((rs, ctx) -> read(rs)).list();
+        };
+    return patterns.collect(page, q.afterRecordId(), q.limit() + 1, deadlineNanos(h));
+  }
+
+  /**
+   * Capability filters. No correlated subqueries: H2 runs one as a separate query for every row it
+   * reads. A common capability is a LIKE on the row the ordering index reads anyway (a match comes
+   * every few rows); a rare one starts from application_capabilities (a few ids, found by index).
+   */
+  private static void appendCapabilities(
+      StringBuilder sql, ApplicationQuery q, List<Boolean> common) {
     for (int i = 0; i < q.capabilities().size(); i++) {
       if (common.get(i)) {
         sql.append(" AND a.capability_key LIKE :cap").append(i).append(" ESCAPE '!'");
@@ -209,24 +236,11 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
     } else if (q.excludeCapability() != null) {
       sql.append(" AND a.capability_key NOT LIKE :exclude ESCAPE '!'");
     }
-    // with an exact ProductUri, ordering by (product_uri, record_id) is the same order and lets
-    // the database read the (product_uri, record_id) index in order instead of sorting
-    boolean productExact = q.productUriPattern() != null && !hasWildcard(q.productUriPattern());
-    sql.append(productExact ? " ORDER BY a.product_uri, a.record_id" : " ORDER BY a.record_id");
-    sql.append(" LIMIT :limit");
-    Query query =
-        h.createQuery(sql.toString()).bind("after", q.afterRecordId()).bind("limit", q.limit() + 1);
+  }
+
+  private static void bindFilters(Query query, ApplicationQuery q, List<Boolean> common) {
     if (!q.types().containsAll(EnumSet.allOf(ApplicationType.class))) {
       query.bindList("types", q.types().stream().map(t -> (short) t.value()).toList());
-    }
-    if (q.uriPattern() != null) {
-      query.bind("uri", operand(q.uriPattern()));
-    }
-    if (q.productUriPattern() != null) {
-      query.bind("product", operand(q.productUriPattern()));
-    }
-    if (q.namePattern() != null) {
-      query.bind("name", operand(q.namePattern()));
     }
     for (int i = 0; i < q.capabilities().size(); i++) {
       String c = q.capabilities().get(i);
@@ -236,7 +250,16 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
         && !CapabilityKey.NOT_AVAILABLE.equals(q.excludeCapability())) {
       query.bind("exclude", CapabilityKey.likePattern(q.excludeCapability()));
     }
-    return query.map((rs, ctx) -> read(rs)).list();
+  }
+
+  private static String defaultName(ApplicationRecord r) {
+    return r.applicationNames().isEmpty() ? "" : r.applicationNames().get(0).text();
+  }
+
+  /** When a query that filters in Java gives up: the statement timeout from now (0: never). */
+  private static long deadlineNanos(Handle h) {
+    Integer seconds = h.getConfig(SqlStatements.class).getQueryTimeout();
+    return seconds == null || seconds <= 0 ? 0 : System.nanoTime() + seconds * 1_000_000_000L;
   }
 
   /**
@@ -284,61 +307,6 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
         .createQuery("SELECT COUNT(*) FROM applications")
         .mapTo(Long.class)
         .one();
-  }
-
-  /** {@code = :p} for patterns without wildcards (index friendly), {@code LIKE :p} otherwise. */
-  private static String match(String pattern, String parameter) {
-    return hasWildcard(pattern) ? "LIKE :" + parameter + " ESCAPE '!'" : "= :" + parameter;
-  }
-
-  /** The bound value for {@link #match}: the literal text, or the SQL LIKE pattern. */
-  private static String operand(String pattern) {
-    return hasWildcard(pattern) ? like(pattern) : unescape(pattern);
-  }
-
-  static boolean hasWildcard(String pattern) {
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '%' || c == '_') {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String unescape(String pattern) {
-    StringBuilder out = new StringBuilder(pattern.length());
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      if (c == '\\' && i + 1 < pattern.length()) {
-        out.append(pattern.charAt(++i));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  /**
-   * A Part 4 LIKE pattern (backslash escapes) as a SQL LIKE pattern with '!' as the escape
-   * character (a backslash in the SQL text would confuse statement parsers). The [] character lists
-   * of Part 4 are not supported and match literally.
-   */
-  static String like(String pattern) {
-    StringBuilder out = new StringBuilder(pattern.length() + 8);
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      if (c == '\\' && i + 1 < pattern.length()) {
-        out.append('!').append(pattern.charAt(++i));
-      } else if (c == '!') {
-        out.append("!!");
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   private static long nextRecordId(Handle h) {

@@ -65,6 +65,11 @@ public final class JdbcAuditRepository implements AuditRepository {
   }
 
   @Override
+  public boolean beforeCommit(Runnable action) {
+    return JdbiTransactions.beforeCommit(action);
+  }
+
+  @Override
   public void afterCommit(Runnable action) {
     JdbiTransactions.handle().afterCommit(action);
   }

@@ -1,23 +1,47 @@
 package io.gdsvault.gds.persistence.jdbc;
 
+import io.gdsvault.gds.model.GdsException;
+import io.gdsvault.gds.model.Reason;
 import io.gdsvault.gds.persistence.Transactions;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jspecify.annotations.Nullable;
 
 /** Transactions on a Jdbi handle bound to the current thread; nested calls join. */
 public final class JdbiTransactions implements Transactions {
 
   /** The handle open on this thread, and whether it runs a transaction (else: a read). */
-  private record Current(Handle handle, boolean transaction) {}
+  private record Current(Handle handle, boolean transaction, List<Runnable> beforeCommit) {}
+
+  /** SQLState of a statement cancelled by its timeout (H2 and PostgreSQL). */
+  static final String QUERY_CANCELED = "57014";
 
   private static final ThreadLocal<Current> CURRENT = new ThreadLocal<>();
 
   private final Jdbi jdbi;
+  private volatile Runnable writeGuard = () -> {};
 
   public JdbiTransactions(Jdbi jdbi) {
     this.jdbi = jdbi;
+  }
+
+  /**
+   * Run before every statement that changes data (INSERT, UPDATE, DELETE, MERGE); it refuses the
+   * statement, and so its transaction, by throwing (the disk-space watermark, {@link
+   * io.gdsvault.gds.persistence.DiskSpaceGuard}). Reads are never refused.
+   */
+  public void setWriteGuard(Runnable guard) {
+    this.writeGuard = guard;
+  }
+
+  /** Called by {@link Database}'s statement customizer before a changing statement runs. */
+  void beforeWrite() {
+    writeGuard.run();
   }
 
   @Override
@@ -26,7 +50,20 @@ public final class JdbiTransactions implements Transactions {
     if (outer != null && outer.transaction()) {
       return work.get();
     }
-    return jdbi.inTransaction(handle -> within(new Current(handle, true), outer, work));
+    try {
+      return jdbi.inTransaction(
+          handle ->
+              within(
+                  new Current(handle, true, new ArrayList<>()),
+                  outer,
+                  () -> {
+                    T result = work.get();
+                    runBeforeCommit();
+                    return result;
+                  }));
+    } catch (JdbiException e) {
+      throw timedOut(e);
+    }
   }
 
   @Override
@@ -35,7 +72,28 @@ public final class JdbiTransactions implements Transactions {
     if (outer != null) {
       return work.get();
     }
-    return jdbi.withHandle(handle -> within(new Current(handle, false), null, work));
+    try {
+      return jdbi.withHandle(
+          handle -> within(new Current(handle, false, new ArrayList<>()), null, work));
+    } catch (JdbiException e) {
+      throw timedOut(e);
+    }
+  }
+
+  /**
+   * A cancelled statement (the statement timeout: SQLState 57014 on H2 and PostgreSQL) as {@link
+   * Reason#TIMEOUT}; any other failure unchanged.
+   */
+  static RuntimeException timedOut(JdbiException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof GdsException g) {
+        return g; // a refusal from inside a statement (the write guard)
+      }
+      if (t instanceof SQLException s && QUERY_CANCELED.equals(s.getSQLState())) {
+        return new GdsException(Reason.TIMEOUT, "the database took too long to answer");
+      }
+    }
+    return e;
   }
 
   private static <T> T within(Current current, @Nullable Current outer, Supplier<T> work) {
@@ -49,6 +107,32 @@ public final class JdbiTransactions implements Transactions {
         CURRENT.set(outer);
       }
     }
+  }
+
+  /**
+   * Runs {@code action} at the end of the transaction open on this thread, just before it commits
+   * (in registration order; an action may register more); false when no transaction is open. The
+   * audit trail appends its rows there, so the chain head is locked only for the commit.
+   */
+  static boolean beforeCommit(Runnable action) {
+    Current c = CURRENT.get();
+    if (c == null || !c.transaction()) {
+      return false;
+    }
+    c.beforeCommit().add(action);
+    return true;
+  }
+
+  private static void runBeforeCommit() {
+    Current c = CURRENT.get();
+    if (c == null) {
+      return;
+    }
+    List<Runnable> pending = c.beforeCommit();
+    for (int i = 0; i < pending.size(); i++) {
+      pending.get(i).run();
+    }
+    pending.clear();
   }
 
   /** The handle of the transaction (or read) open on this thread. */

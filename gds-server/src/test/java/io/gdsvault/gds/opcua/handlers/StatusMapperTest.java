@@ -27,6 +27,7 @@ class StatusMapperTest {
     expected.put(Reason.NOT_SUPPORTED, StatusCodes.Bad_NotSupported);
     expected.put(Reason.TOO_MANY_OPERATIONS, StatusCodes.Bad_TooManyOperations);
     expected.put(Reason.RESOURCE_UNAVAILABLE, StatusCodes.Bad_ResourceUnavailable);
+    expected.put(Reason.TIMEOUT, StatusCodes.Bad_Timeout);
     assertThat(expected).hasSize(Reason.values().length);
     expected.forEach(
         (reason, code) ->

@@ -24,6 +24,11 @@ class H2RepositoryTest extends RepositoryContract {
   }
 
   @Override
+  protected String slowStatement() {
+    return "SELECT CAST(MAX(RAND()) AS VARCHAR) FROM SYSTEM_RANGE(1, 100000000000)";
+  }
+
+  @Override
   protected Database database() {
     return db;
   }

@@ -27,6 +27,11 @@ class PostgresRepositoryTest extends RepositoryContract {
   }
 
   @Override
+  protected String slowStatement() {
+    return "SELECT 'x' FROM pg_sleep(30)";
+  }
+
+  @Override
   protected Database database() {
     return db;
   }

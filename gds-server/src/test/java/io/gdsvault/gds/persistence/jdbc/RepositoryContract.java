@@ -18,7 +18,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * One repository suite, run against every supported database (H2 in PostgreSQL mode and
@@ -27,6 +29,9 @@ import org.junit.jupiter.api.Test;
 abstract class RepositoryContract {
 
   protected abstract Database database();
+
+  /** A statement that runs for far longer than a second on this database. */
+  protected abstract String slowStatement();
 
   private final JdbcApplicationRepository apps = new JdbcApplicationRepository();
   private final JdbcUserRepository users = new JdbcUserRepository();
@@ -297,5 +302,65 @@ abstract class RepositoryContract {
                     }))
         .isInstanceOf(IllegalStateException.class);
     assertThat(tx(() -> apps.findByUri(r.applicationUri()))).isEmpty();
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void manyWildcardsOverALongUriDoNotBacktrack() {
+    // one 2,000-character URI within the documented limits: H2's own LIKE tries every split of the
+    // value per %, so five of them would take hours for this one row
+    String tag = "bt" + UUID.randomUUID().toString().substring(0, 6);
+    String prefix = "urn:" + tag + ":";
+    ApplicationRecord wrongOrder = withUri(prefix + "a".repeat(1000) + "b".repeat(990) + "c", tag);
+    ApplicationRecord rightOrder = withUri(prefix + "ab".repeat(495) + "c", tag);
+    ApplicationRecord noEnd = withUri(prefix + "ab".repeat(995), tag);
+    tx(() -> apps.insert(wrongOrder, now));
+    tx(() -> apps.insert(rightOrder, now));
+    tx(() -> apps.insert(noEnd, now));
+
+    assertThat(tx(() -> apps.query(byUri(prefix + "%a%b%a%b%a%c"))))
+        .extracting(a -> a.record().applicationUri())
+        .containsExactly(rightOrder.applicationUri());
+    assertThat(tx(() -> apps.query(byUri(prefix + "%a%a%a%a%a%b%")))).hasSize(3);
+    assertThat(tx(() -> apps.query(byUri(prefix + "%a%a%a%a%a%z")))).isEmpty();
+    // %% is one %; an escaped % is a literal and never a wildcard
+    assertThat(tx(() -> apps.query(byUri(prefix + "%%%%a%%b%%%%c")))).hasSize(2);
+    assertThat(tx(() -> apps.query(byUri(prefix + "%a\\%b%a%b%c")))).isEmpty();
+  }
+
+  @Test
+  void everyStatementHasATimeoutAndACancelledOneIsReasonTimeout() {
+    assertThat(database().jdbi().getConfig(SqlStatements.class).getQueryTimeout())
+        .isEqualTo(Database.DEFAULT_STATEMENT_TIMEOUT_SECONDS);
+    assertThatThrownBy(
+            () ->
+                database()
+                    .transactions()
+                    .read(
+                        () ->
+                            JdbiTransactions.handle()
+                                .createQuery(slowStatement())
+                                .setQueryTimeout(1)
+                                .mapTo(String.class)
+                                .list()))
+        .isInstanceOfSatisfying(
+            GdsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT));
+  }
+
+  private ApplicationRecord withUri(String uri, String tag) {
+    ApplicationRecord r = record(tag, ApplicationType.SERVER, List.of());
+    return new ApplicationRecord(
+        r.applicationId(),
+        uri,
+        r.applicationType(),
+        r.applicationNames(),
+        r.productUri(),
+        r.discoveryUrls(),
+        r.serverCapabilities());
+  }
+
+  private static ApplicationQuery byUri(String pattern) {
+    return new ApplicationQuery(
+        0, 100, null, pattern, null, EnumSet.allOf(ApplicationType.class), List.of(), null);
   }
 }
