@@ -30,14 +30,10 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  * </ul>
  *
  * A refusal is Bad_RequestNotAllowed (Bad_InvalidArgument for a name that is no name) naming the
- * rule; a request that passes gets the checks it passed in its history, for the approver.
+ * rule; a request that passes gets the checks it passed in the text of its {@code created} history
+ * entry, for the approver.
  */
 public final class IssuancePolicy {
-
-  /** The history actor and action of the check. */
-  static final String ACTOR = "issuance-policy";
-
-  static final String ACTION = "policy-checked";
 
   private static final int MAX_SHOWN = 64;
 

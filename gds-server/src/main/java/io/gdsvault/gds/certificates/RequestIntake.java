@@ -197,20 +197,19 @@ final class RequestIntake {
       Caller caller, ApplicationRecord app, CertificateRequestRecord r, String verdict) {
     quotas.check(r);
     requests.insert(r);
+    // the issuance policy's verdict goes with the filing, for the approver to see
+    String text =
+        (r.kind() == RequestKind.SIGNING_REQUEST ? "signing request" : "new key pair")
+            + "; "
+            + verdict;
     events.record(
         r,
         r.createdAt(),
         r.requestedBy(),
         "created",
-        r.kind() == RequestKind.SIGNING_REQUEST ? "signing request" : "new key pair");
-    events.record(
-        r,
-        r.createdAt(),
-        IssuancePolicy.ACTOR,
-        IssuancePolicy.ACTION,
-        verdict.length() > RequestInputs.MAX_TEXT
-            ? verdict.substring(0, RequestInputs.MAX_TEXT - 3) + "..."
-            : verdict);
+        text.length() > RequestInputs.MAX_TEXT
+            ? text.substring(0, RequestInputs.MAX_TEXT - 3) + "..."
+            : text);
     access.vouchForClientCertificate(caller, app, r.createdAt());
   }
 
