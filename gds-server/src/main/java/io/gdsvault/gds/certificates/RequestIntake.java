@@ -230,7 +230,8 @@ final class RequestIntake {
         .certificateType(type.name())
         .kind(kind)
         .state(RequestState.NEW)
-        .requestedBy(user != null ? user : "app:" + caller.clientApplicationUri())
+        .requestedBy(
+            user != null ? user : RequestDelivery.APP_PREFIX + caller.clientApplicationUri())
         .requesterThumbprint(caller.clientCertificateThumbprint())
         .createdAt(clock.instant());
   }
