@@ -217,6 +217,71 @@ public final class CsrChecks {
     };
   }
 
+  /** The smallest RSA public exponent accepted (F4; small exponents such as 3 are refused). */
+  public static final BigInteger MIN_RSA_EXPONENT = BigInteger.valueOf(65_537);
+
+  /** Signature algorithms of SHA-256 or better (RSASSA-PSS is checked for its hash). */
+  private static final java.util.Set<ASN1ObjectIdentifier> STRONG_SIGNATURES =
+      java.util.Set.of(
+          PKCSObjectIdentifiers.sha256WithRSAEncryption,
+          PKCSObjectIdentifiers.sha384WithRSAEncryption,
+          PKCSObjectIdentifiers.sha512WithRSAEncryption,
+          X9ObjectIdentifiers.ecdsa_with_SHA256,
+          X9ObjectIdentifiers.ecdsa_with_SHA384,
+          X9ObjectIdentifiers.ecdsa_with_SHA512);
+
+  private static final java.util.Set<ASN1ObjectIdentifier> STRONG_DIGESTS =
+      java.util.Set.of(
+          org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256,
+          org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha384,
+          org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha512);
+
+  /**
+   * The request's cryptography is strong enough: an RSA key's public exponent is at least {@link
+   * #MIN_RSA_EXPONENT}, and the request is signed with SHA-256 or better (MD5, SHA-1 and SHA-224
+   * are refused).
+   */
+  public static CsrCheck strongCrypto() {
+    return request -> {
+      SubjectPublicKeyInfo spki = request.publicKeyInfo();
+      if (PKCSObjectIdentifiers.rsaEncryption.equals(spki.getAlgorithm().getAlgorithm())) {
+        BigInteger exponent;
+        try {
+          exponent = RSAPublicKey.getInstance(spki.parsePublicKey()).getPublicExponent();
+        } catch (IOException | RuntimeException e) {
+          throw new CaException(Reason.CSR_MALFORMED, "RSA public key is malformed", e);
+        }
+        if (exponent.compareTo(MIN_RSA_EXPONENT) < 0) {
+          throw new CaException(
+              Reason.KEY_TOO_WEAK,
+              "RSA public exponent " + exponent + " is too small; at least 65537 required");
+        }
+      }
+      var alg = request.pkcs10().getSignatureAlgorithm();
+      ASN1ObjectIdentifier oid = alg.getAlgorithm();
+      boolean strong =
+          STRONG_SIGNATURES.contains(oid)
+              || (PKCSObjectIdentifiers.id_RSASSA_PSS.equals(oid)
+                  && strongPss(alg.getParameters()));
+      if (!strong) {
+        throw new CaException(
+            Reason.ALGORITHM_UNSUPPORTED,
+            "certificate request is signed with "
+                + oid.getId()
+                + "; a signature with SHA-256 or better is required");
+      }
+    };
+  }
+
+  private static boolean strongPss(@org.jspecify.annotations.Nullable ASN1Encodable params) {
+    try {
+      var pss = org.bouncycastle.asn1.pkcs.RSASSAPSSparams.getInstance(params);
+      return pss != null && STRONG_DIGESTS.contains(pss.getHashAlgorithm().getAlgorithm());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   private static int rsaBits(SubjectPublicKeyInfo spki) throws CaException {
     try {
       BigInteger modulus = RSAPublicKey.getInstance(spki.parsePublicKey()).getModulus();

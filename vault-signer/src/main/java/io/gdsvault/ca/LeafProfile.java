@@ -33,7 +33,7 @@ import org.bouncycastle.util.IPAddress;
  *   <li>basicConstraints critical CA:false;
  *   <li>keyUsage critical: RSA digitalSignature, nonRepudiation, keyEncipherment, dataEncipherment;
  *       ECC digitalSignature, nonRepudiation, keyAgreement;
- *   <li>extendedKeyUsage: serverAuth and/or clientAuth;
+ *   <li>extendedKeyUsage: serverAuth and clientAuth for servers, clientAuth for clients;
  *   <li>subjectAltName: the ApplicationUri, then the DNS names, then the IP addresses;
  *   <li>SKI: the key id of the subject key; AKI: the issuer's, as given.
  * </ul>
@@ -43,9 +43,14 @@ final class LeafProfile {
   /** Certificates start a little in the past to tolerate clock skew between peers. */
   static final Duration BACKDATE = Duration.ofMinutes(5);
 
+  /**
+   * A DNS name, or a wildcard ({@code *} as the whole leftmost label over at least two labels):
+   * whether a wildcard may be requested is the issuance policy's decision, taken when the request
+   * is filed, so one it allowed can be issued.
+   */
   private static final Pattern DNS_NAME =
       Pattern.compile(
-          "^(?=.{1,253}$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?"
+          "^(?=.{1,253}$)(\\*\\.(?=[^.]+\\.[^.]))?[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?"
               + "(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?$");
 
   private static final Extension BASIC_CONSTRAINTS =

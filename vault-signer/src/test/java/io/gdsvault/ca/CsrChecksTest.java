@@ -71,6 +71,48 @@ class CsrChecksTest {
         .isEqualTo(Reason.KEY_TOO_WEAK);
   }
 
+  // A small public exponent (3) and MD5/SHA-1 signatures are refused; F4 with SHA-256 passes.
+  @Test
+  void weakExponentsAndDigestsAreRefusedByTheStrongCryptoCheck() throws Exception {
+    KeyPair e3 = TestCsrs.rsaWithExponent(2048, 3);
+    Throwable small =
+        catchThrowable(
+            () -> VerifiedCsr.verify(TestCsrs.csr(e3, URI)).require(CsrChecks.strongCrypto()));
+    assertThat(((CaException) small).reason()).isEqualTo(Reason.KEY_TOO_WEAK);
+    assertThat(small.getMessage()).contains("exponent 3");
+    KeyPair f4 = TestCsrs.rsa(2048);
+    for (String weak : List.of("SHA1withRSA", "MD5withRSA", "SHA224withRSA")) {
+      Throwable t =
+          catchThrowable(
+              () ->
+                  VerifiedCsr.verify(TestCsrs.csrSignedWith(f4, URI, weak))
+                      .require(CsrChecks.strongCrypto()));
+      assertThat(t).as(weak).isInstanceOf(CaException.class);
+      assertThat(((CaException) t).reason()).as(weak).isEqualTo(Reason.ALGORITHM_UNSUPPORTED);
+      assertThat(t.getMessage()).contains("SHA-256 or better");
+    }
+    for (String strong : List.of("SHA256withRSA", "SHA384withRSA", "SHA512withRSA")) {
+      assertThatCode(
+              () ->
+                  VerifiedCsr.verify(TestCsrs.csrSignedWith(f4, URI, strong))
+                      .require(CsrChecks.strongCrypto()))
+          .as(strong)
+          .doesNotThrowAnyException();
+    }
+    KeyPair ec = TestCsrs.ec("secp256r1");
+    assertThatCode(
+            () ->
+                VerifiedCsr.verify(TestCsrs.csrSignedWith(ec, URI, "SHA256withECDSA"))
+                    .require(CsrChecks.strongCrypto()))
+        .doesNotThrowAnyException();
+    Throwable ecSha1 =
+        catchThrowable(
+            () ->
+                VerifiedCsr.verify(TestCsrs.csrSignedWith(ec, URI, "SHA1withECDSA"))
+                    .require(CsrChecks.strongCrypto()));
+    assertThat(((CaException) ecSha1).reason()).isEqualTo(Reason.ALGORITHM_UNSUPPORTED);
+  }
+
   @Test
   void curvesOtherThanNistP256AndP384AreUnsupported() throws Exception {
     assertThat(reasonFor(p256Ca, TestCsrs.csr(TestCsrs.ec("secp256k1"), URI)))

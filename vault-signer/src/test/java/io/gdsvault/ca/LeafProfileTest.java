@@ -46,6 +46,8 @@ class LeafProfileTest {
   }
 
   // Part 6 §6.2.2: servers need serverAuth, clients clientAuth; a discovery server is a server.
+  // Servers also connect out (registration, reverse connect, push), so they carry clientAuth too,
+  // as the reference GDS issues them.
   @ParameterizedTest
   @EnumSource(ApplicationType.class)
   void extendedKeyUsageFollowsTheApplicationType(ApplicationType type) throws Exception {
@@ -56,9 +58,8 @@ class LeafProfileTest {
     assertThat(eku.isCritical()).isFalse();
     assertThat(usage.hasKeyPurposeId(KeyPurposeId.id_kp_serverAuth))
         .isEqualTo(type != ApplicationType.CLIENT);
-    assertThat(usage.hasKeyPurposeId(KeyPurposeId.id_kp_clientAuth))
-        .isEqualTo(type == ApplicationType.CLIENT || type == ApplicationType.CLIENT_AND_SERVER);
-    assertThat(usage.size()).isEqualTo(type == ApplicationType.CLIENT_AND_SERVER ? 2 : 1);
+    assertThat(usage.hasKeyPurposeId(KeyPurposeId.id_kp_clientAuth)).isTrue();
+    assertThat(usage.size()).isEqualTo(type == ApplicationType.CLIENT ? 1 : 2);
   }
 
   // RSA keys encipher, EC keys agree; both sign. The keyUsage is critical.
@@ -142,6 +143,26 @@ class LeafProfileTest {
     for (String ip : List.of("10.0.0.256", "host1", "10.0.0")) {
       assertThat(reasonOf(() -> profile.extensions(leaf(t, List.of(), List.of(ip)), AKI)))
           .as(ip)
+          .isEqualTo(Reason.INVALID_ARGUMENT);
+    }
+  }
+
+  // The issuance policy decides at filing whether a wildcard may be requested; one it allowed is
+  // issued (a leftmost "*" label over at least two labels), other uses of "*" are not names.
+  @Test
+  void aWildcardTheFilingAllowedIsIssuedOthersAreInvalid() throws Exception {
+    LeafProfile profile = new LeafProfile(CertificateType.ECC_NIST_P256, Duration.ofDays(30));
+    ApplicationType t = ApplicationType.SERVER;
+    Extension san =
+        find(
+            profile.extensions(leaf(t, List.of("*.plant.example"), List.of()), AKI),
+            Extension.subjectAlternativeName);
+    GeneralName[] names = GeneralNames.getInstance(san.getParsedValue()).getNames();
+    assertThat(names[1].getTagNo()).isEqualTo(GeneralName.dNSName);
+    assertThat(names[1].getName().toString()).isEqualTo("*.plant.example");
+    for (String dns : List.of("*.example", "f*o.plant.example", "a.*.example", "*", "**.a.b")) {
+      assertThat(reasonOf(() -> profile.extensions(leaf(t, List.of(dns), List.of()), AKI)))
+          .as(dns)
           .isEqualTo(Reason.INVALID_ARGUMENT);
     }
   }

@@ -60,6 +60,31 @@ public final class TestCsrs {
         .getEncoded();
   }
 
+  /** A CSR signed with {@code signatureAlgorithm} (e.g. SHA1withRSA, MD5withRSA). */
+  public static byte[] csrSignedWith(KeyPair pair, String uri, String signatureAlgorithm)
+      throws Exception {
+    ExtensionsGenerator ext = new ExtensionsGenerator();
+    ext.addExtension(
+        Extension.subjectAlternativeName,
+        false,
+        new DERSequence(new GeneralName(GeneralName.uniformResourceIdentifier, uri)));
+    var b = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=Test App"), pair.getPublic());
+    b.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate());
+    return b.build(
+            new JcaContentSignerBuilder(signatureAlgorithm)
+                .setProvider(BC)
+                .build(pair.getPrivate()))
+        .getEncoded();
+  }
+
+  /** An RSA key pair with the public exponent {@code e} (3 is what the weak-key attack uses). */
+  public static KeyPair rsaWithExponent(int bits, long e) throws Exception {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(
+        new java.security.spec.RSAKeyGenParameterSpec(bits, java.math.BigInteger.valueOf(e)));
+    return g.generateKeyPair();
+  }
+
   public static byte[] csr(KeyPair pair, String uri) throws Exception {
     return csr(pair, "CN=Test App, O=Test", uri, List.of("host1.example"), List.of("127.0.0.1"));
   }

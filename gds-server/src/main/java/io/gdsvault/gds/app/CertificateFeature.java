@@ -9,6 +9,7 @@ import io.gdsvault.gds.certificates.CertificateRequestListener;
 import io.gdsvault.gds.certificates.CertificateRequestService;
 import io.gdsvault.gds.certificates.CertificateSettings;
 import io.gdsvault.gds.certificates.DataKeyCipher;
+import io.gdsvault.gds.certificates.IssuancePolicy;
 import io.gdsvault.gds.certificates.OpenRequestQuotas;
 import io.gdsvault.gds.certificates.RuleBasedApprovalPolicy;
 import io.gdsvault.gds.cluster.ChangeRelay;
@@ -117,7 +118,8 @@ public final class CertificateFeature implements AutoCloseable {
       Transactions tx,
       DirectoryService directory,
       Clock clock,
-      CertificateRequestListener audit)
+      CertificateRequestListener audit,
+      String gdsApplicationUri)
       throws Exception {
     GdsSettings.CertificateSettings cs = settings.certificates();
     Map<SignerSettings, SignerBackend> backends = new LinkedHashMap<>();
@@ -129,7 +131,16 @@ public final class CertificateFeature implements AutoCloseable {
             "auto-approve is ON: every certificate request is approved at once (labs and benchmarks"
                 + " only)");
       }
-      var service = service(settings, dataDir, tx, directory, clock, groups, audit);
+      var service =
+          service(
+              settings,
+              dataDir,
+              tx,
+              directory,
+              clock,
+              groups,
+              audit,
+              IssuancePolicies.of(settings, gdsApplicationUri));
       return new CertificateFeature(
           backends, groups, service, new TrustListLimit(settings.limits().maxTrustListBytes()));
     } catch (Exception | Error e) {
@@ -207,7 +218,8 @@ public final class CertificateFeature implements AutoCloseable {
       DirectoryService directory,
       Clock clock,
       CertificateGroupService groups,
-      CertificateRequestListener audit)
+      CertificateRequestListener audit,
+      IssuancePolicy issuancePolicy)
       throws Exception {
     GdsSettings.CertificateSettings cs = settings.certificates();
     var requests = new JdbcCertificateRequestRepository();
@@ -232,7 +244,8 @@ public final class CertificateFeature implements AutoCloseable {
             Duration.ofMinutes(cs.keyBlobTtlMinutes()),
             cs.rsaKeyBits(),
             Duration.ofMinutes(cs.finishRequestGraceMinutes()),
-            cs.keyPoolSize()));
+            cs.keyPoolSize()),
+        issuancePolicy);
   }
 
   private static CertificateGroup group(

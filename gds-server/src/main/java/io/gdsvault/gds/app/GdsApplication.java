@@ -149,13 +149,20 @@ public final class GdsApplication implements AutoCloseable {
               tx,
               audit,
               clock,
-              settings.directory().maxRecordsPerQuery());
+              settings.directory().maxRecordsPerQuery(),
+              java.util.Set.of(server.applicationUri()));
       var clientTrust = new ClientTrustService(server.clientCertificates());
 
       // Directory methods per feature: add further bindings (certificates, trust lists) here.
       certificates =
           CertificateFeature.open(
-              settings, data.root(), tx, directory, clock, new TrailRequestAudit(trail));
+              settings,
+              data.root(),
+              tx,
+              directory,
+              clock,
+              new TrailRequestAudit(trail),
+              server.applicationUri());
       List<MethodBinding> directoryMethods =
           new ArrayList<>(
               certificates.directoryBindings(DirectoryMethods.bindings(directory), directory));

@@ -2,6 +2,7 @@ package io.gdsvault.gds.certificates;
 
 import io.gdsvault.gds.auth.Caller;
 import io.gdsvault.gds.auth.Role;
+import io.gdsvault.gds.model.ArgumentRefusal;
 import io.gdsvault.gds.model.GdsException;
 import io.gdsvault.gds.model.Reason;
 import io.gdsvault.gds.persistence.Transactions;
@@ -17,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The approval queue: a New request is approved or rejected once, by a RegistrationAuthorityAdmin
- * other than the requester (four-eyes, unless self-approval is allowed) or by the approval policy
- * when it is filed; an approved request whose CSR is there is issued in the same transaction.
- * Operators list and inspect the queue.
+ * other than the requester on another client certificate than the one that filed it (four-eyes by
+ * person and device, unless self-approval is allowed) or by the approval policy when it is filed;
+ * an approved request whose CSR is there is issued in the same transaction. Operators list and
+ * inspect the queue.
  */
 final class ApprovalQueue {
 
@@ -110,13 +112,30 @@ final class ApprovalQueue {
     return result;
   }
 
+  /** The refusal of an approver who is the requester (by user name). */
+  static final String SAME_PERSON =
+      "the requester cannot approve their own request: ask another RegistrationAuthorityAdmin";
+
+  /** The refusal of an approver on the client certificate that filed the request. */
+  static final String SAME_DEVICE =
+      "the request was filed from this client certificate, so it cannot be approved from it:"
+          + " ask another RegistrationAuthorityAdmin on another client";
+
   /**
-   * The four-eyes rule, checked on the locked request before any other: the approver is another
-   * person than the requester (unless the settings allow self-approval).
+   * The four-eyes rule by person and device, checked on the locked request before any other: the
+   * approver is another user than the requester, on another client certificate than the one that
+   * filed it (unless the settings allow self-approval). Each refusal says which rule refused.
    */
   private void requireFourEyes(Caller approver, CertificateRequestRecord r) {
-    if (!settings.allowSelfApproval() && r.requestedBy().equals(approver.userName())) {
-      throw GdsException.accessDenied("the approver must be another user than the requester");
+    if (settings.allowSelfApproval()) {
+      return;
+    }
+    if (r.requestedBy().equals(approver.userName())) {
+      throw new ArgumentRefusal(Reason.ACCESS_DENIED, "RequestId", SAME_PERSON);
+    }
+    String filedFrom = r.requesterThumbprint();
+    if (filedFrom != null && filedFrom.equals(approver.clientCertificateThumbprint())) {
+      throw new ArgumentRefusal(Reason.ACCESS_DENIED, "RequestId", SAME_DEVICE);
     }
   }
 

@@ -42,6 +42,7 @@ public final class CertificateRequestService implements AutoCloseable {
 
   /**
    * @param quotas asked inside each filing transaction before the request is stored
+   * @param issuancePolicy what a request may ask for, checked when it is filed
    * @param audit told of every history step inside the change's transaction (the audit trail)
    */
   public CertificateRequestService(
@@ -55,10 +56,12 @@ public final class CertificateRequestService implements AutoCloseable {
       CertificateRequestListener audit,
       DataKeyCipher cipher,
       Clock clock,
-      CertificateSettings settings) {
+      CertificateSettings settings,
+      IssuancePolicy issuancePolicy) {
     this(
         new Stores(requests, issued, groups, applications, tx),
         policy,
+        issuancePolicy,
         quotas,
         audit,
         cipher,
@@ -72,6 +75,7 @@ public final class CertificateRequestService implements AutoCloseable {
   CertificateRequestService(
       Stores stores,
       ApprovalPolicy policy,
+      IssuancePolicy issuancePolicy,
       RequestQuotaPolicy quotas,
       CertificateRequestListener audit,
       DataKeyCipher cipher,
@@ -96,7 +100,18 @@ public final class CertificateRequestService implements AutoCloseable {
             requests, tx, groups, seals, issuance, events, keyPairs, keyThreads, clock);
     this.intake =
         new RequestIntake(
-            access, requests, groups, policy, quotas, queue, keys, seals, events, settings, tx,
+            access,
+            requests,
+            groups,
+            policy,
+            quotas,
+            queue,
+            keys,
+            seals,
+            events,
+            settings,
+            issuancePolicy,
+            tx,
             clock);
     this.delivery =
         new RequestDelivery(access, requests, groups, seals, events, settings, tx, clock);

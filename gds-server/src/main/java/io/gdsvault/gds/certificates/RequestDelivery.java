@@ -2,6 +2,7 @@ package io.gdsvault.gds.certificates;
 
 import io.gdsvault.gds.auth.Caller;
 import io.gdsvault.gds.model.ApplicationRecord;
+import io.gdsvault.gds.model.ArgumentRefusal;
 import io.gdsvault.gds.model.GdsException;
 import io.gdsvault.gds.model.Reason;
 import io.gdsvault.gds.persistence.Transactions;
@@ -96,14 +97,28 @@ final class RequestDelivery {
     }
   }
 
-  /** FinishRequest must come from the client certificate that started the request. */
+  /**
+   * FinishRequest must come from the client certificate that started the request and, when a user
+   * filed it, from that user (someone else holding the device's key files gets nothing).
+   */
   private static void requireRequester(Caller caller, CertificateRequestRecord r) {
     String requester = r.requesterThumbprint();
     if (requester != null && !requester.equals(caller.clientCertificateThumbprint())) {
-      throw GdsException.accessDenied(
+      throw new ArgumentRefusal(
+          Reason.ACCESS_DENIED,
+          "RequestId",
           "FinishRequest must come from the client certificate that started the request");
     }
+    if (!r.requestedBy().startsWith(APP_PREFIX) && !r.requestedBy().equals(caller.userName())) {
+      throw new ArgumentRefusal(
+          Reason.ACCESS_DENIED,
+          "RequestId",
+          "FinishRequest must come from the user who started the request");
+    }
   }
+
+  /** How {@code requestedBy} names a request an application filed in a session without a user. */
+  static final String APP_PREFIX = "app:";
 
   /**
    * The delivery of the locked request, recorded (a repeat within the grace period changes none).

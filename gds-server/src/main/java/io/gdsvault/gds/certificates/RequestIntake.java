@@ -4,6 +4,7 @@ import io.gdsvault.ca.CsrChecks;
 import io.gdsvault.ca.VerifiedCsr;
 import io.gdsvault.gds.auth.Caller;
 import io.gdsvault.gds.model.ApplicationRecord;
+import io.gdsvault.gds.model.ArgumentRefusal;
 import io.gdsvault.gds.model.GdsException;
 import io.gdsvault.gds.persistence.Transactions;
 import io.gdsvault.gds.trust.CertificateGroupService;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ final class RequestIntake {
   private final RequestSeals seals;
   private final RequestEvents events;
   private final CertificateSettings settings;
+  private final IssuancePolicy issuancePolicy;
   private final Transactions tx;
   private final Clock clock;
 
@@ -50,9 +53,11 @@ final class RequestIntake {
       RequestSeals seals,
       RequestEvents events,
       CertificateSettings settings,
+      IssuancePolicy issuancePolicy,
       Transactions tx,
       Clock clock) {
     this.access = access;
+    this.issuancePolicy = issuancePolicy;
     this.requests = requests;
     this.groups = groups;
     this.policy = policy;
@@ -68,8 +73,8 @@ final class RequestIntake {
 
   /**
    * StartSigningRequest: checks the CSR at once (size, syntax, key algorithm, proof of possession,
-   * key fits the type, the URI is the registered ApplicationUri) and files it with a seal that
-   * records the check.
+   * key fits the type, RSA exponent and signature digest strong enough, the URI is the registered
+   * ApplicationUri), then the issuance policy, and files it with a seal that records the check.
    */
   UUID startSigningRequest(
       Caller caller,
@@ -82,14 +87,22 @@ final class RequestIntake {
     if (csrDer == null || csrDer.length == 0) {
       throw GdsException.invalid("CertificateRequest is empty");
     }
-    VerifiedCsr csr =
-        CaErrors.call(
-            () ->
-                VerifiedCsr.verify(csrDer)
-                    .require(CsrChecks.keyFits(type.ca().config().certificateType()))
-                    .require(CsrChecks.applicationUriMatches(app.applicationUri(), true)));
+    VerifiedCsr csr;
+    try {
+      csr =
+          CaErrors.call(
+              () ->
+                  VerifiedCsr.verify(csrDer)
+                      .require(CsrChecks.keyFits(type.ca().config().certificateType()))
+                      .require(CsrChecks.strongCrypto())
+                      .require(CsrChecks.applicationUriMatches(app.applicationUri(), true)));
+    } catch (GdsException e) {
+      throw ArgumentRefusal.of(e, IssuancePolicy.Arguments.CSR.names());
+    }
     List<String> sans = new ArrayList<>(csr.dnsNames());
     sans.addAll(csr.ipAddresses());
+    String verdict =
+        checkPolicy(app, groupName, csr.subject().toString(), sans, IssuancePolicy.Arguments.CSR);
     UUID id = UUID.randomUUID();
     CertificateRequestRecord r =
         newRequest(id, caller, app, groupName, type, RequestKind.SIGNING_REQUEST)
@@ -99,7 +112,7 @@ final class RequestIntake {
             .csrDer(csr.encoded())
             .csrSeal(seals.sealCsr(csr, id))
             .build();
-    return file(caller, app, r);
+    return file(caller, app, r, verdict);
   }
 
   /**
@@ -121,6 +134,8 @@ final class RequestIntake {
     List<String> names = RequestInputs.domainNames(domainNames);
     String subject = RequestInputs.subject(subjectName, app, names);
     RequestInputs.checkPassword(password);
+    String verdict =
+        checkPolicy(app, groupName, subject, names, IssuancePolicy.Arguments.NEW_KEY_PAIR);
     var caType = type.ca().config().certificateType();
     Instant now = clock.instant();
     CertificateRequestRecord r =
@@ -132,19 +147,40 @@ final class RequestIntake {
             .keyBlobExpiresAt(now.plus(settings.keyBlobTtl()))
             .createdAt(now)
             .build();
-    UUID id = file(caller, app, r);
+    UUID id = file(caller, app, r, verdict);
     keys.submit(r, password == null ? new char[0] : password.clone());
     return id;
   }
 
   /**
+   * The issuance policy's check of what the request asks for (before the approval policy, so
+   * neither auto-approve nor a rule can let a refused request through); returns what it checked.
+   */
+  private String checkPolicy(
+      ApplicationRecord app,
+      @Nullable String groupName,
+      String subject,
+      List<String> names,
+      IssuancePolicy.Arguments args) {
+    return issuancePolicy.check(
+        app, RequestInputs.groupOf(groupName), subject, names, this::caSubjects, args);
+  }
+
+  private List<X500Name> caSubjects() {
+    return groups.allCaCertificates().stream()
+        .map(c -> X500Name.getInstance(c.getSubjectX500Principal().getEncoded()))
+        .toList();
+  }
+
+  /**
    * Files {@code r} and applies the approval policy's decision. Filing is one transaction (a quota
    * refusal or a failed audit row stores nothing); the decision, taken on the request as filed, is
-   * applied after it.
+   * applied after it. {@code verdict} (what the issuance policy checked) goes into the history.
    */
-  private UUID file(Caller caller, ApplicationRecord app, CertificateRequestRecord r) {
+  private UUID file(
+      Caller caller, ApplicationRecord app, CertificateRequestRecord r, String verdict) {
     ApprovalPolicy.Decision decision = policy.decide(r);
-    tx.run(() -> store(caller, app, r));
+    tx.run(() -> store(caller, app, r, verdict));
     log.info(
         "certificate request created requestId={} applicationId={} kind={} by={}",
         r.requestId(),
@@ -157,15 +193,23 @@ final class RequestIntake {
   }
 
   /** Stores a new request in the open transaction, after the quota allowed it. */
-  private void store(Caller caller, ApplicationRecord app, CertificateRequestRecord r) {
+  private void store(
+      Caller caller, ApplicationRecord app, CertificateRequestRecord r, String verdict) {
     quotas.check(r);
     requests.insert(r);
+    // the issuance policy's verdict goes with the filing, for the approver to see
+    String text =
+        (r.kind() == RequestKind.SIGNING_REQUEST ? "signing request" : "new key pair")
+            + "; "
+            + verdict;
     events.record(
         r,
         r.createdAt(),
         r.requestedBy(),
         "created",
-        r.kind() == RequestKind.SIGNING_REQUEST ? "signing request" : "new key pair");
+        text.length() > RequestInputs.MAX_TEXT
+            ? text.substring(0, RequestInputs.MAX_TEXT - 3) + "..."
+            : text);
     access.vouchForClientCertificate(caller, app, r.createdAt());
   }
 
@@ -186,7 +230,8 @@ final class RequestIntake {
         .certificateType(type.name())
         .kind(kind)
         .state(RequestState.NEW)
-        .requestedBy(user != null ? user : "app:" + caller.clientApplicationUri())
+        .requestedBy(
+            user != null ? user : RequestDelivery.APP_PREFIX + caller.clientApplicationUri())
         .requesterThumbprint(caller.clientCertificateThumbprint())
         .createdAt(clock.instant());
   }

@@ -86,9 +86,12 @@ public abstract class ClientCommand implements Callable<Integer> {
   private int fail(StatusCode status, @Nullable String message) {
     PrintWriter err = spec.commandLine().getErr();
     String[] info = StatusCodes.lookup(status.value()).orElse(new String[] {status.toString(), ""});
-    String detail =
-        message == null || message.isBlank() || message.contains("status=") ? info[1] : message;
-    err.println("gds: " + info[0] + ": " + readable(status, detail));
+    // a message without "status=" is the GDS's own reason (the rule that refused): shown as is
+    String text =
+        message != null && !message.isBlank() && !message.contains("status=")
+            ? message
+            : readable(status, info[1]);
+    err.println("gds: " + info[0] + ": " + text);
     err.flush();
     return 1;
   }

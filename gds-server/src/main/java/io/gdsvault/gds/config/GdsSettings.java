@@ -119,6 +119,7 @@ public record GdsSettings(
    *     gets the same certificate and private key again; 0 turns repeats off
    * @param keyPoolSize RSA key pairs made ahead of demand while idle, for StartNewKeyPairRequest
    *     bursts; 0 turns the pool off
+   * @param issuancePolicy what a request of each certificate group may ask for (by group name)
    */
   public record CertificateSettings(
       boolean autoApprove,
@@ -130,15 +131,40 @@ public record GdsSettings(
       int keyPoolSize,
       List<ApprovalRuleSettings> approvalRules,
       SignerConfig signer,
-      java.util.Map<String, SignerConfig> groupSigners) {
+      java.util.Map<String, SignerConfig> groupSigners,
+      java.util.Map<String, IssuancePolicySettings> issuancePolicy) {
 
     public CertificateSettings {
       approvalRules = approvalRules == null ? List.of() : List.copyOf(approvalRules);
+      issuancePolicy =
+          issuancePolicy == null ? java.util.Map.of() : java.util.Map.copyOf(issuancePolicy);
       signer =
           signer == null
               ? new SignerConfig("local", "", "", "", null, "", "", "", "", "", "", false)
               : signer;
       groupSigners = groupSigners == null ? java.util.Map.of() : java.util.Map.copyOf(groupSigners);
+    }
+  }
+
+  /**
+   * The issuance policy of one certificate group, checked when a request is filed.
+   *
+   * @param allowedNames DNS names, IP addresses, CIDR blocks, {@code *.domain} or {@code *} a
+   *     certificate may carry beyond the hosts of the application's registered DiscoveryUrls
+   * @param allowWildcards whether wildcard DNS names may be requested (still within allowedNames)
+   * @param subjectPattern regular expression over the whole subject name (empty: any)
+   * @param refusedCommonNames common names no certificate of the group may carry
+   */
+  public record IssuancePolicySettings(
+      List<String> allowedNames,
+      boolean allowWildcards,
+      String subjectPattern,
+      List<String> refusedCommonNames) {
+
+    public IssuancePolicySettings {
+      allowedNames = allowedNames == null ? List.of() : List.copyOf(allowedNames);
+      subjectPattern = subjectPattern == null ? "" : subjectPattern;
+      refusedCommonNames = refusedCommonNames == null ? List.of() : List.copyOf(refusedCommonNames);
     }
   }
 
@@ -300,12 +326,38 @@ public record GdsSettings(
     if (certificates.keyPoolSize() < 0 || certificates.keyPoolSize() > 10_000) {
       p.add("certificates.keyPoolSize must be between 0 and 10000");
     }
+    issuancePolicyProblems(p, certificates.issuancePolicy());
     for (ApprovalRuleSettings r : certificates.approvalRules()) {
       if (r.outcome() == null || !List.of("approve", "reject", "manual").contains(r.outcome())) {
         p.add("certificates.approvalRules[].outcome must be approve, reject or manual");
       }
     }
     return p;
+  }
+
+  private static final java.util.regex.Pattern ALLOWED_NAME =
+      java.util.regex.Pattern.compile("\\*|(\\*\\.)?[A-Za-z0-9.-]+|[0-9A-Fa-f:.]+(/\\d{1,3})?");
+
+  private static void issuancePolicyProblems(
+      List<String> p, java.util.Map<String, IssuancePolicySettings> policy) {
+    for (var e : policy.entrySet()) {
+      String key = "certificates.issuancePolicy." + e.getKey();
+      IssuancePolicySettings g = e.getValue();
+      if (g == null) {
+        p.add(key + " must be a mapping");
+        continue;
+      }
+      for (String n : g.allowedNames()) {
+        if (n == null || !ALLOWED_NAME.matcher(n.trim()).matches()) {
+          p.add(key + ".allowedNames: '" + n + "' is not a host, IP, CIDR block, *.domain or *");
+        }
+      }
+      try {
+        java.util.regex.Pattern.compile(g.subjectPattern());
+      } catch (java.util.regex.PatternSyntaxException ex) {
+        p.add(key + ".subjectPattern is not a regular expression");
+      }
+    }
   }
 
   /** Throws {@link SettingsException} listing every problem. */

@@ -5,7 +5,9 @@ import io.gdsvault.gds.auth.Caller;
 import io.gdsvault.gds.auth.Role;
 import io.gdsvault.gds.model.ApplicationRecord;
 import io.gdsvault.gds.model.ApplicationType;
+import io.gdsvault.gds.model.ArgumentRefusal;
 import io.gdsvault.gds.model.GdsException;
+import io.gdsvault.gds.model.Reason;
 import io.gdsvault.gds.persistence.Transactions;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,6 +52,7 @@ public final class DirectoryService {
   private final AuditLog audit;
   private final Clock clock;
   private final int maxRecordsPerQuery;
+  private final Set<String> reservedUris;
 
   public DirectoryService(
       ApplicationRepository repository,
@@ -57,11 +60,40 @@ public final class DirectoryService {
       AuditLog audit,
       Clock clock,
       int maxRecordsPerQuery) {
+    this(repository, tx, audit, clock, maxRecordsPerQuery, Set.of());
+  }
+
+  /**
+   * @param reservedUris ApplicationUris nobody may register (the GDS's own: a record for it could
+   *     get a certificate that impersonates the GDS), compared ignoring case
+   */
+  public DirectoryService(
+      ApplicationRepository repository,
+      Transactions tx,
+      AuditLog audit,
+      Clock clock,
+      int maxRecordsPerQuery,
+      Set<String> reservedUris) {
     this.repository = repository;
     this.tx = tx;
     this.audit = audit;
     this.clock = clock;
     this.maxRecordsPerQuery = maxRecordsPerQuery;
+    this.reservedUris =
+        reservedUris.stream()
+            .map(u -> u.toLowerCase(java.util.Locale.ROOT))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
+  /** Refuses a record whose ApplicationUri is reserved (the GDS's own). */
+  private void requireUnreserved(ApplicationRecord record) {
+    String uri = record.applicationUri();
+    if (uri != null && reservedUris.contains(uri.toLowerCase(java.util.Locale.ROOT))) {
+      throw new ArgumentRefusal(
+          Reason.REQUEST_NOT_ALLOWED,
+          "Application",
+          "the ApplicationUri is the GDS's own and reserved: it cannot be registered");
+    }
   }
 
   /** RegisterApplication: a new record with a new id; a taken ApplicationUri is ENTRY_EXISTS. */
@@ -75,6 +107,7 @@ public final class DirectoryService {
         record.applicationUri(),
         () -> {
           ApplicationValidator.validate(record);
+          requireUnreserved(record);
           tx.inTransaction(() -> repository.insert(record.withApplicationId(id), clock.instant()));
           log.info("registered applicationUri={}", record.applicationUri());
           return id;
@@ -95,6 +128,7 @@ public final class DirectoryService {
             throw GdsException.notFound("ApplicationId");
           }
           ApplicationValidator.validate(record);
+          requireUnreserved(record);
           tx.inTransaction(
               () ->
                   repository

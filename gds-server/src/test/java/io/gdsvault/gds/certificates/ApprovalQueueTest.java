@@ -55,7 +55,36 @@ class ApprovalQueueTest {
     GdsException e = refusal(() -> f.service().approve(BOTH, id, "mine"));
 
     assertThat(e.reason()).isEqualTo(Reason.ACCESS_DENIED);
-    assertThat(e.getMessage()).isEqualTo("the approver must be another user than the requester");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "the requester cannot approve their own request: ask another"
+                + " RegistrationAuthorityAdmin");
+    assertThat(f.request(id).state()).isEqualTo(RequestState.NEW);
+    assertThat(f.service().approve(approver("ra"), id, "checked").state())
+        .isEqualTo(RequestState.APPROVED);
+  }
+
+  // four-eyes by device: another user on the client certificate that filed the request (someone
+  // who holds the application's key files) cannot approve it; the same user elsewhere neither
+  @Test
+  void anApproverOnTheClientCertificateThatFiledTheRequestIsRefused() throws Exception {
+    ApplicationRecord app = f.register("press");
+    UUID id = f.service().startSigningRequest(certificateAdmin(), app.id(), null, null, csr(app));
+    Caller onTheFilingClient =
+        new Caller(
+            "ra",
+            Set.of(Role.REGISTRATION_AUTHORITY_ADMIN),
+            "ca-client",
+            "urn:test:ca-tool",
+            ChannelSecurity.SIGN_AND_ENCRYPT);
+
+    GdsException e = refusal(() -> f.service().approve(onTheFilingClient, id, "looks fine"));
+
+    assertThat(e.reason()).isEqualTo(Reason.ACCESS_DENIED);
+    assertThat(e).isInstanceOf(io.gdsvault.gds.model.ArgumentRefusal.class);
+    assertThat(e.getMessage())
+        .startsWith("the request was filed from this client certificate")
+        .contains("ask another RegistrationAuthorityAdmin on another client");
     assertThat(f.request(id).state()).isEqualTo(RequestState.NEW);
     assertThat(f.service().approve(approver("ra"), id, "checked").state())
         .isEqualTo(RequestState.APPROVED);

@@ -51,6 +51,7 @@ final class CertificatesFixture implements AutoCloseable {
   final CertificateGroupService groups;
   private final LocalKeyStoreBackend backend;
   private ApprovalPolicy policy = ApprovalPolicy.MANUAL;
+  private IssuancePolicy issuancePolicy = defaultIssuancePolicy(Map.of());
   private RequestQuotaPolicy quotas = RequestQuotaPolicy.NONE;
   private KeyGenerationWorker.KeyPairSource keyPairs = type -> KeyPairs.generate(type, 2048);
   private boolean allowSelfApproval;
@@ -84,6 +85,19 @@ final class CertificatesFixture implements AutoCloseable {
     return this;
   }
 
+  /** The issuance policy of a GDS at urn:test:gds on gds.test with these group rules. */
+  static IssuancePolicy defaultIssuancePolicy(Map<String, IssuanceRules> groups) {
+    return new IssuancePolicy(
+        groups, IssuanceRules.registeredHostsAndLoopback(), GDS_URI, "gds.test");
+  }
+
+  static final String GDS_URI = "urn:test:gds";
+
+  CertificatesFixture issuancePolicy(IssuancePolicy p) {
+    issuancePolicy = p;
+    return this;
+  }
+
   CertificatesFixture quotas(RequestQuotaPolicy q) {
     quotas = q;
     return this;
@@ -111,6 +125,7 @@ final class CertificatesFixture implements AutoCloseable {
                   id -> Optional.ofNullable(applications.get(id)),
                   store),
               policy,
+              issuancePolicy,
               quotas,
               audit,
               DataKeyCipher.random(),

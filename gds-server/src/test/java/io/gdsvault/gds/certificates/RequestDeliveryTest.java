@@ -108,6 +108,38 @@ class RequestDeliveryTest {
     assertThat(f.service().finish(certificateAdmin(), app.id(), id).privateKey()).isNull();
   }
 
+  // for a request a user filed, FinishRequest also needs that user (the same client certificate
+  // in another user's session, or in a session without a user, gets nothing)
+  @Test
+  void finishRequestFromAnotherUserOnTheRequestersClientCertificateIsRefused() throws Exception {
+    f.policy(ApprovalPolicy.AUTO_APPROVE);
+    ApplicationRecord app = f.register("press");
+    UUID id = f.service().startSigningRequest(certificateAdmin(), app.id(), null, null, csr(app));
+    Caller otherUserSameClient =
+        new Caller(
+            "someone-else",
+            Set.of(Role.CERTIFICATE_AUTHORITY_ADMIN),
+            "ca-client",
+            "urn:test:ca-tool",
+            ChannelSecurity.SIGN_AND_ENCRYPT);
+    Caller noUserSameClient =
+        new Caller(
+            null,
+            Set.of(Role.CERTIFICATE_AUTHORITY_ADMIN),
+            "ca-client",
+            "urn:test:ca-tool",
+            ChannelSecurity.SIGN_AND_ENCRYPT);
+
+    for (Caller c : List.of(otherUserSameClient, noUserSameClient)) {
+      GdsException e = refusal(() -> f.service().finish(c, app.id(), id));
+      assertThat(e.reason()).isEqualTo(Reason.ACCESS_DENIED);
+      assertThat(e.getMessage())
+          .isEqualTo("FinishRequest must come from the user who started the request");
+    }
+    assertThat(f.request(id).state()).isEqualTo(RequestState.APPROVED);
+    assertThat(f.service().finish(certificateAdmin(), app.id(), id).certificate()).isNotEmpty();
+  }
+
   @Test
   void eachStateAnswersFinishRequestAsPart12Says() throws Exception {
     ApplicationRecord app = f.register("press");

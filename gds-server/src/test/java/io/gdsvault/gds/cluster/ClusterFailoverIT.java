@@ -637,7 +637,7 @@ class ClusterFailoverIT {
         new GeneralNames(
             new GeneralName[] {
               new GeneralName(GeneralName.uniformResourceIdentifier, uri),
-              new GeneralName(GeneralName.dNSName, "device.local")
+              new GeneralName(GeneralName.dNSName, "localhost")
             }));
     var b =
         new JcaPKCS10CertificationRequestBuilder(

@@ -428,7 +428,7 @@ class AuthorizationMatrixIT extends PullSupport {
                   v(NodeId.NULL_VALUE),
                   v(NodeId.NULL_VALUE),
                   v(""),
-                  v(new String[] {"matrix.local"}),
+                  v(new String[] {"localhost"}),
                   v("PEM"),
                   v("matrix-pem-password")
                 }));

@@ -149,7 +149,7 @@ abstract class PullSupport extends GdsIntegrationTest {
         new GeneralNames(
             new GeneralName[] {
               new GeneralName(GeneralName.uniformResourceIdentifier, uri),
-              new GeneralName(GeneralName.dNSName, "device.local")
+              new GeneralName(GeneralName.dNSName, "localhost")
             }));
     var b =
         new JcaPKCS10CertificationRequestBuilder(
@@ -182,7 +182,7 @@ abstract class PullSupport extends GdsIntegrationTest {
         new Variant(NodeId.NULL_VALUE),
         new Variant(NodeId.NULL_VALUE),
         new Variant("CN=new key pair device, O=GDS Vault IT"),
-        new Variant(new String[] {"device.local", "127.0.0.1"}),
+        new Variant(new String[] {"localhost", "127.0.0.1"}),
         new Variant(format),
         new Variant(password));
   }

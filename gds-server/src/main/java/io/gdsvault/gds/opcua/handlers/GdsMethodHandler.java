@@ -1,6 +1,7 @@
 package io.gdsvault.gds.opcua.handlers;
 
 import io.gdsvault.gds.auth.Caller;
+import io.gdsvault.gds.model.ArgumentRefusal;
 import io.gdsvault.gds.model.GdsException;
 import io.gdsvault.gds.opcua.security.MethodCallObserver;
 import java.nio.charset.StandardCharsets;
@@ -122,6 +123,9 @@ public abstract class GdsMethodHandler implements MethodInvocationHandler {
       Variant[] outputs = call(caller, inputs);
       return new CallMethodResult(
           StatusCode.GOOD, new StatusCode[0], new DiagnosticInfo[0], outputs);
+    } catch (ArgumentRefusal e) {
+      log.debug("{} refused: {} {}", node.getBrowseName().name(), e.reason(), e.getMessage());
+      return refusal(e);
     } catch (GdsException e) {
       log.debug("{} refused: {} {}", node.getBrowseName().name(), e.reason(), e.getMessage());
       return result(StatusMapper.statusCode(e.reason()));
@@ -138,6 +142,35 @@ public abstract class GdsMethodHandler implements MethodInvocationHandler {
 
   private static Optional<org.eclipse.milo.opcua.sdk.server.Session> sessionOf(AccessContext c) {
     return c.getSession();
+  }
+
+  /**
+   * A refusal about one input argument: that argument's result is the refusal's status and its
+   * diagnostic info carries the reason (AdditionalInfo), so the caller learns which rule refused.
+   */
+  private CallMethodResult refusal(ArgumentRefusal e) {
+    long status = StatusMapper.statusCode(e.reason());
+    Argument[] declared = inputArguments();
+    StatusCode[] results = new StatusCode[declared.length];
+    DiagnosticInfo[] diagnostics = new DiagnosticInfo[declared.length];
+    boolean named = false;
+    for (int i = 0; i < declared.length; i++) {
+      boolean about = e.argument().equals(declared[i].getName());
+      named |= about;
+      results[i] = about ? new StatusCode(status) : StatusCode.GOOD;
+      diagnostics[i] = about ? reason(e) : DiagnosticInfo.NULL_VALUE;
+    }
+    if (!named) {
+      // the refusal is about the call as a whole: the reason goes with the first argument
+      results = new StatusCode[] {new StatusCode(status)};
+      diagnostics = new DiagnosticInfo[] {reason(e)};
+    }
+    return new CallMethodResult(new StatusCode(status), results, diagnostics, new Variant[0]);
+  }
+
+  private static DiagnosticInfo reason(GdsException e) {
+    return new DiagnosticInfo(
+        -1, -1, -1, -1, Objects.requireNonNullElse(e.getMessage(), e.reason().name()), null, null);
   }
 
   private static CallMethodResult result(long statusCode) {

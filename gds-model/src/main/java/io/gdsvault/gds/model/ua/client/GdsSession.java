@@ -148,13 +148,33 @@ public final class GdsSession implements AutoCloseable {
             new Variant[0]);
   }
 
-  /** Calls a method; a Bad result becomes a UaException carrying its StatusCode. */
+  /**
+   * Calls a method; a Bad result becomes a UaException carrying its StatusCode and, when the GDS
+   * gave one with the refused argument, its reason as the message.
+   */
   public Variant[] call(NodeId object, NodeId method, Variant... inputs) throws UaException {
     CallMethodResult result = invoke(object, method, inputs);
     if (result.getStatusCode().isBad()) {
-      throw new UaException(result.getStatusCode());
+      String reason = reason(result);
+      throw reason == null
+          ? new UaException(result.getStatusCode())
+          : new UaException(result.getStatusCode(), reason);
     }
     return result.getOutputArguments();
+  }
+
+  /** The reason the GDS put into an argument's DiagnosticInfo (AdditionalInfo), if any. */
+  public static @Nullable String reason(CallMethodResult result) {
+    var infos = result.getInputArgumentDiagnosticInfos();
+    if (infos == null) {
+      return null;
+    }
+    for (var info : infos) {
+      if (info != null && info.additionalInfo() != null && !info.additionalInfo().isBlank()) {
+        return info.additionalInfo();
+      }
+    }
+    return null;
   }
 
   @Override
