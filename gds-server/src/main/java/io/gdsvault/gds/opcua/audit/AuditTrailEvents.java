@@ -115,39 +115,7 @@ public final class AuditTrailEvents {
           server
               .getEventFactory()
               .createEvent(new NodeId(vendor.getNamespaceIndex(), UUID.randomUUID()), type);
-      byte[] eventId = new byte[16];
-      RANDOM.nextBytes(eventId);
-      DateTime at = new DateTime(r.at());
-      boolean ok = "ok".equals(r.outcome());
-      event.setEventId(ByteString.of(eventId));
-      event.setEventType(type);
-      event.setSourceNode(NodeIds.Server);
-      event.setSourceName("GdsVault.Audit");
-      event.setTime(at);
-      event.setReceiveTime(DateTime.now());
-      event.setMessage(
-          LocalizedText.english(
-              r.action()
-                  + " "
-                  + r.target()
-                  + " by "
-                  + r.actor()
-                  + " ("
-                  + r.outcome()
-                  + ")"
-                  + (r.detail().isEmpty() ? "" : ": " + r.detail())));
-      event.setSeverity(ushort(ok ? 300 : 600));
-      if (event instanceof AuditUpdateMethodEventTypeNode audit) {
-        audit.setActionTimeStamp(at);
-        audit.setStatus(ok);
-        audit.setServerId(server.getConfig().getApplicationUri());
-        audit.setClientAuditEntryId("seq=" + r.seq());
-        audit.setClientUserId(r.actor());
-        audit.setMethodId(NodeId.NULL_VALUE);
-        audit.setStatusCodeId(ok ? StatusCode.GOOD : StatusCode.BAD);
-        audit.setInputArguments(new Variant[] {new Variant(r.target())});
-        audit.setOutputArguments(new Variant[0]);
-      }
+      describe(event, type, r);
       // the trail to SecurityAdmins, approval decisions also to the approvers (EventAudience)
       audience.deliver(
           event,
@@ -157,6 +125,43 @@ public final class AuditTrailEvents {
       event.delete();
     } catch (Exception e) {
       log.warn("could not raise the audit event for trail row {}", r.seq(), e);
+    }
+  }
+
+  /** Fills the event's fields from the trail row. */
+  private void describe(BaseEventTypeNode event, @Nullable NodeId type, AuditRecord r) {
+    byte[] eventId = new byte[16];
+    RANDOM.nextBytes(eventId);
+    DateTime at = new DateTime(r.at());
+    boolean ok = "ok".equals(r.outcome());
+    event.setEventId(ByteString.of(eventId));
+    event.setEventType(type);
+    event.setSourceNode(NodeIds.Server);
+    event.setSourceName("GdsVault.Audit");
+    event.setTime(at);
+    event.setReceiveTime(DateTime.now());
+    event.setMessage(
+        LocalizedText.english(
+            r.action()
+                + " "
+                + r.target()
+                + " by "
+                + r.actor()
+                + " ("
+                + r.outcome()
+                + ")"
+                + (r.detail().isEmpty() ? "" : ": " + r.detail())));
+    event.setSeverity(ushort(ok ? 300 : 600));
+    if (event instanceof AuditUpdateMethodEventTypeNode audit) {
+      audit.setActionTimeStamp(at);
+      audit.setStatus(ok);
+      audit.setServerId(server.getConfig().getApplicationUri());
+      audit.setClientAuditEntryId("seq=" + r.seq());
+      audit.setClientUserId(r.actor());
+      audit.setMethodId(NodeId.NULL_VALUE);
+      audit.setStatusCodeId(ok ? StatusCode.GOOD : StatusCode.BAD);
+      audit.setInputArguments(new Variant[] {new Variant(r.target())});
+      audit.setOutputArguments(new Variant[0]);
     }
   }
 }

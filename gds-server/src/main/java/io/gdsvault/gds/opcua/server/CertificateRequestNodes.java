@@ -258,59 +258,11 @@ public final class CertificateRequestNodes implements CertificateRequestListener
         LocalizedText.english(
             r.applicationUri() + " (" + r.requestId().toString().substring(0, 8) + ")"));
     nodes.add(o);
-    nodes.add(
-        prop(
-            o,
-            path,
-            "RequestId",
-            NodeIds.String,
-            RequestIds.toNodeId(r.requestId(), gns).toParseableString()));
-    nodes.add(
-        prop(
-            o,
-            path,
-            "ApplicationId",
-            NodeIds.String,
-            ApplicationRecordMapper.toNodeId(r.applicationId(), gns).toParseableString()));
-    nodes.add(prop(o, path, "ApplicationUri", NodeIds.String, r.applicationUri()));
-    nodes.add(
-        prop(o, path, "Subject", NodeIds.String, r.subjectName() == null ? "" : r.subjectName()));
-    nodes.add(
-        UaNodes.property(
-            c,
-            o,
-            new NodeId(vns, path + ".SubjectAltNames"),
-            new QualifiedName(vns, "SubjectAltNames"),
-            NodeIds.String,
-            1,
-            r.domainNames().toArray(String[]::new)));
-    nodes.add(prop(o, path, "KeyType", NodeIds.String, r.keyType()));
-    nodes.add(prop(o, path, "Kind", NodeIds.String, r.kind().name()));
-    nodes.add(prop(o, path, "CertificateGroup", NodeIds.String, r.certificateGroup()));
-    nodes.add(prop(o, path, "CertificateType", NodeIds.String, r.certificateType()));
-    nodes.add(prop(o, path, "RequestedBy", NodeIds.String, r.requestedBy()));
-    nodes.add(prop(o, path, "Created", NodeIds.UtcTime, new DateTime(r.createdAt())));
+    nodes.addAll(properties(o, path, r));
     PropertyTypeNode state = prop(o, path, "State", NodeIds.String, r.state().label());
     nodes.add(state);
     UUID id = r.requestId();
-    List<MethodBinding> methods =
-        List.of(
-            new MethodBinding(
-                VendorNamespace.id(path + ".Approve"),
-                "Approve",
-                VendorNamespace.id(path + ".Approve.InputArguments"),
-                null,
-                (hc, n) ->
-                    new DecideRequestHandler(
-                        hc, n, service, id, DecideRequestHandler.Decision.APPROVE)),
-            new MethodBinding(
-                VendorNamespace.id(path + ".Reject"),
-                "Reject",
-                VendorNamespace.id(path + ".Reject.InputArguments"),
-                null,
-                (hc, n) ->
-                    new DecideRequestHandler(
-                        hc, n, service, id, DecideRequestHandler.Decision.REJECT)));
+    List<MethodBinding> methods = decisions(path, id);
     HandlerContext hc = new HandlerContext(server, gns, vendorCallers());
     for (GdsMethodHandler h : MethodNodes.add(c, vns, hc, o, methods)) {
       nodes.add(h.node());
@@ -320,6 +272,68 @@ public final class CertificateRequestNodes implements CertificateRequestListener
     }
     shown.put(id, nodes);
     stateNodes.put(id, state);
+  }
+
+  /** The request's properties but State (kept apart: it changes). */
+  private List<UaNode> properties(UaObjectNode o, String path, CertificateRequestRecord r) {
+    UaNodeContext c = vendor.getNodeContext();
+    int vns = vendor.getNamespaceIndex().intValue();
+    int gns = gds.getNamespaceIndex().intValue();
+    List<UaNode> out = new ArrayList<>();
+    out.add(
+        prop(
+            o,
+            path,
+            "RequestId",
+            NodeIds.String,
+            RequestIds.toNodeId(r.requestId(), gns).toParseableString()));
+    out.add(
+        prop(
+            o,
+            path,
+            "ApplicationId",
+            NodeIds.String,
+            ApplicationRecordMapper.toNodeId(r.applicationId(), gns).toParseableString()));
+    out.add(prop(o, path, "ApplicationUri", NodeIds.String, r.applicationUri()));
+    out.add(
+        prop(o, path, "Subject", NodeIds.String, r.subjectName() == null ? "" : r.subjectName()));
+    out.add(
+        UaNodes.property(
+            c,
+            o,
+            new NodeId(vns, path + ".SubjectAltNames"),
+            new QualifiedName(vns, "SubjectAltNames"),
+            NodeIds.String,
+            1,
+            r.domainNames().toArray(String[]::new)));
+    out.add(prop(o, path, "KeyType", NodeIds.String, r.keyType()));
+    out.add(prop(o, path, "Kind", NodeIds.String, r.kind().name()));
+    out.add(prop(o, path, "CertificateGroup", NodeIds.String, r.certificateGroup()));
+    out.add(prop(o, path, "CertificateType", NodeIds.String, r.certificateType()));
+    out.add(prop(o, path, "RequestedBy", NodeIds.String, r.requestedBy()));
+    out.add(prop(o, path, "Created", NodeIds.UtcTime, new DateTime(r.createdAt())));
+    return out;
+  }
+
+  /** Approve and Reject of one request, as vendor methods under its object. */
+  private List<MethodBinding> decisions(String path, UUID id) {
+    return List.of(
+        new MethodBinding(
+            VendorNamespace.id(path + ".Approve"),
+            "Approve",
+            VendorNamespace.id(path + ".Approve.InputArguments"),
+            null,
+            (hc, n) ->
+                new DecideRequestHandler(
+                    hc, n, service, id, DecideRequestHandler.Decision.APPROVE)),
+        new MethodBinding(
+            VendorNamespace.id(path + ".Reject"),
+            "Reject",
+            VendorNamespace.id(path + ".Reject.InputArguments"),
+            null,
+            (hc, n) ->
+                new DecideRequestHandler(
+                    hc, n, service, id, DecideRequestHandler.Decision.REJECT)));
   }
 
   private CallerFactory vendorCallers() {
