@@ -209,8 +209,8 @@ public final class GdsApplication implements AutoCloseable {
               new EventAudience(server.server(), server.callers()));
       trailEvents.install();
       trail.setListener(trailEvents::fire);
-      refusals.start();
       data.restrictPermissions();
+      refusals.start();
       log.info("GDS started endpoint={} data={}", server.endpointUrl(), data.root());
       return new GdsApplication(
           data,

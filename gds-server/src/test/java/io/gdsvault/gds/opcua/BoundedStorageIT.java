@@ -137,4 +137,47 @@ class BoundedStorageIT extends GdsIntegrationTest {
       tx.setWriteGuard(() -> {});
     }
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(
+      value = 60,
+      threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aBacktrackingQueryOverALongUriAnswersAtOnce() throws Exception {
+    // one record with a 2,000-character URI (within the documented limits), registered by admin
+    String prefix = "urn:bt:" + java.util.UUID.randomUUID() + ":";
+    var record = server("backtrack");
+    String longUri = prefix + "a".repeat(2000 - prefix.length());
+    register(
+        new io.gdsvault.gds.model.ApplicationRecord(
+            null,
+            longUri,
+            record.applicationType(),
+            record.applicationNames(),
+            record.productUri(),
+            record.discoveryUrls(),
+            record.serverCapabilities()));
+    OpcUaClient anonymous = TestClients.secure(gds, null, null);
+    try {
+      for (String pattern :
+          List.of(prefix + "%a%a%b", prefix + "%a%a%a%a%a%a%b", prefix + "%a%a%a%a%a%a%")) {
+        CallMethodResult r =
+            callDirectory(
+                anonymous,
+                GdsNodeIds.QueryApplications,
+                u32(0),
+                u32(10),
+                new Variant(""),
+                new Variant(pattern),
+                u32(0),
+                new Variant(""),
+                new Variant(new String[0]));
+        assertThat(r.getStatusCode().isGood()).as("%s: %s", pattern, r.getStatusCode()).isTrue();
+        Object apps = r.getOutputArguments()[2].value();
+        int found = apps == null ? 0 : ((Object[]) apps).length;
+        assertThat(found).as(pattern).isEqualTo(pattern.endsWith("%") ? 1 : 0);
+      }
+    } finally {
+      TestClients.disconnect(anonymous);
+    }
+  }
 }
