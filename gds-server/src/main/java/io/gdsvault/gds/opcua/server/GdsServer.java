@@ -8,6 +8,7 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 import io.gdsvault.gds.auth.ClientCertificateStore;
 import io.gdsvault.gds.auth.ClientTrustService;
 import io.gdsvault.gds.auth.SessionAdmission;
+import io.gdsvault.gds.auth.UserChange;
 import io.gdsvault.gds.auth.UserService;
 import io.gdsvault.gds.config.GdsSettings;
 import io.gdsvault.gds.config.GdsSettings.ClientCertificateMode;
@@ -157,6 +158,7 @@ public final class GdsServer implements AutoCloseable {
     SessionDiagnosticsTrim.apply(server);
     server.getSessionManager().addSessionListener(new AdmissionListener(admission));
     sweeper = new AdmissionSweeper(server, admission, a.noneSessionIdleMs());
+    users.onChange(this::userChanged);
   }
 
   /** Creates the GDS and vendor namespaces with the given Directory method bindings. */
@@ -334,6 +336,21 @@ public final class GdsServer implements AutoCloseable {
         trustList,
         Set.of(org.eclipse.milo.opcua.stack.core.util.validation.ValidationCheck.REVOCATION),
         new MemoryCertificateQuarantine(16));
+  }
+
+  /**
+   * A user changed: its sessions get the new roles; when the password changed or the user was
+   * removed, its sessions other than the one that made the change end.
+   */
+  private void userChanged(UserChange change) {
+    admission.refreshRoles(change.user(), change.roles());
+    if (change.endsSessions()) {
+      for (String key : admission.sessionsOf(change.user())) {
+        if (!key.equals(change.bySession())) {
+          MiloSessions.close(server, key);
+        }
+      }
+    }
   }
 
   /** Ends a session's entry in the admission ledger when Milo closes it. */
