@@ -52,7 +52,7 @@ public final class UserService {
                   3,
                   20,
                   50,
-                  500,
+                  1000,
                   Duration.ofSeconds(1),
                   Duration.ofMinutes(1),
                   Duration.ofMinutes(15),

@@ -8,6 +8,9 @@ import io.gdsvault.gds.opcua.server.VendorNamespace;
 import io.gdsvault.gds.testing.GdsIntegrationTest;
 import io.gdsvault.gds.testing.TestClients;
 import io.gdsvault.testing.Await;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
@@ -130,6 +133,52 @@ class LoginProtectionIT extends GdsIntegrationTest {
     } finally {
       TestClients.disconnect(leaving);
     }
+  }
+
+  @Test
+  void rolesAreReadOnceWhenTheSessionIsActivatedNotOnEveryCall() throws Exception {
+    try (Connection c = gds.app().database().dataSource().getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("SET QUERY_STATISTICS TRUE");
+    }
+    OpcUaClient caller = TestClients.admin(gds);
+    try {
+      long before = userStatements();
+      for (int i = 0; i < 20; i++) {
+        CallMethodResult r =
+            callDirectory(
+                caller,
+                io.gdsvault.gds.model.ua.GdsNodeIds.FindApplications,
+                new Variant("urn:nobody:" + i));
+        assertThat(r.getStatusCode().isGood()).as("%s", r.getStatusCode()).isTrue();
+      }
+      // 20 calls as admin: no statement on users or user_roles (before: two per call)
+      assertThat(userStatements() - before).isZero();
+    } finally {
+      TestClients.disconnect(caller);
+      try (Connection c = gds.app().database().dataSource().getConnection();
+          Statement st = c.createStatement()) {
+        st.execute("SET QUERY_STATISTICS FALSE");
+      }
+    }
+  }
+
+  /** Executions of statements on the users tables so far (H2's query statistics). */
+  private static long userStatements() throws Exception {
+    long n = 0;
+    try (Connection c = gds.app().database().dataSource().getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+      while (rs.next()) {
+        String sql = rs.getString(1).toLowerCase(java.util.Locale.ROOT);
+        if (sql.contains("from users") || sql.contains("from user_roles")) {
+          n += rs.getLong(2);
+        }
+      }
+    }
+    return n;
   }
 
   /** Whether a call of the client fails or is refused now that its session was ended. */
