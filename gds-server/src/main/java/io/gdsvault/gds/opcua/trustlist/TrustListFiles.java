@@ -251,7 +251,10 @@ public final class TrustListFiles {
 
   private OpenFile file(Caller caller, String group, long handle) {
     OpenFile f = open.get(handle);
-    if (f == null || !f.group.equals(group) || !f.owner.equals(owner(caller))) {
+    if (f == null
+        || !f.group.equals(group)
+        || !f.owner.equals(owner(caller))
+        || (f.session != null && !f.session.equals(caller.sessionId()))) {
       throw GdsException.invalid("unknown FileHandle");
     }
     f.lastUsed = nanos.getAsLong();
