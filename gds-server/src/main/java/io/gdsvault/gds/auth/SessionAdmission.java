@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link Kind#PENDING}: created on a secure channel, not yet activated; when the pending pool
  *       is full the oldest one is given up for the newcomer (legitimate clients activate within
  *       milliseconds), and one not activated in time is closed;
- *   <li>{@link Kind#ACTIVATING}: in ActivateSession (the password check), never given up;
+ *   <li>{@link Kind#ACTIVATING}: in ActivateSession (the password check), never given up and not
+ *       counted in the pending pool;
  *   <li>{@link Kind#UNAUTHENTICATED}: activated anonymously without a trusted certificate, capped
  *       at a share of MaxSessions;
  *   <li>{@link Kind#PRIVILEGED}: activated as a user with a role or with a trusted certificate;
@@ -114,9 +115,10 @@ public final class SessionAdmission {
       if (count(Kind.NONE, address) >= limits.noneSessionsPerAddress()) {
         throw new Refused("too many sessions on SecurityPolicy None from this address");
       }
-    } else if (count(Kind.PENDING, null) + count(Kind.ACTIVATING, null)
-        >= limits.pendingSessions()) {
-      evict = oldestPending().orElseThrow(() -> new Refused("too many sessions being activated"));
+    } else if (count(Kind.PENDING, null) >= limits.pendingSessions()) {
+      // sessions in ActivateSession do not count: a burst of devices whose password checks queue
+      // up must not lock newcomers out (they are bounded by MaxSessions and the login throttle)
+      evict = oldestPending().orElseThrow(() -> new Refused("too many pending sessions"));
       // it no longer counts: a second newcomer does not pick the same one
       sessions.remove(evict);
     }
