@@ -87,14 +87,17 @@ public final class CertificateFeature implements AutoCloseable {
   private final CertificateRequestService service;
   private final ScheduledExecutorService scheduler;
   private final TrustListLimit trustListLimit;
+  private final GdsSettings.AdmissionSettings admission;
   private volatile @Nullable ServerTrustPublisher publisher;
 
   private CertificateFeature(
       Map<SignerSettings, SignerBackend> backends,
       CertificateGroupService groups,
       CertificateRequestService service,
-      TrustListLimit trustListLimit) {
+      TrustListLimit trustListLimit,
+      GdsSettings.AdmissionSettings admission) {
     this.backends = backends;
+    this.admission = admission;
     this.groups = groups;
     this.service = service;
     this.trustListLimit = trustListLimit;
@@ -142,7 +145,11 @@ public final class CertificateFeature implements AutoCloseable {
               audit,
               IssuancePolicies.of(settings, gdsApplicationUri));
       return new CertificateFeature(
-          backends, groups, service, new TrustListLimit(settings.limits().maxTrustListBytes()));
+          backends,
+          groups,
+          service,
+          new TrustListLimit(settings.limits().maxTrustListBytes()),
+          settings.admission());
     } catch (Exception | Error e) {
       backends.values().forEach(SignerBackend::close);
       throw e;
@@ -425,7 +432,18 @@ public final class CertificateFeature implements AutoCloseable {
    * (call after install, before start), so the first client already sees and is trusted by them.
    */
   public void contribute(GdsServer server) {
-    TrustListFiles files = new TrustListFiles(server.server(), groups, trustListLimit);
+    GdsSettings.AdmissionSettings a = admission;
+    TrustListFiles files =
+        new TrustListFiles(
+            server.server(),
+            groups,
+            trustListLimit,
+            new TrustListFiles.Caps(
+                a.maxTrustListHandles(),
+                a.maxTrustListHandlesPerSession(),
+                a.unauthenticatedSessionShare()),
+            server.admission()::privileged);
+    server.admission().onClosed(files::sessionClosed);
     server.gdsNamespace().contribute(ns -> new CertificateGroupNodes(ns, groups, files).install());
     ServerTrustPublisher own = new ServerTrustPublisher(server.serverTrustList());
     publisher = own;

@@ -6,6 +6,8 @@ import io.gdsvault.gds.audit.TrailAuditLog;
 import io.gdsvault.gds.audit.TrailRequestAudit;
 import io.gdsvault.gds.audit.TrailUserAudit;
 import io.gdsvault.gds.auth.ClientTrustService;
+import io.gdsvault.gds.auth.CredentialCache;
+import io.gdsvault.gds.auth.LoginThrottle;
 import io.gdsvault.gds.auth.PasswordHasher;
 import io.gdsvault.gds.auth.UserService;
 import io.gdsvault.gds.backup.BackupService;
@@ -34,6 +36,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -88,6 +91,23 @@ public final class GdsApplication implements AutoCloseable {
     this.cluster = cluster;
   }
 
+  static UserService.Protection protection(GdsSettings.AdmissionSettings a, Clock clock) {
+    return new UserService.Protection(
+        new LoginThrottle(
+            new LoginThrottle.Settings(
+                a.loginFreeFailures(),
+                a.loginLockoutFailures(),
+                a.addressFreeFailures(),
+                a.addressLockoutFailures(),
+                Duration.ofMillis(a.loginDelayBaseMs()),
+                Duration.ofMillis(a.loginDelayMaxMs()),
+                Duration.ofMillis(a.loginLockoutMs()),
+                100_000),
+            clock),
+        new CredentialCache(
+            Duration.ofMillis(a.credentialCacheTtlMs()), a.credentialCacheMaxEntries(), clock));
+  }
+
   /**
    * Starts a GDS on {@code dataDir}. On first start (no users yet: a new database) creates the
    * admin user, writes its password to {@code DATA/initial-admin-password} and prints it once to
@@ -123,7 +143,8 @@ public final class GdsApplication implements AutoCloseable {
               tx,
               new PasswordHasher(settings.security().passwordHashIterations()),
               clock,
-              new TrailUserAudit(trail));
+              new TrailUserAudit(trail),
+              protection(settings.admission(), clock));
       boolean firstStart = !users.hasUsers();
       if (firstStart) {
         char[] password = data.writeInitialAdminPassword();

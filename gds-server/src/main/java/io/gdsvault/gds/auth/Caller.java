@@ -16,13 +16,25 @@ import org.jspecify.annotations.Nullable;
  * @param clientCertificateThumbprint SHA-1 hex of the client application certificate, or null
  * @param clientApplicationUri the SAN URI of the client application certificate, or null
  * @param channelSecurity the channel's security mode
+ * @param sessionId the OPC UA session the call came in, or null (in-process callers)
  */
 public record Caller(
     @Nullable String userName,
     Set<Role> roles,
     @Nullable String clientCertificateThumbprint,
     @Nullable String clientApplicationUri,
-    ChannelSecurity channelSecurity) {
+    ChannelSecurity channelSecurity,
+    @Nullable String sessionId) {
+
+  /** A caller outside any session. */
+  public Caller(
+      @Nullable String userName,
+      Set<Role> roles,
+      @Nullable String clientCertificateThumbprint,
+      @Nullable String clientApplicationUri,
+      ChannelSecurity channelSecurity) {
+    this(userName, roles, clientCertificateThumbprint, clientApplicationUri, channelSecurity, null);
+  }
 
   public Caller {
     roles = roles == null || roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));

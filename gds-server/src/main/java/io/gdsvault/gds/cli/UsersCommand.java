@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gds users add|list|remove|passwd}: user management (SecurityAdmin). */
+/** {@code gds users add|list|remove|passwd|unlock}: user management (SecurityAdmin). */
 @Command(
     mixinStandardHelpOptions = true,
     name = "users",
@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
       UsersCommand.Add.class,
       UsersCommand.ListUsers.class,
       UsersCommand.Remove.class,
-      UsersCommand.Passwd.class
+      UsersCommand.Passwd.class,
+      UsersCommand.Unlock.class
     })
 public final class UsersCommand implements Runnable {
 
@@ -129,6 +130,27 @@ public final class UsersCommand implements Runnable {
         printJson(Map.of("removed", name));
       } else {
         out().println("removed user " + name);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      mixinStandardHelpOptions = true,
+      name = "unlock",
+      description = "Lift the login delay or lockout that failed logins put on a user.")
+  public static final class Unlock extends ClientCommand {
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Override
+    protected int execute(GdsConnection c) throws Exception {
+      Variant[] out = c.call(USERS, method("UnlockUser"), new Variant(name));
+      boolean was = out.length > 0 && Boolean.TRUE.equals(out[0].value());
+      if (options.json()) {
+        printJson(Map.of("user", name, "wasLocked", was));
+      } else {
+        out().println((was ? "unlocked user " : "user was not locked: ") + name);
       }
       return 0;
     }

@@ -17,7 +17,59 @@ public record GdsSettings(
     DirectorySettings directory,
     CertificateSettings certificates,
     QuotaSettings quotas,
-    PushConfig push) {
+    PushConfig push,
+    AdmissionSettings admission) {
+
+  /**
+   * Admission control and login throttling; see config/gds.yaml and docs/security.md.
+   *
+   * @param noneMaxSessions sessions on SecurityPolicy None (Bad_TooManySessions beyond)
+   * @param noneMaxSessionsPerAddress such sessions from one remote address
+   * @param noneSessionIdleMs a None session without a request for this long is closed
+   * @param noneMaxChannels secure channels on SecurityPolicy None (the connection is closed beyond)
+   * @param noneMaxChannelsPerAddress such channels from one remote address
+   * @param noneChannelIdleMs a None channel without a message for this long is closed
+   * @param unauthenticatedSessionShare share of limits.maxSessions that anonymous sessions without
+   *     a trusted client certificate may use
+   * @param maxPendingSessions created, not yet activated sessions; when full the oldest is closed
+   * @param pendingSessionTimeoutMs a session not activated within this time is closed
+   * @param maxTrustListHandles open TrustList file handles in total
+   * @param maxTrustListHandlesPerSession open TrustList file handles of one session
+   * @param loginFreeFailures failed logins of a user before each further try waits
+   * @param loginDelayBaseMs the first wait; doubled per further failure up to loginDelayMaxMs
+   * @param loginLockoutFailures failed logins of a user that lock it for loginLockoutMs
+   * @param addressFreeFailures failed logins from one remote address before it waits
+   * @param addressLockoutFailures failed logins from one remote address that lock it
+   * @param credentialCacheTtlMs how long a verified password is recognised without PBKDF2 (0: off)
+   * @param credentialCacheMaxEntries users the credential cache holds at most
+   */
+  public record AdmissionSettings(
+      int noneMaxSessions,
+      int noneMaxSessionsPerAddress,
+      long noneSessionIdleMs,
+      int noneMaxChannels,
+      int noneMaxChannelsPerAddress,
+      long noneChannelIdleMs,
+      double unauthenticatedSessionShare,
+      int maxPendingSessions,
+      long pendingSessionTimeoutMs,
+      int maxTrustListHandles,
+      int maxTrustListHandlesPerSession,
+      int loginFreeFailures,
+      long loginDelayBaseMs,
+      long loginDelayMaxMs,
+      int loginLockoutFailures,
+      long loginLockoutMs,
+      int addressFreeFailures,
+      int addressLockoutFailures,
+      long credentialCacheTtlMs,
+      int credentialCacheMaxEntries) {
+
+    /** Anonymous sessions without a trusted certificate the server admits at once. */
+    public int unauthenticatedSessions(int maxSessions) {
+      return (int) Math.floor(maxSessions * unauthenticatedSessionShare);
+    }
+  }
 
   /**
    * The push engine, times in milliseconds; see config/gds.yaml.
@@ -308,6 +360,11 @@ public record GdsSettings(
         }
       }
     }
+    if (admission == null) {
+      p.add("admission must be set");
+    } else {
+      admissionProblems(p, admission, limits.maxSessions());
+    }
     if (directory.maxRecordsPerQuery() < 1 || directory.maxRecordsPerQuery() > 10_000) {
       p.add("directory.maxRecordsPerQuery must be 1..10000");
     }
@@ -367,6 +424,50 @@ public record GdsSettings(
       throw new SettingsException("invalid configuration: " + String.join("; ", p));
     }
     return this;
+  }
+
+  private static void admissionProblems(List<String> p, AdmissionSettings a, int maxSessions) {
+    positive(p, "admission.noneMaxSessions", a.noneMaxSessions());
+    positive(p, "admission.noneMaxSessionsPerAddress", a.noneMaxSessionsPerAddress());
+    positive(p, "admission.noneMaxChannels", a.noneMaxChannels());
+    positive(p, "admission.noneMaxChannelsPerAddress", a.noneMaxChannelsPerAddress());
+    positive(p, "admission.maxPendingSessions", a.maxPendingSessions());
+    positive(p, "admission.maxTrustListHandles", a.maxTrustListHandles());
+    positive(p, "admission.maxTrustListHandlesPerSession", a.maxTrustListHandlesPerSession());
+    positive(p, "admission.loginLockoutFailures", a.loginLockoutFailures());
+    positive(p, "admission.addressLockoutFailures", a.addressLockoutFailures());
+    if (a.noneSessionIdleMs() < 1000
+        || a.noneChannelIdleMs() < 1000
+        || a.pendingSessionTimeoutMs() < 1000) {
+      p.add(
+          "admission.noneSessionIdleMs, noneChannelIdleMs and pendingSessionTimeoutMs must be at"
+              + " least 1000");
+    }
+    if (!(a.unauthenticatedSessionShare() >= 0 && a.unauthenticatedSessionShare() < 1)) {
+      p.add("admission.unauthenticatedSessionShare must be at least 0 and below 1");
+    } else if (a.noneMaxSessions() + a.unauthenticatedSessions(maxSessions) + a.maxPendingSessions()
+        >= maxSessions) {
+      p.add(
+          "admission.noneMaxSessions + unauthenticatedSessionShare x limits.maxSessions +"
+              + " maxPendingSessions must stay below limits.maxSessions (room for users with a role"
+              + " and devices with a trusted certificate)");
+    }
+    if (a.loginFreeFailures() < 0
+        || a.addressFreeFailures() < 0
+        || a.loginDelayBaseMs() < 1
+        || a.loginDelayMaxMs() < a.loginDelayBaseMs()
+        || a.loginLockoutMs() < 1000) {
+      p.add(
+          "admission login settings: free failures at least 0, loginDelayBaseMs at least 1,"
+              + " loginDelayMaxMs at least loginDelayBaseMs, loginLockoutMs at least 1000");
+    }
+    if (a.credentialCacheTtlMs() < 0
+        || a.credentialCacheTtlMs() > 600_000
+        || a.credentialCacheMaxEntries() < 1) {
+      p.add(
+          "admission.credentialCacheTtlMs must be 0..600000 and credentialCacheMaxEntries at"
+              + " least 1");
+    }
   }
 
   private static boolean blank(String s) {

@@ -160,6 +160,31 @@ class CliIT extends GdsIntegrationTest {
   }
 
   @Test
+  void usersUnlockLiftsALockout() throws Exception {
+    gds.app()
+        .users()
+        .addUser(
+            io.gdsvault.gds.auth.Caller.system(),
+            "grace",
+            "grace-password-1".toCharArray(),
+            java.util.Set.of(io.gdsvault.gds.auth.Role.DISCOVERY_ADMIN));
+    for (int i = 0; i < 25; i++) {
+      gds.app().users().login("grace", ("wrong-" + i).toCharArray(), "192.0.2.7");
+    }
+    assertThat(gds.app().users().isLocked("grace")).isTrue();
+    Result unlock = gds(asAdmin("users", "unlock", "grace", "--json"));
+    assertThat(unlock.code()).as(unlock.err()).isZero();
+    assertThat(JSON.readTree(unlock.out()).get("wasLocked").asBoolean()).isTrue();
+    assertThat(gds.app().users().isLocked("grace")).isFalse();
+    Result again = gds(asAdmin("users", "unlock", "grace"));
+    assertThat(again.code()).isZero();
+    assertThat(again.out()).contains("not locked");
+    Result unknown = gds(asAdmin("users", "unlock", "no-such-user"));
+    assertThat(unknown.code()).isEqualTo(1);
+    assertThat(unknown.err()).contains("Bad_NotFound");
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertThat(gds("users", "add", "x").code()).isEqualTo(2);
     assertThat(gds("apps", "register", "--uri", "urn:x", "--name", "x", "--type", "toaster").code())

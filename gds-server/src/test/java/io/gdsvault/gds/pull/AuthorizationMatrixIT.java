@@ -671,6 +671,13 @@ class AuthorizationMatrixIT extends PullSupport {
             vendorNode(us),
             vendorNode(us + ".ListUsers"),
             c -> new Variant[0]));
+    m.add(
+        new Method(
+            "Users (vendor)",
+            "UnlockUser",
+            vendorNode(us),
+            vendorNode(us + ".UnlockUser"),
+            c -> new Variant[] {v(victim())}));
     String cc = "GdsVault.ClientCertificates";
     m.add(
         new Method(

@@ -3,6 +3,7 @@ package io.gdsvault.gds.opcua.security;
 import io.gdsvault.gds.auth.Caller;
 import io.gdsvault.gds.auth.ChannelSecurity;
 import io.gdsvault.gds.auth.Role;
+import io.gdsvault.gds.auth.SessionAdmission;
 import io.gdsvault.gds.auth.UserService;
 import io.gdsvault.gds.model.x509.Certificates;
 import java.security.cert.X509Certificate;
@@ -16,10 +17,12 @@ import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 public final class CallerFactory {
 
   private final UserService users;
+  private final SessionAdmission admission;
   private volatile MethodCallObserver observer = MethodCallObserver.NONE;
 
-  public CallerFactory(UserService users) {
+  public CallerFactory(UserService users, SessionAdmission admission) {
     this.users = users;
+    this.admission = admission;
   }
 
   /** Who is told about every method call (the audit trail). */
@@ -33,19 +36,22 @@ public final class CallerFactory {
 
   /**
    * The caller behind a session; no session (internal call) yields an anonymous caller on an
-   * unsecured channel. Roles are read from the user store on every call, so changes apply at once.
+   * unsecured channel. Roles are those resolved when the session was activated, refreshed when the
+   * user changes ({@link SessionAdmission#refreshRoles}); no database access per call.
    */
   public Caller callerOf(Optional<Session> maybeSession) {
     if (maybeSession.isEmpty()) {
       return new Caller(null, Set.of(), null, null, ChannelSecurity.NONE);
     }
     Session session = maybeSession.get();
+    String key = MiloSessions.key(session);
     String userName = null;
     Set<Role> roles = Set.of();
     Identity identity = session.getIdentity();
     if (identity instanceof Identity.UsernameIdentity u) {
-      userName = u.getUsername();
-      roles = users.rolesOf(userName);
+      String name = u.getUsername();
+      userName = name;
+      roles = admission.roles(key, name).orElseGet(() -> users.rolesOf(name));
     }
     X509Certificate clientCert =
         session.getSecurityConfiguration() == null
@@ -64,6 +70,7 @@ public final class CallerFactory {
         roles,
         clientCert == null ? null : Certificates.thumbprint(clientCert),
         clientCert == null ? null : CertificateUtil.getSanUri(clientCert).orElse(null),
-        security);
+        security,
+        key);
   }
 }

@@ -7,7 +7,11 @@ import org.eclipse.milo.opcua.sdk.server.identity.DefaultUsernameIdentity;
 import org.eclipse.milo.opcua.sdk.server.identity.Identity;
 import org.jspecify.annotations.Nullable;
 
-/** Username/password tokens checked against the user store (salted PBKDF2 hashes). */
+/**
+ * Username/password tokens checked against the user store (salted PBKDF2 hashes, login throttling
+ * per user and remote address): a wrong password and a refused (throttled or locked) try are both
+ * Bad_UserAccessDenied, at once; nothing sleeps on Milo's threads.
+ */
 public final class GdsUsernameValidator extends AbstractUsernameIdentityValidator {
 
   private final UserService users;
@@ -19,7 +23,9 @@ public final class GdsUsernameValidator extends AbstractUsernameIdentityValidato
   @Override
   protected Identity.@Nullable UsernameIdentity authenticateUsernamePassword(
       Session session, String username, String password) {
-    return users.authenticate(username, password.toCharArray()).isPresent()
+    String address =
+        session.getClientAddress() == null ? null : session.getClientAddress().getHostAddress();
+    return users.login(username, password.toCharArray(), address).isPresent()
         ? new DefaultUsernameIdentity(username)
         : null;
   }

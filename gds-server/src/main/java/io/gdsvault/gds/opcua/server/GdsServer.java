@@ -7,12 +7,18 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 
 import io.gdsvault.gds.auth.ClientCertificateStore;
 import io.gdsvault.gds.auth.ClientTrustService;
+import io.gdsvault.gds.auth.SessionAdmission;
+import io.gdsvault.gds.auth.UserChange;
 import io.gdsvault.gds.auth.UserService;
 import io.gdsvault.gds.config.GdsSettings;
 import io.gdsvault.gds.config.GdsSettings.ClientCertificateMode;
+import io.gdsvault.gds.opcua.security.AdmissionSessionServiceSet;
+import io.gdsvault.gds.opcua.security.AdmissionSweeper;
 import io.gdsvault.gds.opcua.security.CallerFactory;
 import io.gdsvault.gds.opcua.security.GdsUsernameValidator;
 import io.gdsvault.gds.opcua.security.MiloClientCertificateStore;
+import io.gdsvault.gds.opcua.security.MiloSessions;
+import io.gdsvault.gds.opcua.security.NoneChannelGuard;
 import io.gdsvault.gds.opcua.security.OnboardingCertificateValidator;
 import io.gdsvault.gds.opcua.security.SessionQuotaValidator;
 import java.nio.file.Path;
@@ -28,6 +34,8 @@ import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigLimits;
+import org.eclipse.milo.opcua.sdk.server.Session;
+import org.eclipse.milo.opcua.sdk.server.SessionListener;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.CompositeValidator;
 import org.eclipse.milo.opcua.sdk.server.model.objects.ServerTypeNode;
@@ -79,6 +87,8 @@ public final class GdsServer implements AutoCloseable {
   private final CallerFactory callers;
   private final MiloClientCertificateStore clientCertificates;
   private final String endpointUrl;
+  private final SessionAdmission admission;
+  private final AdmissionSweeper sweeper;
   // created by install()
   private @Nullable GdsNamespace gdsNamespace;
   private @Nullable VendorNamespace vendorNamespace;
@@ -107,19 +117,7 @@ public final class GdsServer implements AutoCloseable {
     pki.createDirectories();
     trustList = FileBasedTrustListManager.createAndInitialize(pki.root());
     var quarantine = FileBasedCertificateQuarantine.create(pki.rejectedCerts());
-    CertificateValidator validator =
-        settings.security().clientCertificates() == ClientCertificateMode.STRICT
-            // REVOCATION: a CRL present in the trust list (e.g. of the GDS's own CAs) is enforced
-            ? new DefaultServerCertificateValidator(
-                trustList,
-                Set.of(
-                    org.eclipse.milo.opcua.stack.core.util.validation.ValidationCheck
-                        .APPLICATION_URI,
-                    org.eclipse.milo.opcua.stack.core.util.validation.ValidationCheck.REVOCATION),
-                quarantine)
-            : new OnboardingCertificateValidator(
-                new DefaultServerCertificateValidator(
-                    trustList, new MemoryCertificateQuarantine()));
+    CertificateValidator validator = clientValidator(settings, trustList, quarantine);
 
     char[] keyStorePassword = pki.keyStorePassword();
     certificateStore =
@@ -149,44 +147,18 @@ public final class GdsServer implements AutoCloseable {
 
     endpointUrl =
         "opc.tcp://" + hostname + ":" + settings.server().port() + settings.server().path();
-    callers = new CallerFactory(users);
+    GdsSettings.AdmissionSettings a = settings.admission();
+    admission = admission(settings);
+    callers = new CallerFactory(users, admission);
     clientCertificates = new MiloClientCertificateStore(trustList, pki.rejectedCerts());
 
-    OpcUaServerConfig config =
-        OpcUaServerConfig.builder()
-            .setApplicationUri(certUri)
-            .setApplicationName(LocalizedText.english(settings.server().applicationName()))
-            .setProductUri(settings.server().productUri())
-            .setBuildInfo(
-                new BuildInfo(
-                    settings.server().productUri(),
-                    "GDS Vault",
-                    "GDS Vault Global Discovery Server",
-                    OpcUaServer.SDK_VERSION,
-                    "0.1.0",
-                    DateTime.now()))
-            .setEndpoints(endpoints())
-            .setCertificateManager(new DefaultCertificateManager(quarantine, group))
-            .setIdentityValidator(
-                new SessionQuotaValidator(
-                    new CompositeValidator(
-                        AnonymousIdentityValidator.INSTANCE, new GdsUsernameValidator(users)),
-                    settings.quotas().maxSessionsPerClient()))
-            .setLimits(limits(settings.limits()))
-            .setEncodingLimits(
-                new EncodingLimits(
-                    EncodingLimits.DEFAULT_MAX_CHUNK_SIZE,
-                    settings.limits().maxMessageSize() / EncodingLimits.DEFAULT_MAX_CHUNK_SIZE * 2
-                        + 4,
-                    settings.limits().maxMessageSize(),
-                    EncodingLimits.DEFAULT_MAX_RECURSION_DEPTH))
-            .build();
+    OpcUaServerConfig config = config(certUri, quarantine, group, users);
 
-    server =
-        new OpcUaServer(
-            config,
-            profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
+    server = new OpcUaServer(config, profile -> transport(a));
     SessionDiagnosticsTrim.apply(server);
+    server.getSessionManager().addSessionListener(new AdmissionListener(admission));
+    sweeper = new AdmissionSweeper(server, admission, a.noneSessionIdleMs());
+    users.onChange(this::userChanged);
   }
 
   /** Creates the GDS and vendor namespaces with the given Directory method bindings. */
@@ -209,10 +181,15 @@ public final class GdsServer implements AutoCloseable {
         .map(e -> EndpointUtil.getPath(e.getEndpointUrl()))
         .distinct()
         .filter(path -> !path.endsWith("/discovery"))
-        .forEach(path -> server.addServiceSet(path, new GdsMethodServiceSet(server, ours)));
+        .forEach(
+            path -> {
+              server.addServiceSet(path, new GdsMethodServiceSet(server, ours));
+              server.addServiceSet(path, new AdmissionSessionServiceSet(server, admission));
+            });
     gdsNamespace().startup();
     vendorNamespace().startup();
     server.startup().get();
+    sweeper.start();
     UaNode serverNode = server.getAddressSpaceManager().getManagedNode(NodeIds.Server).orElse(null);
     if (serverNode instanceof ServerTypeNode s) {
       // SubscribeToEvents: audit events are raised on the Server object
@@ -230,6 +207,11 @@ public final class GdsServer implements AutoCloseable {
 
   public VendorNamespace vendorNamespace() {
     return Objects.requireNonNull(vendorNamespace, "install() first");
+  }
+
+  /** Which sessions are admitted, their kinds and their users' roles. */
+  public SessionAdmission admission() {
+    return admission;
   }
 
   public CallerFactory callers() {
@@ -275,6 +257,7 @@ public final class GdsServer implements AutoCloseable {
   @Override
   public void close() {
     try {
+      sweeper.stop();
       if (vendorNamespace != null) {
         vendorNamespace.shutdown();
       }
@@ -292,6 +275,112 @@ public final class GdsServer implements AutoCloseable {
         // best effort
       }
     }
+  }
+
+  private OpcUaServerConfig config(
+      String certUri,
+      FileBasedCertificateQuarantine quarantine,
+      DefaultApplicationGroup group,
+      UserService users) {
+    return OpcUaServerConfig.builder()
+        .setApplicationUri(certUri)
+        .setApplicationName(LocalizedText.english(settings.server().applicationName()))
+        .setProductUri(settings.server().productUri())
+        .setBuildInfo(
+            new BuildInfo(
+                settings.server().productUri(),
+                "GDS Vault",
+                "GDS Vault Global Discovery Server",
+                OpcUaServer.SDK_VERSION,
+                "0.1.0",
+                DateTime.now()))
+        .setEndpoints(endpoints())
+        .setCertificateManager(new DefaultCertificateManager(quarantine, group))
+        .setIdentityValidator(
+            new SessionQuotaValidator(
+                new CompositeValidator(
+                    AnonymousIdentityValidator.INSTANCE, new GdsUsernameValidator(users)),
+                settings.quotas().maxSessionsPerClient(),
+                admission,
+                users,
+                trustedValidator(trustList)))
+        .setLimits(limits(settings.limits()))
+        .setEncodingLimits(
+            new EncodingLimits(
+                EncodingLimits.DEFAULT_MAX_CHUNK_SIZE,
+                settings.limits().maxMessageSize() / EncodingLimits.DEFAULT_MAX_CHUNK_SIZE * 2 + 4,
+                settings.limits().maxMessageSize(),
+                EncodingLimits.DEFAULT_MAX_RECURSION_DEPTH))
+        .build();
+  }
+
+  private static CertificateValidator clientValidator(
+      GdsSettings settings,
+      FileBasedTrustListManager trustList,
+      FileBasedCertificateQuarantine quarantine) {
+    return settings.security().clientCertificates() == ClientCertificateMode.STRICT
+        // REVOCATION: a CRL present in the trust list (e.g. of the GDS's own CAs) is enforced
+        ? new DefaultServerCertificateValidator(
+            trustList,
+            Set.of(
+                org.eclipse.milo.opcua.stack.core.util.validation.ValidationCheck.APPLICATION_URI,
+                org.eclipse.milo.opcua.stack.core.util.validation.ValidationCheck.REVOCATION),
+            quarantine)
+        : new OnboardingCertificateValidator(
+            new DefaultServerCertificateValidator(trustList, new MemoryCertificateQuarantine()));
+  }
+
+  /** Which client certificates are trusted: GDS-issued and not revoked, or accepted by an admin. */
+  private static CertificateValidator trustedValidator(FileBasedTrustListManager trustList) {
+    return new DefaultServerCertificateValidator(
+        trustList,
+        Set.of(org.eclipse.milo.opcua.stack.core.util.validation.ValidationCheck.REVOCATION),
+        new MemoryCertificateQuarantine(16));
+  }
+
+  /**
+   * A user changed: its sessions get the new roles; when the password changed or the user was
+   * removed, its sessions other than the one that made the change end.
+   */
+  private void userChanged(UserChange change) {
+    admission.refreshRoles(change.user(), change.roles());
+    if (change.endsSessions()) {
+      for (String key : admission.sessionsOf(change.user())) {
+        if (!key.equals(change.bySession())) {
+          MiloSessions.close(server, key);
+        }
+      }
+    }
+  }
+
+  /** Ends a session's entry in the admission ledger when Milo closes it. */
+  private record AdmissionListener(SessionAdmission admission) implements SessionListener {
+    @Override
+    public void onSessionClosed(Session session) {
+      admission.closed(MiloSessions.key(session));
+    }
+  }
+
+  private static SessionAdmission admission(GdsSettings settings) {
+    GdsSettings.AdmissionSettings a = settings.admission();
+    return new SessionAdmission(
+        new SessionAdmission.Limits(
+            a.noneMaxSessions(),
+            a.noneMaxSessionsPerAddress(),
+            a.unauthenticatedSessions(settings.limits().maxSessions()),
+            a.maxPendingSessions(),
+            TimeUnit.MILLISECONDS.toNanos(a.pendingSessionTimeoutMs())),
+        System::nanoTime);
+  }
+
+  private static OpcTcpServerTransport transport(GdsSettings.AdmissionSettings a) {
+    return new OpcTcpServerTransport(
+        OpcTcpServerTransportConfig.newBuilder()
+            .setChannelPipelineCustomizer(
+                NoneChannelGuard.customizer(
+                    new NoneChannelGuard.Limits(
+                        a.noneMaxChannels(), a.noneMaxChannelsPerAddress(), a.noneChannelIdleMs())))
+            .build());
   }
 
   private Set<EndpointConfig> endpoints() {

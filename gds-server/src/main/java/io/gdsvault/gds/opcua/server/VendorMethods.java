@@ -10,6 +10,7 @@ import io.gdsvault.gds.opcua.handlers.ListCertificatesHandler;
 import io.gdsvault.gds.opcua.handlers.ListUsersHandler;
 import io.gdsvault.gds.opcua.handlers.RemoveUserHandler;
 import io.gdsvault.gds.opcua.handlers.SetPasswordHandler;
+import io.gdsvault.gds.opcua.handlers.UnlockUserHandler;
 import java.util.List;
 
 /** Bindings of the vendor administration methods. */
@@ -41,7 +42,8 @@ public final class VendorMethods {
         binding("Users", "AddUser", true, false, (c, n) -> new AddUserHandler(c, n, users)),
         binding("Users", "RemoveUser", true, false, (c, n) -> new RemoveUserHandler(c, n, users)),
         binding("Users", "SetPassword", true, false, (c, n) -> new SetPasswordHandler(c, n, users)),
-        binding("Users", "ListUsers", false, true, (c, n) -> new ListUsersHandler(c, n, users)));
+        binding("Users", "ListUsers", false, true, (c, n) -> new ListUsersHandler(c, n, users)),
+        binding("Users", "UnlockUser", true, true, (c, n) -> new UnlockUserHandler(c, n, users)));
   }
 
   public static List<MethodBinding> trust(ClientTrustService trust) {

@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.stack.core.encoding.binary.OpcUaBinaryEncoder;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.structured.TrustListDataType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +30,17 @@ import org.slf4j.LoggerFactory;
  * (not wrapped in an ExtensionObject), Read returns it in pieces, Close drops it. Handles belong to
  * the caller that opened them and are capped per caller and in total; a trust list larger than
  * {@code limits.maxTrustListBytes} is not opened (Bad_ResourceUnavailable), nor is one that would
- * take the snapshots of all open handles past 16 times that. A handle unused for ten minutes is
- * dropped at the next Open, so callers that never Close cannot keep the table full.
+ * take the snapshots of all open handles past 16 times that. A handle belongs to the session that
+ * opened it: it is closed with that session, a session holds at most {@link Caps#perSession()}, and
+ * sessions that are not privileged (anonymous without a trusted certificate) hold together at most
+ * {@link Caps#unprivilegedShare()} of the table, so a flood of self-made certificates cannot keep
+ * devices from their trust lists. A handle unused for ten minutes is dropped at the next Open.
  */
 public final class TrustListFiles {
 
   private static final Logger log = LoggerFactory.getLogger(TrustListFiles.class);
   public static final long ALL = 15;
   private static final int MAX_OPEN_PER_CALLER = 16;
-  private static final int MAX_OPEN = 4096;
   private static final long MAX_OPEN_BYTES_FACTOR = 16;
   private static final long IDLE_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -45,25 +49,53 @@ public final class TrustListFiles {
   private final CertificateGroupService groups;
   private final TrustListLimit limit;
   private final LongSupplier nanos;
+  private final Caps caps;
+  private final Predicate<String> privilegedSession;
   private final Map<Long, OpenFile> open = new ConcurrentHashMap<>();
+
+  /**
+   * Handle caps.
+   *
+   * @param total open handles in all
+   * @param perSession open handles of one session
+   * @param unprivilegedShare share of {@code total} that unprivileged sessions may hold together
+   */
+  public record Caps(int total, int perSession, double unprivilegedShare) {
+    static final Caps DEFAULT = new Caps(4096, MAX_OPEN_PER_CALLER, 1.0);
+  }
 
   private static final class OpenFile {
     final String owner;
+    final @Nullable String session;
+    final boolean privileged;
     final String group;
     final byte[] content;
     long position;
     volatile long lastUsed;
 
-    OpenFile(String owner, String group, byte[] content, long now) {
+    OpenFile(
+        String owner,
+        @Nullable String session,
+        boolean privileged,
+        String group,
+        byte[] content,
+        long now) {
       this.owner = owner;
+      this.session = session;
+      this.privileged = privileged;
       this.group = group;
       this.content = content;
       this.lastUsed = now;
     }
   }
 
-  public TrustListFiles(OpcUaServer server, CertificateGroupService groups, TrustListLimit limit) {
-    this(server, groups, limit, System::nanoTime);
+  public TrustListFiles(
+      OpcUaServer server,
+      CertificateGroupService groups,
+      TrustListLimit limit,
+      Caps caps,
+      Predicate<String> privilegedSession) {
+    this(server, groups, limit, System::nanoTime, caps, privilegedSession);
   }
 
   /** With a clock for idle handles (tests). */
@@ -72,10 +104,27 @@ public final class TrustListFiles {
       CertificateGroupService groups,
       TrustListLimit limit,
       LongSupplier nanos) {
+    this(server, groups, limit, nanos, Caps.DEFAULT, s -> true);
+  }
+
+  TrustListFiles(
+      OpcUaServer server,
+      CertificateGroupService groups,
+      TrustListLimit limit,
+      LongSupplier nanos,
+      Caps caps,
+      Predicate<String> privilegedSession) {
     this.server = server;
     this.groups = groups;
     this.limit = limit;
     this.nanos = nanos;
+    this.caps = caps;
+    this.privilegedSession = privilegedSession;
+  }
+
+  /** The session ended: its handles are closed. */
+  public void sessionClosed(String sessionId) {
+    open.values().removeIf(f -> sessionId.equals(f.session));
   }
 
   /** The encoded trust list of the group with the given masks. */
@@ -108,13 +157,11 @@ public final class TrustListFiles {
 
   long open(Caller caller, String group, long masks) {
     String owner = owner(caller);
+    String session = caller.sessionId();
+    boolean privileged = session == null || privilegedSession.test(session);
     long now = nanos.getAsLong();
     open.values().removeIf(f -> now - f.lastUsed > IDLE_NANOS);
-    if (open.size() >= MAX_OPEN
-        || open.values().stream().filter(f -> f.owner.equals(owner)).count()
-            >= MAX_OPEN_PER_CALLER) {
-      throw new GdsException(Reason.INVALID_STATE, "too many open trust list handles");
-    }
+    checkCaps(owner, session, privileged);
     // the snapshot is refused before it is built: a handle never holds more than the limit
     TrustListContent content = groups.trustList(groups.requireGroup(group)).masked(masks & ALL);
     try {
@@ -131,13 +178,32 @@ public final class TrustListFiles {
         throw new GdsException(
             Reason.RESOURCE_UNAVAILABLE, "open trust list handles hold too much memory");
       }
-      OpenFile f = new OpenFile(owner, group, encode(group, masks), now);
+      OpenFile f = new OpenFile(owner, session, privileged, group, encode(group, masks), now);
       while (true) {
         long handle = RANDOM.nextInt() & 0xFFFFFFFFL;
         if (handle != 0 && open.putIfAbsent(handle, f) == null) {
           return handle;
         }
       }
+    }
+  }
+
+  private void checkCaps(String owner, @Nullable String session, boolean privileged) {
+    int total = 0;
+    int ofOwner = 0;
+    int ofSession = 0;
+    int unprivileged = 0;
+    for (OpenFile f : open.values()) {
+      total++;
+      ofOwner += f.owner.equals(owner) ? 1 : 0;
+      ofSession += session != null && session.equals(f.session) ? 1 : 0;
+      unprivileged += f.privileged ? 0 : 1;
+    }
+    if (total >= caps.total()
+        || ofOwner >= MAX_OPEN_PER_CALLER
+        || ofSession >= caps.perSession()
+        || (!privileged && unprivileged >= (int) (caps.total() * caps.unprivilegedShare()))) {
+      throw new GdsException(Reason.INVALID_STATE, "too many open trust list handles");
     }
   }
 
@@ -185,7 +251,10 @@ public final class TrustListFiles {
 
   private OpenFile file(Caller caller, String group, long handle) {
     OpenFile f = open.get(handle);
-    if (f == null || !f.group.equals(group) || !f.owner.equals(owner(caller))) {
+    if (f == null
+        || !f.group.equals(group)
+        || !f.owner.equals(owner(caller))
+        || (f.session != null && !f.session.equals(caller.sessionId()))) {
       throw GdsException.invalid("unknown FileHandle");
     }
     f.lastUsed = nanos.getAsLong();

@@ -79,11 +79,11 @@ public final class JdbcUserRepository implements UserRepository {
   public Optional<User> find(String name) {
     Handle h = JdbiTransactions.handle();
     boolean exists =
-        h.createQuery("SELECT COUNT(*) FROM users WHERE user_name = :n")
-                .bind("n", name)
-                .mapTo(Long.class)
-                .one()
-            > 0;
+        h.createQuery("SELECT user_name FROM users WHERE user_name = :n")
+            .bind("n", name)
+            .mapTo(String.class)
+            .findOne()
+            .isPresent();
     if (!exists) {
       return Optional.empty();
     }

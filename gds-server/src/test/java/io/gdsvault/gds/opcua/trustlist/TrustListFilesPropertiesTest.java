@@ -99,6 +99,53 @@ class TrustListFilesPropertiesTest extends GdsIntegrationTest {
     files.close(third, GROUP, files.open(third, GROUP, TrustListFiles.ALL));
   }
 
+  @Test
+  void handlesBelongToTheirSessionAndEndWithIt() {
+    Set<String> privileged = Set.of("device-session");
+    TrustListFiles files =
+        new TrustListFiles(
+            gds.app().server().server(),
+            gds.app().certificates().groups(),
+            new TrustListLimit(Long.MAX_VALUE / 32),
+            new AtomicLong()::get,
+            new TrustListFiles.Caps(12, 4, 0.5),
+            privileged::contains);
+    Caller s1 = anonymous("attacker", "s1");
+    Caller s2 = anonymous("attacker", "s2");
+    List<Long> held = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      held.add(files.open(s1, GROUP, TrustListFiles.ALL));
+    }
+    // four per session
+    assertThatThrownBy(() -> files.open(s1, GROUP, TrustListFiles.ALL))
+        .isInstanceOf(GdsException.class);
+    // the same client in another session cannot use the first session's handle
+    assertThatThrownBy(() -> files.read(s2, GROUP, held.get(0), 10))
+        .isInstanceOfSatisfying(
+            GdsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT));
+    for (int i = 0; i < 2; i++) {
+      files.open(s2, GROUP, TrustListFiles.ALL);
+    }
+    // unprivileged sessions together: half of twelve
+    Caller s3 = anonymous("other", "s3");
+    assertThatThrownBy(() -> files.open(s3, GROUP, TrustListFiles.ALL))
+        .isInstanceOf(GdsException.class);
+    // a privileged session still opens
+    Caller device = anonymous("device", "device-session");
+    files.close(device, GROUP, files.open(device, GROUP, TrustListFiles.ALL));
+    // the first session ends: its handles are gone and others may open again
+    files.sessionClosed("s1");
+    assertThat(files.openCount(GROUP)).isEqualTo(2);
+    assertThatThrownBy(() -> files.read(s1, GROUP, held.get(0), 10))
+        .isInstanceOf(GdsException.class);
+    files.close(s3, GROUP, files.open(s3, GROUP, TrustListFiles.ALL));
+  }
+
+  private static Caller anonymous(String thumbprint, String session) {
+    return new Caller(
+        null, Set.of(), thumbprint, "urn:" + thumbprint, ChannelSecurity.SIGN_AND_ENCRYPT, session);
+  }
+
   private static TrustListFiles files(long maxBytes, AtomicLong now) {
     return new TrustListFiles(
         gds.app().server().server(),
