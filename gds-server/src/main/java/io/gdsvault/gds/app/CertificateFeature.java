@@ -79,6 +79,10 @@ public final class CertificateFeature implements AutoCloseable {
   public static final String CRL_REISSUE_LEASE = "certificates.crl-reissue";
 
   public static final String KEY_PURGE_LEASE = "certificates.key-purge";
+
+  /** The scheduled sweep of requests that can no longer progress (one node at a time). */
+  public static final String REQUEST_SWEEP_LEASE = "certificates.request-sweep";
+
   public static final String TRUST_TOPIC = "trust";
 
   private final Map<SignerSettings, SignerBackend> backends;
@@ -436,6 +440,13 @@ public final class CertificateFeature implements AutoCloseable {
             server.server(), server.vendorNamespace(), server.gdsNamespace(), service);
     queue.install();
     service.setListener(queue);
+    // what a crash left behind (a key pair being generated, an approval not yet issued) is
+    // repaired or closed with a reason before devices come back for it
+    try {
+      service.sweepStuckRequests();
+    } catch (RuntimeException e) {
+      log.error("start-up request sweep failed; the scheduled sweep tries again", e);
+    }
     // the futures are not kept: safe() logs every failure and close() stops the scheduler
     // with several nodes on one database exactly one (the lease holder) runs these
     var unusedCrls =
@@ -451,6 +462,14 @@ public final class CertificateFeature implements AutoCloseable {
                 cluster.claimed(KEY_PURGE_LEASE, Duration.ofMinutes(3), service::purgeExpiredKeys)),
             1,
             1,
+            TimeUnit.MINUTES);
+    var unusedSweep =
+        scheduler.scheduleWithFixedDelay(
+            safe(
+                cluster.claimed(
+                    REQUEST_SWEEP_LEASE, Duration.ofMinutes(15), service::sweepStaleRequests)),
+            0,
+            5,
             TimeUnit.MINUTES);
     // trust changes (revocations, CRLs) made here are announced; those of other nodes reach this
     // server's own trust list and the TrustList nodes within Cluster.RELAY_POLL

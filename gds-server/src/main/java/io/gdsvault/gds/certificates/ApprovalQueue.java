@@ -69,21 +69,8 @@ final class ApprovalQueue {
   }
 
   /**
-   * Applies the approval policy's decision to a request just filed, then tells the listeners. Its
-   * transaction joins an open one.
-   */
-  void applyPolicy(UUID requestId, ApprovalPolicy.Decision decision) {
-    if (decision.outcome() == ApprovalPolicy.Outcome.MANUAL) {
-      return; // waits for an operator
-    }
-    CertificateRequestRecord result =
-        tx.inTransaction(() -> applyPolicyLocked(lock(requestId), decision));
-    events.changed(result);
-  }
-
-  /**
-   * The policy's decision on the request, locked in the open transaction (MANUAL leaves it New).
-   * The listeners are not told: the caller does, once the transaction committed.
+   * The policy's decision on a request just filed (or locked) in the open transaction (MANUAL
+   * leaves it New). The listeners are not told: the caller does, once the transaction committed.
    */
   CertificateRequestRecord applyPolicyLocked(
       CertificateRequestRecord locked, ApprovalPolicy.Decision decision) {
@@ -129,7 +116,7 @@ final class ApprovalQueue {
     Instant now = clock.instant();
     CertificateRequestRecord decided = r.withDecision(target, actor, now, text);
     if (target == RequestState.REJECTED) {
-      decided = decided.withKeyBlob(null, decided.keyBlobExpiresAt());
+      decided = decided.withKeyBlob(null, decided.keyBlobExpiresAt()).withoutPendingSecret();
     }
     requests.update(decided);
     events.record(
