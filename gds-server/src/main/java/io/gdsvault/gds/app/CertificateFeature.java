@@ -422,6 +422,9 @@ public final class CertificateFeature implements AutoCloseable {
     publisher = own;
     own.publish(groups);
     groups.onChange(p -> own.publish(p));
+    // revocation means out in onboarding mode too: a revoked GDS-issued certificate opens no
+    // channel
+    server.refuseRevokedClientCertificates(this::revokedHere);
     var vendor = server.vendorNamespace();
     vendor.contribute(
         CertificateVendorMethods.REQUESTS, CertificateVendorMethods.requests(service));
@@ -500,6 +503,16 @@ public final class CertificateFeature implements AutoCloseable {
               e.getMessage());
         }
       }
+    }
+  }
+
+  /** Whether one of this GDS's CAs issued {@code cert} and has revoked it. */
+  private boolean revokedHere(java.security.cert.X509Certificate cert) {
+    try {
+      return groups.revocationStatus(cert.getEncoded()).status()
+          == io.gdsvault.gds.trust.RevocationStatus.Status.REVOKED;
+    } catch (java.security.cert.CertificateEncodingException e) {
+      return false;
     }
   }
 

@@ -18,6 +18,7 @@ import io.gdsvault.gds.opcua.audit.MiloAuditLog;
 import io.gdsvault.gds.opcua.server.AuditVendorMethods;
 import io.gdsvault.gds.opcua.server.BackupVendorMethods;
 import io.gdsvault.gds.opcua.server.DirectoryMethods;
+import io.gdsvault.gds.opcua.server.DirectoryVendorMethods;
 import io.gdsvault.gds.opcua.server.GdsServer;
 import io.gdsvault.gds.opcua.server.MethodBinding;
 import io.gdsvault.gds.persistence.jdbc.Database;
@@ -157,6 +158,9 @@ public final class GdsApplication implements AutoCloseable {
       server
           .vendorNamespace()
           .contribute(AuditVendorMethods.OBJECT, AuditVendorMethods.bindings(trail));
+      server
+          .vendorNamespace()
+          .contribute(DirectoryVendorMethods.OBJECT, DirectoryVendorMethods.bindings(directory));
       boolean embeddedH2 = settings.database().url() == null || settings.database().url().isBlank();
       var backups =
           new BackupService(

@@ -29,6 +29,7 @@ final class ApprovalQueue {
   /** The actor recorded for decisions of the approval policy. */
   static final String POLICY = "policy";
 
+  private final ApplicationAccess access;
   private final CertificateRequestRepository requests;
   private final Transactions tx;
   private final RequestIssuance issuance;
@@ -37,12 +38,14 @@ final class ApprovalQueue {
   private final Clock clock;
 
   ApprovalQueue(
+      ApplicationAccess access,
       CertificateRequestRepository requests,
       Transactions tx,
       RequestIssuance issuance,
       RequestEvents events,
       CertificateSettings settings,
       Clock clock) {
+    this.access = access;
     this.requests = requests;
     this.tx = tx;
     this.issuance = issuance;
@@ -119,6 +122,9 @@ final class ApprovalQueue {
       decided = decided.withKeyBlob(null, decided.keyBlobExpiresAt()).withoutPendingSecret();
     }
     requests.update(decided);
+    if (target == RequestState.REJECTED) {
+      access.unbindRejected(decided, requests.findByApplication(decided.applicationId()));
+    }
     events.record(
         decided, now, actor, target == RequestState.APPROVED ? "approved" : "rejected", text);
     log.info("request {} requestId={} by={} reason={}", target.label(), r.requestId(), actor, text);

@@ -91,7 +91,7 @@ public final class CertificateRequestService implements AutoCloseable {
     ApplicationAccess access = new ApplicationAccess(stores.applications(), issued, tx);
     RequestIssuance issuance =
         new RequestIssuance(requests, issued, groups, stores.applications(), seals, events, clock);
-    this.queue = new ApprovalQueue(requests, tx, issuance, events, settings, clock);
+    this.queue = new ApprovalQueue(access, requests, tx, issuance, events, settings, clock);
     this.keys =
         new KeyGenerationWorker(
             requests, tx, groups, seals, issuance, events, keyPairs, keyThreads, clock);

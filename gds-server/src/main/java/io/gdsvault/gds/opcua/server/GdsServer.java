@@ -79,6 +79,7 @@ public final class GdsServer implements AutoCloseable {
   private final CallerFactory callers;
   private final MiloClientCertificateStore clientCertificates;
   private final String endpointUrl;
+  private final @Nullable OnboardingCertificateValidator onboarding;
   // created by install()
   private @Nullable GdsNamespace gdsNamespace;
   private @Nullable VendorNamespace vendorNamespace;
@@ -120,6 +121,7 @@ public final class GdsServer implements AutoCloseable {
             : new OnboardingCertificateValidator(
                 new DefaultServerCertificateValidator(
                     trustList, new MemoryCertificateQuarantine()));
+    onboarding = validator instanceof OnboardingCertificateValidator o ? o : null;
 
     char[] keyStorePassword = pki.keyStorePassword();
     certificateStore =
@@ -239,6 +241,17 @@ public final class GdsServer implements AutoCloseable {
   /** The server's own trust list (DATA/pki): features add CAs the GDS must trust. */
   public FileBasedTrustListManager serverTrustList() {
     return trustList;
+  }
+
+  /**
+   * Which client certificates are revoked (this GDS's CAs and CRLs): in onboarding mode they are
+   * refused for the secure channel like in strict mode, where the trust list's CRLs do it.
+   */
+  public void refuseRevokedClientCertificates(
+      java.util.function.Predicate<java.security.cert.X509Certificate> revoked) {
+    if (onboarding != null) {
+      onboarding.refuseRevoked(revoked);
+    }
   }
 
   public ClientCertificateStore clientCertificates() {
