@@ -155,12 +155,7 @@ public final class GdsApplication implements AutoCloseable {
       // Nodes beyond the Directory's methods: server.gdsNamespace().contribute(ns -> ...) here.
       certificates.contribute(server);
       server.callers().setObserver(new AuditingMethodObserver(trail));
-      server
-          .vendorNamespace()
-          .contribute(AuditVendorMethods.OBJECT, AuditVendorMethods.bindings(trail));
-      server
-          .vendorNamespace()
-          .contribute(DirectoryVendorMethods.OBJECT, DirectoryVendorMethods.bindings(directory));
+      contributeOperatorMethods(server, trail, directory);
       boolean embeddedH2 = settings.database().url() == null || settings.database().url().isBlank();
       var backups =
           new BackupService(
@@ -223,6 +218,17 @@ public final class GdsApplication implements AutoCloseable {
       data.close();
       throw e;
     }
+  }
+
+  /** The vendor methods of the audit trail and the operators' application list. */
+  private static void contributeOperatorMethods(
+      GdsServer server, AuditTrail trail, DirectoryService directory) {
+    server
+        .vendorNamespace()
+        .contribute(AuditVendorMethods.OBJECT, AuditVendorMethods.bindings(trail));
+    server
+        .vendorNamespace()
+        .contribute(DirectoryVendorMethods.OBJECT, DirectoryVendorMethods.bindings(directory));
   }
 
   /** The settings in force, as YAML (the backup's config/gds.yaml). */
