@@ -80,6 +80,10 @@ public final class CertificateFeature implements AutoCloseable {
   public static final String CRL_REISSUE_LEASE = "certificates.crl-reissue";
 
   public static final String KEY_PURGE_LEASE = "certificates.key-purge";
+
+  /** The scheduled sweep of requests that can no longer progress (one node at a time). */
+  public static final String REQUEST_SWEEP_LEASE = "certificates.request-sweep";
+
   public static final String TRUST_TOPIC = "trust";
 
   private final Map<SignerSettings, SignerBackend> backends;
@@ -449,6 +453,9 @@ public final class CertificateFeature implements AutoCloseable {
     publisher = own;
     own.publish(groups);
     groups.onChange(p -> own.publish(p));
+    // revocation means out in onboarding mode too: a revoked GDS-issued certificate opens no
+    // channel
+    server.refuseRevokedClientCertificates(this::revokedHere);
     var vendor = server.vendorNamespace();
     vendor.contribute(
         CertificateVendorMethods.REQUESTS, CertificateVendorMethods.requests(service));
@@ -467,6 +474,13 @@ public final class CertificateFeature implements AutoCloseable {
             server.server(), server.vendorNamespace(), server.gdsNamespace(), service);
     queue.install();
     service.setListener(queue);
+    // what a crash left behind (a key pair being generated, an approval not yet issued) is
+    // repaired or closed with a reason before devices come back for it
+    try {
+      service.sweepStuckRequests();
+    } catch (RuntimeException e) {
+      log.error("start-up request sweep failed; the scheduled sweep tries again", e);
+    }
     // the futures are not kept: safe() logs every failure and close() stops the scheduler
     // with several nodes on one database exactly one (the lease holder) runs these
     var unusedCrls =
@@ -482,6 +496,14 @@ public final class CertificateFeature implements AutoCloseable {
                 cluster.claimed(KEY_PURGE_LEASE, Duration.ofMinutes(3), service::purgeExpiredKeys)),
             1,
             1,
+            TimeUnit.MINUTES);
+    var unusedSweep =
+        scheduler.scheduleWithFixedDelay(
+            safe(
+                cluster.claimed(
+                    REQUEST_SWEEP_LEASE, Duration.ofMinutes(15), service::sweepStaleRequests)),
+            0,
+            5,
             TimeUnit.MINUTES);
     // trust changes (revocations, CRLs) made here are announced; those of other nodes reach this
     // server's own trust list and the TrustList nodes within Cluster.RELAY_POLL
@@ -512,6 +534,16 @@ public final class CertificateFeature implements AutoCloseable {
               e.getMessage());
         }
       }
+    }
+  }
+
+  /** Whether one of this GDS's CAs issued {@code cert} and has revoked it. */
+  private boolean revokedHere(java.security.cert.X509Certificate cert) {
+    try {
+      return groups.revocationStatus(cert.getEncoded()).status()
+          == io.gdsvault.gds.trust.RevocationStatus.Status.REVOKED;
+    } catch (java.security.cert.CertificateEncodingException e) {
+      return false;
     }
   }
 

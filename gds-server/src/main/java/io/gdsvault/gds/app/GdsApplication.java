@@ -22,6 +22,7 @@ import io.gdsvault.gds.opcua.security.EventAudience;
 import io.gdsvault.gds.opcua.server.AuditVendorMethods;
 import io.gdsvault.gds.opcua.server.BackupVendorMethods;
 import io.gdsvault.gds.opcua.server.DirectoryMethods;
+import io.gdsvault.gds.opcua.server.DirectoryVendorMethods;
 import io.gdsvault.gds.opcua.server.GdsServer;
 import io.gdsvault.gds.opcua.server.MethodBinding;
 import io.gdsvault.gds.persistence.DiskSpaceGuard;
@@ -193,9 +194,7 @@ public final class GdsApplication implements AutoCloseable {
       certificates.contribute(server);
       var refusals = new RefusalSummary(trail, clock, settings.database().refusalSummarySeconds());
       server.callers().setObserver(new AuditingMethodObserver(trail, refusals));
-      server
-          .vendorNamespace()
-          .contribute(AuditVendorMethods.OBJECT, AuditVendorMethods.bindings(trail));
+      contributeOperatorMethods(server, trail, directory);
       boolean embeddedH2 = settings.database().url() == null || settings.database().url().isBlank();
       var backups =
           new BackupService(
@@ -265,6 +264,17 @@ public final class GdsApplication implements AutoCloseable {
       data.close();
       throw e;
     }
+  }
+
+  /** The vendor methods of the audit trail and the operators' application list. */
+  private static void contributeOperatorMethods(
+      GdsServer server, AuditTrail trail, DirectoryService directory) {
+    server
+        .vendorNamespace()
+        .contribute(AuditVendorMethods.OBJECT, AuditVendorMethods.bindings(trail));
+    server
+        .vendorNamespace()
+        .contribute(DirectoryVendorMethods.OBJECT, DirectoryVendorMethods.bindings(directory));
   }
 
   /** The settings in force, as YAML (the backup's config/gds.yaml). */

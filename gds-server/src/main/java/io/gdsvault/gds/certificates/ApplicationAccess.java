@@ -6,6 +6,7 @@ import io.gdsvault.gds.model.ApplicationRecord;
 import io.gdsvault.gds.model.GdsException;
 import io.gdsvault.gds.persistence.Transactions;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -15,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * Who may act for an application: a CertificateAuthorityAdmin for any application; the application
  * itself (ApplicationSelfAdmin) when its session's client certificate carries its registered
  * ApplicationUri and is a certificate this GDS issued to it (not revoked) or one an admin bound to
- * it. Every check needs a SignAndEncrypt channel.
+ * it. A binding ends when the request that made it is rejected, when any certificate of the
+ * application is revoked, and when the application is unregistered. Every check needs a
+ * SignAndEncrypt channel.
  */
 final class ApplicationAccess {
 
@@ -81,7 +84,32 @@ final class ApplicationAccess {
     }
   }
 
-  /** Ends every binding of the application (it was unregistered). Joins the open transaction. */
+  /**
+   * Ends the binding the rejected request {@code r} made when it was filed, unless another request
+   * of the application from the same client certificate still stands (open or delivered). Joins the
+   * open transaction.
+   */
+  void unbindRejected(CertificateRequestRecord r, List<CertificateRequestRecord> ofApplication) {
+    String thumbprint = r.requesterThumbprint();
+    if (thumbprint == null) {
+      return;
+    }
+    boolean stillStands =
+        ofApplication.stream()
+            .anyMatch(
+                o ->
+                    !o.requestId().equals(r.requestId())
+                        && thumbprint.equals(o.requesterThumbprint())
+                        && (o.state().isOpen() || o.state() == RequestState.ACCEPTED));
+    if (!stillStands) {
+      issued.removeBinding(r.applicationId(), thumbprint);
+    }
+  }
+
+  /**
+   * Ends every binding of the application (it was unregistered, or a certificate of it revoked).
+   * Joins the open transaction.
+   */
   void unbindAll(UUID applicationId) {
     issued.removeBindings(applicationId);
   }

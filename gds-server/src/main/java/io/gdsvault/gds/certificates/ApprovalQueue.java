@@ -31,6 +31,7 @@ final class ApprovalQueue {
   /** The actor recorded for decisions of the approval policy. */
   static final String POLICY = "policy";
 
+  private final ApplicationAccess access;
   private final CertificateRequestRepository requests;
   private final Transactions tx;
   private final RequestIssuance issuance;
@@ -39,12 +40,14 @@ final class ApprovalQueue {
   private final Clock clock;
 
   ApprovalQueue(
+      ApplicationAccess access,
       CertificateRequestRepository requests,
       Transactions tx,
       RequestIssuance issuance,
       RequestEvents events,
       CertificateSettings settings,
       Clock clock) {
+    this.access = access;
     this.requests = requests;
     this.tx = tx;
     this.issuance = issuance;
@@ -71,21 +74,8 @@ final class ApprovalQueue {
   }
 
   /**
-   * Applies the approval policy's decision to a request just filed, then tells the listeners. Its
-   * transaction joins an open one.
-   */
-  void applyPolicy(UUID requestId, ApprovalPolicy.Decision decision) {
-    if (decision.outcome() == ApprovalPolicy.Outcome.MANUAL) {
-      return; // waits for an operator
-    }
-    CertificateRequestRecord result =
-        tx.inTransaction(() -> applyPolicyLocked(lock(requestId), decision));
-    events.changed(result);
-  }
-
-  /**
-   * The policy's decision on the request, locked in the open transaction (MANUAL leaves it New).
-   * The listeners are not told: the caller does, once the transaction committed.
+   * The policy's decision on a request just filed (or locked) in the open transaction (MANUAL
+   * leaves it New). The listeners are not told: the caller does, once the transaction committed.
    */
   CertificateRequestRecord applyPolicyLocked(
       CertificateRequestRecord locked, ApprovalPolicy.Decision decision) {
@@ -148,9 +138,12 @@ final class ApprovalQueue {
     Instant now = clock.instant();
     CertificateRequestRecord decided = r.withDecision(target, actor, now, text);
     if (target == RequestState.REJECTED) {
-      decided = decided.withKeyBlob(null, decided.keyBlobExpiresAt());
+      decided = decided.withKeyBlob(null, decided.keyBlobExpiresAt()).withoutPendingSecret();
     }
     requests.update(decided);
+    if (target == RequestState.REJECTED) {
+      access.unbindRejected(decided, requests.findByApplication(decided.applicationId()));
+    }
     events.record(
         decided, now, actor, target == RequestState.APPROVED ? "approved" : "rejected", text);
     log.info("request {} requestId={} by={} reason={}", target.label(), r.requestId(), actor, text);

@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  * records that the CSR's proof of possession was verified when it was filed: a keyed seal ({@link
  * io.gdsvault.ca.CsrSeal}) over exactly these CSR bytes and the request id, made with a key derived
  * from the server's data key, so it cannot be forged by writing to the database. {@code keyBlob} is
- * the encrypted private key material, null once delivered or expired.
+ * the encrypted private key material, null once delivered or expired. {@code pendingSecret} is the
+ * password of a new key pair, sealed with the data key, kept only until the key is generated (so a
+ * restart can redo the generation) and wiped in the transaction that stores the key or closes the
+ * request.
  */
 // byte[] components: DER and sealed blobs passed through as stored; records are not compared
 @SuppressWarnings("ArrayRecordComponent")
@@ -41,7 +44,8 @@ public record CertificateRequestRecord(
     byte @Nullable [] certificateDer,
     @Nullable String serial,
     @Nullable String caId,
-    @Nullable Instant deliveredAt) {
+    @Nullable Instant deliveredAt,
+    byte @Nullable [] pendingSecret) {
 
   public CertificateRequestRecord {
     domainNames = domainNames == null ? List.of() : List.copyOf(domainNames);
@@ -68,15 +72,20 @@ public record CertificateRequestRecord(
 
   /** The request without private key material (delivered and expired, revoked or removed). */
   public CertificateRequestRecord withoutKey() {
-    return withKeyBlob(null, null);
+    return toBuilder().keyBlob(null).keyBlobExpiresAt(null).pendingSecret(null).build();
+  }
+
+  /** The request without the sealed password it kept for key generation. */
+  public CertificateRequestRecord withoutPendingSecret() {
+    return toBuilder().pendingSecret(null).build();
   }
 
   /**
    * A new-key-pair request once its key exists: the GDS's CSR for the key, that CSR's seal and the
-   * sealed key material (its expiry stays as filed).
+   * sealed key material (its expiry stays as filed); the sealed password goes.
    */
   public CertificateRequestRecord withGeneratedKey(byte[] csr, byte[] seal, byte[] blob) {
-    return toBuilder().csrDer(csr).csrSeal(seal).keyBlob(blob).build();
+    return toBuilder().csrDer(csr).csrSeal(seal).keyBlob(blob).pendingSecret(null).build();
   }
 
   /** The request in {@code outcome} (Approved or Rejected) as decided by {@code by}. */
@@ -145,6 +154,7 @@ public record CertificateRequestRecord(
     private @Nullable String serial;
     private @Nullable String caId;
     private @Nullable Instant deliveredAt;
+    private byte @Nullable [] pendingSecret;
 
     private Builder() {}
 
@@ -174,6 +184,7 @@ public record CertificateRequestRecord(
       serial = r.serial;
       caId = r.caId;
       deliveredAt = r.deliveredAt;
+      pendingSecret = r.pendingSecret;
     }
 
     public Builder requestId(UUID value) {
@@ -301,6 +312,11 @@ public record CertificateRequestRecord(
       return this;
     }
 
+    public Builder pendingSecret(byte @Nullable [] value) {
+      pendingSecret = value;
+      return this;
+    }
+
     /** The record; a required component that was never set fails here. */
     public CertificateRequestRecord build() {
       return new CertificateRequestRecord(
@@ -328,7 +344,8 @@ public record CertificateRequestRecord(
           certificateDer,
           serial,
           caId,
-          deliveredAt);
+          deliveredAt,
+          pendingSecret);
     }
 
     private static <T> T required(@Nullable T value, String name) {

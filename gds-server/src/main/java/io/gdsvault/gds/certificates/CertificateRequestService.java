@@ -37,6 +37,7 @@ public final class CertificateRequestService implements AutoCloseable {
   private final ApprovalQueue queue;
   private final Revocation revocation;
   private final CertificateQueries queries;
+  private final RequestSweep sweep;
   private final Clock clock;
   private final @Nullable KeyPairPool keyPool;
 
@@ -94,7 +95,7 @@ public final class CertificateRequestService implements AutoCloseable {
     ApplicationAccess access = new ApplicationAccess(stores.applications(), issued, tx);
     RequestIssuance issuance =
         new RequestIssuance(requests, issued, groups, stores.applications(), seals, events, clock);
-    this.queue = new ApprovalQueue(requests, tx, issuance, events, settings, clock);
+    this.queue = new ApprovalQueue(access, requests, tx, issuance, events, settings, clock);
     this.keys =
         new KeyGenerationWorker(
             requests, tx, groups, seals, issuance, events, keyPairs, keyThreads, clock);
@@ -117,6 +118,9 @@ public final class CertificateRequestService implements AutoCloseable {
         new RequestDelivery(access, requests, groups, seals, events, settings, tx, clock);
     this.revocation = new Revocation(access, requests, issued, groups, events, tx, clock);
     this.queries = new CertificateQueries(access, requests, issued, groups, tx, clock);
+    this.sweep =
+        new RequestSweep(
+            requests, tx, groups, stores.applications(), issuance, keys, events, clock);
   }
 
   /** Where requests, certificates, groups and applications are found, and their transactions. */
@@ -303,6 +307,23 @@ public final class CertificateRequestService implements AutoCloseable {
   /** Deletes private keys whose time ran out before {@code now}. */
   public int purgeExpiredKeys(Instant now) {
     return delivery.purgeExpiredKeys(now);
+  }
+
+  /**
+   * The start-up sweep: every open request that can no longer progress on its own is repaired (key
+   * generation redone, certificate issued) or removed with a reason ({@link RequestSweep}). Returns
+   * how many it repaired or removed.
+   */
+  public int sweepStuckRequests() {
+    return sweep.sweep(clock.instant()).total();
+  }
+
+  /**
+   * The scheduled sweep (one node of a cluster): as {@link #sweepStuckRequests()} for requests
+   * filed a while ago, so work in flight on any node is left alone.
+   */
+  public int sweepStaleRequests() {
+    return sweep.sweep(clock.instant().minus(RequestSweep.STALE)).total();
   }
 
   /** Requests are coming in: the key pool refills only once they have paused. */

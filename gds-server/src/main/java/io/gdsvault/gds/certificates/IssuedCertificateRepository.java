@@ -31,4 +31,7 @@ public interface IssuedCertificateRepository {
   boolean isBound(UUID applicationId, String thumbprint);
 
   void removeBindings(UUID applicationId);
+
+  /** Ends one binding (the request that made it was rejected). */
+  void removeBinding(UUID applicationId, String thumbprint);
 }

@@ -25,8 +25,8 @@ import org.slf4j.MDC;
  * for it (verified once, like a requester's at filing), the key material sealed with the password,
  * then issuance if the request was already approved. Everything but the password comes from the
  * request as stored, and a request that already has its key or is no longer open is left alone, so
- * {@link #generate} may run again for a stored request (after a restart). A failure removes the
- * request.
+ * {@link #generate} may run again for a stored request (after a restart, with the password sealed
+ * in it: {@link #resume}). A failure removes the request.
  */
 final class KeyGenerationWorker implements AutoCloseable {
 
@@ -94,6 +94,28 @@ final class KeyGenerationWorker implements AutoCloseable {
     executor.execute(() -> generate(request, password));
   }
 
+  /**
+   * Queues the key generation of a stored request that has no key yet, with the password sealed in
+   * it (after a restart); false when it has no sealed password, or it cannot be opened (the request
+   * is then removed with the reason).
+   */
+  boolean resume(CertificateRequestRecord request) {
+    byte[] sealed = request.pendingSecret();
+    if (sealed == null) {
+      return false;
+    }
+    char[] password;
+    try {
+      password = seals.openSecret(sealed, request.requestId());
+    } catch (RuntimeException e) {
+      log.error("sealed password unreadable requestId={}", request.requestId(), e);
+      removeFailed(request.requestId(), "the sealed password could not be opened");
+      return false;
+    }
+    submit(request, password);
+    return true;
+  }
+
   /** Generates and stores the request's key (see the class comment); wipes {@code password}. */
   void generate(CertificateRequestRecord request, char[] password) {
     UUID requestId = request.requestId();
@@ -107,7 +129,7 @@ final class KeyGenerationWorker implements AutoCloseable {
       }
     } catch (GeneralSecurityException | RuntimeException e) {
       log.error("key generation failed requestId={}", requestId, e);
-      removeFailed(requestId);
+      removeFailed(requestId, "key generation failed");
     } finally {
       Arrays.fill(password, '\0');
       MDC.remove("requestId");
@@ -161,7 +183,7 @@ final class KeyGenerationWorker implements AutoCloseable {
         });
   }
 
-  private void removeFailed(UUID requestId) {
+  private void removeFailed(UUID requestId, String reason) {
     try {
       tx.run(
           () ->
@@ -173,8 +195,7 @@ final class KeyGenerationWorker implements AutoCloseable {
                         CertificateRequestRecord removed =
                             r.withState(RequestState.REMOVED).withoutKey();
                         requests.update(removed);
-                        events.record(
-                            removed, clock.instant(), "system", "removed", "key generation failed");
+                        events.record(removed, clock.instant(), "system", "removed", reason);
                       }));
     } catch (RuntimeException ignored) {
       // already logged

@@ -212,7 +212,15 @@ final class RequestDelivery {
           throw GdsException.invalid("the request was already completed");
         }
       }
-      case REVOKED, REMOVED -> throw GdsException.invalid("the request was already completed");
+      case REVOKED -> throw GdsException.invalid("the request was already completed");
+      case REMOVED -> {
+        if (r.deliveredAt() == null) {
+          // closed before delivery (application unregistered, key expired, stuck after a crash)
+          throw new GdsException(
+              Reason.REQUEST_NOT_ALLOWED, "the request was removed; file a new request");
+        }
+        throw GdsException.invalid("the request was already completed");
+      }
     }
   }
 

@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Intake: checks what a caller asks for, files the request (quota, row, history, the admin's
- * binding of its client certificate) in one transaction, applies the approval policy's decision,
- * and hands a new key pair to the key generation worker.
+ * binding of its client certificate) and applies the approval policy's decision in one transaction
+ * (a crash leaves either nothing or the decided request), and hands a new key pair to the key
+ * generation worker. A new key pair's password is kept sealed with the request until its key
+ * exists, so a restart can redo the generation ({@link RequestSweep}).
  */
 final class RequestIntake {
 
@@ -117,7 +119,8 @@ final class RequestIntake {
 
   /**
    * StartNewKeyPairRequest: files the request and has the worker generate the key pair. The
-   * password is used once to protect the key and then wiped; it is never stored.
+   * password protects the key; until the key is generated it is kept sealed with the data key in
+   * the request (for a restart), then wiped.
    */
   UUID startNewKeyPairRequest(
       Caller caller,
@@ -138,8 +141,11 @@ final class RequestIntake {
         checkPolicy(app, groupName, subject, names, IssuancePolicy.Arguments.NEW_KEY_PAIR);
     var caType = type.ca().config().certificateType();
     Instant now = clock.instant();
+    UUID requestId = UUID.randomUUID();
+    char[] secret = password == null ? new char[0] : password.clone();
     CertificateRequestRecord r =
-        newRequest(UUID.randomUUID(), caller, app, groupName, type, RequestKind.NEW_KEY_PAIR)
+        newRequest(requestId, caller, app, groupName, type, RequestKind.NEW_KEY_PAIR)
+            .pendingSecret(seals.sealSecret(secret, requestId))
             .subjectName(subject)
             .domainNames(names)
             .keyType(caType.isRsa() ? "RSA-" + settings.rsaKeyBits() : caType.shortName())
@@ -147,8 +153,14 @@ final class RequestIntake {
             .keyBlobExpiresAt(now.plus(settings.keyBlobTtl()))
             .createdAt(now)
             .build();
-    UUID id = file(caller, app, r, verdict);
-    keys.submit(r, password == null ? new char[0] : password.clone());
+    UUID id;
+    try {
+      id = file(caller, app, r, verdict);
+    } catch (RuntimeException e) {
+      java.util.Arrays.fill(secret, '\0');
+      throw e;
+    }
+    keys.submit(r, secret);
     return id;
   }
 
@@ -173,14 +185,20 @@ final class RequestIntake {
   }
 
   /**
-   * Files {@code r} and applies the approval policy's decision. Filing is one transaction (a quota
-   * refusal or a failed audit row stores nothing); the decision, taken on the request as filed, is
-   * applied after it. {@code verdict} (what the issuance policy checked) goes into the history.
+   * Files {@code r} and applies the approval policy's decision, taken on the request as filed, in
+   * one transaction: a quota refusal, a failed audit row or a failed issuance stores nothing, and a
+   * crash cannot leave an auto-approved request New. The listeners are told once it committed.
+   * {@code verdict} (what the issuance policy checked) goes into the history.
    */
   private UUID file(
       Caller caller, ApplicationRecord app, CertificateRequestRecord r, String verdict) {
     ApprovalPolicy.Decision decision = policy.decide(r);
-    tx.run(() -> store(caller, app, r, verdict));
+    CertificateRequestRecord decided =
+        tx.inTransaction(
+            () -> {
+              store(caller, app, r, verdict);
+              return queue.applyPolicyLocked(r, decision);
+            });
     log.info(
         "certificate request created requestId={} applicationId={} kind={} by={}",
         r.requestId(),
@@ -188,7 +206,9 @@ final class RequestIntake {
         r.kind(),
         r.requestedBy());
     events.created(r);
-    queue.applyPolicy(r.requestId(), decision);
+    if (decision.outcome() != ApprovalPolicy.Outcome.MANUAL) {
+      events.changed(decided);
+    }
     return r.requestId();
   }
 

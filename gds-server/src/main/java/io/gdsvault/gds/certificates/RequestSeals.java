@@ -3,12 +3,16 @@ package io.gdsvault.gds.certificates;
 import io.gdsvault.ca.CsrSeal;
 import io.gdsvault.ca.VerifiedCsr;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * What the GDS seals per request, each bound to the request id so it cannot be moved to another
- * request: the CSR's proof-of-possession seal and the private key material of a new key pair.
+ * request: the CSR's proof-of-possession seal, the private key material of a new key pair, and that
+ * key pair's password while its key is being generated.
  */
 final class RequestSeals {
 
@@ -51,8 +55,52 @@ final class RequestSeals {
     return cipher.open(blob, aad(id));
   }
 
+  /**
+   * The password of a new key pair sealed for request {@code id}, kept until its key is generated
+   * (bound to the request and marked as a password, so it cannot stand in for key material).
+   */
+  byte[] sealSecret(char[] password, UUID id) {
+    ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+    byte[] plain = new byte[encoded.remaining()];
+    encoded.get(plain);
+    encoded.clear();
+    while (encoded.hasRemaining()) {
+      encoded.put((byte) 0);
+    }
+    try {
+      return cipher.seal(plain, secretAad(id));
+    } finally {
+      Arrays.fill(plain, (byte) 0);
+    }
+  }
+
+  /** The password sealed by {@link #sealSecret}; the caller wipes it. */
+  char[] openSecret(byte[] sealed, UUID id) {
+    byte[] plain = cipher.open(sealed, secretAad(id));
+    try {
+      CharBuffer decoded = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(plain));
+      char[] password = new char[decoded.remaining()];
+      decoded.get(password);
+      decoded.clear();
+      while (decoded.hasRemaining()) {
+        decoded.put('\0');
+      }
+      return password;
+    } finally {
+      Arrays.fill(plain, (byte) 0);
+    }
+  }
+
   private static byte[] aad(UUID id) {
     return ByteBuffer.allocate(16)
+        .putLong(id.getMostSignificantBits())
+        .putLong(id.getLeastSignificantBits())
+        .array();
+  }
+
+  private static byte[] secretAad(UUID id) {
+    return ByteBuffer.allocate(17)
+        .put((byte) 'P')
         .putLong(id.getMostSignificantBits())
         .putLong(id.getLeastSignificantBits())
         .array();

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Revocation of certificates this GDS issued: by the application itself or a
  * CertificateAuthorityAdmin (RevokeCertificate), by operators (by serial, every certificate of an
- * application), and when an application is unregistered (its open requests are removed and its
- * bindings end too). The CA's CRL is updated first, then the records.
+ * application), and when an application is unregistered (its open requests are removed). Every
+ * revocation also ends the application's bindings. The CA's CRL is updated first, then the records.
  */
 final class Revocation {
 
@@ -165,6 +165,8 @@ final class Revocation {
         () -> {
           Instant now = clock.instant();
           issued.markRevoked(c.caId(), c.serial(), now);
+          // revocation means out: no client certificate an admin bound keeps self-service rights
+          access.unbindAll(c.applicationId());
           UUID requestId = c.requestId();
           if (requestId != null) {
             requests

@@ -8,20 +8,16 @@ import io.gdsvault.gds.model.LocalizedName;
 import io.gdsvault.gds.model.ua.ApplicationRecordDataType;
 import io.gdsvault.gds.model.ua.ApplicationRecordMapper;
 import io.gdsvault.gds.model.ua.GdsNodeIds;
+import io.gdsvault.gds.opcua.server.VendorNamespace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
-import org.eclipse.milo.opcua.stack.core.types.structured.ApplicationDescription;
-import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
-import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -150,53 +146,27 @@ public final class AppsCommand implements Runnable {
   @Command(
       mixinStandardHelpOptions = true,
       name = "list",
-      description = "List registered applications.")
+      description =
+          "List every registered application, those with the capability NA included"
+              + " (DiscoveryAdmin, CertificateAuthorityAdmin or RegistrationAuthorityAdmin).")
   public static final class ListApps extends ClientCommand {
+    static final ExpandedNodeId APPLICATIONS = VendorNamespace.id("GdsVault.Applications");
+    static final ExpandedNodeId LIST = VendorNamespace.id("GdsVault.Applications.ListApplications");
+
     @Override
     protected int execute(GdsConnection c) throws Exception {
-      Set<String> uris = new LinkedHashSet<>();
+      // the operators' list, not QueryApplications: that one leaves NA applications out
+      List<Map<String, Object>> rows = new ArrayList<>();
       long start = 0;
       do {
-        Variant[] o =
-            c.call(
-                GdsNodeIds.Directory,
-                GdsNodeIds.QueryApplications,
-                new Variant(uint(start)),
-                new Variant(uint(500)),
-                new Variant(""),
-                new Variant(""),
-                new Variant(uint(0)),
-                new Variant(""),
-                new Variant(new String[0]));
+        Variant[] o = c.call(APPLICATIONS, LIST, new Variant(uint(start)), new Variant(uint(0)));
+        for (Object x : values(o[0])) {
+          rows.add(
+              describe(
+                  (ApplicationRecordDataType) ((ExtensionObject) x).decode(c.encodingContext())));
+        }
         start = ((UInteger) value(o[1])).longValue();
-        for (Object x : values(o[2])) {
-          ApplicationDescription d =
-              (ApplicationDescription) ((ExtensionObject) x).decode(c.encodingContext());
-          uris.add(d.getApplicationUri());
-        }
       } while (start != 0);
-      List<Map<String, Object>> rows = new ArrayList<>();
-      List<String> all = new ArrayList<>(uris);
-      for (int i = 0; i < all.size(); i += 100) {
-        List<CallMethodRequest> batch = new ArrayList<>();
-        for (String u : all.subList(i, Math.min(all.size(), i + 100))) {
-          batch.add(
-              new CallMethodRequest(
-                  c.local(GdsNodeIds.Directory),
-                  c.local(GdsNodeIds.FindApplications),
-                  new Variant[] {new Variant(u)}));
-        }
-        for (CallMethodResult r : c.client().call(batch).getResults()) {
-          if (r.getStatusCode().isBad()) {
-            throw new UaException(r.getStatusCode());
-          }
-          for (Object x : values(r.getOutputArguments()[0])) {
-            rows.add(
-                describe(
-                    (ApplicationRecordDataType) ((ExtensionObject) x).decode(c.encodingContext())));
-          }
-        }
-      }
       if (options.json()) {
         printJson(rows);
       } else {

@@ -216,6 +216,39 @@ public final class DirectoryService {
     return query(filter, SERVERS);
   }
 
+  /**
+   * The operators' list: every registered application after {@code afterRecordId} in record id
+   * order, those with the capability {@code NA} included (QueryApplications leaves them out for
+   * discovery clients), at most {@code maxRecords} (0: the per-query maximum). Needs
+   * DiscoveryAdmin, CertificateAuthorityAdmin or RegistrationAuthorityAdmin.
+   */
+  public QueryPage listAll(Caller caller, long afterRecordId, long maxRecords) {
+    caller.requireSecureChannel();
+    if (!caller.hasRole(Role.DISCOVERY_ADMIN)
+        && !caller.hasRole(Role.CERTIFICATE_AUTHORITY_ADMIN)
+        && !caller.hasRole(Role.REGISTRATION_AUTHORITY_ADMIN)) {
+      throw GdsException.accessDenied(
+          "the DiscoveryAdmin, CertificateAuthorityAdmin or RegistrationAuthorityAdmin role is"
+              + " required");
+    }
+    if (afterRecordId < 0 || maxRecords < 0) {
+      throw GdsException.invalid("record ids and counts are unsigned");
+    }
+    int limit =
+        maxRecords == 0 ? maxRecordsPerQuery : (int) Math.min(maxRecords, maxRecordsPerQuery);
+    ApplicationQuery q =
+        new ApplicationQuery(
+            afterRecordId,
+            limit,
+            null,
+            null,
+            null,
+            EnumSet.allOf(ApplicationType.class),
+            List.of(),
+            null);
+    return page(q, limit);
+  }
+
   private QueryPage query(QueryFilter filter, Set<ApplicationType> types) {
     long startingRecordId = filter.startingRecordId();
     long maxRecordsToReturn = filter.maxRecordsToReturn();
@@ -245,6 +278,10 @@ public final class DirectoryService {
             types,
             caps.stream().filter(c -> !c.isEmpty()).distinct().toList(),
             NOT_AVAILABLE_CAPABILITY);
+    return page(q, limit);
+  }
+
+  private QueryPage page(ApplicationQuery q, int limit) {
     return tx.inTransaction(
         () -> {
           List<StoredApplication> rows = repository.query(q);

@@ -45,7 +45,8 @@ final class CertificatesFixture implements AutoCloseable {
   final MutableClock clock = MutableClock.startingNow();
   final InMemoryCertificateStore store = new InMemoryCertificateStore();
   final Map<UUID, ApplicationRecord> applications = new LinkedHashMap<>();
-  final ManualExecutor keyThreads = new ManualExecutor();
+  final DataKeyCipher cipher = DataKeyCipher.random();
+  ManualExecutor keyThreads = new ManualExecutor();
   final RecordingListener audit = new RecordingListener(store);
   final RecordingListener view = new RecordingListener(store);
   final CertificateGroupService groups;
@@ -128,7 +129,7 @@ final class CertificatesFixture implements AutoCloseable {
               issuancePolicy,
               quotas,
               audit,
-              DataKeyCipher.random(),
+              cipher,
               clock,
               new CertificateSettings(allowSelfApproval, KEY_TTL, 2048, GRACE),
               keyPairs,
@@ -136,6 +137,18 @@ final class CertificatesFixture implements AutoCloseable {
       service.setListener(view);
     }
     return service;
+  }
+
+  /**
+   * A crash and restart: key generation not yet run is lost with the process; the next {@link
+   * #service()} is a new manager on the same stores and data key.
+   */
+  void restart() {
+    if (service != null) {
+      service.close();
+    }
+    service = null;
+    keyThreads = new ManualExecutor();
   }
 
   /** A registered server application. */

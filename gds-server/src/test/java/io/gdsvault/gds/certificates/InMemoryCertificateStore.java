@@ -208,5 +208,10 @@ final class InMemoryCertificateStore implements Transactions {
     public void removeBindings(UUID applicationId) {
       bindings.removeIf(b -> b.startsWith(applicationId + "/"));
     }
+
+    @Override
+    public void removeBinding(UUID applicationId, String thumbprint) {
+      bindings.remove(applicationId + "/" + thumbprint);
+    }
   }
 }

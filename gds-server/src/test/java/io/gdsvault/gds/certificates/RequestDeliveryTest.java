@@ -180,7 +180,9 @@ class RequestDeliveryTest {
     assertThat(f.view.calls())
         .containsExactly("recorded:key-expired:tx", "changed:removed:committed");
     assertThat(f.service().purgeExpiredKeys()).isZero();
-    assertThat(refusal(() -> f.service().finish(certificateAdmin(), app.id(), id)).getMessage())
-        .isEqualTo("the request was already completed");
+    // removed before delivery: the device is told to file a new request
+    GdsException removed = refusal(() -> f.service().finish(certificateAdmin(), app.id(), id));
+    assertThat(removed.reason()).isEqualTo(Reason.REQUEST_NOT_ALLOWED);
+    assertThat(removed.getMessage()).isEqualTo("the request was removed; file a new request");
   }
 }

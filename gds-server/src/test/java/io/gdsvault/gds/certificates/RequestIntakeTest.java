@@ -142,9 +142,9 @@ class RequestIntakeTest {
     assertThat(f.audit.calls())
         .containsExactly(
             "recorded:created:tx",
-            "created:committed",
             "recorded:approved:tx",
             "recorded:issued:tx",
+            "created:committed",
             "changed:approved:committed");
     assertThat(f.store.issued.rows)
         .singleElement()
@@ -155,6 +155,27 @@ class RequestIntakeTest {
               assertThat(c.thumbprint())
                   .isEqualTo(CertificatesFixture.thumbprintOf(c.certificateDer()));
             });
+  }
+
+  @Test
+  void filingAndThePolicysDecisionAreOneTransactionSoAFailedDecisionStoresNothing()
+      throws Exception {
+    f.policy(ApprovalPolicy.AUTO_APPROVE);
+    ApplicationRecord app = f.register("press");
+    f.audit.failOn("approved"); // as a crash between filing and the decision would
+    byte[] csr = csr(app);
+
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () ->
+                    f.service().startSigningRequest(certificateAdmin(), app.id(), null, null, csr)))
+        .hasMessage("audit row refused");
+
+    assertThat(f.store.requests.rows).as("no request left New").isEmpty();
+    assertThat(f.store.issued.rows).isEmpty();
+    UUID id = f.service().startSigningRequest(certificateAdmin(), app.id(), null, null, csr);
+    assertThat(f.request(id).state()).isEqualTo(RequestState.APPROVED);
+    assertThat(f.request(id).issued()).isTrue();
   }
 
   @Test

@@ -96,6 +96,43 @@ class CliIT extends GdsIntegrationTest {
   }
 
   @Test
+  void appsListShowsEveryRegisteredApplicationThoseWithCapabilityNaIncluded() throws Exception {
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Result reg =
+          gds(
+              asAdmin(
+                  "apps",
+                  "register",
+                  "--uri",
+                  "urn:cli:na:" + i + ":" + UUID.randomUUID(),
+                  "--name",
+                  "NA device " + i,
+                  "--type",
+                  "server",
+                  "--discovery-url",
+                  "opc.tcp://na" + i + ":4840",
+                  "--capability",
+                  "NA",
+                  "--json"));
+      assertThat(reg.code()).as(reg.err()).isZero();
+      ids.add(JSON.readTree(reg.out()).get("applicationId").asText());
+    }
+
+    Result list = gds(asAdmin("apps", "list", "--json"));
+    assertThat(list.code()).as(list.err()).isZero();
+    assertThat(JSON.readTree(list.out()).findValuesAsText("applicationId")).containsAll(ids);
+    Result text = gds(asAdmin("apps", "list"));
+    assertThat(text.code()).as(text.err()).isZero();
+    for (String id : ids) {
+      assertThat(text.out()).contains(id + "\t");
+    }
+    for (String id : ids) {
+      assertThat(gds(asAdmin("apps", "unregister", id)).code()).isZero();
+    }
+  }
+
+  @Test
   void usersCanBeManagedFromTheCommandLine() throws Exception {
     Path pw = home.resolve("frank-pw");
     Files.writeString(pw, "frank-password-1\n");

@@ -271,6 +271,23 @@ class AuthorizationMatrixIT extends PullSupport {
     }
   }
 
+  /** The fixture's binding of the self application's certificate, as an admin filing makes it. */
+  private static void restoreSelfBinding() {
+    gds.app()
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "INSERT INTO certificate_bindings (application_id, thumbprint, bound_by,"
+                            + " bound_at) VALUES (:a, :t, 'matrix fixture', :at)"
+                            + " ON CONFLICT DO NOTHING")
+                    .bind("a", self.applicationId())
+                    .bind("t", Certificates.thumbprint(selfIdentity.certificate()))
+                    .bind("at", java.sql.Timestamp.from(java.time.Instant.now()))
+                    .execute());
+  }
+
   private static NodeId nodeId(ApplicationRecord app) {
     return new NodeId(gns, app.applicationId());
   }
@@ -678,6 +695,14 @@ class AuthorizationMatrixIT extends PullSupport {
             vendorNode(us),
             vendorNode(us + ".UnlockUser"),
             c -> new Variant[] {v(victim())}));
+    String apps = "GdsVault.Applications";
+    m.add(
+        new Method(
+            "Directory (vendor)",
+            "ListApplications",
+            vendorNode(apps),
+            vendorNode(apps + ".ListApplications"),
+            c -> new Variant[] {new Variant(uint(0)), new Variant(uint(0))}));
     String cc = "GdsVault.ClientCertificates";
     m.add(
         new Method(
@@ -872,6 +897,9 @@ class AuthorizationMatrixIT extends PullSupport {
       Map<Column, String> row = new LinkedHashMap<>();
       for (Column c : Column.values()) {
         row.put(c, cell(m, c));
+        if (m.name().startsWith("RevokeCertificate")) {
+          restoreSelfBinding(); // a revocation ends the application's bindings
+        }
       }
       observed.put(m.name() + "|" + m.group(), row);
     }

@@ -232,8 +232,9 @@ class PullFlowIT extends PullSupport {
           .isEqualTo(io.gdsvault.gds.certificates.RequestState.REMOVED);
       assertThat(purged.getValue())
           .anySatisfy(h -> assertThat(h.action()).isEqualTo("key-expired"));
+      // removed before delivery: the device is told to file a new request
       assertThat(status(finish(device, d.applicationId(), req)))
-          .isEqualTo(StatusCodes.Bad_InvalidArgument);
+          .isEqualTo(StatusCodes.Bad_RequestNotAllowed);
     } finally {
       TestClients.disconnect(device, approver);
     }

@@ -89,6 +89,7 @@ public final class GdsServer implements AutoCloseable {
   private final String endpointUrl;
   private final SessionAdmission admission;
   private final AdmissionSweeper sweeper;
+  private final @Nullable OnboardingCertificateValidator onboarding;
   // created by install()
   private @Nullable GdsNamespace gdsNamespace;
   private @Nullable VendorNamespace vendorNamespace;
@@ -118,6 +119,7 @@ public final class GdsServer implements AutoCloseable {
     trustList = FileBasedTrustListManager.createAndInitialize(pki.root());
     var quarantine = FileBasedCertificateQuarantine.create(pki.rejectedCerts());
     CertificateValidator validator = clientValidator(settings, trustList, quarantine);
+    onboarding = validator instanceof OnboardingCertificateValidator o ? o : null;
 
     char[] keyStorePassword = pki.keyStorePassword();
     certificateStore =
@@ -221,6 +223,17 @@ public final class GdsServer implements AutoCloseable {
   /** The server's own trust list (DATA/pki): features add CAs the GDS must trust. */
   public FileBasedTrustListManager serverTrustList() {
     return trustList;
+  }
+
+  /**
+   * Which client certificates are revoked (this GDS's CAs and CRLs): in onboarding mode they are
+   * refused for the secure channel like in strict mode, where the trust list's CRLs do it.
+   */
+  public void refuseRevokedClientCertificates(
+      java.util.function.Predicate<java.security.cert.X509Certificate> revoked) {
+    if (onboarding != null) {
+      onboarding.refuseRevoked(revoked);
+    }
   }
 
   public ClientCertificateStore clientCertificates() {

@@ -121,6 +121,9 @@ public final class Database implements AutoCloseable {
         // parsed statements kept per connection: H2's default of 8 is less than a pull flow's
         // distinct statements (about 25), so it re-parsed most of them on every call
         + ";QUERY_CACHE_SIZE=256"
+        // close() closes the database, after the services (the cluster gives its leases back):
+        // H2's own shutdown hook closed it under them on SIGTERM ("Database is already closed")
+        + ";DB_CLOSE_ON_EXIT=FALSE"
         + ";CACHE_SIZE="
         + h2CacheKilobytes();
   }

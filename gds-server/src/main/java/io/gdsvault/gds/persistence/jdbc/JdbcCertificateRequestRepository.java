@@ -30,7 +30,7 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
           + " state, subject_name, domain_names_json, key_type, private_key_format, csr_der,"
           + " csr_seal, key_blob, key_blob_expires_at, requested_by, requester_thumbprint,"
           + " created_at, decided_by, decided_at, decision_text, certificate_der, serial, ca_id,"
-          + " delivered_at";
+          + " delivered_at, pending_secret";
 
   @Override
   public void insert(CertificateRequestRecord r) {
@@ -43,7 +43,7 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
                     + " :domain_names_json, :key_type, :private_key_format, :csr_der, :csr_seal,"
                     + " :key_blob, :key_blob_expires_at, :requested_by, :requester_thumbprint,"
                     + " :created_at, :decided_by, :decided_at, :decision_text, :certificate_der,"
-                    + " :serial, :ca_id, :delivered_at)");
+                    + " :serial, :ca_id, :delivered_at, :pending_secret)");
     bind(u, r).execute();
   }
 
@@ -61,7 +61,8 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
                     + " :application_uri, application_id = :application_id, certificate_group ="
                     + " :certificate_group, certificate_type = :certificate_type, kind = :kind,"
                     + " requested_by = :requested_by, requester_thumbprint = :requester_thumbprint,"
-                    + " created_at = :created_at WHERE request_id = :request_id");
+                    + " created_at = :created_at, pending_secret = :pending_secret"
+                    + " WHERE request_id = :request_id");
     bind(u, r).execute();
   }
 
@@ -91,7 +92,8 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
         .bind("certificate_der", r.certificateDer())
         .bind("serial", r.serial())
         .bind("ca_id", r.caId())
-        .bind("delivered_at", ts(r.deliveredAt()));
+        .bind("delivered_at", ts(r.deliveredAt()))
+        .bind("pending_secret", r.pendingSecret());
   }
 
   @Override
@@ -235,6 +237,7 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
         .serial(rs.getString("serial"))
         .caId(rs.getString("ca_id"))
         .deliveredAt(instant(rs.getTimestamp("delivered_at")))
+        .pendingSecret(rs.getBytes("pending_secret"))
         .build();
   }
 

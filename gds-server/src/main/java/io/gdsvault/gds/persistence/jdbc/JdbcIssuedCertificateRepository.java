@@ -132,6 +132,15 @@ public final class JdbcIssuedCertificateRepository implements IssuedCertificateR
         .execute();
   }
 
+  @Override
+  public void removeBinding(UUID applicationId, String thumbprint) {
+    h().createUpdate(
+            "DELETE FROM certificate_bindings WHERE application_id = :a AND thumbprint = :t")
+        .bind("a", applicationId)
+        .bind("t", thumbprint)
+        .execute();
+  }
+
   private static IssuedCertificateRecord map(ResultSet rs) throws SQLException {
     Timestamp revoked = rs.getTimestamp("revoked_at");
     return new IssuedCertificateRecord(

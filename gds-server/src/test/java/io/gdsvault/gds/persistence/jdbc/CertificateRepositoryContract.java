@@ -144,6 +144,7 @@ abstract class CertificateRepositoryContract {
             .requestedBy("alice")
             .requesterThumbprint("ab12")
             .createdAt(now)
+            .pendingSecret(new byte[] {9, 8, 7})
             .build();
     tx(
         () -> {
@@ -158,14 +159,16 @@ abstract class CertificateRepositoryContract {
     assertThat(read.csrSeal()).containsExactly(6, 6);
     assertThat(read.privateKeyFormat()).isEqualTo(PrivateKeyFormat.PFX);
     assertThat(read.createdAt()).isEqualTo(now);
+    assertThat(read.pendingSecret()).containsExactly(9, 8, 7);
     tx(
         () -> {
-          repo.update(read.withState(RequestState.APPROVED));
+          repo.update(read.withState(RequestState.APPROVED).withoutPendingSecret());
           repo.addHistory(id, new RequestHistoryEntry(now, "bob", "approved", "ok"));
           return null;
         });
     assertThat(tx(() -> repo.find(id)).orElseThrow().state()).isEqualTo(RequestState.APPROVED);
     assertThat(tx(() -> repo.find(id)).orElseThrow().csrSeal()).containsExactly(6, 6);
+    assertThat(tx(() -> repo.find(id)).orElseThrow().pendingSecret()).as("wiped").isNull();
     assertThat(tx(() -> repo.list(List.of(RequestState.APPROVED), 10000)))
         .extracting(CertificateRequestRecord::requestId)
         .contains(id);
@@ -265,8 +268,15 @@ abstract class CertificateRepositoryContract {
                   null));
           repo.bind(app, "cafe", "admin", now);
           repo.bind(app, "cafe", "admin", now);
+          repo.bind(app, "beef", "admin", now);
           return null;
         });
+    tx(
+        () -> {
+          repo.removeBinding(app, "beef");
+          return null;
+        });
+    assertThat(tx(() -> repo.isBound(app, "beef"))).as("one binding ended").isFalse();
     assertThat(tx(() -> repo.findByThumbprint(thumb))).isPresent();
     assertThat(tx(() -> repo.findBySerial(serial))).hasSize(1);
     assertThat(tx(() -> repo.isBound(app, "cafe"))).isTrue();
