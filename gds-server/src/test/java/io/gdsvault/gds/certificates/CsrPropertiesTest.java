@@ -135,6 +135,7 @@ class CsrPropertiesTest {
                 CertificateRequest csr = CsrChecks.parse(der, CsrChecks.DEFAULT_MAX_CSR_BYTES);
                 CsrChecks.signatureValid()
                     .and(CsrChecks.keyFits(CertificateType.RSA_SHA256))
+                    .and(CsrChecks.strongCrypto())
                     .and(CsrChecks.applicationUriMatches(URI, true))
                     .check(csr);
                 result[0] = csr;

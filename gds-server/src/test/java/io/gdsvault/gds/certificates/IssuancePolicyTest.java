@@ -320,6 +320,33 @@ class IssuancePolicyTest {
     assertThat(verdict.text()).contains("press (registered)");
   }
 
+  // a wildcard the group allows is not only filed but issued (the CA's profile takes it)
+  @Test
+  void anAllowedWildcardIsIssued() throws Exception {
+    f.policy(ApprovalPolicy.AUTO_APPROVE)
+        .issuancePolicy(
+            policy(
+                CertificateGroup.DEFAULT_APPLICATION_GROUP,
+                new IssuanceRules(List.of("*.plant.example"), true, null, List.of())));
+    ApplicationRecord app = f.register("press");
+    KeyPair key = KeyPairs.generate(CertificateType.ECC_NIST_P256, 2048);
+    UUID id =
+        f.service()
+            .startSigningRequest(
+                certificateAdmin(),
+                app.id(),
+                null,
+                null,
+                csr(app, key, "SHA256withECDSA", "*.plant.example"));
+    CertificateRequestRecord r = f.request(id);
+    assertThat(r.state()).isEqualTo(RequestState.APPROVED);
+    assertThat(r.certificateDer()).isNotNull();
+    var cert = DerCertificates.parse(r.certificateDer());
+    List<String> sans =
+        cert.getSubjectAlternativeNames().stream().map(n -> String.valueOf(n.get(1))).toList();
+    assertThat(sans).contains(app.applicationUri(), "*.plant.example");
+  }
+
   // the CSR's own cryptography: a small RSA exponent or a SHA-1 signature is refused at filing
   @Test
   void weakCsrCryptographyIsRefusedAtFilingNamingTheCertificateRequest() throws Exception {

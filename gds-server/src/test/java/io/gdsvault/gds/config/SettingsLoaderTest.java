@@ -34,6 +34,48 @@ class SettingsLoaderTest {
     assertThat(s.security().clientCertificates()).isEqualTo(ClientCertificateMode.STRICT);
   }
 
+  // a group's issuance policy is overridden key by key; bad names and patterns are named
+  @Test
+  void theIssuancePolicyIsPerGroupAndCheckedWhenLoaded() throws Exception {
+    GdsSettings defaults = SettingsLoader.defaults();
+    var policy = defaults.certificates().issuancePolicy();
+    assertThat(policy)
+        .containsOnlyKeys("DefaultApplicationGroup", "DefaultHttpsGroup", "DefaultUserTokenGroup");
+    assertThat(policy.get("DefaultHttpsGroup").allowedNames()).isEmpty();
+    assertThat(policy.get("DefaultUserTokenGroup").refusedCommonNames()).contains("admin");
+
+    Path f = dir.resolve("policy.yaml");
+    Files.writeString(
+        f,
+        """
+        certificates:
+          issuancePolicy:
+            DefaultHttpsGroup:
+              allowWildcards: true
+              allowedNames: ['*.hmi.example', 10.0.0.0/8]
+        """);
+    var https = SettingsLoader.load(f, t -> {}).certificates().issuancePolicy();
+    assertThat(https.get("DefaultHttpsGroup").allowWildcards()).isTrue();
+    assertThat(https.get("DefaultHttpsGroup").allowedNames())
+        .containsExactly("*.hmi.example", "10.0.0.0/8");
+    assertThat(https.get("DefaultUserTokenGroup").refusedCommonNames()).contains("admin");
+
+    Path bad = dir.resolve("bad-policy.yaml");
+    Files.writeString(
+        bad,
+        """
+        certificates:
+          issuancePolicy:
+            DefaultApplicationGroup:
+              allowedNames: ['bad name']
+              subjectPattern: '(['
+        """);
+    assertThatThrownBy(() -> SettingsLoader.load(bad, t -> {}))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("issuancePolicy.DefaultApplicationGroup.allowedNames: 'bad name'")
+        .hasMessageContaining("subjectPattern is not a regular expression");
+  }
+
   @Test
   void unknownKeysAndInvalidValuesAreReportedByName() throws Exception {
     Path typo = dir.resolve("typo.yaml");

@@ -346,22 +346,49 @@ class AuthorizationMatrixIT extends PullSupport {
     return new Variant(o);
   }
 
+  /**
+   * File handles a cell opened, closed after the cell: the GDS allows 16 open handles per caller,
+   * and a matrix that kept them would measure that cap instead of the rights of the later groups.
+   */
+  private static final List<CallMethodRequest> toClose = new ArrayList<>();
+
   /** A file handle opened by this column's session (0 when it may not open one). */
   private static UInteger handle(Column c, int offset) {
     try {
+      NodeId trustList = trustListNode(616 + offset).apply(c);
       CallMethodResult r =
           clients
               .get(c)
               .call(
                   List.of(
                       new CallMethodRequest(
-                          trustListNode(616 + offset).apply(c),
+                          trustList,
                           trustListNode(638 + offset).apply(c),
                           new Variant[] {v(uint(15))})))
               .getResults()[0];
-      return r.getStatusCode().isGood() ? (UInteger) r.getOutputArguments()[0].value() : uint(0);
+      if (!r.getStatusCode().isGood()) {
+        return uint(0);
+      }
+      UInteger h = (UInteger) r.getOutputArguments()[0].value();
+      toClose.add(closeRequest(c, trustList, h));
+      return h;
     } catch (Exception e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Close(handle) on the TrustList {@code trustList} (its Close method is 9 ids after it). */
+  private static CallMethodRequest closeRequest(Column c, NodeId trustList, UInteger handle) {
+    long id = ((UInteger) trustList.getIdentifier()).longValue();
+    return new CallMethodRequest(
+        trustList, trustListNode((int) id + 9).apply(c), new Variant[] {v(handle)});
+  }
+
+  /** Closes what the cell left open (a handle the cell closed itself answers Bad_, ignored). */
+  private static void closeHandles(Column c) throws Exception {
+    if (!toClose.isEmpty()) {
+      var unused = clients.get(c).call(List.copyOf(toClose));
+      toClose.clear();
     }
   }
 
@@ -887,6 +914,14 @@ class AuthorizationMatrixIT extends PullSupport {
     }
     CallMethodResult r =
         clients.get(c).call(List.of(new CallMethodRequest(object, method, args))).getResults()[0];
+    if (r.getStatusCode().isGood()
+        && r.getOutputArguments() != null
+        && r.getOutputArguments().length == 1
+        && r.getOutputArguments()[0].value() instanceof UInteger h
+        && m.group().startsWith("TrustList file")) {
+      toClose.add(closeRequest(c, object, h)); // Open / OpenWithMasks
+    }
+    closeHandles(c);
     return name(r.getStatusCode().getValue());
   }
 
@@ -925,6 +960,20 @@ class AuthorizationMatrixIT extends PullSupport {
     assertThat(readOrEmpty(docs))
         .as("docs/authorization-matrix.md is rendered from the matrix")
         .isEqualTo(renderMarkdown(parseTsv(expected)));
+    // consistency: whoever may open a group's TrustList file may read it through that handle
+    for (var e : parseTsv(expected).entrySet()) {
+      if (!e.getKey().startsWith("Read|TrustList file")) {
+        continue;
+      }
+      var open = parseTsv(expected).get("Open (read)|" + e.getKey().substring("Read|".length()));
+      for (Column c : Column.values()) {
+        if ("Good".equals(open.get(c))) {
+          assertThat(e.getValue().get(c))
+              .as("%s for %s, which may open it", e.getKey(), c)
+              .isEqualTo("Good");
+        }
+      }
+    }
     // sanity over the source itself: nothing but the discovery-free reads is open to anonymous or
     // None
     for (var e : parseTsv(expected).entrySet()) {
@@ -1116,7 +1165,11 @@ class AuthorizationMatrixIT extends PullSupport {
     b.append("- **application for another**: such a session acting on a different application.\n");
     b.append(
         "- Cells with a state change run on fresh targets (a new application, request or user"
-            + " each).\n\n");
+            + " each).\n");
+    b.append(
+        "- **TrustList handles**: each cell closes the file handles it opened (the GDS allows 16"
+            + " per caller, so kept handles would show that cap in later rows), and the test checks"
+            + " that every caller who may open a group's TrustList file may read it.\n\n");
     b.append("| Group | Method |");
     for (Column c : Column.values()) {
       b.append(' ').append(c.header()).append(" |");

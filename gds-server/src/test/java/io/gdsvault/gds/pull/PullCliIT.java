@@ -115,7 +115,10 @@ class PullCliIT extends PullSupport {
       assertThat(details.get("state").asText()).isEqualTo("approved");
       assertThat(details.get("decidedBy").asText()).isEqualTo(APPROVER);
       assertThat(details.get("decisionText").asText()).isEqualTo("checked the serial plate");
-      assertThat(details.get("history").toString()).contains("approved").contains("issued");
+      assertThat(details.get("history").toString())
+          .contains("approved")
+          .contains("issued")
+          .contains("issuance policy of DefaultApplicationGroup passed");
 
       CallMethodResult done = finish(device, d.applicationId(), req);
       assertThat(done.getStatusCode().isGood()).isTrue();
@@ -127,7 +130,12 @@ class PullCliIT extends PullSupport {
         NodeId second = requestId(startSigning(both, d.applicationId(), csr(rsa(), d.uri())));
         Result own = gdsAs(BOTH, "requests", "approve", second.toParseableString());
         assertThat(own.code()).isEqualTo(1);
-        assertThat(own.err()).contains("Bad_UserAccessDenied");
+        assertThat(own.err())
+            .contains("Bad_UserAccessDenied")
+            .contains(
+                "the requester cannot approve their own request: ask another"
+                    + " RegistrationAuthorityAdmin")
+            .doesNotContain("lacks the role");
       } finally {
         TestClients.disconnect(both);
       }

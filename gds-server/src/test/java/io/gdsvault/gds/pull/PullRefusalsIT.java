@@ -205,13 +205,45 @@ class PullRefusalsIT extends PullSupport {
     OpcUaClient approver = TestClients.secure(gds, APPROVER, PASSWORD);
     try {
       NodeId req = requestId(startSigning(both, d.applicationId(), csr(rsa(), d.uri())));
-      assertThat(status(approve(both, req, "my own"))).isEqualTo(StatusCodes.Bad_UserAccessDenied);
+      CallMethodResult own = approve(both, req, "my own");
+      assertThat(status(own)).isEqualTo(StatusCodes.Bad_UserAccessDenied);
+      // the refusal says which rule refused, not the generic "lacks the role"
+      assertThat(own.getInputArgumentDiagnosticInfos()[0].additionalInfo())
+          .isEqualTo(
+              "the requester cannot approve their own request: ask another"
+                  + " RegistrationAuthorityAdmin");
       assertThat(status(finish(both, d.applicationId(), req)))
           .isEqualTo(StatusCodes.Bad_NothingToDo);
       assertThat(approve(approver, req, "second pair of eyes").getStatusCode().isGood()).isTrue();
       assertThat(finish(both, d.applicationId(), req).getStatusCode().isGood()).isTrue();
     } finally {
       TestClients.disconnect(both, approver);
+    }
+  }
+
+  // four-eyes by device: a RegistrationAuthorityAdmin who holds the application's key files and
+  // approves from its certificate is refused; FinishRequest of a user's request needs that user
+  @Test
+  void approvalFromTheFilingCertificateAndFinishByAnotherUserAreRefused() throws Exception {
+    Device d = device("four-eyes-device");
+    OpcUaClient device = connect(d.identity(), REQUESTER);
+    OpcUaClient approverOnDevice = connect(d.identity(), APPROVER);
+    OpcUaClient approver = TestClients.secure(gds, APPROVER, PASSWORD);
+    OpcUaClient otherUserOnDevice = connect(d.identity(), BOTH);
+    try {
+      NodeId req = requestId(startSigning(device, d.applicationId(), csr(rsa(), d.uri())));
+      CallMethodResult sameDevice = approve(approverOnDevice, req, "I hold its keys");
+      assertThat(status(sameDevice)).isEqualTo(StatusCodes.Bad_UserAccessDenied);
+      assertThat(sameDevice.getInputArgumentDiagnosticInfos()[0].additionalInfo())
+          .startsWith("the request was filed from this client certificate");
+      assertThat(approve(approver, req, "seen on site").getStatusCode().isGood()).isTrue();
+      CallMethodResult otherUser = finish(otherUserOnDevice, d.applicationId(), req);
+      assertThat(status(otherUser)).isEqualTo(StatusCodes.Bad_UserAccessDenied);
+      assertThat(otherUser.getInputArgumentDiagnosticInfos()[1].additionalInfo())
+          .isEqualTo("FinishRequest must come from the user who started the request");
+      assertThat(finish(device, d.applicationId(), req).getStatusCode().isGood()).isTrue();
+    } finally {
+      TestClients.disconnect(device, approverOnDevice, approver, otherUserOnDevice);
     }
   }
 
