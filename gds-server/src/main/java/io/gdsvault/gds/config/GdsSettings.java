@@ -266,6 +266,28 @@ public record GdsSettings(
       p.add("sections server, security, database, limits, directory and certificates are required");
       return p;
     }
+    serverProblems(p);
+    securityAndDatabaseProblems(p);
+    limitsProblems(p);
+    if (quotas == null) {
+      p.add("quotas must be set");
+    } else {
+      positive(p, "quotas.maxOpenRequestsPerApplication", quotas.maxOpenRequestsPerApplication());
+      positive(p, "quotas.maxOpenRequests", quotas.maxOpenRequests());
+      positive(p, "quotas.maxSessionsPerClient", quotas.maxSessionsPerClient());
+    }
+    pushProblems(p);
+    if (admission == null) {
+      p.add("admission must be set");
+    } else {
+      admissionProblems(p, admission, limits.maxSessions());
+    }
+    certificateProblems(p);
+    return p;
+  }
+
+  /** The server section: endpoint address and names. */
+  private void serverProblems(List<String> p) {
     if (server.port() < 1 || server.port() > 65535) {
       p.add("server.port must be 1..65535");
     }
@@ -283,6 +305,10 @@ public record GdsSettings(
     if (blank(server.applicationName())) {
       p.add("server.applicationName must not be empty");
     }
+  }
+
+  /** The security and database sections. */
+  private void securityAndDatabaseProblems(List<String> p) {
     if (security.clientCertificates() == null) {
       p.add("security.clientCertificates must be onboarding or strict");
     }
@@ -301,6 +327,10 @@ public record GdsSettings(
     if (database.refusalSummarySeconds() < 1 || database.refusalSummarySeconds() > 86400) {
       p.add("database.refusalSummarySeconds must be 1..86400");
     }
+  }
+
+  /** The limits section. */
+  private void limitsProblems(List<String> p) {
     positive(p, "limits.maxSessions", limits.maxSessions());
     positive(p, "limits.maxSessionTimeoutMs", limits.maxSessionTimeoutMs());
     positive(
@@ -318,13 +348,10 @@ public record GdsSettings(
     if (limits.maxTrustListBytes() < 1024 || limits.maxTrustListBytes() > 0xFFFF_FFFFL) {
       p.add("limits.maxTrustListBytes must be 1024..4294967295");
     }
-    if (quotas == null) {
-      p.add("quotas must be set");
-    } else {
-      positive(p, "quotas.maxOpenRequestsPerApplication", quotas.maxOpenRequestsPerApplication());
-      positive(p, "quotas.maxOpenRequests", quotas.maxOpenRequests());
-      positive(p, "quotas.maxSessionsPerClient", quotas.maxSessionsPerClient());
-    }
+  }
+
+  /** The push section (absent: a problem). */
+  private void pushProblems(List<String> p) {
     if (push == null) {
       p.add("push must be set");
     } else {
@@ -360,11 +387,10 @@ public record GdsSettings(
         }
       }
     }
-    if (admission == null) {
-      p.add("admission must be set");
-    } else {
-      admissionProblems(p, admission, limits.maxSessions());
-    }
+  }
+
+  /** The directory and certificates sections. */
+  private void certificateProblems(List<String> p) {
     if (directory.maxRecordsPerQuery() < 1 || directory.maxRecordsPerQuery() > 10_000) {
       p.add("directory.maxRecordsPerQuery must be 1..10000");
     }
@@ -389,7 +415,6 @@ public record GdsSettings(
         p.add("certificates.approvalRules[].outcome must be approve, reject or manual");
       }
     }
-    return p;
   }
 
   private static final java.util.regex.Pattern ALLOWED_NAME =
