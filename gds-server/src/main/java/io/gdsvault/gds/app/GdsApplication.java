@@ -41,6 +41,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,44 +139,12 @@ public final class GdsApplication implements AutoCloseable {
       database = openDatabase(settings, data.root());
       var tx = database.transactions();
       var trail = new AuditTrail(new JdbcAuditRepository(), tx, clock);
-      var users =
-          new UserService(
-              new JdbcUserRepository(),
-              tx,
-              new PasswordHasher(settings.security().passwordHashIterations()),
-              clock,
-              new TrailUserAudit(trail),
-              protection(settings.admission(), clock));
-      boolean firstStart = !users.hasUsers();
-      if (firstStart) {
-        char[] password = data.writeInitialAdminPassword();
-        users.createInitialAdmin(password);
-        out.println(
-            "First start: created user '"
-                + UserService.INITIAL_ADMIN
-                + "' with all roles; its password (shown once) is "
-                + new String(password));
-        out.println("The password is also in " + data.initialAdminPasswordFile() + " (mode 0600).");
-        Arrays.fill(password, '\0');
-      }
-
+      var users = users(settings, tx, clock, trail);
+      boolean firstStart = createInitialAdminIfNew(users, data, out);
       server = new GdsServer(settings, data.root(), users);
-      var audit =
-          new TrailAuditLog(
-              new MiloAuditLog(
-                  server.server(), new EventAudience(server.server(), server.callers())),
-              trail);
-      var directory =
-          new DirectoryService(
-              new JdbcApplicationRepository(),
-              tx,
-              audit,
-              clock,
-              settings.directory().maxRecordsPerQuery(),
-              java.util.Set.of(server.applicationUri()));
+      var directory = directory(settings, tx, clock, trail, server);
       var clientTrust = new ClientTrustService(server.clientCertificates());
 
-      // Directory methods per feature: add further bindings (certificates, trust lists) here.
       certificates =
           CertificateFeature.open(
               settings,
@@ -185,52 +154,20 @@ public final class GdsApplication implements AutoCloseable {
               clock,
               new TrailRequestAudit(trail),
               server.applicationUri());
-      List<MethodBinding> directoryMethods =
-          new ArrayList<>(
-              certificates.directoryBindings(DirectoryMethods.bindings(directory), directory));
-
-      server.install(directoryMethods, clientTrust, users);
-      // Nodes beyond the Directory's methods: server.gdsNamespace().contribute(ns -> ...) here.
-      certificates.contribute(server);
+      install(server, certificates, directory, clientTrust, users);
       var refusals = new RefusalSummary(trail, clock, settings.database().refusalSummarySeconds());
       server.callers().setObserver(new AuditingMethodObserver(trail, refusals));
       contributeOperatorMethods(server, trail, directory);
-      boolean embeddedH2 = settings.database().url() == null || settings.database().url().isBlank();
-      var backups =
-          new BackupService(
-              data.root(),
-              new H2Snapshot(database, embeddedH2),
-              () -> effectiveYaml(settings),
-              clock);
-      server
-          .vendorNamespace()
-          .contribute(BackupVendorMethods.OBJECT, BackupVendorMethods.bindings(backups));
+      contributeBackups(server, settings, data, database, clock);
       push =
-          PushFeature.open(
-              settings,
-              pushSettings,
-              data.root(),
-              tx,
-              directory,
-              certificates,
-              server,
-              clock,
-              trail::append);
+          openPush(settings, pushSettings, data, tx, directory, certificates, server, clock, trail);
       server.start();
       cluster =
           new Cluster(
               new JdbcClusterStore(tx), NodeIdentity.generate(), server.endpointUrl(), clock);
       certificates.start(server, cluster);
       push.start();
-      var trailEvents =
-          new AuditTrailEvents(
-              server.server(),
-              server.vendorNamespace(),
-              new EventAudience(server.server(), server.callers()));
-      trailEvents.install();
-      trail.setListener(trailEvents::fire);
-      data.restrictPermissions();
-      refusals.start();
+      goLive(server, trail, data, refusals);
       log.info("GDS started endpoint={} data={}", server.endpointUrl(), data.root());
       return new GdsApplication(
           data,
@@ -246,23 +183,161 @@ public final class GdsApplication implements AutoCloseable {
           refusals,
           cluster);
     } catch (Exception | Error e) {
-      if (cluster != null) {
-        cluster.close();
-      }
-      if (push != null) {
-        push.close();
-      }
-      if (server != null) {
-        server.close();
-      }
-      if (certificates != null) {
-        certificates.close();
-      }
-      if (database != null) {
-        database.close();
-      }
+      closeStarted(cluster, push, server, certificates, database);
       data.close();
       throw e;
+    }
+  }
+
+  /** The Directory's methods (each feature adds its bindings) and the feature's own nodes. */
+  private static void install(
+      GdsServer server,
+      CertificateFeature certificates,
+      DirectoryService directory,
+      ClientTrustService clientTrust,
+      UserService users) {
+    List<MethodBinding> directoryMethods =
+        new ArrayList<>(
+            certificates.directoryBindings(DirectoryMethods.bindings(directory), directory));
+    server.install(directoryMethods, clientTrust, users);
+    certificates.contribute(server);
+  }
+
+  private static PushFeature openPush(
+      GdsSettings settings,
+      io.gdsvault.gds.push.PushSettings pushSettings,
+      DataDirectory data,
+      io.gdsvault.gds.persistence.Transactions tx,
+      DirectoryService directory,
+      CertificateFeature certificates,
+      GdsServer server,
+      Clock clock,
+      AuditTrail trail)
+      throws Exception {
+    return PushFeature.open(
+        settings,
+        pushSettings,
+        data.root(),
+        tx,
+        directory,
+        certificates,
+        server,
+        clock,
+        trail::append);
+  }
+
+  private static UserService users(
+      GdsSettings settings,
+      io.gdsvault.gds.persistence.Transactions tx,
+      Clock clock,
+      AuditTrail trail) {
+    return new UserService(
+        new JdbcUserRepository(),
+        tx,
+        new PasswordHasher(settings.security().passwordHashIterations()),
+        clock,
+        new TrailUserAudit(trail),
+        protection(settings.admission(), clock));
+  }
+
+  /** The Directory, its changes audited in the trail and raised as OPC UA audit events. */
+  private static DirectoryService directory(
+      GdsSettings settings,
+      io.gdsvault.gds.persistence.Transactions tx,
+      Clock clock,
+      AuditTrail trail,
+      GdsServer server) {
+    var audit =
+        new TrailAuditLog(
+            new MiloAuditLog(server.server(), new EventAudience(server.server(), server.callers())),
+            trail);
+    return new DirectoryService(
+        new JdbcApplicationRepository(),
+        tx,
+        audit,
+        clock,
+        settings.directory().maxRecordsPerQuery(),
+        java.util.Set.of(server.applicationUri()));
+  }
+
+  /**
+   * On first start (no users yet: a new database) creates the admin user, writes its password to
+   * {@code DATA/initial-admin-password} and prints it once; returns whether it did.
+   */
+  private static boolean createInitialAdminIfNew(
+      UserService users, DataDirectory data, PrintStream out) throws java.io.IOException {
+    if (users.hasUsers()) {
+      return false;
+    }
+    char[] password = data.writeInitialAdminPassword();
+    users.createInitialAdmin(password);
+    out.println(
+        "First start: created user '"
+            + UserService.INITIAL_ADMIN
+            + "' with all roles; its password (shown once) is "
+            + new String(password));
+    out.println("The password is also in " + data.initialAdminPasswordFile() + " (mode 0600).");
+    Arrays.fill(password, '\0');
+    return true;
+  }
+
+  /** The backup vendor methods (online snapshots of the embedded H2 database). */
+  private static void contributeBackups(
+      GdsServer server, GdsSettings settings, DataDirectory data, Database database, Clock clock) {
+    boolean embeddedH2 = settings.database().url() == null || settings.database().url().isBlank();
+    var backups =
+        new BackupService(
+            data.root(),
+            new H2Snapshot(database, embeddedH2),
+            () -> effectiveYaml(settings),
+            clock);
+    server
+        .vendorNamespace()
+        .contribute(BackupVendorMethods.OBJECT, BackupVendorMethods.bindings(backups));
+  }
+
+  /** The last steps of a start: trail events, data directory permissions, refusal summaries. */
+  private static void goLive(
+      GdsServer server, AuditTrail trail, DataDirectory data, RefusalSummary refusals)
+      throws java.io.IOException {
+    installTrailEvents(server, trail);
+    data.restrictPermissions();
+    refusals.start();
+  }
+
+  /** Every trail row raised as an OPC UA event, to the subscribers who may see it. */
+  private static void installTrailEvents(GdsServer server, AuditTrail trail) {
+    var trailEvents =
+        new AuditTrailEvents(
+            server.server(),
+            server.vendorNamespace(),
+            new EventAudience(server.server(), server.callers()));
+    trailEvents.install();
+    trail.setListener(trailEvents::fire);
+  }
+
+  /** Closes, newest first, what a failed start had opened. */
+  private static void closeStarted(
+      @Nullable Cluster cluster,
+      @Nullable PushFeature push,
+      @Nullable GdsServer server,
+      @Nullable CertificateFeature certificates,
+      @Nullable Database database)
+      throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+    if (push != null) {
+      push.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (certificates != null) {
+      certificates.close();
+    }
+    if (database != null) {
+      database.close();
     }
   }
 
