@@ -56,6 +56,7 @@ public final class GdsApplication implements AutoCloseable {
   private final PushFeature push;
   private final AuditTrail auditTrail;
   private final Cluster cluster;
+  private final GdsSettings settings;
 
   private GdsApplication(
       DataDirectory data,
@@ -68,7 +69,9 @@ public final class GdsApplication implements AutoCloseable {
       CertificateFeature certificates,
       PushFeature push,
       AuditTrail auditTrail,
-      Cluster cluster) {
+      Cluster cluster,
+      GdsSettings settings) {
+    this.settings = settings;
     this.data = data;
     this.database = database;
     this.users = users;
@@ -199,7 +202,8 @@ public final class GdsApplication implements AutoCloseable {
           certificates,
           push,
           trail,
-          cluster);
+          cluster,
+          settings);
     } catch (Exception | Error e) {
       if (cluster != null) {
         cluster.close();
@@ -242,6 +246,32 @@ public final class GdsApplication implements AutoCloseable {
       password = Files.readString(Path.of(db.passwordFile())).trim();
     }
     return Database.open(db.url(), db.user(), password, db.maxPoolSize());
+  }
+
+  /** The settings this GDS runs with. */
+  public GdsSettings settings() {
+    return settings;
+  }
+
+  /**
+   * The standard string form of the NodeId of an application or request id ({@code ns=N;g=...}),
+   * as the OPC UA methods and the CLI show it.
+   */
+  public String nodeId(java.util.UUID id) {
+    return "ns=" + server.gdsNamespace().getNamespaceIndex().intValue() + ";g=" + id;
+  }
+
+  /** The inverse of {@link #nodeId}: the id of a NodeId string of the GDS namespace, or empty. */
+  public java.util.Optional<java.util.UUID> idOfNodeId(String nodeId) {
+    String prefix = "ns=" + server.gdsNamespace().getNamespaceIndex().intValue() + ";g=";
+    if (!nodeId.startsWith(prefix)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(java.util.UUID.fromString(nodeId.substring(prefix.length())));
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   public String endpointUrl() {

@@ -37,6 +37,7 @@ public final class CertificateRequestService implements AutoCloseable {
   private final ApprovalQueue queue;
   private final Revocation revocation;
   private final CertificateQueries queries;
+  private final KeyDownloads keyDownloads;
   private final Clock clock;
   private final @Nullable KeyPairPool keyPool;
 
@@ -102,6 +103,7 @@ public final class CertificateRequestService implements AutoCloseable {
         new RequestDelivery(access, requests, groups, seals, events, settings, tx, clock);
     this.revocation = new Revocation(access, requests, issued, groups, events, tx, clock);
     this.queries = new CertificateQueries(access, requests, issued, groups, tx, clock);
+    this.keyDownloads = new KeyDownloads(requests, delivery, events, tx, clock);
   }
 
   /** Where requests, certificates, groups and applications are found, and their transactions. */
@@ -273,6 +275,19 @@ public final class CertificateRequestService implements AutoCloseable {
    */
   public CertificateBundle bundle(Caller caller, UUID requestOrApplicationId) {
     return queries.bundle(caller, requestOrApplicationId);
+  }
+
+  /**
+   * The private key of the caller's own new-key-pair request (delivered as FinishRequest does);
+   * Bad_NotFound once deleted or expired.
+   */
+  public DownloadedKey privateKey(Caller caller, UUID requestId) {
+    return keyDownloads.privateKey(caller, requestId);
+  }
+
+  /** Deletes the private key of the caller's own request (Delete private key). */
+  public void deletePrivateKey(Caller caller, UUID requestId) {
+    keyDownloads.delete(caller, requestId);
   }
 
   // ------------------------------------------------------------------ maintenance

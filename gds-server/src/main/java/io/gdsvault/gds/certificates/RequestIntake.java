@@ -177,7 +177,6 @@ final class RequestIntake {
       @Nullable String groupName,
       GroupCertificateType type,
       RequestKind kind) {
-    String user = caller.userName();
     return CertificateRequestRecord.builder()
         .requestId(id)
         .applicationId(app.id())
@@ -186,7 +185,7 @@ final class RequestIntake {
         .certificateType(type.name())
         .kind(kind)
         .state(RequestState.NEW)
-        .requestedBy(user != null ? user : "app:" + caller.clientApplicationUri())
+        .requestedBy(caller.requesterName())
         .requesterThumbprint(caller.clientCertificateThumbprint())
         .createdAt(clock.instant());
   }

@@ -17,7 +17,30 @@ public record GdsSettings(
     DirectorySettings directory,
     CertificateSettings certificates,
     QuotaSettings quotas,
-    PushConfig push) {
+    PushConfig push,
+    WebSettings web) {
+
+  /**
+   * The HTTPS web console and REST API; see config/gds.yaml.
+   *
+   * @param enabled whether {@code gds serve} starts it
+   * @param port its TCP port (bound like the OPC UA endpoint)
+   * @param sessionTimeoutMinutes idle time after which a browser session ends
+   * @param tokenTtlMinutes lifetime of a REST API bearer token
+   * @param maxBodyBytes largest request body (also bounds CSR uploads)
+   * @param maxLoginFailures failed logins per user and per address before logins are refused
+   * @param loginLockoutMinutes the window those failures count in, and how long the refusal lasts
+   * @param certificateRenewDays the console's certificate is renewed when it has fewer days left
+   */
+  public record WebSettings(
+      boolean enabled,
+      int port,
+      int sessionTimeoutMinutes,
+      int tokenTtlMinutes,
+      int maxBodyBytes,
+      int maxLoginFailures,
+      int loginLockoutMinutes,
+      int certificateRenewDays) {}
 
   /**
    * The push engine, times in milliseconds; see config/gds.yaml.
@@ -257,6 +280,7 @@ public record GdsSettings(
         }
       }
     }
+    webProblems(p);
     if (directory.maxRecordsPerQuery() < 1 || directory.maxRecordsPerQuery() > 10_000) {
       p.add("directory.maxRecordsPerQuery must be 1..10000");
     }
@@ -290,6 +314,26 @@ public record GdsSettings(
       throw new SettingsException("invalid configuration: " + String.join("; ", p));
     }
     return this;
+  }
+
+  private void webProblems(List<String> p) {
+    if (web == null) {
+      p.add("web must be set");
+      return;
+    }
+    if (web.port() < 1 || web.port() > 65535) {
+      p.add("web.port must be 1..65535");
+    } else if (server != null && web.enabled() && web.port() == server.port()) {
+      p.add("web.port must differ from server.port");
+    }
+    positive(p, "web.sessionTimeoutMinutes", web.sessionTimeoutMinutes());
+    positive(p, "web.tokenTtlMinutes", web.tokenTtlMinutes());
+    positive(p, "web.maxLoginFailures", web.maxLoginFailures());
+    positive(p, "web.loginLockoutMinutes", web.loginLockoutMinutes());
+    positive(p, "web.certificateRenewDays", web.certificateRenewDays());
+    if (web.maxBodyBytes() < 16_384 || web.maxBodyBytes() > 16_777_216) {
+      p.add("web.maxBodyBytes must be 16384..16777216");
+    }
   }
 
   private static boolean blank(String s) {
