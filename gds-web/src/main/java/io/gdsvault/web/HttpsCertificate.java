@@ -82,6 +82,8 @@ public final class HttpsCertificate {
   }
 
   /** The key store with its password. */
+  // char[] component: the password is handed to Jetty as it is; not compared
+  @SuppressWarnings("ArrayRecordComponent")
   public record Loaded(KeyStore keyStore, char[] password, X509Certificate certificate) {}
 
   boolean due(X509Certificate cert) {
@@ -141,7 +143,8 @@ public final class HttpsCertificate {
     Files.createDirectories(dir);
     ByteArrayOutputStream p12 = new ByteArrayOutputStream();
     ks.store(p12, password);
-    writePrivate(dir.resolve("console.secret"), new String(password).getBytes(StandardCharsets.UTF_8));
+    writePrivate(
+        dir.resolve("console.secret"), new String(password).getBytes(StandardCharsets.UTF_8));
     writePrivate(dir.resolve("console.p12"), p12.toByteArray());
     Files.writeString(dir.resolve("console.pem"), PemEncoding.pem(chain));
     Files.writeString(dir.resolve("ca.pem"), PemEncoding.pem(chain.get(chain.size() - 1)));
@@ -167,7 +170,9 @@ public final class HttpsCertificate {
       }
       return new Loaded(ks, password, leaf);
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      log.warn("the stored web console certificate cannot be used ({}); issuing a new one", e.toString());
+      log.warn(
+          "the stored web console certificate cannot be used ({}); issuing a new one",
+          e.toString());
       return null;
     }
   }

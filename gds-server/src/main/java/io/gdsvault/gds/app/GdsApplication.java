@@ -254,8 +254,8 @@ public final class GdsApplication implements AutoCloseable {
   }
 
   /**
-   * The standard string form of the NodeId of an application or request id ({@code ns=N;g=...}),
-   * as the OPC UA methods and the CLI show it.
+   * The standard string form of the NodeId of an application or request id ({@code ns=N;g=...}), as
+   * the OPC UA methods and the CLI show it.
    */
   public String nodeId(java.util.UUID id) {
     return "ns=" + server.gdsNamespace().getNamespaceIndex().intValue() + ";g=" + id;

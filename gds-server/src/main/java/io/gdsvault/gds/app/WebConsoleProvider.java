@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
- * Starts the web console over a running GDS. The gds-web module implements it and registers it as
- * a {@link ServiceLoader} service, so the server module does not depend on the web stack; a build
+ * Starts the web console over a running GDS. The gds-web module implements it and registers it as a
+ * {@link ServiceLoader} service, so the server module does not depend on the web stack; a build
  * without gds-web has none.
  */
 public interface WebConsoleProvider {

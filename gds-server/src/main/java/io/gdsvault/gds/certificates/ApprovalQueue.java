@@ -115,7 +115,8 @@ final class ApprovalQueue {
    * person than the requester (unless the settings allow self-approval).
    */
   private void requireFourEyes(Caller approver, CertificateRequestRecord r) {
-    if (!settings.allowSelfApproval() && Caller.userOf(r.requestedBy()).equals(approver.userName())) {
+    if (!settings.allowSelfApproval()
+        && Caller.userOf(r.requestedBy()).equals(approver.userName())) {
       throw GdsException.accessDenied("the approver must be another user than the requester");
     }
   }

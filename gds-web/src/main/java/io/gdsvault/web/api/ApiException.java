@@ -3,8 +3,8 @@ package io.gdsvault.web.api;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A refusal with its HTTP status, error code and safe message, and the field it concerns when it
- * is about one input.
+ * A refusal with its HTTP status, error code and safe message, and the field it concerns when it is
+ * about one input.
  */
 public final class ApiException extends RuntimeException {
 

@@ -11,7 +11,8 @@ public final class Errors {
   /** The refusal as an HTTP error (the service's message is safe to show). */
   public static ApiException of(GdsException e) {
     Reason r = e.reason();
-    return new ApiException(status(r), code(r), e.getMessage(), null);
+    return new ApiException(
+        status(r), code(r), java.util.Objects.requireNonNullElse(e.getMessage(), "refused"), null);
   }
 
   public static int status(Reason reason) {

@@ -22,14 +22,16 @@ import org.jspecify.annotations.Nullable;
 public final class Views {
 
   private static final Pattern UUID_TEXT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private Views() {}
 
   /** A path id: a UUID (any case), else 400 naming the parameter. */
   public static UUID id(@Nullable String text, String field) {
     if (text == null || !UUID_TEXT.matcher(text).matches()) {
-      throw ApiException.invalid(field, "must be a UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e");
+      throw ApiException.invalid(
+          field, "must be a UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e");
     }
     return UUID.fromString(text.toLowerCase(Locale.ROOT));
   }
@@ -51,7 +53,8 @@ public final class Views {
       case "clientandserver" -> ApplicationType.CLIENT_AND_SERVER;
       case "discoveryserver" -> ApplicationType.DISCOVERY_SERVER;
       default ->
-          throw ApiException.invalid(field, "must be Server, Client, ClientAndServer or DiscoveryServer");
+          throw ApiException.invalid(
+              field, "must be Server, Client, ClientAndServer or DiscoveryServer");
     };
   }
 
@@ -132,7 +135,8 @@ public final class Views {
     n.put("subjectName", r.subjectName());
     ArrayNode dns = n.putArray("domainNames");
     r.domainNames().forEach(dns::add);
-    putNullable(n, "privateKeyFormat", r.privateKeyFormat() == null ? null : r.privateKeyFormat().name());
+    putNullable(
+        n, "privateKeyFormat", r.privateKeyFormat() == null ? null : r.privateKeyFormat().name());
     putNullable(n, "decidedBy", r.decidedBy());
     putNullable(n, "decidedAt", instant(r.decidedAt()));
     putNullable(n, "decisionText", r.decisionText());

@@ -27,15 +27,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The figures of /metrics, read from the services when scraped (at most once a second): requests
- * by state, certificates expiring within 7 and 30 days, revocations, push targets by state and
+ * The figures of /metrics, read from the services when scraped (at most once a second): requests by
+ * state, certificates expiring within 7 and 30 days, revocations, push targets by state and
  * failures, OPC UA sessions, database size, and the console's own HTTP latency histogram.
  */
 public final class GdsMetrics {
 
   private static final Logger log = LoggerFactory.getLogger(GdsMetrics.class);
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final GdsApplication app;
   private final Clock clock;
   private volatile Snapshot snapshot = Snapshot.EMPTY;
@@ -57,20 +58,40 @@ public final class GdsMetrics {
     this.app = app;
     this.clock = clock;
     for (RequestState s : RequestState.values()) {
-      gauge("gds.requests", "Certificate requests by state", "state", s.label(),
+      gauge(
+          "gds.requests",
+          "Certificate requests by state",
+          "state",
+          s.label(),
           x -> x.requests().getOrDefault(s, 0L));
     }
-    gauge("gds.certificates.expiring", "Valid issued certificates expiring within N days",
-        "within_days", "7", Snapshot::expiring7);
-    gauge("gds.certificates.expiring", "Valid issued certificates expiring within N days",
-        "within_days", "30", Snapshot::expiring30);
+    gauge(
+        "gds.certificates.expiring",
+        "Valid issued certificates expiring within N days",
+        "within_days",
+        "7",
+        Snapshot::expiring7);
+    gauge(
+        "gds.certificates.expiring",
+        "Valid issued certificates expiring within N days",
+        "within_days",
+        "30",
+        Snapshot::expiring30);
     gauge("gds.certificates.revoked", "Revoked issued certificates", null, null, Snapshot::revoked);
     for (PushState s : PushState.values()) {
       String label = s.name().toLowerCase(java.util.Locale.ROOT);
-      gauge("gds.push.targets", "Push targets by job state", "state", label,
+      gauge(
+          "gds.push.targets",
+          "Push targets by job state",
+          "state",
+          label,
           x -> x.push().getOrDefault(s, 0L));
     }
-    gauge("gds.push.failures", "Push targets whose last attempt failed", null, null,
+    gauge(
+        "gds.push.failures",
+        "Push targets whose last attempt failed",
+        null,
+        null,
         Snapshot::pushFailures);
     Gauge.builder("gds.opcua.sessions", () -> sessions())
         .description("Open OPC UA sessions")
@@ -81,10 +102,14 @@ public final class GdsMetrics {
         .register(registry);
   }
 
-  private void gauge(String name, String help, String tagKey, String tagValue,
+  private void gauge(
+      String name,
+      String help,
+      @org.jspecify.annotations.Nullable String tagKey,
+      @org.jspecify.annotations.Nullable String tagValue,
       ToDoubleFunction<Snapshot> f) {
     Gauge.Builder<?> b = Gauge.builder(name, () -> f.applyAsDouble(current())).description(help);
-    if (tagKey != null) {
+    if (tagKey != null && tagValue != null) {
       b = b.tag(tagKey, tagValue);
     }
     b.register(registry);

@@ -54,7 +54,8 @@ public final class Guard {
       BearerTokens.Grant g =
           tokens
               .find(bearer)
-              .orElseThrow(() -> ApiException.unauthorized("the bearer token is invalid or expired"));
+              .orElseThrow(
+                  () -> ApiException.unauthorized("the bearer token is invalid or expired"));
       ctx.attribute(CALLER, Caller.console(g.user(), g.roles(), Caller.VIA_API));
       return;
     }
@@ -66,7 +67,8 @@ public final class Guard {
       throw ApiException.forbidden("the CSRF token is missing or wrong");
     }
     ctx.attribute(SESSION, s);
-    ctx.attribute(CALLER, Caller.console(s.user(), s.roles(), api ? Caller.VIA_API : Caller.VIA_WEB));
+    ctx.attribute(
+        CALLER, Caller.console(s.user(), s.roles(), api ? Caller.VIA_API : Caller.VIA_WEB));
   }
 
   /** The caller of an authenticated request. */
@@ -137,9 +139,9 @@ public final class Guard {
   }
 
   private static boolean isStateChange(HandlerType method) {
-    return method == HandlerType.POST
-        || method == HandlerType.PUT
-        || method == HandlerType.DELETE
-        || method == HandlerType.PATCH;
+    return method.equals(HandlerType.POST)
+        || method.equals(HandlerType.PUT)
+        || method.equals(HandlerType.DELETE)
+        || method.equals(HandlerType.PATCH);
   }
 }

@@ -92,7 +92,8 @@ public final class Sessions {
   }
 
   /** Whether {@code offered} is the session's CSRF token (constant time). */
-  public static boolean csrfMatches(WebSession s, @org.jspecify.annotations.Nullable String offered) {
+  public static boolean csrfMatches(
+      WebSession s, @org.jspecify.annotations.Nullable String offered) {
     return offered != null && Secrets.same(s.csrfToken(), offered);
   }
 }
