@@ -269,6 +269,20 @@ public final class WebServer implements WebConsole {
     }
   }
 
+  /** The registered routes as {@code METHOD path} (the OpenAPI document is checked against them). */
+  public List<String> routes() {
+    List<String> out = new ArrayList<>();
+    for (var e : javalin.unsafe.internalRouter.allHttpHandlers()) {
+      out.add(e.endpoint.method.name() + " " + e.endpoint.path);
+    }
+    return out;
+  }
+
+  /** The TCP port it listens on. */
+  public int port() {
+    return javalin.port();
+  }
+
   @Override
   public String url() {
     return url;

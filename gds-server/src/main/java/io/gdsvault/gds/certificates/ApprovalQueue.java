@@ -97,8 +97,9 @@ final class ApprovalQueue {
 
   private CertificateRequestRecord decide(
       Caller caller, UUID requestId, RequestState target, String text) {
-    String actor =
-        Objects.requireNonNull(caller.userName(), "a caller with a role has a user name");
+    Objects.requireNonNull(caller.userName(), "a caller with a role has a user name");
+    // the user, with "via web" / "via api" when the decision came through the console
+    String actor = caller.requesterName();
     CertificateRequestRecord result =
         tx.inTransaction(
             () -> {

@@ -27,7 +27,13 @@ public final class Guard {
   static final String CALLER = "gds.caller";
 
   private static final Set<String> PUBLIC =
-      Set.of("/login", "/api/v1/login", "/api/v1/tokens", "/health", "/metrics");
+      Set.of(
+          "/login",
+          "/api/v1/login",
+          "/api/v1/tokens",
+          "/api/v1/openapi.json",
+          "/health",
+          "/metrics");
 
   private final Sessions sessions;
   private final BearerTokens tokens;
