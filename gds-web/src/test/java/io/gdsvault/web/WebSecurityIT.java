@@ -16,9 +16,16 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
-/** TLS, headers, cookies, login throttling, sessions ending, the login form and /metrics. */
+/**
+ * TLS, headers, cookies, login throttling, sessions ending, the login form and /metrics. The
+ * throttling test runs last: it blocks further logins from the loopback address.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebSecurityIT {
 
   static WebFixture f;
@@ -89,6 +96,7 @@ class WebSecurityIT {
   }
 
   @Test
+  @Order(Integer.MAX_VALUE)
   void repeatedFailedLoginsAreThrottledWith429() throws Exception {
     String body = WebFixture.json("username", "nobody", "password", "wrong password 1");
     assertThat(f.send("POST", "/api/v1/login", Auth.NONE, body).statusCode()).isEqualTo(401);
@@ -97,8 +105,12 @@ class WebSecurityIT {
     HttpResponse<String> r = f.send("POST", "/api/v1/login", Auth.NONE, body);
     assertThat(r.statusCode()).isEqualTo(429);
     assertThat(WebFixture.read(r).get("error").asText()).isEqualTo("too_many_attempts");
-    // also for the right password of that name while throttled, and never a stack trace
     assertThat(r.body()).doesNotContain("Exception");
+    // the address is throttled too: a right password from it waits as well
+    HttpResponse<String> right =
+        f.send("POST", "/api/v1/login", Auth.NONE,
+            WebFixture.json("username", "carol", "password", WebFixture.PASSWORD));
+    assertThat(right.statusCode()).isEqualTo(429);
   }
 
   @Test
