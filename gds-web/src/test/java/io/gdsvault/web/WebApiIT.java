@@ -66,7 +66,7 @@ class WebApiIT {
     String id = f.register(admin, uri);
     JsonNode got = WebFixture.read(f.send("GET", "/api/v1/applications/" + id, admin, ""));
     assertThat(got.get("applicationUri").asText()).isEqualTo(uri);
-    assertThat(got.get("nodeId").asText()).endsWith(";g=" + id);
+    assertThat(got.get("nodeId").asText()).endsWithIgnoringCase(";g=" + id);
     JsonNode found =
         WebFixture.read(f.send("GET", "/api/v1/applications?uri=" + uri, admin, ""));
     assertThat(found.get("items")).hasSize(1);

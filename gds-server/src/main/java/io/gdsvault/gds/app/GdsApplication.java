@@ -258,13 +258,17 @@ public final class GdsApplication implements AutoCloseable {
    * the OPC UA methods and the CLI show it.
    */
   public String nodeId(java.util.UUID id) {
-    return "ns=" + server.gdsNamespace().getNamespaceIndex().intValue() + ";g=" + id;
+    // upper case, as Milo writes a Guid NodeId (the CLI's form)
+    return "ns="
+        + server.gdsNamespace().getNamespaceIndex().intValue()
+        + ";g="
+        + id.toString().toUpperCase(java.util.Locale.ROOT);
   }
 
   /** The inverse of {@link #nodeId}: the id of a NodeId string of the GDS namespace, or empty. */
   public java.util.Optional<java.util.UUID> idOfNodeId(String nodeId) {
     String prefix = "ns=" + server.gdsNamespace().getNamespaceIndex().intValue() + ";g=";
-    if (!nodeId.startsWith(prefix)) {
+    if (!nodeId.regionMatches(true, 0, prefix, 0, prefix.length())) {
       return java.util.Optional.empty();
     }
     try {

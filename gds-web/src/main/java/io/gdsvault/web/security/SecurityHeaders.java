@@ -17,7 +17,8 @@ public final class SecurityHeaders {
     ctx.header("Content-Security-Policy", CSP);
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "no-referrer");
+    // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on form posts
+    ctx.header("Referrer-Policy", "same-origin");
     ctx.header("Cross-Origin-Opener-Policy", "same-origin");
     if (!ctx.path().startsWith("/static/")) {
       ctx.header("Cache-Control", "no-store");
