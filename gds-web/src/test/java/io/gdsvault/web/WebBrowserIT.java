@@ -167,9 +167,6 @@ class WebBrowserIT {
     browser.findElement(By.name("password")).sendKeys(password);
     screenshot("login-" + user);
     browser.findElement(By.id("login")).click();
-    if (browser.findElements(By.id("logout")).isEmpty()) {
-      Files.writeString(SHOTS.resolve("after-login-" + user + ".html"), browser.getPageSource());
-    }
     Await.until(user + " is signed in").atMost(Duration.ofSeconds(30))
         .isTrue(() -> !browser.findElements(By.id("logout")).isEmpty());
     for (String word : List.of("Applications", "Requests", "Certificates", "Certificate groups",
