@@ -269,7 +269,9 @@ public final class WebServer implements WebConsole {
     }
   }
 
-  /** The registered routes as {@code METHOD path} (the OpenAPI document is checked against them). */
+  /**
+   * The registered routes as {@code METHOD path} (the OpenAPI document is checked against them).
+   */
   public List<String> routes() {
     List<String> out = new ArrayList<>();
     for (var e : javalin.unsafe.internalRouter.allHttpHandlers()) {

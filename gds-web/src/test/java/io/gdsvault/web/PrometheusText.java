@@ -17,8 +17,8 @@ final class PrometheusText {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
   private static final Pattern SAMPLE =
       Pattern.compile(
-          "([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{((?:[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\\\n]|\\\\.)*\",?)*)\\})?"
-              + " (NaN|[+-]Inf|[-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?)( -?[0-9]+)?");
+          "([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{((?:[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\\\n"
+              + "]|\\\\.)*\",?)*)\\})? (NaN|[+-]Inf|[-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?)( -?[0-9]+)?");
   private static final Pattern LABEL =
       Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
   private static final Set<String> TYPES =
@@ -60,7 +60,11 @@ final class PrometheusText {
         key.append('{');
         boolean first = true;
         while (l.find()) {
-          key.append(first ? "" : ",").append(l.group(1)).append("=\"").append(l.group(2)).append('"');
+          key.append(first ? "" : ",")
+              .append(l.group(1))
+              .append("=\"")
+              .append(l.group(2))
+              .append('"');
           first = false;
         }
         key.append('}');

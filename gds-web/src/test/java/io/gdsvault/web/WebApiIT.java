@@ -29,7 +29,10 @@ class WebApiIT {
         WebFixture.start(
             t -> ((ObjectNode) t.get("quotas")).put("maxOpenRequestsPerApplication", 3));
     // the requester files; another person approves (four-eyes)
-    f.addUser("alice", Role.DISCOVERY_ADMIN, Role.CERTIFICATE_AUTHORITY_ADMIN,
+    f.addUser(
+        "alice",
+        Role.DISCOVERY_ADMIN,
+        Role.CERTIFICATE_AUTHORITY_ADMIN,
         Role.REGISTRATION_AUTHORITY_ADMIN);
     f.addUser("bob", Role.REGISTRATION_AUTHORITY_ADMIN, Role.CERTIFICATE_AUTHORITY_ADMIN);
     f.addUser("dora", Role.DISCOVERY_ADMIN);
@@ -50,8 +53,9 @@ class WebApiIT {
   @Test
   void withoutCredentialsEveryApiCallIs401AsJson() throws Exception {
     for (String path :
-        new String[] {"/api/v1/applications", "/api/v1/requests", "/api/v1/groups",
-          "/api/v1/certificates"}) {
+        new String[] {
+          "/api/v1/applications", "/api/v1/requests", "/api/v1/groups", "/api/v1/certificates"
+        }) {
       HttpResponse<String> r = f.send("GET", path, Auth.NONE, "");
       assertThat(r.statusCode()).as(path).isEqualTo(401);
       assertThat(WebFixture.read(r).get("error").asText()).isEqualTo("unauthorized");
@@ -67,8 +71,7 @@ class WebApiIT {
     JsonNode got = WebFixture.read(f.send("GET", "/api/v1/applications/" + id, admin, ""));
     assertThat(got.get("applicationUri").asText()).isEqualTo(uri);
     assertThat(got.get("nodeId").asText()).endsWithIgnoringCase(";g=" + id);
-    JsonNode found =
-        WebFixture.read(f.send("GET", "/api/v1/applications?uri=" + uri, admin, ""));
+    JsonNode found = WebFixture.read(f.send("GET", "/api/v1/applications?uri=" + uri, admin, ""));
     assertThat(found.get("items")).hasSize(1);
     // the same ApplicationUri again: 409
     ObjectNode dup = (ObjectNode) got.deepCopy();
@@ -76,8 +79,7 @@ class WebApiIT {
     assertThat(again.statusCode()).isEqualTo(409);
     // a user without DiscoveryAdmin may not register: 403
     f.addUser("reader" + System.nanoTime() % 100000, Role.REGISTRATION_AUTHORITY_ADMIN);
-    HttpResponse<String> byOperator =
-        f.send("POST", "/api/v1/applications", operator, body(uri()));
+    HttpResponse<String> byOperator = f.send("POST", "/api/v1/applications", operator, body(uri()));
     assertThat(byOperator.statusCode()).isEqualTo(403);
     ObjectNode changed = (ObjectNode) got.deepCopy();
     changed.putArray("applicationNames").add("Renamed pump");
@@ -85,12 +87,13 @@ class WebApiIT {
         .isEqualTo(200);
     assertThat(
             WebFixture.read(f.send("GET", "/api/v1/applications/" + id, admin, ""))
-                .get("applicationNames").get(0).asText())
+                .get("applicationNames")
+                .get(0)
+                .asText())
         .isEqualTo("Renamed pump");
     assertThat(f.send("DELETE", "/api/v1/applications/" + id, admin, "").statusCode())
         .isEqualTo(204);
-    assertThat(f.send("GET", "/api/v1/applications/" + id, admin, "").statusCode())
-        .isEqualTo(404);
+    assertThat(f.send("GET", "/api/v1/applications/" + id, admin, "").statusCode()).isEqualTo(404);
   }
 
   static String body(String uri) {
@@ -105,12 +108,18 @@ class WebApiIT {
   void hostileInputGets4xxWithFieldNamesNever500() throws Exception {
     // wrong JSON types, named
     HttpResponse<String> wrongType =
-        f.send("POST", "/api/v1/applications", admin,
+        f.send(
+            "POST",
+            "/api/v1/applications",
+            admin,
             "{\"applicationUri\": 5, \"applicationType\": \"Server\"}");
     assertThat(wrongType.statusCode()).isEqualTo(400);
     assertThat(WebFixture.read(wrongType).get("field").asText()).isEqualTo("applicationUri");
     HttpResponse<String> names =
-        f.send("POST", "/api/v1/applications", admin,
+        f.send(
+            "POST",
+            "/api/v1/applications",
+            admin,
             "{\"applicationUri\": \"urn:x:y\", \"applicationType\": \"Server\","
                 + " \"applicationNames\": {\"a\": 1}}");
     assertThat(WebFixture.read(names).get("field").asText()).isEqualTo("applicationNames");
@@ -125,8 +134,8 @@ class WebApiIT {
     String huge = "{\"applicationUri\": \"" + "a".repeat(1_200_000) + "\"}";
     assertThat(f.send("POST", "/api/v1/applications", admin, huge).statusCode()).isEqualTo(413);
     // ids that are no UUIDs, path traversal included
-    for (String bad : new String[] {"..%2F..%2Fetc%2Fpasswd", "1%20or%201=1", "ns=2;g=x",
-      "%2e%2e"}) {
+    for (String bad :
+        new String[] {"..%2F..%2Fetc%2Fpasswd", "1%20or%201=1", "ns=2;g=x", "%2e%2e"}) {
       int status = f.send("GET", "/api/v1/applications/" + bad, admin, "").statusCode();
       assertThat(status).as(bad).isBetween(400, 404);
     }
@@ -138,12 +147,18 @@ class WebApiIT {
         .isEqualTo(400);
     String app = f.register(admin, uri());
     HttpResponse<String> badCsr =
-        f.send("POST", "/api/v1/applications/" + app + "/signing-requests", admin,
+        f.send(
+            "POST",
+            "/api/v1/applications/" + app + "/signing-requests",
+            admin,
             WebFixture.json("csr", "!!!not base64!!!"));
     assertThat(badCsr.statusCode()).isEqualTo(400);
     assertThat(WebFixture.read(badCsr).get("field").asText()).isEqualTo("csr");
     HttpResponse<String> garbageCsr =
-        f.send("POST", "/api/v1/applications/" + app + "/signing-requests", admin,
+        f.send(
+            "POST",
+            "/api/v1/applications/" + app + "/signing-requests",
+            admin,
             WebFixture.json("csr", "AAAA"));
     assertThat(garbageCsr.statusCode()).isEqualTo(400);
   }
@@ -156,11 +171,11 @@ class WebApiIT {
     // the same POST without the token: 403, and nothing was registered
     String uri = uri();
     var withoutToken = f.request("POST", "/api/v1/applications", session, body(uri), false);
-    HttpResponse<String> refused =
-        f.http.send(withoutToken, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> refused = f.http.send(withoutToken, HttpResponse.BodyHandlers.ofString());
     assertThat(refused.statusCode()).isEqualTo(403);
-    assertThat(WebFixture.read(f.send("GET", "/api/v1/applications?uri=" + uri, admin, ""))
-            .get("items"))
+    assertThat(
+            WebFixture.read(f.send("GET", "/api/v1/applications?uri=" + uri, admin, ""))
+                .get("items"))
         .isEmpty();
     Auth wrongToken = new Auth(session.header(), session.value(), "forged");
     assertThat(f.send("POST", "/api/v1/applications", wrongToken, body(uri)).statusCode())
@@ -188,15 +203,20 @@ class WebApiIT {
     String uri = uri();
     String app = f.register(admin, uri);
     HttpResponse<String> filed =
-        f.send("POST", "/api/v1/applications/" + app + "/signing-requests", admin,
+        f.send(
+            "POST",
+            "/api/v1/applications/" + app + "/signing-requests",
+            admin,
             WebFixture.json("csr", WebFixture.csrPem(uri)));
     assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
     String req = WebFixture.read(filed).get("requestId").asText();
     JsonNode shown = WebFixture.read(f.send("GET", "/api/v1/requests/" + req, admin, ""));
     assertThat(shown.get("state").asText()).isEqualTo("new");
     assertThat(shown.get("requestedBy").asText()).isEqualTo("alice via api");
-    assertThat(WebFixture.read(f.send("GET", "/api/v1/requests?state=new", operator, ""))
-            .get("items").findValuesAsText("requestId"))
+    assertThat(
+            WebFixture.read(f.send("GET", "/api/v1/requests?state=new", operator, ""))
+                .get("items")
+                .findValuesAsText("requestId"))
         .contains(req);
     // not issued yet: no certificate
     assertThat(f.send("GET", "/api/v1/requests/" + req + "/certificate", admin, "").statusCode())
@@ -207,23 +227,36 @@ class WebApiIT {
     assertThat(f.send("POST", "/api/v1/requests/" + req + "/approve", discovery, "").statusCode())
         .isEqualTo(403);
     HttpResponse<String> approved =
-        f.send("POST", "/api/v1/requests/" + req + "/approve", operator,
+        f.send(
+            "POST",
+            "/api/v1/requests/" + req + "/approve",
+            operator,
             WebFixture.json("comment", "checked the asset list"));
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
     assertThat(WebFixture.read(approved).get("state").asText()).isEqualTo("approved");
     // a second decision: wrong state
-    assertThat(f.send("POST", "/api/v1/requests/" + req + "/reject", operator,
-            WebFixture.json("reason", "late")).statusCode())
+    assertThat(
+            f.send(
+                    "POST",
+                    "/api/v1/requests/" + req + "/reject",
+                    operator,
+                    WebFixture.json("reason", "late"))
+                .statusCode())
         .isEqualTo(409);
-    HttpResponse<byte[]> der = f.bytes("GET", "/api/v1/requests/" + req + "/certificate?format=der", admin);
+    HttpResponse<byte[]> der =
+        f.bytes("GET", "/api/v1/requests/" + req + "/certificate?format=der", admin);
     assertThat(der.statusCode()).isEqualTo(200);
     X509Certificate cert = WebFixture.parse(der.body());
     assertThat(cert.getSubjectAlternativeNames().toString()).contains(uri);
-    String b64 = f.send("GET", "/api/v1/requests/" + req + "/certificate?format=base64", admin, "").body();
+    String b64 =
+        f.send("GET", "/api/v1/requests/" + req + "/certificate?format=base64", admin, "").body();
     assertThat(java.util.Base64.getDecoder().decode(b64)).isEqualTo(der.body());
-    String pem = f.send("GET", "/api/v1/requests/" + req + "/certificate?format=pem", admin, "").body();
+    String pem =
+        f.send("GET", "/api/v1/requests/" + req + "/certificate?format=pem", admin, "").body();
     assertThat(pem).startsWith("-----BEGIN CERTIFICATE-----");
-    assertThat(f.send("GET", "/api/v1/requests/" + req + "/certificate?format=txt", admin, "").statusCode())
+    assertThat(
+            f.send("GET", "/api/v1/requests/" + req + "/certificate?format=txt", admin, "")
+                .statusCode())
         .isEqualTo(400);
     HttpResponse<byte[]> zip = f.bytes("GET", "/api/v1/requests/" + req + "/device.zip", admin);
     assertThat(zip.statusCode()).isEqualTo(200);
@@ -233,8 +266,10 @@ class WebApiIT {
         entries.add(e.getName());
       }
     }
-    assertThat(entries).anyMatch(n -> n.startsWith("own/certs/"))
-        .anyMatch(n -> n.startsWith("trusted/certs/")).anyMatch(n -> n.startsWith("trusted/crl/"));
+    assertThat(entries)
+        .anyMatch(n -> n.startsWith("own/certs/"))
+        .anyMatch(n -> n.startsWith("trusted/certs/"))
+        .anyMatch(n -> n.startsWith("trusted/crl/"));
     // the audit trail shows the channel
     assertThat(f.gds.app().auditTrail().list(io.gdsvault.gds.auth.Caller.system(), null, 10_000))
         .anyMatch(a -> a.actor().contains("bob via api") && a.target().contains(req));
@@ -247,18 +282,23 @@ class WebApiIT {
     String uri = uri();
     String app = f.register(admin, uri);
     ObjectNode body = WebFixture.JSON.createObjectNode();
-    body.put("subject", "CN=Valve 3").put("privateKeyFormat", "PFX").put("password", "pfx-secret-1");
+    body.put("subject", "CN=Valve 3")
+        .put("privateKeyFormat", "PFX")
+        .put("password", "pfx-secret-1");
     body.putArray("domainNames").add("valve3.local");
     HttpResponse<String> filed =
-        f.send("POST", "/api/v1/applications/" + app + "/key-pair-requests", admin, body.toString());
+        f.send(
+            "POST", "/api/v1/applications/" + app + "/key-pair-requests", admin, body.toString());
     assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
     String req = WebFixture.read(filed).get("requestId").asText();
     io.gdsvault.testing.Await.until("the key pair is generated")
         .atMost(java.time.Duration.ofMinutes(2))
         .every(java.time.Duration.ofMillis(200))
         .isTrue(
-            () -> WebFixture.read(f.send("GET", "/api/v1/requests/" + req, admin, ""))
-                .get("privateKeyAvailable").asBoolean());
+            () ->
+                WebFixture.read(f.send("GET", "/api/v1/requests/" + req, admin, ""))
+                    .get("privateKeyAvailable")
+                    .asBoolean());
     assertThat(f.send("POST", "/api/v1/requests/" + req + "/approve", operator, "").statusCode())
         .isEqualTo(200);
     // not the requester: refused
@@ -270,7 +310,8 @@ class WebApiIT {
     ks.load(new ByteArrayInputStream(pfx.body()), "pfx-secret-1".toCharArray());
     String alias = ks.aliases().nextElement();
     assertThat(ks.getKey(alias, "pfx-secret-1".toCharArray())).isNotNull();
-    assertThat(f.send("DELETE", "/api/v1/requests/" + req + "/private-key", operator, "").statusCode())
+    assertThat(
+            f.send("DELETE", "/api/v1/requests/" + req + "/private-key", operator, "").statusCode())
         .isEqualTo(403);
     assertThat(f.send("DELETE", "/api/v1/requests/" + req + "/private-key", admin, "").statusCode())
         .isEqualTo(204);
@@ -287,7 +328,10 @@ class WebApiIT {
     int last = 0;
     for (int i = 0; i < 4; i++) {
       last =
-          f.send("POST", "/api/v1/applications/" + app + "/signing-requests", admin,
+          f.send(
+                  "POST",
+                  "/api/v1/applications/" + app + "/signing-requests",
+                  admin,
                   WebFixture.json("csr", WebFixture.csrPem(uri)))
               .statusCode();
     }
@@ -299,7 +343,8 @@ class WebApiIT {
     JsonNode groups = WebFixture.read(f.send("GET", "/api/v1/groups", discovery, ""));
     assertThat(groups.get("items").findValuesAsText("name"))
         .contains("DefaultApplicationGroup", "DefaultHttpsGroup", "DefaultUserTokenGroup");
-    HttpResponse<byte[]> ca = f.bytes("GET", "/api/v1/groups/DefaultApplicationGroup/ca", discovery);
+    HttpResponse<byte[]> ca =
+        f.bytes("GET", "/api/v1/groups/DefaultApplicationGroup/ca", discovery);
     assertThat(ca.statusCode()).isEqualTo(200);
     X509Certificate caCert = WebFixture.parse(ca.body());
     assertThat(caCert.getBasicConstraints()).isGreaterThanOrEqualTo(0);
@@ -311,26 +356,36 @@ class WebApiIT {
             java.security.cert.CertificateFactory.getInstance("X.509")
                 .generateCRL(new ByteArrayInputStream(crl.body()));
     parsed.verify(caCert.getPublicKey());
-    assertThat(f.bytes("GET", "/api/v1/groups/NoSuchGroup/ca", discovery).statusCode()).isEqualTo(404);
+    assertThat(f.bytes("GET", "/api/v1/groups/NoSuchGroup/ca", discovery).statusCode())
+        .isEqualTo(404);
     // issue one, then revoke it by serial
     String uri = uri();
     String app = f.register(admin, uri);
     String req =
         WebFixture.read(
-                f.send("POST", "/api/v1/applications/" + app + "/signing-requests", admin,
+                f.send(
+                    "POST",
+                    "/api/v1/applications/" + app + "/signing-requests",
+                    admin,
                     WebFixture.json("csr", WebFixture.csrPem(uri))))
-            .get("requestId").asText();
+            .get("requestId")
+            .asText();
     f.send("POST", "/api/v1/requests/" + req + "/approve", operator, "");
-    String serial = WebFixture.read(f.send("GET", "/api/v1/requests/" + req, admin, "")).get("serial").asText();
+    String serial =
+        WebFixture.read(f.send("GET", "/api/v1/requests/" + req, admin, "")).get("serial").asText();
     JsonNode expiring =
         WebFixture.read(f.send("GET", "/api/v1/certificates?expiringWithinDays=36500", admin, ""));
     assertThat(expiring.get("items").findValuesAsText("serial")).contains(serial);
-    assertThat(f.send("POST", "/api/v1/certificates/" + serial + "/revoke", discovery, "").statusCode())
+    assertThat(
+            f.send("POST", "/api/v1/certificates/" + serial + "/revoke", discovery, "")
+                .statusCode())
         .isEqualTo(403);
     assertThat(f.send("POST", "/api/v1/certificates/" + serial + "/revoke", admin, "").statusCode())
         .isEqualTo(200);
-    assertThat(WebFixture.read(f.send("GET", "/api/v1/certificates?revoked=true", admin, ""))
-            .get("items").findValuesAsText("serial"))
+    assertThat(
+            WebFixture.read(f.send("GET", "/api/v1/certificates?revoked=true", admin, ""))
+                .get("items")
+                .findValuesAsText("serial"))
         .contains(serial);
     assertThat(f.send("POST", "/api/v1/certificates/abcdef0123/revoke", admin, "").statusCode())
         .isEqualTo(404);
@@ -341,9 +396,16 @@ class WebApiIT {
     JsonNode doc = WebFixture.read(f.send("GET", "/api/v1/openapi.json", Auth.NONE, ""));
     assertThat(doc.get("openapi").asText()).startsWith("3.");
     java.util.Set<String> documented = new java.util.TreeSet<>();
-    doc.get("paths").fields().forEachRemaining(
-        p -> p.getValue().fieldNames().forEachRemaining(
-            m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey())));
+    doc.get("paths")
+        .fields()
+        .forEachRemaining(
+            p ->
+                p.getValue()
+                    .fieldNames()
+                    .forEachRemaining(
+                        m ->
+                            documented.add(
+                                m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey())));
     java.util.Set<String> routed = new java.util.TreeSet<>();
     for (String r : f.web.routes()) {
       String path = r.substring(r.indexOf(' ') + 1);

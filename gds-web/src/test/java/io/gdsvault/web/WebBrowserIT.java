@@ -43,10 +43,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * The Azure OPC Vault workflow in Debian's Chromium: register, upload an openssl CSR, a second
- * user approves, downloads verified by openssl with the CRL, a PFX key pair opened with its
- * password and deleted (then 404), the requester's Approve absent, a forged POST refused; the same
- * request delivered by FinishRequest over OPC UA and listed by {@code gds requests list}.
+ * The Azure OPC Vault workflow in Debian's Chromium: register, upload an openssl CSR, a second user
+ * approves, downloads verified by openssl with the CRL, a PFX key pair opened with its password and
+ * deleted (then 404), the requester's Approve absent, a forged POST refused; the same request
+ * delivered by FinishRequest over OPC UA and listed by {@code gds requests list}.
  */
 class WebBrowserIT {
 
@@ -67,7 +67,10 @@ class WebBrowserIT {
             + " chromium-driver): browser test skipped");
     assumeTrue(onPath("openssl"), "openssl is not installed: browser test skipped");
     f = WebFixture.start();
-    f.addUser("alice", Role.DISCOVERY_ADMIN, Role.CERTIFICATE_AUTHORITY_ADMIN,
+    f.addUser(
+        "alice",
+        Role.DISCOVERY_ADMIN,
+        Role.CERTIFICATE_AUTHORITY_ADMIN,
         Role.REGISTRATION_AUTHORITY_ADMIN);
     f.addUser("bob", Role.REGISTRATION_AUTHORITY_ADMIN);
     work = Files.createTempDirectory("gds-web-browser-");
@@ -89,14 +92,22 @@ class WebBrowserIT {
     ChromeOptions o = new ChromeOptions();
     o.setBinary(CHROMIUM.toFile());
     o.addArguments(
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-dev-shm-usage", "--window-size=1280,900",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
         "--user-data-dir=" + profile,
         // trust exactly the console's key (its CA is not in the profile's trust store)
         "--ignore-certificate-errors-spki-list=" + spkiHash());
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort()
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER.toFile())
+            .usingAnyFreePort()
             .build();
     ChromeDriver d = new ChromeDriver(service, o);
     d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
@@ -106,8 +117,9 @@ class WebBrowserIT {
   static String spkiHash() throws Exception {
     X509Certificate leaf;
     try (var in = Files.newInputStream(f.gds.dataDir().resolve("pki/https/console.pem"))) {
-      leaf = (X509Certificate)
-          java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+      leaf =
+          (X509Certificate)
+              java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
     }
     byte[] spki = leaf.getPublicKey().getEncoded();
     return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));
@@ -132,7 +144,8 @@ class WebBrowserIT {
     open("/requests/" + requestId);
     browser.findElement(By.id("comment")).sendKeys("asset list checked");
     browser.findElement(By.id("approve")).click();
-    Await.until("the approved state").atMost(Duration.ofSeconds(30))
+    Await.until("the approved state")
+        .atMost(Duration.ofSeconds(30))
         .isTrue(() -> text("request-state").contains("approved"));
     screenshot("request-approved");
     logout();
@@ -167,17 +180,20 @@ class WebBrowserIT {
     browser.findElement(By.name("password")).sendKeys(password);
     screenshot("login-" + user);
     browser.findElement(By.id("login")).click();
-    Await.until(user + " is signed in").atMost(Duration.ofSeconds(30))
+    Await.until(user + " is signed in")
+        .atMost(Duration.ofSeconds(30))
         .isTrue(() -> !browser.findElements(By.id("logout")).isEmpty());
-    for (String word : List.of("Applications", "Requests", "Certificates", "Certificate groups",
-        "Push", "Audit")) {
+    for (String word :
+        List.of(
+            "Applications", "Requests", "Certificates", "Certificate groups", "Push", "Audit")) {
       assertThat(browser.findElement(By.tagName("nav")).getText()).contains(word);
     }
   }
 
   private void logout() {
     browser.findElement(By.id("logout")).click();
-    Await.until("the login page after logout").atMost(Duration.ofSeconds(30))
+    Await.until("the login page after logout")
+        .atMost(Duration.ofSeconds(30))
         .isTrue(() -> browser.getCurrentUrl().endsWith("/login"));
   }
 
@@ -190,14 +206,16 @@ class WebBrowserIT {
     browser.findElement(By.id("applicationName")).sendKeys("Pump 7");
     browser.findElement(By.id("discoveryUrls")).sendKeys("opc.tcp://localhost:4840");
     browser.findElement(By.id("register")).click();
-    Await.until("the field error").atMost(Duration.ofSeconds(30))
+    Await.until("the field error")
+        .atMost(Duration.ofSeconds(30))
         .isTrue(() -> !browser.findElement(By.id("applicationUri-error")).getText().isBlank());
     screenshot("register-field-error");
     WebElement field = browser.findElement(By.id("applicationUri"));
     field.clear();
     field.sendKeys(uri);
     browser.findElement(By.id("register")).click();
-    Await.until("the application's page").atMost(Duration.ofSeconds(30))
+    Await.until("the application's page")
+        .atMost(Duration.ofSeconds(30))
         .isTrue(() -> text("application-uri").equals(uri));
     screenshot("application-details");
     String url = browser.getCurrentUrl();
@@ -207,14 +225,27 @@ class WebBrowserIT {
   private String uploadCsr(String uri) throws Exception {
     Path key = work.resolve("device.key");
     Path csr = work.resolve("device.csr");
-    run("openssl", "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(),
-        "-out", csr.toString(), "-subj", "/CN=Pump 7/O=Acme",
-        "-addext", "subjectAltName=URI:" + uri + ",DNS:localhost");
+    run(
+        "openssl",
+        "req",
+        "-new",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        key.toString(),
+        "-out",
+        csr.toString(),
+        "-subj",
+        "/CN=Pump 7/O=Acme",
+        "-addext",
+        "subjectAltName=URI:" + uri + ",DNS:localhost");
     browser.findElement(By.id("new-request")).click();
     screenshot("new-request");
     browser.findElement(By.id("csrFile")).sendKeys(csr.toAbsolutePath().toString());
     browser.findElement(By.id("submit-csr")).click();
-    Await.until("the request's page").atMost(Duration.ofSeconds(30))
+    Await.until("the request's page")
+        .atMost(Duration.ofSeconds(30))
         .isTrue(() -> browser.getCurrentUrl().contains("/requests/"));
     String url = browser.getCurrentUrl();
     return url.substring(url.lastIndexOf('/') + 1);
@@ -239,7 +270,8 @@ class WebBrowserIT {
   private Path downloads() throws Exception {
     String der64 = browser.findElement(By.id("base64")).getAttribute("value");
     browser.findElement(By.id("copy-base64")).click();
-    Await.until("the copy button confirms").atMost(Duration.ofSeconds(5))
+    Await.until("the copy button confirms")
+        .atMost(Duration.ofSeconds(5))
         .isTrue(() -> browser.findElement(By.id("copy-base64")).getText().equals("Copied"));
     screenshot("request-downloads");
     byte[] der = get(href("download-der"));
@@ -248,9 +280,11 @@ class WebBrowserIT {
     Files.write(cert, der);
     open("/groups");
     screenshot("certificate-groups");
-    Files.write(work.resolve("ca.pem"),
+    Files.write(
+        work.resolve("ca.pem"),
         get(href("DefaultApplicationGroup-RsaSha256ApplicationCertificateType-ca-pem")));
-    Files.write(work.resolve("crl.pem"),
+    Files.write(
+        work.resolve("crl.pem"),
         get(href("DefaultApplicationGroup-RsaSha256ApplicationCertificateType-crl-pem")));
     open("/certificates");
     screenshot("certificates");
@@ -261,22 +295,36 @@ class WebBrowserIT {
     Path pem = work.resolve("cert.pem");
     run("openssl", "x509", "-inform", "DER", "-in", certDer.toString(), "-out", pem.toString());
     String out =
-        run("openssl", "verify", "-crl_check", "-CAfile", work.resolve("ca.pem").toString(),
-            "-CRLfile", work.resolve("crl.pem").toString(), pem.toString());
+        run(
+            "openssl",
+            "verify",
+            "-crl_check",
+            "-CAfile",
+            work.resolve("ca.pem").toString(),
+            "-CRLfile",
+            work.resolve("crl.pem").toString(),
+            pem.toString());
     assertThat(out).contains(": OK");
   }
 
   /** FinishRequest over OPC UA delivers the request approved in the browser; the CLI lists it. */
-  private void deliveredOverOpcUaAndListedByTheCli(String appId, String requestId) throws Exception {
+  private void deliveredOverOpcUaAndListedByTheCli(String appId, String requestId)
+      throws Exception {
     OpcUaClient c = TestClients.admin(f.gds);
     try {
       int ns = c.getNamespaceTable().getIndex(GdsNodeIds.NAMESPACE_URI).intValue();
       NodeId object = GdsNodeIds.resolve(GdsNodeIds.Directory, c.getNamespaceTable());
       NodeId method = GdsNodeIds.resolve(GdsNodeIds.FinishRequest, c.getNamespaceTable());
       CallMethodResult r =
-          c.call(List.of(new CallMethodRequest(object, method, new Variant[] {
-              new Variant(new NodeId(ns, UUID.fromString(appId))),
-              new Variant(new NodeId(ns, UUID.fromString(requestId)))})))
+          c.call(
+                  List.of(
+                      new CallMethodRequest(
+                          object,
+                          method,
+                          new Variant[] {
+                            new Variant(new NodeId(ns, UUID.fromString(appId))),
+                            new Variant(new NodeId(ns, UUID.fromString(requestId)))
+                          })))
               .getResults()[0];
       assertThat(r.getStatusCode().isGood()).as("FinishRequest: %s", r.getStatusCode()).isTrue();
       byte[] delivered = ((ByteString) r.getOutputArguments()[0].value()).bytesOrEmpty();
@@ -286,8 +334,17 @@ class WebBrowserIT {
     }
     Path pw = work.resolve("admin-pw");
     Files.writeString(pw, f.gds.adminPassword() + "\n");
-    String json = cli("requests", "list", "--json", "--url", f.gds.endpointUrl(), "--user",
-        "admin", "--password-file", pw.toString());
+    String json =
+        cli(
+            "requests",
+            "list",
+            "--json",
+            "--url",
+            f.gds.endpointUrl(),
+            "--user",
+            "admin",
+            "--password-file",
+            pw.toString());
     var list = WebFixture.JSON.readTree(json);
     boolean seen = false;
     for (var item : list) {
@@ -308,22 +365,28 @@ class WebBrowserIT {
     browser.findElement(By.id("domainNames")).sendKeys("pump7.local");
     browser.findElement(By.id("keyPassword")).sendKeys("pfx password 7");
     browser.findElement(By.id("submit-key-pair")).click();
-    Await.until("the key pair request's page").atMost(Duration.ofSeconds(30))
+    Await.until("the key pair request's page")
+        .atMost(Duration.ofSeconds(30))
         .isTrue(() -> browser.getCurrentUrl().contains("/requests/"));
     String url = browser.getCurrentUrl();
     String requestId = url.substring(url.lastIndexOf('/') + 1);
     // approved by the second person over the REST API, as a ticketing system would
     WebFixture.Auth bob = f.token("bob");
-    Await.until("bob approves the key pair request").atMost(Duration.ofMinutes(2))
+    Await.until("bob approves the key pair request")
+        .atMost(Duration.ofMinutes(2))
         .every(Duration.ofMillis(250))
-        .isTrue(() -> f.send("POST", "/api/v1/requests/" + requestId + "/approve", bob, "")
-            .statusCode() == 200);
-    Await.until("the private key is offered").atMost(Duration.ofMinutes(2))
+        .isTrue(
+            () ->
+                f.send("POST", "/api/v1/requests/" + requestId + "/approve", bob, "").statusCode()
+                    == 200);
+    Await.until("the private key is offered")
+        .atMost(Duration.ofMinutes(2))
         .every(Duration.ofMillis(500))
-        .isTrue(() -> {
-          browser.navigate().refresh();
-          return !browser.findElements(By.id("download-key")).isEmpty();
-        });
+        .isTrue(
+            () -> {
+              browser.navigate().refresh();
+              return !browser.findElements(By.id("download-key")).isEmpty();
+            });
     screenshot("key-pair-ready");
     String keyUrl = href("download-key");
     KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -331,7 +394,8 @@ class WebBrowserIT {
     assertThat(ks.getKey(ks.aliases().nextElement(), "pfx password 7".toCharArray())).isNotNull();
     browser.findElement(By.id("delete-key")).click();
     browser.switchTo().alert().accept();
-    Await.until("the key is gone from the page").atMost(Duration.ofSeconds(30))
+    Await.until("the key is gone from the page")
+        .atMost(Duration.ofSeconds(30))
         .isTrue(() -> browser.findElements(By.id("download-key")).isEmpty());
     screenshot("key-deleted");
     assertThat(status(keyUrl)).isEqualTo(404);
@@ -357,7 +421,8 @@ class WebBrowserIT {
   }
 
   private static byte[] get(String url) throws Exception {
-    HttpResponse<byte[]> r = f.http.send(withBrowserCookie(url), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r =
+        f.http.send(withBrowserCookie(url), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).as(url).isEqualTo(200);
     return r.body();
   }
@@ -402,8 +467,9 @@ class WebBrowserIT {
     Process p = pb.redirectError(work.resolve("cli.err").toFile()).start();
     byte[] out = p.getInputStream().readAllBytes();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("gds %s finished", args[0]).isTrue();
-    assertThat(p.exitValue()).as("gds %s: %s", String.join(" ", args),
-        Files.readString(work.resolve("cli.err"))).isZero();
+    assertThat(p.exitValue())
+        .as("gds %s: %s", String.join(" ", args), Files.readString(work.resolve("cli.err")))
+        .isZero();
     return new String(out, StandardCharsets.UTF_8);
   }
 }

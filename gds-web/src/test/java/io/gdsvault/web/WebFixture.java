@@ -26,12 +26,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
@@ -86,7 +86,8 @@ final class WebFixture implements AutoCloseable {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("ca", ca);
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
     SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(null, tmf.getTrustManagers(), null);
@@ -131,7 +132,8 @@ final class WebFixture implements AutoCloseable {
   }
 
   HttpResponse<byte[]> bytes(String method, String path, Auth auth) throws Exception {
-    return http.send(request(method, path, auth, "", true), HttpResponse.BodyHandlers.ofByteArray());
+    return http.send(
+        request(method, path, auth, "", true), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   HttpRequest request(String method, String path, Auth auth, String body, boolean withCsrf) {
@@ -206,9 +208,6 @@ final class WebFixture implements AutoCloseable {
     return (X509Certificate)
         CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
   }
-
-
-
 
   static String utf8(byte[] b) {
     return new String(b, StandardCharsets.UTF_8);

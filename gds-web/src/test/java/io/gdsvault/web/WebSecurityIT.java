@@ -45,7 +45,10 @@ class WebSecurityIT {
   @Test
   void everyResponseCarriesTheSecurityHeadersAndTheCookieIsStrict() throws Exception {
     HttpResponse<String> login =
-        f.send("POST", "/api/v1/login", Auth.NONE,
+        f.send(
+            "POST",
+            "/api/v1/login",
+            Auth.NONE,
             WebFixture.json("username", "carol", "password", WebFixture.PASSWORD));
     assertThat(login.statusCode()).isEqualTo(200);
     String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
@@ -56,9 +59,12 @@ class WebSecurityIT {
             f.send("GET", "/login", Auth.NONE, ""),
             f.send("GET", "/api/v1/applications", Auth.NONE, ""))) {
       var h = r.headers();
-      assertThat(h.firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v).contains("max-age="));
+      assertThat(h.firstValue("Strict-Transport-Security"))
+          .hasValueSatisfying(v -> assertThat(v).contains("max-age="));
       assertThat(h.firstValue("Content-Security-Policy").orElseThrow())
-          .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+          .contains("script-src 'self'")
+          .contains("frame-ancestors 'none'")
+          .doesNotContain("unsafe-inline");
       assertThat(h.firstValue("X-Frame-Options")).hasValue("DENY");
       assertThat(h.firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
@@ -108,7 +114,10 @@ class WebSecurityIT {
     assertThat(r.body()).doesNotContain("Exception");
     // the address is throttled too: a right password from it waits as well
     HttpResponse<String> right =
-        f.send("POST", "/api/v1/login", Auth.NONE,
+        f.send(
+            "POST",
+            "/api/v1/login",
+            Auth.NONE,
             WebFixture.json("username", "carol", "password", WebFixture.PASSWORD));
     assertThat(right.statusCode()).isEqualTo(429);
   }
@@ -116,8 +125,11 @@ class WebSecurityIT {
   @Test
   void theLoginPageHasItsInputsAndABadPasswordSaysSo() throws Exception {
     HttpResponse<String> page = f.send("GET", "/login", Auth.NONE, "");
-    assertThat(page.body()).contains("name=\"username\"").contains("name=\"password\"")
-        .contains("type=\"submit\"").doesNotContain("<script>");
+    assertThat(page.body())
+        .contains("name=\"username\"")
+        .contains("name=\"password\"")
+        .contains("type=\"submit\"")
+        .doesNotContain("<script>");
     HttpResponse<String> protectedPage = f.send("GET", "/applications", Auth.NONE, "");
     assertThat(protectedPage.statusCode()).isEqualTo(302);
     assertThat(protectedPage.headers().firstValue("Location")).hasValue("/login");
@@ -132,10 +144,12 @@ class WebSecurityIT {
         HttpRequest.newBuilder(URI.create(f.base + "/users/frank/password"))
             .header("Cookie", admin.value())
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(
-                "_csrf=" + admin.csrf() + "&password=another+long+password+2"))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "_csrf=" + admin.csrf() + "&password=another+long+password+2"))
             .build();
-    assertThat(f.http.send(change, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(302);
+    assertThat(f.http.send(change, HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(302);
     assertThat(f.send("GET", "/api/v1/applications", other, "").statusCode()).isEqualTo(401);
     assertThat(f.send("GET", "/api/v1/applications", admin, "").statusCode()).isEqualTo(200);
   }
@@ -143,35 +157,46 @@ class WebSecurityIT {
   @Test
   void metricsParseAndChangeWhenARequestIsFiledAndApproved() throws Exception {
     Map<String, Double> before = metrics();
-    assertThat(before).containsKey("gds_requests{state=\"new\"}")
+    assertThat(before)
+        .containsKey("gds_requests{state=\"new\"}")
         .containsKey("gds_certificates_expiring{within_days=\"7\"}")
         .containsKey("gds_certificates_expiring{within_days=\"30\"}")
-        .containsKey("gds_opcua_sessions").containsKey("gds_database_size_bytes")
+        .containsKey("gds_opcua_sessions")
+        .containsKey("gds_database_size_bytes")
         .containsKey("gds_push_targets{state=\"failed\"}");
     Auth carol = f.token("carol");
     Auth erin = f.token("erin");
     String uri = "urn:localhost:metrics:" + System.nanoTime();
     String app = f.register(carol, uri);
     String req =
-        WebFixture.read(f.send("POST", "/api/v1/applications/" + app + "/signing-requests", carol,
-                WebFixture.json("csr", WebFixture.csrPem(uri))))
-            .get("requestId").asText();
+        WebFixture.read(
+                f.send(
+                    "POST",
+                    "/api/v1/applications/" + app + "/signing-requests",
+                    carol,
+                    WebFixture.json("csr", WebFixture.csrPem(uri))))
+            .get("requestId")
+            .asText();
     io.gdsvault.testing.Await.until("the new request is counted")
         .atMost(java.time.Duration.ofSeconds(10))
-        .isTrue(() -> metrics().get("gds_requests{state=\"new\"}")
-            == before.get("gds_requests{state=\"new\"}") + 1);
+        .isTrue(
+            () ->
+                metrics().get("gds_requests{state=\"new\"}")
+                    == before.get("gds_requests{state=\"new\"}") + 1);
     assertThat(f.send("POST", "/api/v1/requests/" + req + "/approve", erin, "").statusCode())
         .isEqualTo(200);
     io.gdsvault.testing.Await.until("the approval is counted")
         .atMost(java.time.Duration.ofSeconds(10))
-        .isTrue(() -> {
-          Map<String, Double> m = metrics();
-          return m.get("gds_requests{state=\"new\"}").equals(before.get("gds_requests{state=\"new\"}"))
-              && m.get("gds_requests{state=\"approved\"}")
-                  == before.get("gds_requests{state=\"approved\"}") + 1
-              && m.get("gds_certificates_expiring{within_days=\"30\"}")
-                  >= before.get("gds_certificates_expiring{within_days=\"30\"}");
-        });
+        .isTrue(
+            () -> {
+              Map<String, Double> m = metrics();
+              return m.get("gds_requests{state=\"new\"}")
+                      .equals(before.get("gds_requests{state=\"new\"}"))
+                  && m.get("gds_requests{state=\"approved\"}")
+                      == before.get("gds_requests{state=\"approved\"}") + 1
+                  && m.get("gds_certificates_expiring{within_days=\"30\"}")
+                      >= before.get("gds_certificates_expiring{within_days=\"30\"}");
+            });
   }
 
   private static Map<String, Double> metrics() throws Exception {
@@ -180,5 +205,4 @@ class WebSecurityIT {
     assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
     return PrometheusText.parse(r.body());
   }
-
 }
