@@ -57,27 +57,13 @@ public final class WebServer implements WebConsole {
     this.url = url;
   }
 
-  /** Starts the console of {@code app} on {@code web.port} (0: any free port, for tests). */
+  /** Starts the console of {@code app} on {@code web.port}. */
   public static WebServer start(GdsApplication app, Clock clock) throws Exception {
     GdsSettings settings = app.settings();
     GdsSettings.WebSettings web = settings.web();
     String bind = settings.server().bind();
-    List<String> hosts = new ArrayList<>();
-    hosts.add(settings.server().hostname());
-    hosts.add(bind);
-    HttpsCertificate cert =
-        new HttpsCertificate(
-            app.dataDirectory().resolve("pki").resolve("https"),
-            app.certificates()
-                .groups()
-                .requireGroup(CertificateGroup.DEFAULT_HTTPS_GROUP)
-                .defaultType()
-                .ca(),
-            hosts,
-            Duration.ofDays(web.certificateRenewDays()),
-            clock);
-    HttpsCertificate.Loaded loaded = cert.current();
-    SslContextFactory.Server tls = tls(loaded);
+    HttpsCertificate cert = certificate(app, clock);
+    SslContextFactory.Server tls = tls(cert.current());
     Sessions sessions = new Sessions(Duration.ofMinutes(web.sessionTimeoutMinutes()), clock);
     BearerTokens tokens = new BearerTokens(Duration.ofMinutes(web.tokenTtlMinutes()), clock);
     LoginThrottle throttle =
@@ -86,7 +72,6 @@ public final class WebServer implements WebConsole {
     Logins logins = new Logins(app.users(), sessions, tokens, throttle);
     Guard guard = new Guard(sessions, tokens);
     GdsMetrics metrics = new GdsMetrics(app, clock);
-    int port = web.port();
     Javalin javalin =
         Javalin.create(
             cfg -> {
@@ -94,24 +79,13 @@ public final class WebServer implements WebConsole {
               cfg.startup.showOldJavalinVersionWarning = false;
               cfg.http.maxRequestSize = web.maxBodyBytes();
               cfg.jetty.addConnector(
-                  (server, http) -> {
-                    http.addCustomizer(new SecureRequestCustomizer(false));
-                    http.setSendServerVersion(false);
-                    ServerConnector c =
-                        new ServerConnector(
-                            server,
-                            new SslConnectionFactory(tls, "http/1.1"),
-                            new HttpConnectionFactory(http));
-                    c.setHost(bind);
-                    c.setPort(port);
-                    return c;
-                  });
+                  (server, http) -> connector(server, http, tls, bind, web.port()));
               routes(cfg, app, clock, guard, logins, metrics);
             });
     javalin.start();
-    int actual = javalin.port();
     String host = "0.0.0.0".equals(bind) ? settings.server().hostname() : bind;
-    String url = "https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + actual + "/";
+    String url =
+        "https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + javalin.port() + "/";
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -119,20 +93,52 @@ public final class WebServer implements WebConsole {
               t.setDaemon(true);
               return t;
             });
-    var unusedSweep =
-        scheduler.scheduleWithFixedDelay(
-            () -> {
-              sessions.sweep();
-              tokens.sweep();
-              throttle.sweep();
-            },
-            1,
-            1,
-            TimeUnit.MINUTES);
+    Runnable sweep =
+        () -> {
+          sessions.sweep();
+          tokens.sweep();
+          throttle.sweep();
+        };
+    var unusedSweep = scheduler.scheduleWithFixedDelay(sweep, 1, 1, TimeUnit.MINUTES);
     var unusedRenew =
         scheduler.scheduleWithFixedDelay(() -> renew(cert, tls), 1, 24, TimeUnit.HOURS);
     log.info("web console on {}", url);
     return new WebServer(javalin, scheduler, url);
+  }
+
+  /** The console's certificate from the DefaultHttpsGroup CA, for the configured host names. */
+  private static HttpsCertificate certificate(GdsApplication app, Clock clock) {
+    GdsSettings settings = app.settings();
+    List<String> hosts = new ArrayList<>();
+    hosts.add(settings.server().hostname());
+    hosts.add(settings.server().bind());
+    return new HttpsCertificate(
+        app.dataDirectory().resolve("pki").resolve("https"),
+        app.certificates()
+            .groups()
+            .requireGroup(CertificateGroup.DEFAULT_HTTPS_GROUP)
+            .defaultType()
+            .ca(),
+        hosts,
+        Duration.ofDays(settings.web().certificateRenewDays()),
+        clock);
+  }
+
+  /** The one HTTPS connector: TLS 1.2+ with the console's key store, then HTTP/1.1. */
+  private static ServerConnector connector(
+      org.eclipse.jetty.server.Server server,
+      org.eclipse.jetty.server.HttpConfiguration http,
+      SslContextFactory.Server tls,
+      String bind,
+      int port) {
+    http.addCustomizer(new SecureRequestCustomizer(false));
+    http.setSendServerVersion(false);
+    ServerConnector c =
+        new ServerConnector(
+            server, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(http));
+    c.setHost(bind);
+    c.setPort(port);
+    return c;
   }
 
   private static void routes(

@@ -101,16 +101,12 @@ public final class ServeCommand implements Callable<Integer> {
     out.flush();
     WebConsole web;
     try {
-      web = startWeb(app, settings, err);
+      web = startWeb(app, settings, out, err);
     } catch (Exception e) {
       err.println("gds serve: cannot start the web console: " + safeMessage(e));
       err.flush();
       app.close();
       return 1;
-    }
-    if (web != null) {
-      out.println("GDS web console on " + web.url());
-      out.flush();
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -134,7 +130,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** The web console when it is enabled and in this build; null otherwise. */
   private static @Nullable WebConsole startWeb(
-      GdsApplication app, GdsSettings settings, PrintWriter err) throws Exception {
+      GdsApplication app, GdsSettings settings, PrintWriter out, PrintWriter err) throws Exception {
     if (!settings.web().enabled()) {
       return null;
     }
@@ -144,7 +140,10 @@ public final class ServeCommand implements Callable<Integer> {
       err.flush();
       return null;
     }
-    return provider.get().start(app, Clock.systemUTC());
+    WebConsole web = provider.get().start(app, Clock.systemUTC());
+    out.println("GDS web console on " + web.url());
+    out.flush();
+    return web;
   }
 
   private void override(ObjectNode tree) {
