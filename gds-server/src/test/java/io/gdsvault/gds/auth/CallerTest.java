@@ -50,8 +50,7 @@ class CallerTest {
         .isEqualTo("alice");
     // an OPC UA caller keeps its plain user name, even with a client URI of "web"
     Caller opcua =
-        new Caller(
-            "alice", Set.of(), "ab12", Caller.VIA_WEB, ChannelSecurity.SIGN_AND_ENCRYPT);
+        new Caller("alice", Set.of(), "ab12", Caller.VIA_WEB, ChannelSecurity.SIGN_AND_ENCRYPT);
     org.assertj.core.api.Assertions.assertThat(opcua.viaConsole()).isFalse();
     org.assertj.core.api.Assertions.assertThat(opcua.requesterName()).isEqualTo("alice");
     org.assertj.core.api.Assertions.assertThat(Caller.userOf("alice")).isEqualTo("alice");
