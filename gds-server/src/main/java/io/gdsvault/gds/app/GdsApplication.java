@@ -65,6 +65,7 @@ public final class GdsApplication implements AutoCloseable {
   private final AuditTrail auditTrail;
   private final RefusalSummary refusals;
   private final Cluster cluster;
+  private final GdsSettings settings;
 
   private GdsApplication(
       DataDirectory data,
@@ -78,7 +79,9 @@ public final class GdsApplication implements AutoCloseable {
       PushFeature push,
       AuditTrail auditTrail,
       RefusalSummary refusals,
-      Cluster cluster) {
+      Cluster cluster,
+      GdsSettings settings) {
+    this.settings = settings;
     this.data = data;
     this.database = database;
     this.users = users;
@@ -181,7 +184,8 @@ public final class GdsApplication implements AutoCloseable {
           push,
           trail,
           refusals,
-          cluster);
+          cluster,
+          settings);
     } catch (Exception | Error e) {
       closeStarted(cluster, push, server, certificates, database);
       data.close();
@@ -379,6 +383,36 @@ public final class GdsApplication implements AutoCloseable {
     }
     return Database.open(
         db.url(), db.user(), password, db.maxPoolSize(), db.statementTimeoutSeconds());
+  }
+
+  /** The settings this GDS runs with. */
+  public GdsSettings settings() {
+    return settings;
+  }
+
+  /**
+   * The standard string form of the NodeId of an application or request id ({@code ns=N;g=...}), as
+   * the OPC UA methods and the CLI show it.
+   */
+  public String nodeId(java.util.UUID id) {
+    // upper case, as Milo writes a Guid NodeId (the CLI's form)
+    return "ns="
+        + server.gdsNamespace().getNamespaceIndex().intValue()
+        + ";g="
+        + id.toString().toUpperCase(java.util.Locale.ROOT);
+  }
+
+  /** The inverse of {@link #nodeId}: the id of a NodeId string of the GDS namespace, or empty. */
+  public java.util.Optional<java.util.UUID> idOfNodeId(String nodeId) {
+    String prefix = "ns=" + server.gdsNamespace().getNamespaceIndex().intValue() + ";g=";
+    if (!nodeId.regionMatches(true, 0, prefix, 0, prefix.length())) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(java.util.UUID.fromString(nodeId.substring(prefix.length())));
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   public String endpointUrl() {

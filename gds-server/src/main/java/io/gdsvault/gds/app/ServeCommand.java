@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,6 +59,12 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--db-password-file", description = "File holding the database password.")
   Path dbPasswordFile;
 
+  @Option(names = "--web-port", description = "Web console HTTPS port (default 58843).")
+  Integer webPort;
+
+  @Option(names = "--no-web", description = "Do not start the web console.")
+  boolean noWeb;
+
   @Option(names = "--keystore-password-file", description = "File holding the CA keystore secret.")
   Path keystorePasswordFile;
 
@@ -90,17 +97,29 @@ public final class ServeCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+    out.println("GDS listening on " + app.endpointUrl());
+    out.flush();
+    WebConsole web;
+    try {
+      web = startWeb(app, settings, out, err);
+    } catch (Exception e) {
+      err.println("gds serve: cannot start the web console: " + safeMessage(e));
+      err.flush();
+      app.close();
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  if (web != null) {
+                    web.close();
+                  }
                   app.close();
                   stopped.countDown();
                 },
                 "gds-shutdown"));
-    out.println("GDS listening on " + app.endpointUrl());
-    out.flush();
     try {
       stopped.await();
     } catch (InterruptedException e) {
@@ -109,7 +128,32 @@ public final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The web console when it is enabled and in this build; null otherwise. */
+  private static @Nullable WebConsole startWeb(
+      GdsApplication app, GdsSettings settings, PrintWriter out, PrintWriter err) throws Exception {
+    if (!settings.web().enabled()) {
+      return null;
+    }
+    var provider = WebConsoleProvider.find();
+    if (provider.isEmpty()) {
+      err.println("gds serve: this build has no web console (module gds-web); serving OPC UA only");
+      err.flush();
+      return null;
+    }
+    WebConsole web = provider.get().start(app, Clock.systemUTC());
+    out.println("GDS web console on " + web.url());
+    out.flush();
+    return web;
+  }
+
   private void override(ObjectNode tree) {
+    ObjectNode web = (ObjectNode) tree.get("web");
+    if (webPort != null) {
+      web.put("port", webPort);
+    }
+    if (noWeb) {
+      web.put("enabled", false);
+    }
     ObjectNode server = (ObjectNode) tree.get("server");
     ObjectNode security = (ObjectNode) tree.get("security");
     ObjectNode database = (ObjectNode) tree.get("database");

@@ -36,6 +36,12 @@ public record Caller(
     this(userName, roles, clientCertificateThumbprint, clientApplicationUri, channelSecurity, null);
   }
 
+  /** The {@code clientApplicationUri} of a web console user signed in with a session cookie. */
+  public static final String VIA_WEB = "web";
+
+  /** The {@code clientApplicationUri} of a REST API script authenticated with a bearer token. */
+  public static final String VIA_API = "api";
+
   public Caller {
     roles = roles == null || roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     if (channelSecurity == null) {
@@ -47,6 +53,38 @@ public record Caller(
   public static Caller system() {
     return new Caller(
         "system", EnumSet.allOf(Role.class), null, null, ChannelSecurity.SIGN_AND_ENCRYPT);
+  }
+
+  /**
+   * A signed-in user of the web console ({@link #VIA_WEB}) or the REST API ({@link #VIA_API}): no
+   * client certificate; the HTTPS channel counts as encrypted.
+   */
+  public static Caller console(String userName, Set<Role> roles, String via) {
+    return new Caller(userName, roles, null, via, ChannelSecurity.SIGN_AND_ENCRYPT);
+  }
+
+  /** Whether this caller came through the web console or the REST API. */
+  public boolean viaConsole() {
+    return userName != null
+        && clientCertificateThumbprint == null
+        && (VIA_WEB.equals(clientApplicationUri) || VIA_API.equals(clientApplicationUri));
+  }
+
+  /**
+   * The name a request records as its requester: the user, with {@code via web} / {@code via api}
+   * for console callers; {@code app:URI} for a session without a user.
+   */
+  public String requesterName() {
+    if (userName == null) {
+      return "app:" + clientApplicationUri;
+    }
+    return viaConsole() ? userName + " via " + clientApplicationUri : userName;
+  }
+
+  /** The user part of a recorded requester ({@link #requesterName()}); user names hold no space. */
+  public static String userOf(String requesterName) {
+    int via = requesterName.indexOf(" via ");
+    return via < 0 ? requesterName : requesterName.substring(0, via);
   }
 
   public Optional<String> user() {

@@ -89,8 +89,9 @@ final class ApprovalQueue {
 
   private CertificateRequestRecord decide(
       Caller caller, UUID requestId, RequestState target, String text) {
-    String actor =
-        Objects.requireNonNull(caller.userName(), "a caller with a role has a user name");
+    Objects.requireNonNull(caller.userName(), "a caller with a role has a user name");
+    // the user, with "via web" / "via api" when the decision came through the console
+    String actor = caller.requesterName();
     CertificateRequestRecord result =
         tx.inTransaction(
             () -> {
@@ -120,7 +121,7 @@ final class ApprovalQueue {
     if (settings.allowSelfApproval()) {
       return;
     }
-    if (r.requestedBy().equals(approver.userName())) {
+    if (Caller.userOf(r.requestedBy()).equals(approver.userName())) {
       throw new ArgumentRefusal(Reason.ACCESS_DENIED, "RequestId", SAME_PERSON);
     }
     String filedFrom = r.requesterThumbprint();

@@ -13,7 +13,9 @@ public record ApprovalRule(
 
   public boolean matches(CertificateRequestRecord r) {
     boolean uri = uriPattern == null || uriPattern.matcher(r.applicationUri()).matches();
-    boolean user = requestedBy == null || requestedBy.equals(r.requestedBy());
+    boolean user =
+        requestedBy == null
+            || requestedBy.equals(io.gdsvault.gds.auth.Caller.userOf(r.requestedBy()));
     return uri && user;
   }
 

@@ -38,6 +38,7 @@ public final class CertificateRequestService implements AutoCloseable {
   private final Revocation revocation;
   private final CertificateQueries queries;
   private final RequestSweep sweep;
+  private final KeyDownloads keyDownloads;
   private final Clock clock;
   private final @Nullable KeyPairPool keyPool;
 
@@ -121,6 +122,7 @@ public final class CertificateRequestService implements AutoCloseable {
     this.sweep =
         new RequestSweep(
             requests, tx, groups, stores.applications(), issuance, keys, events, clock);
+    this.keyDownloads = new KeyDownloads(requests, delivery, events, tx, clock);
   }
 
   /** Where requests, certificates, groups and applications are found, and their transactions. */
@@ -292,6 +294,19 @@ public final class CertificateRequestService implements AutoCloseable {
    */
   public CertificateBundle bundle(Caller caller, UUID requestOrApplicationId) {
     return queries.bundle(caller, requestOrApplicationId);
+  }
+
+  /**
+   * The private key of the caller's own new-key-pair request (delivered as FinishRequest does);
+   * Bad_NotFound once deleted or expired.
+   */
+  public DownloadedKey privateKey(Caller caller, UUID requestId) {
+    return keyDownloads.privateKey(caller, requestId);
+  }
+
+  /** Deletes the private key of the caller's own request (Delete private key). */
+  public void deletePrivateKey(Caller caller, UUID requestId) {
+    keyDownloads.delete(caller, requestId);
   }
 
   // ------------------------------------------------------------------ maintenance

@@ -109,7 +109,8 @@ final class RequestDelivery {
           "RequestId",
           "FinishRequest must come from the client certificate that started the request");
     }
-    if (!r.requestedBy().startsWith(APP_PREFIX) && !r.requestedBy().equals(caller.userName())) {
+    if (!r.requestedBy().startsWith(APP_PREFIX)
+        && !Caller.userOf(r.requestedBy()).equals(caller.userName())) {
       throw new ArgumentRefusal(
           Reason.ACCESS_DENIED,
           "RequestId",

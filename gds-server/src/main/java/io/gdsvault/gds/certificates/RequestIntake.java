@@ -241,7 +241,6 @@ final class RequestIntake {
       @Nullable String groupName,
       GroupCertificateType type,
       RequestKind kind) {
-    String user = caller.userName();
     return CertificateRequestRecord.builder()
         .requestId(id)
         .applicationId(app.id())
@@ -250,8 +249,7 @@ final class RequestIntake {
         .certificateType(type.name())
         .kind(kind)
         .state(RequestState.NEW)
-        .requestedBy(
-            user != null ? user : RequestDelivery.APP_PREFIX + caller.clientApplicationUri())
+        .requestedBy(caller.requesterName())
         .requesterThumbprint(caller.clientCertificateThumbprint())
         .createdAt(clock.instant());
   }

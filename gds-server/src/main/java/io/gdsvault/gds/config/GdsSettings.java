@@ -18,7 +18,8 @@ public record GdsSettings(
     CertificateSettings certificates,
     QuotaSettings quotas,
     PushConfig push,
-    AdmissionSettings admission) {
+    AdmissionSettings admission,
+    WebSettings web) {
 
   /**
    * Admission control and login throttling; see config/gds.yaml and docs/security.md.
@@ -70,6 +71,28 @@ public record GdsSettings(
       return (int) Math.floor(maxSessions * unauthenticatedSessionShare);
     }
   }
+
+  /**
+   * The HTTPS web console and REST API; see config/gds.yaml.
+   *
+   * @param enabled whether {@code gds serve} starts it
+   * @param port its TCP port (bound like the OPC UA endpoint)
+   * @param sessionTimeoutMinutes idle time after which a browser session ends
+   * @param tokenTtlMinutes lifetime of a REST API bearer token
+   * @param maxBodyBytes largest request body (also bounds CSR uploads)
+   * @param maxLoginFailures failed logins per user and per address before logins are refused
+   * @param loginLockoutMinutes the window those failures count in, and how long the refusal lasts
+   * @param certificateRenewDays the console's certificate is renewed when it has fewer days left
+   */
+  public record WebSettings(
+      boolean enabled,
+      int port,
+      int sessionTimeoutMinutes,
+      int tokenTtlMinutes,
+      int maxBodyBytes,
+      int maxLoginFailures,
+      int loginLockoutMinutes,
+      int certificateRenewDays) {}
 
   /**
    * The push engine, times in milliseconds; see config/gds.yaml.
@@ -283,6 +306,7 @@ public record GdsSettings(
       admissionProblems(p, admission, limits.maxSessions());
     }
     certificateProblems(p);
+    webProblems(p);
     return p;
   }
 
@@ -492,6 +516,26 @@ public record GdsSettings(
       p.add(
           "admission.credentialCacheTtlMs must be 0..600000 and credentialCacheMaxEntries at"
               + " least 1");
+    }
+  }
+
+  private void webProblems(List<String> p) {
+    if (web == null) {
+      p.add("web must be set");
+      return;
+    }
+    if (web.port() < 1 || web.port() > 65535) {
+      p.add("web.port must be 1..65535");
+    } else if (server != null && web.enabled() && web.port() == server.port()) {
+      p.add("web.port must differ from server.port");
+    }
+    positive(p, "web.sessionTimeoutMinutes", web.sessionTimeoutMinutes());
+    positive(p, "web.tokenTtlMinutes", web.tokenTtlMinutes());
+    positive(p, "web.maxLoginFailures", web.maxLoginFailures());
+    positive(p, "web.loginLockoutMinutes", web.loginLockoutMinutes());
+    positive(p, "web.certificateRenewDays", web.certificateRenewDays());
+    if (web.maxBodyBytes() < 16_384 || web.maxBodyBytes() > 16_777_216) {
+      p.add("web.maxBodyBytes must be 16384..16777216");
     }
   }
 

@@ -39,4 +39,20 @@ class CallerTest {
                 org.assertj.core.api.Assertions.assertThat(e.reason())
                     .isEqualTo(Reason.ACCESS_DENIED));
   }
+
+  @Test
+  void consoleCallersAreRecordedWithTheirChannelAndFourEyesComparesTheUser() {
+    Caller web = Caller.console("alice", Set.of(Role.DISCOVERY_ADMIN), Caller.VIA_WEB);
+    Caller api = Caller.console("alice", Set.of(Role.DISCOVERY_ADMIN), Caller.VIA_API);
+    org.assertj.core.api.Assertions.assertThat(web.requesterName()).isEqualTo("alice via web");
+    org.assertj.core.api.Assertions.assertThat(api.requesterName()).isEqualTo("alice via api");
+    org.assertj.core.api.Assertions.assertThat(Caller.userOf(web.requesterName()))
+        .isEqualTo("alice");
+    // an OPC UA caller keeps its plain user name, even with a client URI of "web"
+    Caller opcua =
+        new Caller("alice", Set.of(), "ab12", Caller.VIA_WEB, ChannelSecurity.SIGN_AND_ENCRYPT);
+    org.assertj.core.api.Assertions.assertThat(opcua.viaConsole()).isFalse();
+    org.assertj.core.api.Assertions.assertThat(opcua.requesterName()).isEqualTo("alice");
+    org.assertj.core.api.Assertions.assertThat(Caller.userOf("alice")).isEqualTo("alice");
+  }
 }

@@ -1,0 +1,3 @@
+/** /metrics (Prometheus text format via Micrometer) and /health. */
+@org.jspecify.annotations.NullMarked
+package io.gdsvault.web.metrics;

@@ -1,0 +1,3 @@
+/** The server-rendered HTML pages of the console (no JavaScript framework). */
+@org.jspecify.annotations.NullMarked
+package io.gdsvault.web.pages;
