@@ -171,7 +171,6 @@ public final class GdsApplication implements AutoCloseable {
       certificates.start(server, cluster);
       push.start();
       goLive(server, trail, data, refusals);
-      log.info("GDS started endpoint={} data={}", server.endpointUrl(), data.root());
       return new GdsApplication(
           data,
           database,
@@ -307,6 +306,7 @@ public final class GdsApplication implements AutoCloseable {
     installTrailEvents(server, trail);
     data.restrictPermissions();
     refusals.start();
+    log.info("GDS started endpoint={} data={}", server.endpointUrl(), data.root());
   }
 
   /** Every trail row raised as an OPC UA event, to the subscribers who may see it. */
