@@ -347,7 +347,7 @@ class RequestKillIT {
           new Variant(NodeId.NULL_VALUE),
           new Variant(NodeId.NULL_VALUE),
           new Variant("CN=kill test device"),
-          new Variant(new String[] {"device.local"}),
+          new Variant(new String[] {"localhost"}),
           new Variant("PFX"),
           new Variant(KEY_PASSWORD));
     }
