@@ -285,7 +285,7 @@ class WebApiIT {
     body.put("subject", "CN=Valve 3")
         .put("privateKeyFormat", "PFX")
         .put("password", "pfx-secret-1");
-    body.putArray("domainNames").add("valve3.local");
+    body.putArray("domainNames").add("localhost");
     HttpResponse<String> filed =
         f.send(
             "POST", "/api/v1/applications/" + app + "/key-pair-requests", admin, body.toString());

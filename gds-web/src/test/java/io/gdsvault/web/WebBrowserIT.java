@@ -307,10 +307,13 @@ class WebBrowserIT {
     assertThat(out).contains(": OK");
   }
 
-  /** FinishRequest over OPC UA delivers the request approved in the browser; the CLI lists it. */
+  /**
+   * FinishRequest over OPC UA, by the requester (FinishRequest answers only the user who filed),
+   * delivers the request approved in the browser; the CLI lists it.
+   */
   private void deliveredOverOpcUaAndListedByTheCli(String appId, String requestId)
       throws Exception {
-    OpcUaClient c = TestClients.admin(f.gds);
+    OpcUaClient c = TestClients.secure(f.gds, "alice", WebFixture.PASSWORD);
     try {
       int ns = c.getNamespaceTable().getIndex(GdsNodeIds.NAMESPACE_URI).intValue();
       NodeId object = GdsNodeIds.resolve(GdsNodeIds.Directory, c.getNamespaceTable());
@@ -362,7 +365,7 @@ class WebBrowserIT {
     WebElement subject = browser.findElement(By.id("subject"));
     subject.clear();
     subject.sendKeys("CN=Pump 7 key pair, O=Acme");
-    browser.findElement(By.id("domainNames")).sendKeys("pump7.local");
+    browser.findElement(By.id("domainNames")).sendKeys("localhost");
     browser.findElement(By.id("keyPassword")).sendKeys("pfx password 7");
     browser.findElement(By.id("submit-key-pair")).click();
     Await.until("the key pair request's page")
