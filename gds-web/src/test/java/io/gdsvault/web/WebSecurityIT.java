@@ -199,6 +199,38 @@ class WebSecurityIT {
             });
   }
 
+  @Test
+  void metricsTimeOpcUaMethodCallsByMethodAndOutcome() throws Exception {
+    String good = "gds_opcua_calls_seconds_count{method=\"FindApplications\",outcome=\"good\"}";
+    double before = metrics().getOrDefault(good, 0.0);
+    org.eclipse.milo.opcua.sdk.client.OpcUaClient c =
+        io.gdsvault.gds.testing.TestClients.admin(f.gds);
+    try {
+      var ns = c.getNamespaceTable();
+      var result =
+          c.call(
+                  java.util.List.of(
+                      new org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest(
+                          io.gdsvault.gds.model.ua.GdsNodeIds.resolve(
+                              io.gdsvault.gds.model.ua.GdsNodeIds.Directory, ns),
+                          io.gdsvault.gds.model.ua.GdsNodeIds.resolve(
+                              io.gdsvault.gds.model.ua.GdsNodeIds.FindApplications, ns),
+                          new org.eclipse.milo.opcua.stack.core.types.builtin.Variant[] {
+                            new org.eclipse.milo.opcua.stack.core.types.builtin.Variant(
+                                "urn:localhost:metrics:none")
+                          })))
+              .getResults()[0];
+      assertThat(result.getStatusCode().isGood()).as("%s", result.getStatusCode()).isTrue();
+    } finally {
+      io.gdsvault.gds.testing.TestClients.disconnect(c);
+    }
+    Map<String, Double> after = metrics();
+    assertThat(after.get(good)).as("calls counted: %s", after.keySet()).isEqualTo(before + 1);
+    assertThat(after)
+        .containsKey(
+            "gds_opcua_calls_seconds_bucket{method=\"FindApplications\",outcome=\"good\",le=\"+Inf\"}");
+  }
+
   private static Map<String, Double> metrics() throws Exception {
     HttpResponse<String> r = f.send("GET", "/metrics", Auth.NONE, "");
     assertThat(r.statusCode()).isEqualTo(200);

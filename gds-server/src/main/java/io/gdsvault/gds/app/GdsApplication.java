@@ -415,6 +415,11 @@ public final class GdsApplication implements AutoCloseable {
     }
   }
 
+  /** Tells {@code timing} how long every OPC UA method call takes (the console's metrics). */
+  public void timeMethodCalls(io.gdsvault.gds.opcua.security.MethodTimingListener timing) {
+    server.callers().setTiming(timing);
+  }
+
   public String endpointUrl() {
     return server.endpointUrl();
   }

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The figures of /metrics, read from the services when scraped (at most once a second): requests by
  * state, certificates expiring within 7 and 30 days, revocations, push targets by state and
- * failures, OPC UA sessions, database size, and the console's own HTTP latency histogram.
+ * failures, OPC UA sessions, OPC UA method-call latency histograms by method and outcome, database
+ * size, and the console's own HTTP latency histogram.
  */
 public final class GdsMetrics {
 
@@ -100,6 +101,18 @@ public final class GdsMetrics {
         .description("Size of the embedded database files in bytes (0 for an external database)")
         .baseUnit("bytes")
         .register(registry);
+    app.timeMethodCalls(this::methodCall);
+  }
+
+  /** One OPC UA method call into the latency histogram of its method and outcome. */
+  private void methodCall(String method, long nanos, boolean good) {
+    Timer.builder("gds.opcua.calls")
+        .description("OPC UA method calls of the GDS by method and outcome")
+        .tag("method", method)
+        .tag("outcome", good ? "good" : "bad")
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   private void gauge(

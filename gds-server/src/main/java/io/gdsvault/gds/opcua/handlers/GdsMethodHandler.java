@@ -4,6 +4,7 @@ import io.gdsvault.gds.auth.Caller;
 import io.gdsvault.gds.model.ArgumentRefusal;
 import io.gdsvault.gds.model.GdsException;
 import io.gdsvault.gds.opcua.security.MethodCallObserver;
+import io.gdsvault.gds.opcua.security.MethodTimingListener;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,7 +68,9 @@ public abstract class GdsMethodHandler implements MethodInvocationHandler {
 
   @Override
   public final CallMethodResult invoke(AccessContext accessContext, CallMethodRequest request) {
+    long started = System.nanoTime();
     CallMethodResult result = invokeUnobserved(accessContext, request);
+    timed(System.nanoTime() - started, result);
     MethodCallObserver observer = context.callers().observer();
     if (observer != MethodCallObserver.NONE) {
       try {
@@ -81,6 +84,20 @@ public abstract class GdsMethodHandler implements MethodInvocationHandler {
       }
     }
     return result;
+  }
+
+  private void timed(long nanos, CallMethodResult result) {
+    MethodTimingListener timing = context.callers().timing();
+    if (timing != MethodTimingListener.NONE) {
+      try {
+        timing.timed(
+            Objects.requireNonNullElse(node.getBrowseName().name(), ""),
+            nanos,
+            result.getStatusCode().isGood());
+      } catch (RuntimeException e) {
+        log.error("{}: the method timing listener failed", node.getBrowseName().name(), e);
+      }
+    }
   }
 
   private CallMethodResult invokeUnobserved(

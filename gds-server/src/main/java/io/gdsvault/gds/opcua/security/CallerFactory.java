@@ -19,6 +19,7 @@ public final class CallerFactory {
   private final UserService users;
   private final SessionAdmission admission;
   private volatile MethodCallObserver observer = MethodCallObserver.NONE;
+  private volatile MethodTimingListener timing = MethodTimingListener.NONE;
 
   public CallerFactory(UserService users, SessionAdmission admission) {
     this.users = users;
@@ -32,6 +33,15 @@ public final class CallerFactory {
 
   public MethodCallObserver observer() {
     return observer;
+  }
+
+  /** Who is told how long every method call took (latency metrics). */
+  public void setTiming(MethodTimingListener timing) {
+    this.timing = timing;
+  }
+
+  public MethodTimingListener timing() {
+    return timing;
   }
 
   /**
