@@ -136,6 +136,33 @@ class WebSecurityIT {
   }
 
   @Test
+  void aPasswordChangeOverOpcUaOrARemovalEndsTheUsersWebSessionsAndTokens() throws Exception {
+    f.addUser("grace", Role.DISCOVERY_ADMIN);
+    f.addUser("heidi", Role.DISCOVERY_ADMIN);
+    Auth graceSession = f.session("grace");
+    Auth graceToken = f.token("grace");
+    Auth heidi = f.session("heidi");
+    Auth erin = f.session("erin");
+    assertThat(f.send("GET", "/api/v1/applications", graceSession, "").statusCode()).isEqualTo(200);
+    // a SecurityAdmin's OPC UA session (a change names the session that made it)
+    io.gdsvault.gds.auth.Caller opcUaAdmin =
+        new io.gdsvault.gds.auth.Caller(
+            "erin",
+            java.util.Set.of(Role.SECURITY_ADMIN),
+            null,
+            "urn:localhost:some-client",
+            io.gdsvault.gds.auth.ChannelSecurity.SIGN_AND_ENCRYPT,
+            "ns=1;i=4711");
+    f.gds.app().users().setPassword(opcUaAdmin, "grace", "a new long password 3".toCharArray());
+    assertThat(f.send("GET", "/api/v1/applications", graceSession, "").statusCode()).isEqualTo(401);
+    assertThat(f.send("GET", "/api/v1/applications", graceToken, "").statusCode()).isEqualTo(401);
+    assertThat(f.send("GET", "/api/v1/applications", heidi, "").statusCode()).isEqualTo(200);
+    f.gds.app().users().removeUser(opcUaAdmin, "heidi");
+    assertThat(f.send("GET", "/api/v1/applications", heidi, "").statusCode()).isEqualTo(401);
+    assertThat(f.send("GET", "/api/v1/applications", erin, "").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aPasswordChangeInTheConsoleEndsTheUsersOtherSessions() throws Exception {
     f.addUser("frank", Role.DISCOVERY_ADMIN);
     Auth other = f.session("frank");

@@ -1,6 +1,7 @@
 package io.gdsvault.web.security;
 
 import io.gdsvault.gds.auth.User;
+import io.gdsvault.gds.auth.UserChange;
 import io.gdsvault.gds.auth.UserService;
 import io.gdsvault.web.api.ApiException;
 import io.javalin.http.Context;
@@ -28,6 +29,23 @@ public final class Logins {
     this.sessions = sessions;
     this.tokens = tokens;
     this.throttle = throttle;
+    users.onChange(this::userChanged);
+  }
+
+  /**
+   * A change made outside the console (over OPC UA or with the CLI: the change names its OPC UA
+   * session) ends the user's web sessions and tokens when the password changed; a removal ends them
+   * wherever it was made. The console's own password changes keep the session that made them
+   * ({@link #passwordChanged}).
+   */
+  private void userChanged(UserChange c) {
+    boolean removed = c.kind() == UserChange.Kind.REMOVED;
+    boolean passwordElsewhere = c.kind() == UserChange.Kind.PASSWORD && c.bySession() != null;
+    if (removed || passwordElsewhere) {
+      int ended = sessions.endAllOf(c.user(), "");
+      tokens.endAllOf(c.user());
+      log.info("user {} {}: {} web session(s) and its tokens ended", c.user(), c.kind(), ended);
+    }
   }
 
   /** The authenticated user; 429 while throttled, 401 for a wrong name or password. */
