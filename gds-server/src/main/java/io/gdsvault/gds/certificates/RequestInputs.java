@@ -2,6 +2,7 @@ package io.gdsvault.gds.certificates;
 
 import io.gdsvault.gds.model.ApplicationRecord;
 import io.gdsvault.gds.model.GdsException;
+import io.gdsvault.gds.model.net.HostNames;
 import io.gdsvault.gds.trust.CertificateGroup;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,12 +15,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class RequestInputs {
 
-  private static final Pattern DNS_NAME =
-      Pattern.compile(
-          "^(?=.{1,253}$)[A-Za-z0-9_*]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?"
-              + "(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?$");
-  private static final Pattern IP_LITERAL =
-      Pattern.compile("^[0-9.]+$|^[0-9A-Fa-f:]+:[0-9A-Fa-f:.]*$");
   private static final Pattern NAME_SPECIALS = Pattern.compile("[,+=\"\\\\<>;#]");
   static final int MAX_TEXT = 1024;
   static final int MAX_DOMAIN_NAMES = 64;
@@ -38,7 +33,8 @@ final class RequestInputs {
       throw GdsException.invalid("too many DomainNames");
     }
     for (String n : names) {
-      if (n == null || !(DNS_NAME.matcher(n).matches() || IP_LITERAL.matcher(n).matches())) {
+      // wildcards pass here; the issuance policy decides whether the group allows them
+      if (!HostNames.isValid(n, HostNames.Wildcards.ALLOW)) {
         throw GdsException.invalid("a DomainName is not a DNS name or IP address");
       }
     }
@@ -78,12 +74,12 @@ final class RequestInputs {
 
   /** The DNS names among checked DomainNames. */
   static List<String> dnsNames(List<String> names) {
-    return names.stream().filter(n -> !IP_LITERAL.matcher(n).matches()).toList();
+    return names.stream().filter(n -> !HostNames.isIpAddress(n)).toList();
   }
 
   /** The IP addresses among checked DomainNames. */
   static List<String> ipAddresses(List<String> names) {
-    return names.stream().filter(n -> IP_LITERAL.matcher(n).matches()).toList();
+    return names.stream().filter(HostNames::isIpAddress).toList();
   }
 
   private static String defaultSubject(ApplicationRecord app, List<String> names) {
