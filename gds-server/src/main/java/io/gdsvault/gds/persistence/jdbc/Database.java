@@ -44,14 +44,28 @@ public final class Database implements AutoCloseable {
   /** The statement timeout when none is configured (database.statementTimeoutSeconds). */
   public static final int DEFAULT_STATEMENT_TIMEOUT_SECONDS = 10;
 
-  private Database(HikariDataSource dataSource, @Nullable Path h2File, int timeoutSeconds) {
+  /** Every statement's timeout in seconds (0: none). */
+  private final int statementTimeoutSeconds;
+
+  /** The Jdbi attribute (an Integer) that holds {@link #statementTimeoutSeconds()}. */
+  static final String STATEMENT_TIMEOUT_ATTRIBUTE = "gds.statementTimeoutSeconds";
+
+  private Database(
+      HikariDataSource dataSource,
+      @Nullable Path h2File,
+      int timeoutSeconds,
+      boolean timeoutPerConnection) {
     this.dataSource = dataSource;
     this.h2File = h2File;
+    this.statementTimeoutSeconds = timeoutSeconds;
     this.jdbi = Jdbi.create(dataSource);
     this.transactions = new JdbiTransactions(jdbi);
-    // every statement Jdbi runs (JDBC setQueryTimeout: H2 and PostgreSQL cancel it, SQLState
-    // 57014, which JdbiTransactions turns into Reason.TIMEOUT)
-    jdbi.getConfig(SqlStatements.class).setQueryTimeout(timeoutSeconds);
+    jdbi.define(STATEMENT_TIMEOUT_ATTRIBUTE, timeoutSeconds);
+    if (!timeoutPerConnection) {
+      // every statement Jdbi runs, by JDBC setQueryTimeout (the database cancels it, SQLState
+      // 57014, which JdbiTransactions turns into Reason.TIMEOUT)
+      jdbi.getConfig(SqlStatements.class).setQueryTimeout(timeoutSeconds);
+    }
     jdbi.getConfig(SqlStatements.class)
         .addCustomizer(
             new StatementCustomizer() {
@@ -88,19 +102,51 @@ public final class Database implements AutoCloseable {
     config.setMinimumIdle(1);
     config.setPoolName("gds-db");
     config.setAutoCommit(true);
+    String timeoutSql = connectionTimeoutSql(url, statementTimeoutSeconds);
+    if (timeoutSql != null) {
+      config.setConnectionInitSql(timeoutSql);
+    }
     HikariDataSource ds = new HikariDataSource(config);
     try {
+      // migrations on their own connection, without the statement timeout (a migration of a large
+      // database may take longer than a statement may)
       Flyway.configure()
-          .dataSource(ds)
+          .dataSource(url, user, password)
           .locations("classpath:db/migration")
           .outOfOrder(true)
           .load()
           .migrate();
-      return new Database(ds, h2FileOf(url), statementTimeoutSeconds);
+      return new Database(ds, h2FileOf(url), statementTimeoutSeconds, timeoutSql != null);
     } catch (RuntimeException e) {
       ds.close();
       throw e;
     }
+  }
+
+  /**
+   * The statement that gives a new connection the statement timeout, for H2 and PostgreSQL (null:
+   * set per statement). Not JDBC's per-statement setQueryTimeout there: H2 runs {@code SET
+   * QUERY_TIMEOUT} for it on every statement, and every SET discards the parsed statements of every
+   * connection (H2's query cache is dropped when the database's metadata counter moves), so each
+   * statement was parsed again; PostgreSQL's driver schedules a client-side timer per statement.
+   * Both cancel a statement that runs over with SQLState 57014, as before.
+   */
+  static @Nullable String connectionTimeoutSql(String url, int seconds) {
+    if (seconds <= 0 || url == null) {
+      return null;
+    }
+    if (url.startsWith("jdbc:h2:")) {
+      return "SET QUERY_TIMEOUT " + seconds * 1000L;
+    }
+    if (url.startsWith("jdbc:postgresql:")) {
+      return "SET statement_timeout = " + seconds * 1000L;
+    }
+    return null;
+  }
+
+  /** Every statement's timeout in seconds (0: none), however it is applied. */
+  public int statementTimeoutSeconds() {
+    return statementTimeoutSeconds;
   }
 
   /** The embedded H2 file database in the data directory, PostgreSQL compatibility mode. */

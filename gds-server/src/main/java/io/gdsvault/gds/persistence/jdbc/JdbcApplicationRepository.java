@@ -258,8 +258,10 @@ public final class JdbcApplicationRepository implements ApplicationRepository {
 
   /** When a query that filters in Java gives up: the statement timeout from now (0: never). */
   private static long deadlineNanos(Handle h) {
-    Integer seconds = h.getConfig(SqlStatements.class).getQueryTimeout();
-    return seconds == null || seconds <= 0 ? 0 : System.nanoTime() + seconds * 1_000_000_000L;
+    Object attribute =
+        h.getConfig(SqlStatements.class).getAttribute(Database.STATEMENT_TIMEOUT_ATTRIBUTE);
+    int seconds = attribute instanceof Integer i ? i : 0;
+    return seconds <= 0 ? 0 : System.nanoTime() + seconds * 1_000_000_000L;
   }
 
   /**

@@ -32,6 +32,11 @@ class PostgresRepositoryTest extends RepositoryContract {
   }
 
   @Override
+  protected Database openWithStatementTimeout(int seconds) {
+    return Database.open(pg.jdbcUrl(), pg.user(), "", 2, seconds);
+  }
+
+  @Override
   protected Database database() {
     return db;
   }

@@ -12,13 +12,13 @@ import io.gdsvault.gds.model.ApplicationType;
 import io.gdsvault.gds.model.GdsException;
 import io.gdsvault.gds.model.LocalizedName;
 import io.gdsvault.gds.model.Reason;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.jdbi.v3.core.statement.SqlStatements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,6 +32,9 @@ abstract class RepositoryContract {
 
   /** A statement that runs for far longer than a second on this database. */
   protected abstract String slowStatement();
+
+  /** A second pool on the same database whose statements time out after {@code seconds}. */
+  protected abstract Database openWithStatementTimeout(int seconds);
 
   private final JdbcApplicationRepository apps = new JdbcApplicationRepository();
   private final JdbcUserRepository users = new JdbcUserRepository();
@@ -329,22 +332,41 @@ abstract class RepositoryContract {
   }
 
   @Test
-  void everyStatementHasATimeoutAndACancelledOneIsReasonTimeout() {
-    assertThat(database().jdbi().getConfig(SqlStatements.class).getQueryTimeout())
+  void everyStatementHasTheConfiguredTimeoutAndACancelledOneIsReasonTimeout() {
+    try (Database oneSecond = openWithStatementTimeout(1)) {
+      assertThat(oneSecond.statementTimeoutSeconds()).isEqualTo(1);
+      // more than once on a connection: the timeout stays with the pool's connections
+      for (int i = 0; i < 2; i++) {
+        long started = System.nanoTime();
+        assertThatThrownBy(
+                () ->
+                    oneSecond
+                        .transactions()
+                        .read(
+                            () ->
+                                JdbiTransactions.handle()
+                                    .createQuery(slowStatement())
+                                    .mapTo(String.class)
+                                    .list()))
+            .isInstanceOfSatisfying(
+                GdsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+            .isLessThan(Duration.ofSeconds(20));
+      }
+      // and the pool still answers afterwards
+      assertThat(
+              oneSecond
+                  .transactions()
+                  .read(
+                      () ->
+                          JdbiTransactions.handle()
+                              .createQuery("SELECT 1")
+                              .mapTo(Integer.class)
+                              .one()))
+          .isEqualTo(1);
+    }
+    assertThat(database().statementTimeoutSeconds())
         .isEqualTo(Database.DEFAULT_STATEMENT_TIMEOUT_SECONDS);
-    assertThatThrownBy(
-            () ->
-                database()
-                    .transactions()
-                    .read(
-                        () ->
-                            JdbiTransactions.handle()
-                                .createQuery(slowStatement())
-                                .setQueryTimeout(1)
-                                .mapTo(String.class)
-                                .list()))
-        .isInstanceOfSatisfying(
-            GdsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT));
   }
 
   private ApplicationRecord withUri(String uri, String tag) {
