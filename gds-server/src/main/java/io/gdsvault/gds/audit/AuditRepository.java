@@ -3,6 +3,7 @@ package io.gdsvault.gds.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** Storage of the audit trail. Runs inside the caller's transaction. */
@@ -26,11 +27,15 @@ public interface AuditRepository {
   /** Every row in seq order (for verification). */
   void forEach(Consumer<AuditRecord> consumer);
 
+  /** Inserts rows in the order given (one statement batch). */
+  void insertAll(List<AuditRecord> records);
+
   /**
-   * Runs {@code action} at the end of the current transaction, just before its commit; false (and
-   * nothing registered) when no transaction is open.
+   * The action registered under {@code key} to run at the end of the current transaction, just
+   * before its commit: made by {@code create} on the transaction's first call, the same one on
+   * later calls until it has run; null (and nothing registered) when no transaction is open.
    */
-  boolean beforeCommit(Runnable action);
+  <T extends Runnable> @Nullable T beforeCommitOnce(Object key, Class<T> type, Supplier<T> create);
 
   /** Runs {@code action} once the current transaction has committed (not at all on rollback). */
   void afterCommit(Runnable action);

@@ -6,6 +6,7 @@ import io.gdsvault.gds.persistence.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -16,10 +17,11 @@ import org.slf4j.LoggerFactory;
  * The append-only, hash-chained audit trail in the database. {@link #append} joins the transaction
  * open on the current thread, so a change and its audit row commit or roll back together; called
  * outside a transaction it opens its own. Appends are serialised by locking the chain head, but
- * only at the end of the transaction: the row is written just before the commit, so a transaction
- * holds the head for its insert and commit, not for all its work (a pull flow's transactions no
- * longer wait for each other's whole work on that one row). Nodes sharing the database share the
- * chain, so every row is in it exactly once.
+ * only at the end of the transaction: a transaction's rows are written together just before its
+ * commit (one head lock, one batch insert, one head update however many rows it has), so it holds
+ * the head for its insert and commit, not for all its work (a pull flow's transactions do not wait
+ * for each other's whole work on that one row). Nodes sharing the database share the chain, so
+ * every row is in it exactly once.
  */
 public final class AuditTrail {
 
@@ -52,22 +54,63 @@ public final class AuditTrail {
     String t = cut(target == null ? "" : target, MAX_FIELD);
     String d = cut(detail == null ? "" : detail, MAX_DETAIL);
     String o = cut(outcome == null ? "ok" : outcome, 64);
-    Runnable write =
-        () -> {
-          AuditRepository.Head head = repository.lockHead();
-          long seq = head.seq() + 1;
-          String hash = AuditRecord.hash(seq, at, a, act, t, d, o, head.hash());
-          AuditRecord r = new AuditRecord(seq, at, a, act, t, d, o, head.hash(), hash);
-          repository.insert(r);
-          repository.updateHead(new AuditRepository.Head(seq, hash));
-          repository.afterCommit(() -> notifyListener(r));
-        };
+    Pending row = new Pending(at, a, act, t, d, o);
     tx.run(
         () -> {
-          if (!repository.beforeCommit(write)) {
-            write.run();
+          Batch batch = repository.beforeCommitOnce(this, Batch.class, Batch::new);
+          if (batch != null) {
+            batch.rows.add(row);
+          } else {
+            Batch alone = new Batch();
+            alone.rows.add(row);
+            alone.run();
           }
         });
+  }
+
+  /** A row waiting for its transaction's end, before it has its place in the chain. */
+  private record Pending(
+      Instant at, String actor, String action, String target, String detail, String outcome) {}
+
+  /**
+   * The rows of one transaction, appended together just before it commits: the chain head is
+   * locked, read and moved once for all of them, and they take consecutive places in the order they
+   * were appended.
+   */
+  private final class Batch implements Runnable {
+    final List<Pending> rows = new ArrayList<>();
+
+    @Override
+    public void run() {
+      if (rows.isEmpty()) {
+        return;
+      }
+      AuditRepository.Head head = repository.lockHead();
+      long seq = head.seq();
+      String prev = head.hash();
+      List<AuditRecord> records = new ArrayList<>(rows.size());
+      for (Pending p : rows) {
+        seq++;
+        String hash =
+            AuditRecord.hash(
+                seq, p.at(), p.actor(), p.action(), p.target(), p.detail(), p.outcome(), prev);
+        records.add(
+            new AuditRecord(
+                seq,
+                p.at(),
+                p.actor(),
+                p.action(),
+                p.target(),
+                p.detail(),
+                p.outcome(),
+                prev,
+                hash));
+        prev = hash;
+      }
+      repository.insertAll(records);
+      repository.updateHead(new AuditRepository.Head(seq, prev));
+      repository.afterCommit(() -> records.forEach(AuditTrail.this::notifyListener));
+    }
   }
 
   /**

@@ -69,6 +69,45 @@ abstract class AuditChainContract {
   }
 
   @Test
+  void aTransactionsRowsTakeConsecutivePlacesInOrderAndARollbackLeavesNone() {
+    AuditTrail trail = trail(node1());
+    List<Long> told = new ArrayList<>();
+    trail.setListener(r -> told.add(r.seq()));
+    node1()
+        .transactions()
+        .inTransaction(
+            () -> {
+              trail.append("batch", "batch.one", "", "", "ok");
+              trail.append("batch", "batch.two", "", "", "ok");
+              trail.append("batch", "batch.three", "", "", "ok");
+              assertThat(told).as("nobody is told before the commit").isEmpty();
+              return null;
+            });
+    try {
+      node1()
+          .transactions()
+          .inTransaction(
+              () -> {
+                trail.append("batch", "batch.rolled-back", "", "", "ok");
+                throw new IllegalStateException("roll back");
+              });
+    } catch (IllegalStateException expected) {
+      // the row goes with its transaction
+    }
+    trail.append("batch", "batch.alone", "", "", "ok");
+    List<AuditRecord> rows = rows("batch.");
+    assertThat(rows)
+        .extracting(AuditRecord::action)
+        .containsExactly("batch.one", "batch.two", "batch.three", "batch.alone");
+    assertThat(rows.get(1).seq()).isEqualTo(rows.get(0).seq() + 1);
+    assertThat(rows.get(2).seq()).isEqualTo(rows.get(1).seq() + 1);
+    assertThat(rows.get(1).prevHash()).isEqualTo(rows.get(0).hash());
+    assertThat(rows.get(2).prevHash()).isEqualTo(rows.get(1).hash());
+    assertThat(told).containsSubsequence(rows.get(0).seq(), rows.get(1).seq(), rows.get(2).seq());
+    assertThat(trail.verify().intact()).isTrue();
+  }
+
+  @Test
   @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void concurrentWritersOfTwoNodesGetEveryRowIntoTheChainExactlyOnce() throws Exception {
     List<AuditTrail> nodes = List.of(trail(node1()), trail(node2()));

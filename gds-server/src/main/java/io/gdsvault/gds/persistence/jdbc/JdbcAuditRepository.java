@@ -8,7 +8,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jspecify.annotations.Nullable;
 
 /** {@link AuditRepository} on plain SQL (tables audit_log and audit_head, V60). */
@@ -37,22 +39,35 @@ public final class JdbcAuditRepository implements AuditRepository {
 
   @Override
   public void insert(AuditRecord r) {
-    JdbiTransactions.handle()
-        .createUpdate(
-            "INSERT INTO audit_log ("
-                + COLUMNS
-                + ") VALUES"
-                + " (:seq, :at, :actor, :action, :target, :detail, :outcome, :prev, :hash)")
-        .bind("seq", r.seq())
-        .bind("at", Timestamp.from(r.at()))
-        .bind("actor", r.actor())
-        .bind("action", r.action())
-        .bind("target", r.target())
-        .bind("detail", r.detail())
-        .bind("outcome", r.outcome())
-        .bind("prev", r.prevHash())
-        .bind("hash", r.hash())
-        .execute();
+    insertAll(List.of(r));
+  }
+
+  @Override
+  public void insertAll(List<AuditRecord> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch =
+        JdbiTransactions.handle()
+            .prepareBatch(
+                "INSERT INTO audit_log ("
+                    + COLUMNS
+                    + ") VALUES"
+                    + " (:seq, :at, :actor, :action, :target, :detail, :outcome, :prev, :hash)");
+    for (AuditRecord r : records) {
+      batch
+          .bind("seq", r.seq())
+          .bind("at", Timestamp.from(r.at()))
+          .bind("actor", r.actor())
+          .bind("action", r.action())
+          .bind("target", r.target())
+          .bind("detail", r.detail())
+          .bind("outcome", r.outcome())
+          .bind("prev", r.prevHash())
+          .bind("hash", r.hash())
+          .add();
+    }
+    batch.execute();
   }
 
   @Override
@@ -65,8 +80,9 @@ public final class JdbcAuditRepository implements AuditRepository {
   }
 
   @Override
-  public boolean beforeCommit(Runnable action) {
-    return JdbiTransactions.beforeCommit(action);
+  public <T extends Runnable> @Nullable T beforeCommitOnce(
+      Object key, Class<T> type, Supplier<T> create) {
+    return JdbiTransactions.beforeCommitOnce(key, type, create);
   }
 
   @Override

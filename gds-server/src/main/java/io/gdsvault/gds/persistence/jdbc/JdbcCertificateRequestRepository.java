@@ -174,18 +174,13 @@ public final class JdbcCertificateRequestRepository implements CertificateReques
 
   @Override
   public void addHistory(UUID requestId, RequestHistoryEntry e) {
-    int position =
-        h().createQuery(
-                "SELECT COALESCE(MAX(position), 0) + 1 FROM certificate_request_history"
-                    + " WHERE request_id = :id")
-            .bind("id", requestId)
-            .mapTo(Integer.class)
-            .one();
+    // the next position and the row in one statement (the request row is locked or new, so two
+    // appends to one request do not race)
     h().createUpdate(
             "INSERT INTO certificate_request_history (request_id, position, at, actor, action,"
-                + " text) VALUES (:id, :p, :at, :actor, :action, :text)")
+                + " text) SELECT :id, COALESCE(MAX(position), 0) + 1, :at, :actor, :action, :text"
+                + " FROM certificate_request_history WHERE request_id = :id")
         .bind("id", requestId)
-        .bind("p", position)
         .bind("at", Timestamp.from(e.at()))
         .bind("actor", e.actor())
         .bind("action", e.action())

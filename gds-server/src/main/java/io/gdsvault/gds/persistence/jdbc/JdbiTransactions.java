@@ -5,7 +5,9 @@ import io.gdsvault.gds.model.Reason;
 import io.gdsvault.gds.persistence.Transactions;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -16,7 +18,15 @@ import org.jspecify.annotations.Nullable;
 public final class JdbiTransactions implements Transactions {
 
   /** The handle open on this thread, and whether it runs a transaction (else: a read). */
-  private record Current(Handle handle, boolean transaction, List<Runnable> beforeCommit) {}
+  private record Current(
+      Handle handle,
+      boolean transaction,
+      List<Runnable> beforeCommit,
+      Map<Object, Runnable> beforeCommitOnce) {
+    Current(Handle handle, boolean transaction) {
+      this(handle, transaction, new ArrayList<>(), new HashMap<>());
+    }
+  }
 
   /** SQLState of a statement cancelled by its timeout (H2 and PostgreSQL). */
   static final String QUERY_CANCELED = "57014";
@@ -54,7 +64,7 @@ public final class JdbiTransactions implements Transactions {
       return jdbi.inTransaction(
           handle ->
               within(
-                  new Current(handle, true, new ArrayList<>()),
+                  new Current(handle, true),
                   outer,
                   () -> {
                     T result = work.get();
@@ -73,8 +83,7 @@ public final class JdbiTransactions implements Transactions {
       return work.get();
     }
     try {
-      return jdbi.withHandle(
-          handle -> within(new Current(handle, false, new ArrayList<>()), null, work));
+      return jdbi.withHandle(handle -> within(new Current(handle, false), null, work));
     } catch (JdbiException e) {
       throw timedOut(e);
     }
@@ -110,17 +119,29 @@ public final class JdbiTransactions implements Transactions {
   }
 
   /**
-   * Runs {@code action} at the end of the transaction open on this thread, just before it commits
-   * (in registration order; an action may register more); false when no transaction is open. The
-   * audit trail appends its rows there, so the chain head is locked only for the commit.
+   * The action registered under {@code key} to run before the open transaction commits, made by
+   * {@code create} and registered on the first call of the transaction (null when no transaction is
+   * open). Once it has run, the next call registers a new one, so nothing added later is lost.
    */
-  static boolean beforeCommit(Runnable action) {
+  static <T extends Runnable> @Nullable T beforeCommitOnce(
+      Object key, Class<T> type, Supplier<T> create) {
     Current c = CURRENT.get();
     if (c == null || !c.transaction()) {
-      return false;
+      return null;
     }
-    c.beforeCommit().add(action);
-    return true;
+    Runnable existing = c.beforeCommitOnce().get(key);
+    if (existing != null) {
+      return type.cast(existing);
+    }
+    T action = create.get();
+    c.beforeCommitOnce().put(key, action);
+    c.beforeCommit()
+        .add(
+            () -> {
+              c.beforeCommitOnce().remove(key);
+              action.run();
+            });
+    return action;
   }
 
   private static void runBeforeCommit() {
