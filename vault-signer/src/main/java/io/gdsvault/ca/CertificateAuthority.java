@@ -232,8 +232,9 @@ public final class CertificateAuthority {
     byte[] der = SignedDer.certificate(t, g.signer());
     IssuedCertificate issued =
         new IssuedCertificate(der, serial, notAfter, g.signer().certificateChain(), g.caId());
-    if (log.isInfoEnabled()) {
-      log.info(
+    // DEBUG: the GDS logs each issuance once, with the request it belongs to
+    if (log.isDebugEnabled()) {
+      log.debug(
           "issued caId={} serial={} thumbprint={} notAfter={}",
           g.caId(),
           serial.toString(16),

@@ -147,7 +147,15 @@ final class ApprovalQueue {
     }
     events.record(
         decided, now, actor, target == RequestState.APPROVED ? "approved" : "rejected", text);
-    log.info("request {} requestId={} by={} reason={}", target.label(), r.requestId(), actor, text);
+    if (POLICY.equals(actor)) {
+      // the approval policy decides every request the same way: its decisions are in the history
+      // and the audit trail, a person's are logged as well
+      log.debug(
+          "request {} requestId={} by={} reason={}", target.label(), r.requestId(), actor, text);
+    } else {
+      log.info(
+          "request {} requestId={} by={} reason={}", target.label(), r.requestId(), actor, text);
+    }
     return issuance.issueIfReady(decided);
   }
 

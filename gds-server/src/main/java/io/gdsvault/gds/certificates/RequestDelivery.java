@@ -88,7 +88,8 @@ final class RequestDelivery {
     MDC.put("requestId", requestId.toString());
     try {
       Delivery d = tx.inTransaction(() -> deliverLocked(caller, requestId));
-      log.info(
+      // DEBUG: the history and the audit trail record every delivery
+      log.debug(
           "delivered applicationId={} serial={} repeat={}", applicationId, r.serial(), d.repeat);
       events.delivered(d.request, d.repeat);
       return d.result;

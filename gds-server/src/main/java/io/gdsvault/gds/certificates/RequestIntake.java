@@ -199,7 +199,8 @@ final class RequestIntake {
               store(caller, app, r, verdict);
               return queue.applyPolicyLocked(r, decision);
             });
-    log.info(
+    // DEBUG: the request's history and the audit trail record the filing; the issuance is logged
+    log.debug(
         "certificate request created requestId={} applicationId={} kind={} by={}",
         r.requestId(),
         r.applicationId(),

@@ -3,7 +3,6 @@ package io.gdsvault.gds.opcua.security;
 import io.gdsvault.gds.auth.UserService;
 import org.eclipse.milo.opcua.sdk.server.Session;
 import org.eclipse.milo.opcua.sdk.server.identity.AbstractUsernameIdentityValidator;
-import org.eclipse.milo.opcua.sdk.server.identity.DefaultUsernameIdentity;
 import org.eclipse.milo.opcua.sdk.server.identity.Identity;
 import org.jspecify.annotations.Nullable;
 
@@ -25,8 +24,9 @@ public final class GdsUsernameValidator extends AbstractUsernameIdentityValidato
       Session session, String username, String password) {
     String address =
         session.getClientAddress() == null ? null : session.getClientAddress().getHostAddress();
-    return users.login(username, password.toCharArray(), address).isPresent()
-        ? new DefaultUsernameIdentity(username)
-        : null;
+    return users
+        .login(username, password.toCharArray(), address)
+        .map(u -> new GdsUsernameIdentity(username, u.roles()))
+        .orElse(null);
   }
 }

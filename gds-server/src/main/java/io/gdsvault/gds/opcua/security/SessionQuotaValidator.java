@@ -67,7 +67,10 @@ public final class SessionQuotaValidator implements IdentityValidator {
       throw e;
     }
     String user = identity instanceof Identity.UsernameIdentity u ? u.getUsername() : null;
-    Set<Role> roles = user == null ? Set.of() : users.rolesOf(user);
+    Set<Role> roles =
+        user == null
+            ? Set.of()
+            : identity instanceof GdsUsernameIdentity g ? g.roles() : users.rolesOf(user);
     try {
       admission.activated(key, user, roles, cert != null && trusted(session, cert));
     } catch (SessionAdmission.Refused e) {
