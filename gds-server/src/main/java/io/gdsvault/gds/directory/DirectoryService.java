@@ -109,7 +109,8 @@ public final class DirectoryService {
           ApplicationValidator.validate(record);
           requireUnreserved(record);
           tx.inTransaction(() -> repository.insert(record.withApplicationId(id), clock.instant()));
-          log.info("registered applicationUri={}", record.applicationUri());
+          // DEBUG: the audit log line of every registration change says it, with who did it
+          log.debug("registered applicationUri={}", record.applicationUri());
           return id;
         });
   }
@@ -134,7 +135,7 @@ public final class DirectoryService {
                   repository
                       .update(record, clock.instant())
                       .orElseThrow(() -> GdsException.notFound("ApplicationId")));
-          log.info("updated applicationUri={}", record.applicationUri());
+          log.debug("updated applicationUri={}", record.applicationUri());
           return id;
         });
   }
@@ -151,7 +152,7 @@ public final class DirectoryService {
           if (applicationId == null || !tx.inTransaction(() -> repository.delete(applicationId))) {
             throw GdsException.notFound("ApplicationId");
           }
-          log.info("unregistered");
+          log.debug("unregistered");
           return applicationId;
         });
   }
