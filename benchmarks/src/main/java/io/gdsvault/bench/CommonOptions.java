@@ -20,8 +20,8 @@ final class CommonOptions {
 
   @Option(
       names = "--gds-jar",
-      description = "The built GDS jar (default gds-server/target/gds.jar).",
-      defaultValue = "gds-server/target/gds.jar")
+      description = "The built GDS jar (default gds-web/target/gds.jar, what ./gds serve runs).",
+      defaultValue = "gds-web/target/gds.jar")
   Path gdsJar;
 
   @Option(

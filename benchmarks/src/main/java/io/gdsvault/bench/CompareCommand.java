@@ -77,8 +77,10 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      description = "Warm-up flows per scenario and server before measuring (default 300).",
-      defaultValue = "300")
+      description =
+          "Warm-up flows per scenario and server before measuring (default 1500: with fewer,"
+              + " the JIT is still compiling the servers' large methods).",
+      defaultValue = "1500")
   int warmup;
 
   @Option(
