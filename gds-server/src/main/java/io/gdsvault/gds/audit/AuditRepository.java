@@ -15,8 +15,6 @@ public interface AuditRepository {
   /** The chain head without a lock; null when the anchor row is missing. */
   @Nullable Head head();
 
-  void insert(AuditRecord record);
-
   void updateHead(Head head);
 
   /**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -57,14 +58,10 @@ public final class AuditTrail {
     Pending row = new Pending(at, a, act, t, d, o);
     tx.run(
         () -> {
-          Batch batch = repository.beforeCommitOnce(this, Batch.class, Batch::new);
-          if (batch != null) {
-            batch.rows.add(row);
-          } else {
-            Batch alone = new Batch();
-            alone.rows.add(row);
-            alone.run();
-          }
+          // tx.run has a transaction open, so there is a batch to join
+          Objects.requireNonNull(repository.beforeCommitOnce(this, Batch.class, Batch::new))
+              .rows
+              .add(row);
         });
   }
 

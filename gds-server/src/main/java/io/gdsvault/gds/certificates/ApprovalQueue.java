@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The approval queue: a New request is approved or rejected once, by a RegistrationAuthorityAdmin
@@ -147,15 +148,10 @@ final class ApprovalQueue {
     }
     events.record(
         decided, now, actor, target == RequestState.APPROVED ? "approved" : "rejected", text);
-    if (POLICY.equals(actor)) {
-      // the approval policy decides every request the same way: its decisions are in the history
-      // and the audit trail, a person's are logged as well
-      log.debug(
-          "request {} requestId={} by={} reason={}", target.label(), r.requestId(), actor, text);
-    } else {
-      log.info(
-          "request {} requestId={} by={} reason={}", target.label(), r.requestId(), actor, text);
-    }
+    // the approval policy decides every request the same way: its decisions are in the history
+    // and the audit trail (DEBUG), a person's are logged as well
+    log.atLevel(POLICY.equals(actor) ? Level.DEBUG : Level.INFO)
+        .log("request {} requestId={} by={} reason={}", target.label(), r.requestId(), actor, text);
     return issuance.issueIfReady(decided);
   }
 

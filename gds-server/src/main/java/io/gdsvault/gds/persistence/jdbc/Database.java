@@ -9,8 +9,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -50,18 +52,25 @@ public final class Database implements AutoCloseable {
   /** The Jdbi attribute (an Integer) that holds {@link #statementTimeoutSeconds()}. */
   static final String STATEMENT_TIMEOUT_ATTRIBUTE = "gds.statementTimeoutSeconds";
 
+  /**
+   * The statements that set a connection's timeout to {@link #statementTimeoutSeconds()} and to
+   * none, when the database keeps it per connection (H2, PostgreSQL); else null.
+   */
+  private final @Nullable String timeoutSql;
+
+  private final @Nullable String noTimeoutSql;
+
   private Database(
-      HikariDataSource dataSource,
-      @Nullable Path h2File,
-      int timeoutSeconds,
-      boolean timeoutPerConnection) {
+      HikariDataSource dataSource, @Nullable Path h2File, String url, int timeoutSeconds) {
     this.dataSource = dataSource;
     this.h2File = h2File;
     this.statementTimeoutSeconds = timeoutSeconds;
+    this.timeoutSql = connectionTimeoutSql(url, timeoutSeconds * 1000L);
+    this.noTimeoutSql = connectionTimeoutSql(url, 0);
     this.jdbi = Jdbi.create(dataSource);
     this.transactions = new JdbiTransactions(jdbi);
     jdbi.define(STATEMENT_TIMEOUT_ATTRIBUTE, timeoutSeconds);
-    if (!timeoutPerConnection) {
+    if (timeoutSql == null && timeoutSeconds > 0) {
       // every statement Jdbi runs, by JDBC setQueryTimeout (the database cancels it, SQLState
       // 57014, which JdbiTransactions turns into Reason.TIMEOUT)
       jdbi.getConfig(SqlStatements.class).setQueryTimeout(timeoutSeconds);
@@ -102,8 +111,8 @@ public final class Database implements AutoCloseable {
     config.setMinimumIdle(1);
     config.setPoolName("gds-db");
     config.setAutoCommit(true);
-    String timeoutSql = connectionTimeoutSql(url, statementTimeoutSeconds);
-    if (timeoutSql != null) {
+    String timeoutSql = connectionTimeoutSql(url, statementTimeoutSeconds * 1000L);
+    if (timeoutSql != null && statementTimeoutSeconds > 0) {
       config.setConnectionInitSql(timeoutSql);
     }
     HikariDataSource ds = new HikariDataSource(config);
@@ -116,7 +125,7 @@ public final class Database implements AutoCloseable {
           .outOfOrder(true)
           .load()
           .migrate();
-      return new Database(ds, h2FileOf(url), statementTimeoutSeconds, timeoutSql != null);
+      return new Database(ds, h2FileOf(url), url, statementTimeoutSeconds);
     } catch (RuntimeException e) {
       ds.close();
       throw e;
@@ -124,24 +133,47 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * The statement that gives a new connection the statement timeout, for H2 and PostgreSQL (null:
-   * set per statement). Not JDBC's per-statement setQueryTimeout there: H2 runs {@code SET
-   * QUERY_TIMEOUT} for it on every statement, and every SET discards the parsed statements of every
-   * connection (H2's query cache is dropped when the database's metadata counter moves), so each
-   * statement was parsed again; PostgreSQL's driver schedules a client-side timer per statement.
-   * Both cancel a statement that runs over with SQLState 57014, as before.
+   * The statement that sets a connection's statement timeout to {@code millis} (0: none), for H2
+   * and PostgreSQL (null for other databases: the timeout is then set per statement). Not JDBC's
+   * per-statement setQueryTimeout there: H2 runs {@code SET QUERY_TIMEOUT} for it on every
+   * statement, and every SET discards the parsed statements of every connection (H2's query cache
+   * is dropped when the database's metadata counter moves), so each statement was parsed again;
+   * PostgreSQL's driver schedules a client-side timer per statement. Both cancel a statement that
+   * runs over with SQLState 57014, as before.
    */
-  static @Nullable String connectionTimeoutSql(String url, int seconds) {
-    if (seconds <= 0 || url == null) {
+  static @Nullable String connectionTimeoutSql(@Nullable String url, long millis) {
+    if (url == null) {
       return null;
     }
     if (url.startsWith("jdbc:h2:")) {
-      return "SET QUERY_TIMEOUT " + seconds * 1000L;
+      return "SET QUERY_TIMEOUT " + millis;
     }
     if (url.startsWith("jdbc:postgresql:")) {
-      return "SET statement_timeout = " + seconds * 1000L;
+      return "SET statement_timeout = " + millis;
     }
     return null;
+  }
+
+  /**
+   * Runs {@code work} on a handle whose statements have no timeout (a backup of a large file may
+   * take longer than a statement may); the connection gets its timeout back before the pool's next
+   * user has it.
+   */
+  public void useHandleWithoutTimeout(Consumer<Handle> work) {
+    jdbi.useHandle(
+        h -> {
+          if (timeoutSql == null || noTimeoutSql == null) {
+            h.getConfig(SqlStatements.class).setQueryTimeout(0);
+            work.accept(h);
+            return;
+          }
+          h.execute(noTimeoutSql);
+          try {
+            work.accept(h);
+          } finally {
+            h.execute(timeoutSql);
+          }
+        });
   }
 
   /** Every statement's timeout in seconds (0: none), however it is applied. */

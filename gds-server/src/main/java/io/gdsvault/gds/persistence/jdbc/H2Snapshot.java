@@ -22,19 +22,6 @@ public final class H2Snapshot implements DatabaseSnapshot {
       throw new UnsupportedOperationException("only the embedded H2 database is backed up online");
     }
     String path = zip.toAbsolutePath().toString().replace("'", "''");
-    // a backup of a large file may take longer than a statement may: H2's timeout belongs to the
-    // connection, so it is lifted for the backup and put back for the pool's next user
-    long timeoutMillis = database.statementTimeoutSeconds() * 1000L;
-    database
-        .jdbi()
-        .useHandle(
-            h -> {
-              h.execute("SET QUERY_TIMEOUT 0");
-              try {
-                h.execute("BACKUP TO '" + path + "'");
-              } finally {
-                h.execute("SET QUERY_TIMEOUT " + timeoutMillis);
-              }
-            });
+    database.useHandleWithoutTimeout(h -> h.execute("BACKUP TO '" + path + "'"));
   }
 }

@@ -38,11 +38,6 @@ public final class JdbcAuditRepository implements AuditRepository {
   }
 
   @Override
-  public void insert(AuditRecord r) {
-    insertAll(List.of(r));
-  }
-
-  @Override
   public void insertAll(List<AuditRecord> records) {
     if (records.isEmpty()) {
       return;
